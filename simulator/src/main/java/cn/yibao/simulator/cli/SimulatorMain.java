@@ -1,0 +1,30 @@
+package cn.yibao.simulator.cli;
+
+import cn.yibao.terminal.cli.Cli;
+import cn.yibao.terminal.cli.VersionProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code simulator.jar}: virtual cards and PSAM, host simulator, devices, load. */
+@Command(name = "simulator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Simulators for engineers: virtual cards and PSAM over vpcd, the host, counter devices.",
+        subcommands = {
+            SimStatusCommand.class,
+        })
+public final class SimulatorMain implements Runnable {
+
+    /** Name used for the data directory and the log file. */
+    public static final String APP = "simulator";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(new SimulatorMain(), APP, args));
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+}
