@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The README's demo command: installs what the demo needs, builds if needed, starts pcscd and the
+# simulators, and runs the terminal.
+#   scripts/demo.sh [--once]
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+ONCE=0
+for arg in "$@"; do
+  case "$arg" in
+    --once) ONCE=1 ;;
+    -h|--help) echo "usage: scripts/demo.sh [--once]"; exit 0 ;;
+    *) die "unknown option: $arg (usage: scripts/demo.sh [--once])" ;;
+  esac
+done
+
+ensure_packages "${BASE_PACKAGES[@]}" "${PCSC_PACKAGES[@]}"
+ensure_jdk
+
+TERMINAL_JAR=terminal/target/terminal.jar
+SIMULATOR_JAR=simulator/target/simulator.jar
+newest_source=$(find pom.xml */pom.xml */src/main -type f -newer "$SIMULATOR_JAR" 2>/dev/null | head -1 || true)
+if [ ! -f "$TERMINAL_JAR" ] || [ ! -f "$SIMULATOR_JAR" ] || [ -n "$newest_source" ]; then
+  say "building the jars (./mvnw package, tests skipped: scripts/test.sh runs them)"
+  ./mvnw -B -ntp -q package -DskipTests
+fi
+
+DEMO_HOME="${YIBAO_DEMO_HOME:-$REPO_ROOT/target/demo}"
+mkdir -p "$DEMO_HOME"
+export YIBAO_HOME="$DEMO_HOME"
+JAVA_OPTS=(--enable-native-access=ALL-UNNAMED -Dsun.security.smartcardio.library=/usr/lib/x86_64-linux-gnu/libpcsclite.so.1)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+# pcscd: our own, in the foreground of a background job (a socket-activated one exits when idle).
+if pgrep -x pcscd >/dev/null; then
+  say "pcscd is already running (pid $(pgrep -x pcscd | head -1)); using it"
+else
+  say "starting pcscd -f (log: $DEMO_HOME/pcscd.log)"
+  as_root pcscd -f >"$DEMO_HOME/pcscd.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 100); do [ -S /run/pcscd/pcscd.comm ] && break; sleep 0.1; done
+  [ -S /run/pcscd/pcscd.comm ] || die "pcscd did not start; see $DEMO_HOME/pcscd.log"
+fi
+
+say "simulator status"
+java "${JAVA_OPTS[@]}" -jar "$SIMULATOR_JAR" status
+
+say "terminal status"
+java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" status
+
+say "demo finished"

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Shared helpers for the README's two commands. Sourced, not run.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@";
+  elif command -v sudo >/dev/null; then sudo "$@";
+  else die "need root to run: $* (run this script as root, or install sudo)"; fi
+}
+
+# ensure_packages PKG... — installs the Debian packages that are missing, and says which.
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    say "system packages present: $*"
+    return 0
+  fi
+  say "installing Debian packages: ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q \
+    || die "apt-get update failed"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" \
+    || die "apt-get install failed for: ${missing[*]}"
+  for p in "${missing[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+      || die "package $p is still not installed"
+  done
+}
+
+# A JDK 17 or newer for the build.
+ensure_jdk() {
+  if command -v javac >/dev/null && javac -version 2>&1 | grep -Eq 'javac (1[7-9]|[2-9][0-9])'; then
+    return 0
+  fi
+  ensure_packages openjdk-17-jdk-headless
+}
+
+BASE_PACKAGES=(ca-certificates curl unzip)
+PCSC_PACKAGES=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc socat)
