@@ -1,0 +1,89 @@
+package cn.yibao.simulator.devices;
+
+import cn.yibao.terminal.devices.CustomerDisplay;
+import cn.yibao.terminal.devices.DeviceException;
+import cn.yibao.terminal.devices.EscPos;
+import cn.yibao.terminal.devices.SerialLink;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A simulated customer pole display: decodes {@code ESC Q A digits CR} and {@code ESC s n} and
+ * keeps what a customer would see: the number and the lit lamp.
+ */
+public final class DisplaySimulator implements AutoCloseable {
+
+    /** What the display shows. */
+    public record Shown(String digits, Optional<CustomerDisplay.Lamp> lamp) {
+    }
+
+    private static final int MAX_DIGITS_BYTES = 16;
+
+    private final SerialLink link;
+    private final Thread reader;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private volatile Shown shown = new Shown("", Optional.empty());
+    private volatile boolean running = true;
+
+    private DisplaySimulator(SerialLink link) {
+        this.link = link;
+        this.reader = new Thread(this::readLoop, "display-sim " + link.name());
+        this.reader.setDaemon(true);
+    }
+
+    /** Starts a display simulator reading from {@code link}. */
+    public static DisplaySimulator start(SerialLink link) {
+        DisplaySimulator sim = new DisplaySimulator(link);
+        sim.reader.start();
+        return sim;
+    }
+
+    /** @return what the display shows now */
+    public Shown shown() {
+        return shown;
+    }
+
+    private void readLoop() {
+        try {
+            while (running) {
+                byte[] bytes = link.read(256, Duration.ofMillis(100));
+                for (byte b : bytes) {
+                    accept(b & 0xFF);
+                }
+            }
+        } catch (DeviceException e) {
+            running = false;
+        }
+    }
+
+    private void accept(int b) {
+        pending.write(b);
+        byte[] p = pending.toByteArray();
+        if (p[0] != EscPos.ESC || p.length > 3 + MAX_DIGITS_BYTES) {
+            pending.reset();
+            return;
+        }
+        if (p.length >= 3 && p[1] == 's') {
+            shown = new Shown(shown.digits(), CustomerDisplay.Lamp.of(p[2] - '0'));
+            pending.reset();
+        } else if (p.length >= 4 && p[1] == 'Q' && p[2] == 'A' && b == 0x0D) {
+            shown = new Shown(new String(p, 3, p.length - 4, StandardCharsets.US_ASCII), shown.lamp());
+            pending.reset();
+        } else if (p.length >= 2 && p[1] != 's' && p[1] != 'Q') {
+            pending.reset();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            reader.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        link.close();
+    }
+}
