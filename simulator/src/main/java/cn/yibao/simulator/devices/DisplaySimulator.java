@@ -1,12 +1,10 @@
 package cn.yibao.simulator.devices;
 
 import cn.yibao.terminal.devices.CustomerDisplay;
-import cn.yibao.terminal.devices.DeviceException;
 import cn.yibao.terminal.devices.EscPos;
 import cn.yibao.terminal.devices.SerialLink;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,41 +19,27 @@ public final class DisplaySimulator implements AutoCloseable {
 
     private static final int MAX_DIGITS_BYTES = 16;
 
-    private final SerialLink link;
-    private final Thread reader;
+    private SerialReadLoop loop;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private volatile Shown shown = new Shown("", Optional.empty());
-    private volatile boolean running = true;
 
-    private DisplaySimulator(SerialLink link) {
-        this.link = link;
-        this.reader = new Thread(this::readLoop, "display-sim " + link.name());
-        this.reader.setDaemon(true);
+    private DisplaySimulator() {
     }
 
     /** Starts a display simulator reading from {@code link}. */
     public static DisplaySimulator start(SerialLink link) {
-        DisplaySimulator sim = new DisplaySimulator(link);
-        sim.reader.start();
+        DisplaySimulator sim = new DisplaySimulator();
+        sim.loop = SerialReadLoop.start(link, "display-sim", bytes -> {
+            for (byte b : bytes) {
+                sim.accept(b & 0xFF);
+            }
+        });
         return sim;
     }
 
     /** @return what the display shows now */
     public Shown shown() {
         return shown;
-    }
-
-    private void readLoop() {
-        try {
-            while (running) {
-                byte[] bytes = link.read(256, Duration.ofMillis(100));
-                for (byte b : bytes) {
-                    accept(b & 0xFF);
-                }
-            }
-        } catch (DeviceException e) {
-            running = false;
-        }
     }
 
     private void accept(int b) {
@@ -78,12 +62,6 @@ public final class DisplaySimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        try {
-            reader.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        link.close();
+        loop.close();
     }
 }

@@ -1,9 +1,7 @@
 package cn.yibao.simulator.devices;
 
-import cn.yibao.terminal.devices.DeviceException;
 import cn.yibao.terminal.devices.EscPos;
 import cn.yibao.terminal.devices.SerialLink;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,10 +21,9 @@ public final class PrinterSimulator implements AutoCloseable {
     private final List<List<String>> receipts = new CopyOnWriteArrayList<>();
     private final List<String> current = new ArrayList<>();
     private final EscPosDecoder decoder;
-    private final Thread reader;
+    private SerialReadLoop loop;
     private volatile boolean paperOut;
     private volatile boolean offline;
-    private volatile boolean running = true;
 
     private PrinterSimulator(SerialLink link) {
         this.link = link;
@@ -47,14 +44,12 @@ public final class PrinterSimulator implements AutoCloseable {
                 current.clear();
             }
         }, this::answerStatus);
-        this.reader = new Thread(this::readLoop, "printer-sim " + link.name());
-        this.reader.setDaemon(true);
     }
 
     /** Starts a printer simulator reading from {@code link}. */
     public static PrinterSimulator start(SerialLink link) {
         PrinterSimulator sim = new PrinterSimulator(link);
-        sim.reader.start();
+        sim.loop = SerialReadLoop.start(link, "printer-sim", sim.decoder::accept);
         return sim;
     }
 
@@ -86,29 +81,8 @@ public final class PrinterSimulator implements AutoCloseable {
         link.write(new byte[] {(byte) status});
     }
 
-    private void readLoop() {
-        try {
-            while (running) {
-                byte[] bytes = link.read(4096, Duration.ofMillis(100));
-                if (bytes.length > 0) {
-                    decoder.accept(bytes);
-                }
-            }
-        } catch (DeviceException e) {
-            if (running) {
-                LOG.warn("printer simulator stopped: {}", e.getMessage());
-            }
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        try {
-            reader.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        link.close();
+        loop.close();
     }
 }
