@@ -28,10 +28,14 @@ public record PcscStatus(String library, List<String> readers, String problem) {
     }
 
     /**
-     * Points the JDK at Debian's pcsclite library unless the property is already set. Must run
-     * before the first use of {@link TerminalFactory}.
+     * Points the JDK at Debian's pcsclite library unless the property is already set, and turns
+     * off the JDK's automatic GET RESPONSE. Must run before the first use of {@link TerminalFactory}.
      */
     public static String configureLibrary() {
+        // The card protocol chains GET RESPONSE itself and must see 61xx/6Cxx: stop the JDK from
+        // chasing them (read once, when the JDK's channel class loads).
+        System.getProperties().putIfAbsent("sun.security.smartcardio.t0GetResponse", "false");
+        System.getProperties().putIfAbsent("sun.security.smartcardio.t1GetResponse", "false");
         String configured = System.getProperty(LIBRARY_PROPERTY);
         if (configured == null && Files.exists(Path.of(DEBIAN_LIBRARY))) {
             System.setProperty(LIBRARY_PROPERTY, DEBIAN_LIBRARY);
@@ -40,11 +44,28 @@ public record PcscStatus(String library, List<String> readers, String problem) {
         return configured == null ? "(JDK default)" : configured;
     }
 
+    /**
+     * A PC/SC terminal factory. Unlike {@link TerminalFactory#getDefault()}, which is computed once
+     * per JVM and silently becomes the empty "None" factory if pcscd was not reachable at that
+     * moment, this retries connecting to pcscd on every call until it succeeds once.
+     *
+     * @throws CardException if pcscd is not reachable or the library cannot be loaded
+     */
+    public static TerminalFactory factory() throws CardException {
+        configureLibrary();
+        try {
+            return TerminalFactory.getInstance("PC/SC", null);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new CardException("PC/SC not available: " + cause.getMessage(), e);
+        }
+    }
+
     /** Lists the readers; never throws. */
     public static PcscStatus probe() {
         String library = configureLibrary();
         try {
-            List<String> names = TerminalFactory.getDefault().terminals().list().stream()
+            List<String> names = factory().terminals().list().stream()
                     .map(CardTerminal::getName).toList();
             return new PcscStatus(library, names, names.isEmpty() ? "no readers" : "");
         } catch (CardException e) {

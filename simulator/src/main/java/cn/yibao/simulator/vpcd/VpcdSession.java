@@ -1,0 +1,121 @@
+package cn.yibao.simulator.vpcd;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.net.ExtendedSocketOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One vpcd connection of a {@link VpcdBridge}: reads frames and lets the card answer them. */
+final class VpcdSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VpcdSession.class);
+    private static final byte[] SW_WRONG_LENGTH = {0x67, 0x00};
+    private static final byte[] SW_NO_PRECISE_DIAGNOSIS = {0x6F, 0x00};
+
+    private final String name;
+    private final VirtualIcc icc;
+    private final int maxCommand;
+    private final TearTrigger trigger;
+    private final AtomicLong served;
+
+    VpcdSession(String name, VirtualIcc icc, int maxCommand, TearTrigger trigger, AtomicLong served) {
+        this.name = name;
+        this.icc = icc;
+        this.maxCommand = maxCommand;
+        this.trigger = trigger;
+        this.served = served;
+    }
+
+    /**
+     * Serves until the connection ends; the caller closes the socket and powers the card off.
+     *
+     * @return true if an armed tear ended it
+     */
+    boolean serve(Socket s) {
+        try {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+            OutputStream out = s.getOutputStream();
+            while (true) {
+                VpcdFrames.Frame frame = VpcdFrames.read(in, maxCommand);
+                quickAck(s);
+                if (!answer(frame, out)) {
+                    return true;
+                }
+            }
+        } catch (EOFException | SocketException e) {
+            return false;
+        } catch (IOException e) {
+            LOG.warn("vpcd bridge {}: connection failed: {}", name, e.toString());
+            return false;
+        }
+    }
+
+    /** @return false if the card vanished (tear) */
+    private boolean answer(VpcdFrames.Frame frame, OutputStream out) throws IOException {
+        if (frame.isControl()) {
+            control(frame.payload()[0], out);
+            return true;
+        }
+        if (frame.oversized() || frame.length() < 4) {
+            LOG.warn("vpcd bridge {}: refused a {}-byte command (accepted 4..{})", name, frame.length(), maxCommand);
+            VpcdFrames.write(out, SW_WRONG_LENGTH);
+            return true;
+        }
+        Tear.Point tearPoint = trigger.onCommand();
+        if (tearPoint == Tear.Point.BEFORE_CARD_ACTS) {
+            LOG.info("vpcd bridge {}: tear before the card acts", name);
+            return false;
+        }
+        byte[] response = process(frame.payload());
+        if (tearPoint == Tear.Point.AFTER_CARD_ACTS) {
+            LOG.info("vpcd bridge {}: tear after the card acted", name);
+            return false;
+        }
+        VpcdFrames.write(out, response);
+        served.incrementAndGet();
+        return true;
+    }
+
+    private void control(byte code, OutputStream out) throws IOException {
+        switch (code) {
+            case VpcdFrames.POWER_OFF -> icc.powerOff();
+            case VpcdFrames.POWER_ON -> icc.powerOn();
+            case VpcdFrames.RESET -> icc.reset();
+            case VpcdFrames.GET_ATR -> VpcdFrames.write(out, icc.atr());
+            default -> LOG.warn("vpcd bridge {}: unknown control code {}", name, code & 0xFF);
+        }
+    }
+
+    private byte[] process(byte[] command) {
+        try {
+            byte[] response = icc.process(command);
+            if (response == null || response.length < 2 || response.length > VpcdFrames.MAX_PAYLOAD) {
+                LOG.error("vpcd bridge {}: the card returned an invalid response ({} bytes)", name,
+                        response == null ? "null" : response.length);
+                return SW_NO_PRECISE_DIAGNOSIS.clone();
+            }
+            return response;
+        } catch (RuntimeException e) {
+            LOG.error("vpcd bridge {}: the card failed on a command", name, e);
+            return SW_NO_PRECISE_DIAGNOSIS.clone();
+        }
+    }
+
+    /** Re-arms TCP_QUICKACK: Linux clears it again after the next delayed ACK decision. */
+    static void quickAck(Socket s) {
+        try {
+            if (s.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK)) {
+                s.setOption(ExtendedSocketOptions.TCP_QUICKACK, Boolean.TRUE);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // a socket closed under us: the next read reports it
+        }
+    }
+}
