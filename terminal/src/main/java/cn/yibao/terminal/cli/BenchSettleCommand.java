@@ -1,0 +1,136 @@
+package cn.yibao.terminal.cli;
+
+import cn.yibao.card.Money;
+import cn.yibao.terminal.policy.PolicyPack;
+import cn.yibao.terminal.policy.PolicyPacks;
+import cn.yibao.terminal.settlement.InstitutionLevel;
+import cn.yibao.terminal.settlement.InsuranceStatus;
+import cn.yibao.terminal.settlement.Item;
+import cn.yibao.terminal.settlement.ItemClass;
+import cn.yibao.terminal.settlement.Person;
+import cn.yibao.terminal.settlement.PersonCategory;
+import cn.yibao.terminal.settlement.RequestJson;
+import cn.yibao.terminal.settlement.ResultJson;
+import cn.yibao.terminal.settlement.SettlementEngine;
+import cn.yibao.terminal.settlement.SettlementRequest;
+import cn.yibao.terminal.settlement.Visit;
+import cn.yibao.terminal.settlement.VisitType;
+import cn.yibao.terminal.settlement.YearToDate;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code terminal bench settle}: time the settlement engine on a 10-item pharmacy sale and a
+ * 5,000-item inpatient bill, engine only and with the JSON reading and canonical rendering around
+ * it. Each scenario is warmed up, then timed in batches of about a millisecond; the figures are
+ * the mean over all operations and the median and 99th percentile of the batch means.
+ */
+@Command(name = "settle", mixinStandardHelpOptions = true,
+        description = "Benchmark the settlement engine (10-item pharmacy sale, 5,000-item inpatient bill).")
+final class BenchSettleCommand implements Callable<Integer> {
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Warm-up time per scenario (default: ${DEFAULT-VALUE}).")
+    private double warmupSeconds;
+
+    @Option(names = "--seconds", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Measured time per scenario (default: ${DEFAULT-VALUE}).")
+    private double seconds;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Defeats dead-code elimination. */
+    private long sink;
+
+    @Override
+    public Integer call() {
+        if (!(warmupSeconds >= 0 && warmupSeconds <= 600 && seconds > 0 && seconds <= 600)) {
+            throw new BadInputException("--warmup must be in [0, 600] and --seconds in (0, 600]");
+        }
+        PolicyPack pack = PolicyPacks.changchun2010();
+        SettlementRequest pharmacy = pharmacySale(10);
+        SettlementRequest inpatient = inpatientBill(5_000);
+        byte[] pharmacyJson = RequestJson.canonical(pharmacy);
+        byte[] inpatientJson = RequestJson.canonical(inpatient);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("java %s, %s, %d cpu(s); warm-up %.1f s, measured %.1f s per scenario%n",
+                System.getProperty("java.version"), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), warmupSeconds, seconds);
+        out.printf("%-34s %12s %12s %12s %12s%n", "scenario", "ops", "mean µs", "median µs", "p99 µs");
+        run(out, "engine pharmacy 10 items", () -> SettlementEngine.settle(pharmacy, pack).setlinfo().psnCashPay().fen());
+        run(out, "engine inpatient 5000 items",
+                () -> SettlementEngine.settle(inpatient, pack).setlinfo().psnCashPay().fen());
+        run(out, "json+engine pharmacy 10 items", () -> ResultJson.canonical(
+                SettlementEngine.settle(RequestJson.read(pharmacyJson), pack)).length);
+        run(out, "json+engine inpatient 5000 items", () -> ResultJson.canonical(
+                SettlementEngine.settle(RequestJson.read(inpatientJson), pack)).length);
+        out.println("sink " + (sink & 1));
+        return ExitCodes.OK;
+    }
+
+    private void run(PrintWriter out, String name, java.util.function.LongSupplier op) {
+        ToLongFunction<Integer> batch = n -> {
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                sink += op.getAsLong();
+            }
+            return System.nanoTime() - start;
+        };
+        int size = 1;
+        while (batch.applyAsLong(size) < 1_000_000L && size < 1 << 20) {
+            size *= 2;
+        }
+        long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        while (System.nanoTime() < warmEnd) {
+            batch.applyAsLong(size);
+        }
+        List<Double> perOp = new ArrayList<>();
+        long totalNanos = 0;
+        long ops = 0;
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            long nanos = batch.applyAsLong(size);
+            totalNanos += nanos;
+            ops += size;
+            perOp.add(nanos / 1e3 / size);
+        }
+        double[] sorted = perOp.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        out.printf("%-34s %12d %12.2f %12.2f %12.2f%n", name, ops, totalNanos / 1e3 / ops,
+                sorted[sorted.length / 2], sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))]);
+        out.flush();
+    }
+
+    /** @return an employee's pharmacy sale of {@code n} items, paid from the account */
+    static SettlementRequest pharmacySale(int n) {
+        return request(n, new Visit(VisitType.PHARMACY, InstitutionLevel.PHARMACY, false), 7);
+    }
+
+    /** @return an employee's inpatient bill of {@code n} items at a municipal hospital */
+    static SettlementRequest inpatientBill(int n) {
+        return request(n, new Visit(VisitType.INPATIENT, InstitutionLevel.MUNICIPAL, false), 11);
+    }
+
+    private static SettlementRequest request(int n, Visit visit, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        ItemClass[] classes = {ItemClass.A, ItemClass.A, ItemClass.B, ItemClass.C};
+        List<Item> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            items.add(new Item("H" + i, "药品" + i, classes[random.nextInt(classes.length)],
+                    Money.ofFen(100 + random.nextLong(50_000))));
+        }
+        Person person = new Person(PersonCategory.EMPLOYEE, null, false, false, InsuranceStatus.NORMAL,
+                Money.ofYuan(1_000));
+        return new SettlementRequest(person, visit, YearToDate.ZERO, true, items);
+    }
+}

@@ -1,0 +1,212 @@
+package cn.yibao.terminal.policy;
+
+import static cn.yibao.terminal.settlement.JsonFields.amount;
+import static cn.yibao.terminal.settlement.JsonFields.enumValue;
+import static cn.yibao.terminal.settlement.JsonFields.object;
+import static cn.yibao.terminal.settlement.JsonFields.optional;
+import static cn.yibao.terminal.settlement.JsonFields.required;
+import static cn.yibao.terminal.settlement.JsonFields.text;
+
+import cn.yibao.card.Money;
+import cn.yibao.terminal.settlement.InstitutionLevel;
+import cn.yibao.terminal.settlement.InvalidInputException;
+import cn.yibao.terminal.settlement.JsonFields;
+import cn.yibao.terminal.settlement.ResidentGroup;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Reads the policy-pack JSON format of {@code docs/policy-pack.md} into a {@link PolicyPack}.
+ * Every error names the offending field. Signature handling is in {@link PolicyPackLoader}.
+ */
+public final class PolicyPackReader {
+
+    /** The value of {@code format} in a pack. */
+    public static final String FORMAT = "yibao-policy-pack/1";
+    /** Largest amount anywhere in a pack. */
+    private static final Money MAX = Money.ofYuan(100_000_000);
+    private static final int MAX_LIST = 32;
+
+    private PolicyPackReader() {
+    }
+
+    /**
+     * Converts a parsed pack document.
+     *
+     * @throws InvalidInputException naming the offending field
+     */
+    public static PolicyPack read(JsonNode root) {
+        object(root, "", Set.of("format", "region", "version", "effective_from", "effective_to", "source",
+                "self_share", "employee_inpatient", "resident_inpatient", "outpatient_pooling", "accident",
+                "resident_allowance"));
+        String format = text(required(root, "", "format"), "format");
+        if (!FORMAT.equals(format)) {
+            throw new InvalidInputException("format: expected \"" + FORMAT + "\"");
+        }
+        JsonNode region = object(required(root, "", "region"), "region", Set.of("code", "name"));
+        JsonNode to = optional(root, "effective_to");
+        JsonNode source = optional(root, "source");
+        if (source != null) {
+            text(source, "source");
+        }
+        try {
+            return new PolicyPack(text(required(region, "region", "code"), "region.code"),
+                    text(required(region, "region", "name"), "region.name"),
+                    text(required(root, "", "version"), "version"),
+                    date(required(root, "", "effective_from"), "effective_from"),
+                    to == null ? null : date(to, "effective_to"),
+                    selfShare(required(root, "", "self_share")),
+                    employee(required(root, "", "employee_inpatient")),
+                    resident(required(root, "", "resident_inpatient")),
+                    outpatient(required(root, "", "outpatient_pooling")),
+                    accident(required(root, "", "accident")),
+                    groupMap(required(root, "", "resident_allowance"), "resident_allowance", false,
+                            (n, p) -> amount(n, p, MAX)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+    }
+
+    private static SelfShareRates selfShare(JsonNode node) {
+        String p = "self_share";
+        object(node, p, Set.of("employee_in_service", "employee_retired", "resident", "resident_retired"));
+        return new SelfShareRates(rate(required(node, p, "employee_in_service"), p + ".employee_in_service"),
+                rate(required(node, p, "employee_retired"), p + ".employee_retired"),
+                rate(required(node, p, "resident"), p + ".resident"),
+                rate(required(node, p, "resident_retired"), p + ".resident_retired"));
+    }
+
+    private static EmployeeInpatientPolicy employee(JsonNode node) {
+        String p = "employee_inpatient";
+        object(node, p, Set.of("deductible", "personal_ratio", "annual_pooling_limit", "large_amount_relief",
+                "civil_servant", "out_of_region"));
+        JsonNode ratio = object(required(node, p, "personal_ratio"), p + ".personal_ratio",
+                Set.of("in_service", "retired"));
+        JsonNode cs = object(required(node, p, "civil_servant"), p + ".civil_servant",
+                Set.of("self_rate", "over_limit_rate"));
+        JsonNode oor = object(required(node, p, "out_of_region"), p + ".out_of_region", Set.of("deductible", "rate"));
+        return new EmployeeInpatientPolicy(
+                levelMap(required(node, p, "deductible"), p + ".deductible", (n, q) -> amount(n, q, MAX)),
+                levelMap(required(ratio, p + ".personal_ratio", "in_service"), p + ".personal_ratio.in_service",
+                        PolicyPackReader::rate),
+                levelMap(required(ratio, p + ".personal_ratio", "retired"), p + ".personal_ratio.retired",
+                        PolicyPackReader::rate),
+                amount(required(node, p, "annual_pooling_limit"), p + ".annual_pooling_limit", MAX),
+                tiers(required(node, p, "large_amount_relief"), p + ".large_amount_relief"),
+                rate(required(cs, p + ".civil_servant", "self_rate"), p + ".civil_servant.self_rate"),
+                rate(required(cs, p + ".civil_servant", "over_limit_rate"), p + ".civil_servant.over_limit_rate"),
+                amount(required(oor, p + ".out_of_region", "deductible"), p + ".out_of_region.deductible", MAX),
+                rate(required(oor, p + ".out_of_region", "rate"), p + ".out_of_region.rate"));
+    }
+
+    private static ResidentInpatientPolicy resident(JsonNode node) {
+        String p = "resident_inpatient";
+        object(node, p, Set.of("deductible", "bands", "out_of_region_groups"));
+        return new ResidentInpatientPolicy(
+                groupMap(required(node, p, "deductible"), p + ".deductible", true,
+                        (n, q) -> levelMap(n, q, (m, r) -> amount(m, r, MAX))),
+                groupMap(required(node, p, "bands"), p + ".bands", true,
+                        (n, q) -> levelMap(n, q, PolicyPackReader::tiers)),
+                enumSet(required(node, p, "out_of_region_groups"), p + ".out_of_region_groups", ResidentGroup.class));
+    }
+
+    private static OutpatientPoolingPolicy outpatient(JsonNode node) {
+        String p = "outpatient_pooling";
+        object(node, p, Set.of("levels", "annual_ceiling", "rates"));
+        return new OutpatientPoolingPolicy(enumSet(required(node, p, "levels"), p + ".levels", InstitutionLevel.class),
+                amount(required(node, p, "annual_ceiling"), p + ".annual_ceiling", MAX),
+                groupMap(required(node, p, "rates"), p + ".rates", false, PolicyPackReader::rate));
+    }
+
+    private static AccidentPolicy accident(JsonNode node) {
+        String p = "accident";
+        object(node, p, Set.of("groups", "threshold", "cap", "rate"));
+        return new AccidentPolicy(enumSet(required(node, p, "groups"), p + ".groups", ResidentGroup.class),
+                amount(required(node, p, "threshold"), p + ".threshold", MAX),
+                amount(required(node, p, "cap"), p + ".cap", MAX),
+                rate(required(node, p, "rate"), p + ".rate"));
+    }
+
+    private static Rate rate(JsonNode node, String path) {
+        String literal = node.isNumber() ? node.decimalValue().toPlainString() : text(node, path);
+        try {
+            return Rate.parse(literal);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LocalDate date(JsonNode node, String path) {
+        try {
+            return LocalDate.parse(text(node, path));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(path + ": a date yyyy-MM-dd is required", e);
+        }
+    }
+
+    private static List<Tier> tiers(JsonNode node, String path) {
+        JsonFields.array(node, path, MAX_LIST);
+        List<Tier> tiers = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String p = path + "[" + i + "]";
+            JsonNode t = object(node.get(i), p, Set.of("up_to", "rate"));
+            JsonNode upTo = optional(t, "up_to");
+            tiers.add(new Tier(upTo == null ? null : amount(upTo, p + ".up_to", MAX), rate(required(t, p, "rate"),
+                    p + ".rate")));
+        }
+        return tiers;
+    }
+
+    private static <V> Map<InstitutionLevel, V> levelMap(JsonNode node, String path,
+            BiFunction<JsonNode, String, V> value) {
+        Map<InstitutionLevel, V> map = enumMap(node, path, InstitutionLevel.class, value);
+        for (InstitutionLevel level : Rules.INPATIENT_LEVELS) {
+            if (!map.containsKey(level)) {
+                throw new InvalidInputException(path + "." + level + ": missing");
+            }
+        }
+        return map;
+    }
+
+    private static <V> Map<ResidentGroup, V> groupMap(JsonNode node, String path, boolean complete,
+            BiFunction<JsonNode, String, V> value) {
+        Map<ResidentGroup, V> map = enumMap(node, path, ResidentGroup.class, value);
+        for (ResidentGroup group : ResidentGroup.values()) {
+            if (complete && !map.containsKey(group)) {
+                throw new InvalidInputException(path + "." + group + ": missing");
+            }
+        }
+        return map;
+    }
+
+    private static <K extends Enum<K>, V> Map<K, V> enumMap(JsonNode node, String path, Class<K> keys,
+            BiFunction<JsonNode, String, V> value) {
+        if (!node.isObject()) {
+            throw new InvalidInputException(path + ": an object is required");
+        }
+        Map<K, V> map = new EnumMap<>(keys);
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            K key = enumValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey()),
+                    path + "." + field.getKey(), keys);
+            map.put(key, value.apply(field.getValue(), path + "." + field.getKey()));
+        }
+        return map;
+    }
+
+    private static <K extends Enum<K>> Set<K> enumSet(JsonNode node, String path, Class<K> type) {
+        JsonFields.array(node, path, MAX_LIST);
+        Set<K> set = EnumSet.noneOf(type);
+        for (int i = 0; i < node.size(); i++) {
+            set.add(enumValue(node.get(i), path + "[" + i + "]", type));
+        }
+        return set;
+    }
+}

@@ -1,0 +1,103 @@
+package cn.yibao.terminal.policy;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import org.bouncycastle.asn1.gm.GMNamedCurves;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithID;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * SM2 signatures with SM3 (GB/T 32918.2), on the curve sm2p256v1 with the default user ID
+ * {@code 1234567812345678} (GM/T 0009). Keys are raw: a 32-byte private scalar and a 65-byte
+ * uncompressed public point ({@code 04 || X || Y}); signatures are DER {@code SEQUENCE {r, s}}.
+ */
+public final class Sm2 {
+
+    /** The default signer identity of GM/T 0009. */
+    public static final byte[] DEFAULT_ID = "1234567812345678".getBytes(StandardCharsets.US_ASCII);
+
+    private static final X9ECParameters CURVE = GMNamedCurves.getByName("sm2p256v1");
+    private static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE);
+
+    private Sm2() {
+    }
+
+    /** @return the public point of {@code privateKey}, uncompressed (65 bytes) */
+    public static byte[] publicKeyOf(byte[] privateKey) {
+        BigInteger d = scalar(privateKey);
+        return DOMAIN.getG().multiply(d).normalize().getEncoded(false);
+    }
+
+    /** @return a fresh private scalar (32 bytes) in [1, n−1] */
+    public static byte[] generatePrivateKey(SecureRandom random) {
+        BigInteger n = DOMAIN.getN();
+        BigInteger d;
+        do {
+            d = new BigInteger(n.bitLength(), random);
+        } while (d.signum() == 0 || d.compareTo(n.subtract(BigInteger.ONE)) >= 0);
+        return fixed32(d);
+    }
+
+    /** Signs {@code message} (the SM3 digest with Z is computed inside). */
+    public static byte[] sign(byte[] privateKey, byte[] message, SecureRandom random) {
+        SM2Signer signer = new SM2Signer();
+        ECPrivateKeyParameters key = new ECPrivateKeyParameters(scalar(privateKey), DOMAIN);
+        signer.init(true, new ParametersWithID(new ParametersWithRandom(key, random), DEFAULT_ID));
+        signer.update(message, 0, message.length);
+        try {
+            return signer.generateSignature();
+        } catch (CryptoException e) {
+            throw new IllegalStateException("SM2 signing failed", e);
+        }
+    }
+
+    /** @return whether {@code signature} is a valid SM2 signature of {@code message} by {@code publicKey} */
+    public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        ECPublicKeyParameters key;
+        try {
+            ECPoint q = CURVE.getCurve().decodePoint(publicKey);
+            key = new ECPublicKeyParameters(q, DOMAIN);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        SM2Signer signer = new SM2Signer();
+        signer.init(false, new ParametersWithID(key, DEFAULT_ID));
+        signer.update(message, 0, message.length);
+        return signer.verifySignature(signature);
+    }
+
+    /** Checks that {@code publicKey} is a valid uncompressed point on sm2p256v1. */
+    public static void checkPublicKey(byte[] publicKey) {
+        if (publicKey == null || publicKey.length != 65 || publicKey[0] != 0x04) {
+            throw new IllegalArgumentException("SM2 public key: 65 bytes 04||X||Y required");
+        }
+        CURVE.getCurve().decodePoint(publicKey);
+    }
+
+    private static BigInteger scalar(byte[] privateKey) {
+        if (privateKey == null || privateKey.length != 32) {
+            throw new IllegalArgumentException("SM2 private key: 32 bytes required");
+        }
+        BigInteger d = new BigInteger(1, privateKey);
+        if (d.signum() == 0 || d.compareTo(DOMAIN.getN()) >= 0) {
+            throw new IllegalArgumentException("SM2 private key out of range");
+        }
+        return d;
+    }
+
+    private static byte[] fixed32(BigInteger d) {
+        byte[] raw = d.toByteArray();
+        byte[] out = new byte[32];
+        int copy = Math.min(raw.length, 32);
+        System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
+        return out;
+    }
+}

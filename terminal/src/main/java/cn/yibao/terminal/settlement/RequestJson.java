@@ -1,0 +1,164 @@
+package cn.yibao.terminal.settlement;
+
+import static cn.yibao.terminal.settlement.JsonFields.amount;
+import static cn.yibao.terminal.settlement.JsonFields.bool;
+import static cn.yibao.terminal.settlement.JsonFields.enumValue;
+import static cn.yibao.terminal.settlement.JsonFields.object;
+import static cn.yibao.terminal.settlement.JsonFields.optional;
+import static cn.yibao.terminal.settlement.JsonFields.required;
+import static cn.yibao.terminal.settlement.JsonFields.text;
+
+import cn.yibao.card.Money;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The settlement request as JSON (the shape of {@code docs/settlement.md}): strict reading with
+ * field paths in every error, and a deterministic rendering for signing.
+ */
+public final class RequestJson {
+
+    private static final Set<String> TOP = Set.of("person", "visit", "year_to_date", "use_account", "items");
+    private static final Set<String> PERSON = Set.of("category", "resident_group", "retired", "civil_servant",
+            "insurance_status", "account_balance");
+    private static final Set<String> VISIT = Set.of("type", "level", "out_of_region");
+    private static final Set<String> YTD = Set.of("base", "over_limit", "outpatient");
+    private static final Set<String> ITEM = Set.of("code", "name", "class", "amount");
+    private static final JsonNodeFactory NODES = CanonicalJson.mapper().getNodeFactory();
+
+    private RequestJson() {
+    }
+
+    /**
+     * Parses and validates a request document of at most {@link Limits#MAX_REQUEST_BYTES}.
+     *
+     * @throws InvalidInputException naming the offending field
+     */
+    public static SettlementRequest read(byte[] json) {
+        return read(CanonicalJson.parse(json, Limits.MAX_REQUEST_BYTES, "request"));
+    }
+
+    /**
+     * Validates a parsed request document.
+     *
+     * @throws InvalidInputException naming the offending field
+     */
+    public static SettlementRequest read(JsonNode root) {
+        object(root, "", TOP);
+        JsonNode itemsNode = JsonFields.array(required(root, "", "items"), "items", Limits.MAX_ITEMS);
+        Person person = person(required(root, "", "person"));
+        Visit visit = visit(required(root, "", "visit"));
+        JsonNode ytdNode = optional(root, "year_to_date");
+        YearToDate ytd = ytdNode == null ? YearToDate.ZERO : yearToDate(ytdNode);
+        JsonNode use = optional(root, "use_account");
+        boolean useAccount = use == null || bool(use, "use_account");
+        List<Item> items = new ArrayList<>(itemsNode.size());
+        for (int i = 0; i < itemsNode.size(); i++) {
+            items.add(item(itemsNode.get(i), "items[" + i + "]"));
+        }
+        return build("", () -> new SettlementRequest(person, visit, ytd, useAccount, items));
+    }
+
+    private static Person person(JsonNode node) {
+        object(node, "person", PERSON);
+        PersonCategory category = enumValue(required(node, "person", "category"), "person.category",
+                PersonCategory.class);
+        JsonNode groupNode = optional(node, "resident_group");
+        ResidentGroup group = groupNode == null ? null
+                : enumValue(groupNode, "person.resident_group", ResidentGroup.class);
+        boolean retired = bool(required(node, "person", "retired"), "person.retired");
+        boolean civilServant = bool(required(node, "person", "civil_servant"), "person.civil_servant");
+        InsuranceStatus status = enumValue(required(node, "person", "insurance_status"), "person.insurance_status",
+                InsuranceStatus.class);
+        Money balance = amount(required(node, "person", "account_balance"), "person.account_balance",
+                Limits.MAX_BALANCE);
+        return build("person", () -> new Person(category, group, retired, civilServant, status, balance));
+    }
+
+    private static Visit visit(JsonNode node) {
+        object(node, "visit", VISIT);
+        VisitType type = enumValue(required(node, "visit", "type"), "visit.type", VisitType.class);
+        InstitutionLevel level = enumValue(required(node, "visit", "level"), "visit.level", InstitutionLevel.class);
+        boolean outOfRegion = bool(required(node, "visit", "out_of_region"), "visit.out_of_region");
+        return build("visit", () -> new Visit(type, level, outOfRegion));
+    }
+
+    private static YearToDate yearToDate(JsonNode node) {
+        object(node, "year_to_date", YTD);
+        Money base = amount(required(node, "year_to_date", "base"), "year_to_date.base", Limits.MAX_YEAR_TO_DATE);
+        Money over = amount(required(node, "year_to_date", "over_limit"), "year_to_date.over_limit",
+                Limits.MAX_YEAR_TO_DATE);
+        Money outpatient = amount(required(node, "year_to_date", "outpatient"), "year_to_date.outpatient",
+                Limits.MAX_YEAR_TO_DATE);
+        return new YearToDate(base, over, outpatient);
+    }
+
+    private static Item item(JsonNode node, String path) {
+        object(node, path, ITEM);
+        String code = text(required(node, path, "code"), path + ".code");
+        String name = text(required(node, path, "name"), path + ".name");
+        ItemClass itemClass = enumValue(required(node, path, "class"), path + ".class", ItemClass.class);
+        Money amount = amount(required(node, path, "amount"), path + ".amount", Limits.MAX_ITEM_AMOUNT);
+        return build(path, () -> new Item(code, name, itemClass, amount));
+    }
+
+    private static <T> T build(String path, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(path.isEmpty() ? e.getMessage() : path + "." + e.getMessage(), e);
+        }
+    }
+
+    /** @return the request as a JSON tree in the documented shape, amounts as numbers with two decimals */
+    public static ObjectNode toJson(SettlementRequest request) {
+        ObjectNode root = NODES.objectNode();
+        Person p = request.person();
+        ObjectNode person = root.putObject("person");
+        person.put("category", p.category().name());
+        if (p.residentGroup() == null) {
+            person.putNull("resident_group");
+        } else {
+            person.put("resident_group", p.residentGroup().name());
+        }
+        person.put("retired", p.retired());
+        person.put("civil_servant", p.civilServant());
+        person.put("insurance_status", p.insuranceStatus().name());
+        person.set("account_balance", DecimalNode.valueOf(p.accountBalance().toYuan()));
+        ObjectNode visit = root.putObject("visit");
+        visit.put("type", request.visit().type().name());
+        visit.put("level", request.visit().level().name());
+        visit.put("out_of_region", request.visit().outOfRegion());
+        root.set("year_to_date", yearToDateJson(request.yearToDate()));
+        root.put("use_account", request.useAccount());
+        ArrayNode items = root.putArray("items");
+        for (Item item : request.items()) {
+            ObjectNode row = items.addObject();
+            row.put("code", item.code());
+            row.put("name", item.name());
+            row.put("class", item.itemClass().name());
+            row.set("amount", DecimalNode.valueOf(item.amount().toYuan()));
+        }
+        return root;
+    }
+
+    /** @return the canonical bytes of the request (what the host link signs) */
+    public static byte[] canonical(SettlementRequest request) {
+        return CanonicalJson.bytes(toJson(request));
+    }
+
+    static ObjectNode yearToDateJson(YearToDate ytd) {
+        ObjectNode node = NODES.objectNode();
+        node.set("base", DecimalNode.valueOf(ytd.base().toYuan()));
+        node.set("over_limit", DecimalNode.valueOf(ytd.overLimit().toYuan()));
+        node.set("outpatient", DecimalNode.valueOf(ytd.outpatient().toYuan()));
+        return node;
+    }
+}

@@ -1,0 +1,23 @@
+package cn.yibao.terminal.settlement;
+
+import cn.yibao.card.Money;
+
+/**
+ * Year-to-date positions before this settlement (RULES.md {@code ytd_base}, {@code ytd_over},
+ * {@code ytd_outpatient}).
+ *
+ * @param base       base already handled by basic pooling this year
+ * @param overLimit  cumulative amount above the annual pooling limit this year
+ * @param outpatient cumulative outpatient eligible amount this year
+ */
+public record YearToDate(Money base, Money overLimit, Money outpatient) {
+
+    /** All zeros: the first settlement of the year. */
+    public static final YearToDate ZERO = new YearToDate(Money.ZERO, Money.ZERO, Money.ZERO);
+
+    public YearToDate {
+        Limits.bounded("base", base, Limits.MAX_YEAR_TO_DATE);
+        Limits.bounded("over_limit", overLimit, Limits.MAX_YEAR_TO_DATE);
+        Limits.bounded("outpatient", outpatient, Limits.MAX_YEAR_TO_DATE);
+    }
+}
