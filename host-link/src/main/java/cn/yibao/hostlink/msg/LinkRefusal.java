@@ -1,0 +1,41 @@
+package cn.yibao.hostlink.msg;
+
+import cn.yibao.card.Refusal;
+
+/** Refusals of the link itself (not of a signed record): envelope, session and transaction errors. */
+public enum LinkRefusal implements Refusal {
+    UNKNOWN_INFNO("未知交易类型", "unknown transaction code"),
+    BAD_INPUT("交易参数错误", "malformed transaction input"),
+    NOT_SIGNED_IN("终端未签到", "terminal not signed in (missing or stale sign_no)"),
+    TERMINAL_UNKNOWN("终端未登记", "terminal is not enrolled"),
+    TERMINAL_FLAGGED("终端已被冻结，请联系医保中心", "terminal is flagged after a failed verification"),
+    SETTLEMENT_NOT_FOUND("结算记录不存在", "no settlement with that setl_id"),
+    ALREADY_CANCELLED("结算已撤销", "settlement already cancelled or reversed"),
+    MESSAGE_NOT_FOUND("原交易不存在", "no transaction with that msgid"),
+    NOT_REVERSIBLE("该交易不可冲正", "transaction code cannot be reversed"),
+    PERSON_NOT_FOUND("未查询到参保人", "no insured person for that certificate"),
+    HOST_ERROR("医保中心内部错误", "host internal error");
+
+    private final String zh;
+    private final String en;
+
+    LinkRefusal(String zh, String en) {
+        this.zh = zh;
+        this.en = en;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public String messageZh() {
+        return zh;
+    }
+
+    @Override
+    public String message() {
+        return en;
+    }
+}

@@ -1,0 +1,215 @@
+package cn.yibao.hostlink.net;
+
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.LinkRefusal;
+import cn.yibao.hostlink.msg.Request;
+import cn.yibao.hostlink.msg.Response;
+import cn.yibao.hostlink.tls.Identities;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host end of the link: TLS 1.3 with a required client certificate, 4-byte length frames,
+ * JSON envelopes, a {@link RequestHandler} run on a separate executor group (per-connection
+ * order kept). A connection that sends a bad frame or message gets one error frame and is closed;
+ * one that is silent longer than the reader timeout is closed.
+ */
+public final class HostServer implements AutoCloseable {
+
+    /** Pipeline name of the TLS handler (a hook may add handlers before it). */
+    public static final String TLS = "tls";
+    /** Pipeline name of the dispatcher (a hook may add handlers before it to see envelopes). */
+    public static final String DISPATCH = "dispatch";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostServer.class);
+
+    /** Lets the simulator add handlers (fault injection) to each new connection's pipeline. */
+    @FunctionalInterface
+    public interface PipelineHook {
+        void customize(long connectionId, ChannelPipeline pipeline);
+    }
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final EventExecutorGroup app;
+    private final Channel listener;
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final AtomicLong badConnections = new AtomicLong();
+    private final AtomicLong open = new AtomicLong();
+
+    private HostServer(String bind, int port, SslContext ssl, RequestHandler handler, PipelineHook hook,
+                       int appThreads, Duration readerIdle) throws InterruptedException {
+        boss = EventLoops.nio(1);
+        workers = EventLoops.nio(0);
+        app = new DefaultEventExecutorGroup(appThreads);
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        long id = connectionIds.incrementAndGet();
+                        ChannelPipeline p = ch.pipeline();
+                        SslHandler tls = ssl.newHandler(ch.alloc());
+                        tls.setHandshakeTimeout(10, TimeUnit.SECONDS);
+                        p.addLast(TLS, tls);
+                        p.addLast("idle", new IdleStateHandler(readerIdle.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+                        Frames.serverSide(p);
+                        p.addLast(DISPATCH, new Dispatcher(id, handler, app.next()));
+                        hook.customize(id, p);
+                    }
+                });
+        listener = b.bind(bind, port).sync().channel();
+    }
+
+    /**
+     * Starts listening on {@code bind:port} (port 0 picks a free one).
+     *
+     * @param appThreads threads running the handler
+     * @param readerIdle a connection silent this long is closed
+     */
+    public static HostServer start(String bind, int port, SslContext ssl, RequestHandler handler, PipelineHook hook,
+                                   int appThreads, Duration readerIdle) throws InterruptedException {
+        return new HostServer(bind, port, Objects.requireNonNull(ssl), Objects.requireNonNull(handler),
+                hook == null ? (id, p) -> { } : hook, appThreads, readerIdle);
+    }
+
+    /** @return the port actually bound */
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** @return how many connections were closed for a bad frame, message or handshake */
+    public long badConnections() {
+        return badConnections.get();
+    }
+
+    /** @return connections currently authenticated */
+    public long openConnections() {
+        return open.get();
+    }
+
+    @Override
+    public void close() {
+        listener.close().syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        app.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private final class Dispatcher extends SimpleChannelInboundHandler<Request> {
+        private final long id;
+        private final RequestHandler handler;
+        private final EventExecutor executor;
+        private volatile Peer peer;
+
+        Dispatcher(long id, RequestHandler handler, EventExecutor executor) {
+            super(Request.class);
+            this.id = id;
+            this.handler = handler;
+            this.executor = executor;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof SslHandshakeCompletionEvent hs) {
+                if (!hs.isSuccess()) {
+                    bad(ctx, "TLS handshake failed: " + hs.cause());
+                    return;
+                }
+                try {
+                    SslHandler tls = ctx.pipeline().get(SslHandler.class);
+                    String remote = String.valueOf(ctx.channel().remoteAddress());
+                    peer = new Peer(Identities.peerTerminal(tls.engine().getSession()), id, remote);
+                    open.incrementAndGet();
+                    Peer p = peer;
+                    executor.execute(() -> handler.connected(p));
+                } catch (SSLPeerUnverifiedException e) {
+                    bad(ctx, "no usable client identity");
+                }
+            } else if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+                LOG.debug("connection {} idle, closing", id);
+                ctx.close();
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, Request req) {
+            Peer p = peer;
+            if (p == null) {
+                bad(ctx, "request before authentication");
+                return;
+            }
+            // one single-threaded executor per connection: requests are handled in arrival order
+            executor.execute(() -> ctx.writeAndFlush(answer(p, req)));
+        }
+
+        private Response answer(Peer p, Request req) {
+            Response resp;
+            try {
+                resp = handler.handle(p, req);
+            } catch (RuntimeException e) {
+                LOG.error("handler failed on {} from {}", req.infno(), p.terminalId(), e);
+                resp = Response.refused(req, LinkRefusal.HOST_ERROR, Json.object());
+            }
+            return resp;
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            Peer p = peer;
+            if (p != null) {
+                open.decrementAndGet();
+                executor.execute(() -> handler.disconnected(p));
+            }
+            super.channelInactive(ctx);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            bad(ctx, cause.toString());
+        }
+
+        private void bad(ChannelHandlerContext ctx, String why) {
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            badConnections.incrementAndGet();
+            LOG.debug("closing connection {}: {}", id, why);
+            String frame = "{\"infcode\":-1,\"inf_refmsgid\":\"-\",\"err_msg\":\"MALFORMED_FRAME: "
+                    + "protocol error, closing\",\"output\":{\"code\":\"MALFORMED_FRAME\"}}";
+            byte[] body = frame.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            // written below the JSON codec, so it is framed but not re-encoded; then the close
+            ctx.pipeline().context(Frames.CODEC).writeAndFlush(Unpooled.wrappedBuffer(body))
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package cn.yibao.hostlink.record;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The host's verification of one uploaded record, in this order: (1) the TLS identity is the
+ * record's terminal; (2) the terminal is enrolled; (3) the content matches its declared hash and
+ * the items their digest; (4) the SM2 signature; (5) the chain — an identical record already held
+ * is a {@link RecordCheck#DUPLICATE}, a different one a conflict, a skipped sequence a gap, a wrong
+ * previous hash a broken chain; (6) the msgid and card counter are fresh; (7) the card's TAC;
+ * (8) the split re-computes. The first failure is returned.
+ */
+public final class RecordVerifier {
+
+    private final ChainView view;
+    private final TacVerifier tac;
+    private final SplitRecomputer split;
+
+    public RecordVerifier(ChainView view, TacVerifier tac, SplitRecomputer split) {
+        this.view = Objects.requireNonNull(view);
+        this.tac = Objects.requireNonNull(tac);
+        this.split = Objects.requireNonNull(split);
+    }
+
+    /** Verifies {@code up}, received over a TLS connection authenticated as {@code peerTerminal}. */
+    public RecordCheck verify(String peerTerminal, UploadedRecord up) {
+        SignedRecord r = up.record();
+        String terminal = r.terminalId();
+        if (!terminal.equals(peerTerminal)) {
+            return RecordCheck.IDENTITY_MISMATCH;
+        }
+        Optional<PublicKey> key = view.signingKey(terminal);
+        if (key.isEmpty()) {
+            return RecordCheck.TERMINAL_UNKNOWN;
+        }
+        byte[] canonical = r.canonical();
+        byte[] hash = Sm3.hash(canonical);
+        if (!Arrays.equals(hash, up.declaredHash())
+                || !Arrays.equals(Sm3.hash(up.items().getBytes(StandardCharsets.UTF_8)), r.itemsDigest())) {
+            return RecordCheck.RECORD_ALTERED;
+        }
+        if (!Sm2.verify(key.get(), canonical, r.signature())) {
+            return RecordCheck.SIGNATURE_INVALID;
+        }
+        RecordCheck chain = chain(terminal, r, hash);
+        if (chain != RecordCheck.ACCEPTED) {
+            return chain;
+        }
+        if (view.msgidHeld(r.msgid()) || view.cardCounterHeld(r.proof().cardNo(), r.proof().counter())) {
+            return RecordCheck.RECORD_REPLAYED;
+        }
+        if (!tac.verify(r)) {
+            return RecordCheck.TAC_INVALID;
+        }
+        if (!split.reproduces(r, up.items())) {
+            return RecordCheck.SPLIT_MISMATCH;
+        }
+        return RecordCheck.ACCEPTED;
+    }
+
+    private RecordCheck chain(String terminal, SignedRecord r, byte[] hash) {
+        long high = view.highestSeq(terminal);
+        if (r.seq() <= high) {
+            return Arrays.equals(view.hashAt(terminal, r.seq()), hash)
+                    ? RecordCheck.DUPLICATE : RecordCheck.SEQUENCE_CONFLICT;
+        }
+        if (r.seq() > high + 1) {
+            return RecordCheck.SEQUENCE_GAP;
+        }
+        byte[] prev = high == 0 ? Sm3.genesis(terminal) : view.hashAt(terminal, high);
+        return Arrays.equals(prev, r.prevHash()) ? RecordCheck.ACCEPTED : RecordCheck.CHAIN_BROKEN;
+    }
+}

@@ -1,0 +1,146 @@
+package cn.yibao.hostlink.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.yibao.hostlink.record.stub.KeyedTacVerifier;
+import cn.yibao.hostlink.record.stub.SampleSettlements;
+import cn.yibao.hostlink.record.stub.TotalsSplitRecomputer;
+import cn.yibao.hostlink.tls.Crypto;
+import java.security.KeyPair;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RecordVerifierTest {
+
+    private static final byte[] ISSUER = "issuer-master-key-for-tests-0001".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private final KeyPair t1 = Crypto.sm2();
+    private final KeyPair t2 = Crypto.sm2();
+    private MemoryChain chain;
+    private RecordVerifier verifier;
+    private RecordSigner signer;
+    private int n;
+
+    @BeforeEach
+    void setUp() {
+        chain = new MemoryChain();
+        chain.keys.put("T1", t1.getPublic());
+        chain.keys.put("T2", t2.getPublic());
+        verifier = new RecordVerifier(chain, new KeyedTacVerifier(ISSUER), new TotalsSplitRecomputer());
+        signer = new RecordSigner("T1", t1.getPrivate(), 0, null);
+    }
+
+    private UploadedRecord next() {
+        n++;
+        return SampleSettlements.next(signer, "T1", ISSUER, "MSG" + n, "C000" + n, n, 10_000 + n,
+                Instant.parse("2026-11-23T08:00:00Z").plusSeconds(n));
+    }
+
+    private UploadedRecord accepted() {
+        UploadedRecord u = next();
+        assertEquals(RecordCheck.ACCEPTED, verifier.verify("T1", u));
+        chain.accept(u.record());
+        return u;
+    }
+
+    @Test
+    void honestChainIsAcceptedAndResendIsDuplicate() {
+        UploadedRecord first = accepted();
+        accepted();
+        assertEquals(RecordCheck.DUPLICATE, verifier.verify("T1", first));
+    }
+
+    @Test
+    void otherTerminalsCertificateIsIdentityMismatch() {
+        assertEquals(RecordCheck.IDENTITY_MISMATCH, verifier.verify("T2", next()));
+    }
+
+    @Test
+    void editedAmountIsAltered() {
+        UploadedRecord u = next();
+        SignedRecord r = u.record();
+        SignedRecord edited = new SignedRecord(r.terminalId(), r.seq(), r.prevHash(), r.time(), r.msgid(),
+                r.policyVersion(), r.result().replace("medfee_sumamt\":\"1", "medfee_sumamt\":\"2"), r.itemsDigest(),
+                r.proof(), r.signature());
+        assertEquals(RecordCheck.RECORD_ALTERED, verifier.verify("T1", new UploadedRecord(edited, u.declaredHash(), u.items())));
+    }
+
+    @Test
+    void forgedSignatureIsInvalid() {
+        UploadedRecord u = next();
+        SignedRecord forged = RecordSigner.sign(t2.getPrivate(), u.record());
+        assertEquals(RecordCheck.SIGNATURE_INVALID, verifier.verify("T1", UploadedRecord.of(forged, u.items())));
+    }
+
+    @Test
+    void skippedSequenceIsGap() {
+        accepted();
+        next();
+        assertEquals(RecordCheck.SEQUENCE_GAP, verifier.verify("T1", next()));
+    }
+
+    @Test
+    void reorderedRecordBreaksTheChain() {
+        UploadedRecord a = next();
+        UploadedRecord b = next();
+        // the terminal's key re-signs b in a's place: right number, wrong predecessor
+        SignedRecord r = b.record();
+        SignedRecord moved = RecordSigner.sign(t1.getPrivate(), new SignedRecord(r.terminalId(), 1, r.prevHash(),
+                r.time(), r.msgid(), r.policyVersion(), r.result(), r.itemsDigest(), r.proof(), new byte[0]));
+        assertEquals(RecordCheck.CHAIN_BROKEN, verifier.verify("T1", UploadedRecord.of(moved, b.items())));
+        assertEquals(RecordCheck.ACCEPTED, verifier.verify("T1", a));
+    }
+
+    @Test
+    void replayedSettlementUnderNewSequenceIsReplay() {
+        UploadedRecord first = accepted();
+        SignedRecord r = first.record();
+        SignedRecord replay = signer.next(r.time(), r.msgid(), r.policyVersion(), r.result(), first.items(), r.proof());
+        assertEquals(RecordCheck.RECORD_REPLAYED, verifier.verify("T1", UploadedRecord.of(replay, first.items())));
+    }
+
+    @Test
+    void differentRecordAtHeldSequenceIsConflict() {
+        UploadedRecord first = accepted();
+        RecordSigner other = new RecordSigner("T1", t1.getPrivate(), 0, null);
+        UploadedRecord rival = SampleSettlements.next(other, "T1", ISSUER, "OTHER", "C9", 9, 500, Instant.now());
+        assertEquals(1, first.record().seq());
+        assertEquals(RecordCheck.SEQUENCE_CONFLICT, verifier.verify("T1", rival));
+    }
+
+    @Test
+    void wrongTacIsRejected() {
+        UploadedRecord u = next();
+        SignedRecord r = u.record();
+        CardProof bad = new CardProof(r.proof().cardNo(), r.proof().counter(), r.proof().debitFen(), new byte[4]);
+        SignedRecord resigned = RecordSigner.sign(t1.getPrivate(), new SignedRecord(r.terminalId(), r.seq(),
+                r.prevHash(), r.time(), r.msgid(), r.policyVersion(), r.result(), r.itemsDigest(), bad, new byte[0]));
+        assertEquals(RecordCheck.TAC_INVALID, verifier.verify("T1", UploadedRecord.of(resigned, u.items())));
+    }
+
+    @Test
+    void amountThatDoesNotRecomputeIsSplitMismatch() {
+        UploadedRecord u = next();
+        SignedRecord r = u.record();
+        String inflated = r.result().replace("\"fund_pay_sumamt\":\"", "\"fund_pay_sumamt\":\"1");
+        SignedRecord resigned = RecordSigner.sign(t1.getPrivate(), new SignedRecord(r.terminalId(), r.seq(),
+                r.prevHash(), r.time(), r.msgid(), r.policyVersion(), inflated, r.itemsDigest(), r.proof(), new byte[0]));
+        assertEquals(RecordCheck.SPLIT_MISMATCH, verifier.verify("T1", UploadedRecord.of(resigned, u.items())));
+    }
+
+    @Test
+    void unknownTerminalIsRejected() {
+        RecordSigner s3 = new RecordSigner("T3", t1.getPrivate(), 0, null);
+        UploadedRecord u = SampleSettlements.next(s3, "T3", ISSUER, "M", "C1", 1, 100, Instant.now());
+        assertEquals(RecordCheck.TERMINAL_UNKNOWN, verifier.verify("T3", u));
+    }
+
+    @Test
+    void canonicalBytesAreStable() {
+        UploadedRecord u = next();
+        SignedRecord r = u.record();
+        SignedRecord copy = UploadedRecord.fromJson(u.toJson()).record();
+        assertEquals(r, copy);
+        assertEquals(java.util.HexFormat.of().formatHex(r.hash()), java.util.HexFormat.of().formatHex(copy.hash()));
+    }
+}
