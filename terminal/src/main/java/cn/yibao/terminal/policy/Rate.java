@@ -55,7 +55,17 @@ public record Rate(long millionths) {
 
     /** @return the rate as a percentage for explanations, e.g. {@code "12%"} or {@code "12.5%"} */
     public String percent() {
-        return BigDecimal.valueOf(millionths, 4).stripTrailingZeros().toPlainString() + "%";
+        long whole = millionths / 10_000;
+        long frac = millionths % 10_000;
+        if (frac == 0) {
+            return whole + "%";
+        }
+        String digits = Long.toString(10_000 + frac).substring(1);
+        int end = digits.length();
+        while (digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        return whole + "." + digits.substring(0, end) + "%";
     }
 
     @Override

@@ -2,7 +2,6 @@ package cn.yibao.terminal.settlement;
 
 import cn.yibao.card.Money;
 import cn.yibao.terminal.policy.PolicyPack;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,12 +49,14 @@ final class Computation {
 
     /** @return {@code fen} as yuan with two decimals */
     static String y(long fen) {
-        return BigDecimal.valueOf(fen, 2).toPlainString();
+        long abs = Math.abs(fen);
+        long cents = abs % 100;
+        return (fen < 0 ? "-" : "") + abs / 100 + (cents < 10 ? ".0" : ".") + cents;
     }
 
     /** @return {@code m} as yuan with two decimals */
     static String y(Money m) {
-        return m.toYuanString();
+        return y(m.fen());
     }
 
     /**
