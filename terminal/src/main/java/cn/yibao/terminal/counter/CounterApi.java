@@ -1,0 +1,62 @@
+package cn.yibao.terminal.counter;
+
+import java.util.List;
+
+/**
+ * What the counter offers to the HIS API and the cashier console, in the national interface's
+ * vocabulary. Every method either returns its result or throws {@link CounterRefusedException}
+ * with a {@link CounterRefusal} (or another {@code Refusal}) and leaves card and journal as they
+ * were. Malformed input never reaches it: the records validate themselves.
+ *
+ * <p>Settling methods take the request's {@code msgid}: calling again with the same msgid returns
+ * the first result and debits nothing more (it is the idempotency and reversal key).
+ *
+ * <p>Implementations must be safe for concurrent calls; calls may block on the card or the disk.
+ */
+public interface CounterApi {
+
+    /** 1101: reads the card on the reader. */
+    PersonInfo queryPerson(PersonQuery query);
+
+    /** 1312: catalog lookup, for item entry. */
+    List<CatalogItem> searchCatalog(CatalogQuery query);
+
+    /** 2101: pharmacy pre-settlement; computes the split, debits nothing. */
+    Settlement preSettlePharmacy(PharmacySale sale);
+
+    /** 2102: pharmacy settlement; debits the account (PIN needed when it pays) and journals. */
+    Settlement settlePharmacy(PharmacySale sale, Pin pin, String msgid);
+
+    /** 2201: opens an outpatient visit. */
+    Visit register(RegisterRequest request);
+
+    /** 2204 (outpatient) and 2301 (inpatient): uploads fee lines to an open visit. */
+    FeeUploadResult uploadFees(FeeUpload upload);
+
+    /** 2206 (outpatient) and 2303 (inpatient): pre-settles a visit's lines; debits nothing. */
+    Settlement preSettleVisit(VisitSettle request);
+
+    /** 2207 (outpatient) and 2304 (inpatient): settles a visit; debits the account and journals. */
+    Settlement settleVisit(VisitSettle request, Pin pin, String msgid);
+
+    /** 2103/2208/2305: cancels a same-day settlement and refunds the account. */
+    Settlement cancel(CancelRequest request, String msgid);
+
+    /** 2401: admits; the card is "in hospital" until the discharge settlement. */
+    Visit admit(AdmissionRequest request);
+
+    /** 2402: registers the discharge of an inpatient visit. */
+    Visit discharge(DischargeRequest request);
+
+    /** 3201: the last reconciliation with the host, with the terminal's own totals. */
+    ReconciliationStatus reconciliation();
+
+    /** 5203: journal search, newest first. */
+    List<JournalEntry> searchJournal(JournalQuery query);
+
+    /** Store-and-forward state: queued records, last acknowledgement. */
+    SyncStatus syncStatus();
+
+    /** Today's totals, net of cancellations. */
+    DayTotals todayTotals();
+}

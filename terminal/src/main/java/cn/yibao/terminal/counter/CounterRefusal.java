@@ -1,0 +1,53 @@
+package cn.yibao.terminal.counter;
+
+import cn.yibao.card.Refusal;
+
+/** Every refusal the counter can give a cashier or an HIS, with its Chinese and English message. */
+public enum CounterRefusal implements Refusal {
+    CARD_ABSENT("请将社保卡放在读卡区", "no card on the reader"),
+    CARD_MISMATCH("读卡器上的卡与请求中的人员不一致", "the card on the reader is not the requested person's"),
+    CARD_LOST("此卡已挂失，请收回并联系医保经办机构", "card reported lost"),
+    CARD_BLACKLISTED("此卡已被列入黑名单，不能结算", "card is blacklisted"),
+    CARD_IN_HOSPITAL("参保人处于住院状态，出院结算前不能在门诊或药店结算", "person is in hospital"),
+    ALREADY_IN_HOSPITAL("参保人已在住院，不能重复办理入院", "person already admitted"),
+    INSUFFICIENT_BALANCE("个人账户余额不足，请重新预结算", "personal account balance below the agreed account payment"),
+    SPLIT_CHANGED("结算金额与预结算不一致，请重新预结算", "the split differs from the pre-settlement"),
+    PIN_REQUIRED("个人账户支付需要输入密码", "a PIN is required for an account payment"),
+    PIN_WRONG("密码错误，请重新输入", "wrong PIN"),
+    PIN_LOCKED("密码已锁定，请到医保经办机构解锁", "PIN locked after too many wrong attempts"),
+    NO_ITEMS("没有收费项目，不能结算", "no fee lines"),
+    TOO_MANY_ITEMS("收费项目过多（每次最多 500 项）", "too many fee lines"),
+    UNKNOWN_ITEM("医保目录中没有此项目", "item not in the catalog"),
+    NON_MEDICAL_GOODS("非医保商品不能使用医保结算", "non-medical goods on an insured sale"),
+    PRESCRIPTION_REQUIRED("处方药需要定点医院的处方号", "prescription drug without a prescription reference"),
+    VISIT_NOT_FOUND("就诊记录不存在", "no such visit (mdtrt_id)"),
+    VISIT_CLOSED("该就诊已结算或已出院", "visit already settled or discharged"),
+    DISCHARGE_REQUIRED("请先办理出院登记再结算", "discharge must be registered before the final settlement"),
+    SETTLEMENT_NOT_FOUND("结算记录不存在", "no such settlement (setl_id)"),
+    ALREADY_CANCELLED("该结算已撤销", "settlement already cancelled"),
+    NOT_SAME_DAY("只能撤销当日的结算", "only same-day settlements can be cancelled"),
+    OFFLINE_LIMIT_EXCEEDED("中心联网中断，已超过脱机结算限额", "host unreachable and the offline limit is reached");
+
+    private final String messageZh;
+    private final String message;
+
+    CounterRefusal(String messageZh, String message) {
+        this.messageZh = messageZh;
+        this.message = message;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public String messageZh() {
+        return messageZh;
+    }
+
+    @Override
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,20 @@
+package cn.yibao.terminal.counter;
+
+import java.util.List;
+
+/**
+ * 2204/2301 input: fee lines for an open visit, each with its {@code mdtrt_id} and {@code psn_no}.
+ * Uploading a line again with the same {@code feedetl_sn} replaces it.
+ *
+ * @param feedetail the lines (1..500 per request)
+ */
+public record FeeUpload(List<FeeLine> feedetail) {
+
+    public FeeUpload {
+        feedetail = Checks.list(feedetail, "feedetail", PharmacySale.MAX_LINES);
+        for (FeeLine line : feedetail) {
+            Checks.required(line.mdtrtId(), "feedetail.mdtrt_id", 30);
+            Checks.required(line.psnNo(), "feedetail.psn_no", 30);
+        }
+    }
+}
