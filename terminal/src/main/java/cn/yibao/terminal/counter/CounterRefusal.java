@@ -26,7 +26,9 @@ public enum CounterRefusal implements Refusal {
     SETTLEMENT_NOT_FOUND("结算记录不存在", "no such settlement (setl_id)"),
     ALREADY_CANCELLED("该结算已撤销", "settlement already cancelled"),
     NOT_SAME_DAY("只能撤销当日的结算", "only same-day settlements can be cancelled"),
-    OFFLINE_LIMIT_EXCEEDED("中心联网中断，已超过脱机结算限额", "host unreachable and the offline limit is reached");
+    OFFLINE_LIMIT_EXCEEDED("中心联网中断，已超过脱机结算限额", "host unreachable and the offline limit is reached"),
+    SETTLEMENT_IN_DOUBT("该笔结算正在恢复中，请将原卡放回读卡区", "the settlement is being recovered; put the same card back on the reader"),
+    FEATURE_UNAVAILABLE("本终端暂不支持该业务", "not supported by this terminal yet");
 
     private final String messageZh;
     private final String message;

@@ -80,20 +80,41 @@ public final class Journal implements AutoCloseable {
         });
     }
 
-    /** STARTED → PRE_SETTLED: the split is computed and shown; nothing is debited yet. */
-    public synchronized void preSettled(long id, String result, Money accountPay) {
+    /**
+     * STARTED → PRE_SETTLED: the split is computed and shown; nothing is debited yet.
+     *
+     * @param result the settlement result as signed for the host (canonical JSON)
+     * @param accountPay what the card's account will pay
+     * @param reply the answer the caller gets once the transaction commits
+     */
+    public synchronized void preSettled(long id, String result, Money accountPay, String reply) {
         if (accountPay.isNegative()) {
             throw new IllegalArgumentException("account payment < 0");
         }
-        move(id, TxnState.PRE_SETTLED, "result = ?, account_pay_fen = ?", result, accountPay.fen());
+        move(id, TxnState.PRE_SETTLED, "result = ?, account_pay_fen = ?, reply = ?", result, accountPay.fen(), reply);
+    }
+
+    /** Keeps the answer given for this transaction, so that a repeated request gets the same one. */
+    public synchronized void reply(long id, String reply) {
+        write(() -> {
+            try (PreparedStatement s = db.prepareStatement("UPDATE txn SET reply = ? WHERE id = ?")) {
+                s.setString(1, reply);
+                s.setLong(2, id);
+                if (s.executeUpdate() != 1) {
+                    throw new JournalException("no transaction " + id);
+                }
+            }
+            return null;
+        });
     }
 
     /**
      * PRE_SETTLED → DEBIT_SENT, durable BEFORE the debit command goes to the card: from here on,
-     * recovery must ask the card whether the debit at {@code cardCounter} happened.
+     * recovery must ask the card whether the debit at {@code cardCounter} happened; {@code pendingDebit}
+     * holds what recovery needs to ask (card serial, counter, amount, terminal sequence).
      */
-    public synchronized void debitSent(long id, int cardCounter) {
-        move(id, TxnState.DEBIT_SENT, "card_counter = ?", cardCounter);
+    public synchronized void debitSent(long id, int cardCounter, String pendingDebit) {
+        move(id, TxnState.DEBIT_SENT, "card_counter = ?, pending = ?", cardCounter, pendingDebit);
     }
 
     /** DEBIT_SENT → DEBITED: the card debited and returned its TAC (hex). */
@@ -153,6 +174,18 @@ public final class Journal implements AutoCloseable {
     /** @return the newest transactions, newest first, at most {@code limit} */
     public synchronized List<JournalTxn> recent(int limit) {
         return read(() -> JournalRows.query(db, "SELECT * FROM txn ORDER BY id DESC LIMIT ?", Math.min(limit, 1000)));
+    }
+
+    /** @return the sequence number of the transaction's signed record, once committed */
+    public synchronized java.util.OptionalLong recordSeq(long txnId) {
+        return read(() -> {
+            try (PreparedStatement s = db.prepareStatement("SELECT seq FROM record WHERE txn_id = ?")) {
+                s.setLong(1, txnId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+                }
+            }
+        });
     }
 
     /** @return where the chain stands */

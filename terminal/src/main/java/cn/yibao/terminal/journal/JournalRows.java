@@ -45,8 +45,10 @@ final class JournalRows {
                 Optional.ofNullable(rs.getString("result")),
                 Money.ofFen(rs.getLong("account_pay_fen")),
                 cardCounter,
+                Optional.ofNullable(rs.getString("pending")),
                 Optional.ofNullable(rs.getString("tac")),
                 Optional.ofNullable(rs.getString("note")),
+                Optional.ofNullable(rs.getString("reply")),
                 Instant.parse(rs.getString("created")),
                 Instant.parse(rs.getString("updated")));
     }

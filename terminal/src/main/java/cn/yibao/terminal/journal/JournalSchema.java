@@ -22,6 +22,8 @@ final class JournalSchema {
           result TEXT,
           account_pay_fen INTEGER NOT NULL DEFAULT 0 CHECK (account_pay_fen >= 0),
           card_counter INTEGER,
+          pending TEXT,
+          reply TEXT,
           tac TEXT,
           note TEXT,
           created TEXT NOT NULL,

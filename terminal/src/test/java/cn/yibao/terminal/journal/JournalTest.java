@@ -40,8 +40,8 @@ class JournalTest {
 
     private static long sale(Journal j, String msgid) {
         long id = j.begin(msgid, TxnKind.SALE, "2201********1234", "0000000000000001", "{\"items\":[]}");
-        j.preSettled(id, "{\"setlinfo\":{}}", Money.parseYuan("12.50"));
-        j.debitSent(id, 7);
+        j.preSettled(id, "{\"setlinfo\":{}}", Money.parseYuan("12.50"), "{}");
+        j.debitSent(id, 7, "{}");
         j.debited(id, "A1B2C3D4");
         j.commit(id, head -> sign(head, msgid));
         return id;
@@ -72,8 +72,8 @@ class JournalTest {
         try (Journal j = open()) {
             long id = j.begin("M1", TxnKind.SALE, "x", "s", "{}");
             assertThrows(JournalException.class, () -> j.debited(id, "00"));
-            assertThrows(JournalException.class, () -> j.debitSent(id, 1));
-            j.preSettled(id, "{}", Money.ZERO);
+            assertThrows(JournalException.class, () -> j.debitSent(id, 1, "{}"));
+            j.preSettled(id, "{}", Money.ZERO, "{}");
             j.voided(id, "customer left");
             assertThrows(JournalException.class, () -> j.commit(id, head -> sign(head, "M1")));
             assertEquals(TxnState.VOIDED, j.find(id).orElseThrow().state());
@@ -93,7 +93,7 @@ class JournalTest {
     void aFailingSignerLeavesTheTransactionUncommittedAndTheChainUnchanged() {
         try (Journal j = open()) {
             long id = j.begin("M1", TxnKind.SALE, "x", "s", "{}");
-            j.preSettled(id, "{}", Money.ZERO);
+            j.preSettled(id, "{}", Money.ZERO, "{}");
             assertThrows(JournalException.class, () -> j.commit(id, head -> {
                 throw new IllegalStateException("signing key unavailable");
             }));
@@ -109,8 +109,8 @@ class JournalTest {
         try (Journal j = open()) {
             sale(j, "M1");
             id = j.begin("M2", TxnKind.SALE, "x", "s", "{}");
-            j.preSettled(id, "{}", Money.parseYuan("3"));
-            j.debitSent(id, 9);
+            j.preSettled(id, "{}", Money.parseYuan("3"), "{}");
+            j.debitSent(id, 9, "{}");
         }
         try (Journal j = open()) {
             List<JournalTxn> unfinished = j.unfinished();

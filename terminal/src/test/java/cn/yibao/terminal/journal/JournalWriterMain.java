@@ -20,8 +20,8 @@ public final class JournalWriterMain {
             for (int i = 0; ; i++) {
                 String msgid = prefix + "-" + i;
                 long id = j.begin(msgid, TxnKind.SALE, "2201********1234", "0000000000000001", "{}");
-                j.preSettled(id, "{}", Money.ofFen(100 + i));
-                j.debitSent(id, i);
+                j.preSettled(id, "{}", Money.ofFen(100 + i), "{}");
+                j.debitSent(id, i, "{}");
                 j.debited(id, "00000000");
                 j.commit(id, head -> JournalTest.sign(head, msgid));
                 System.out.println("committed " + msgid);

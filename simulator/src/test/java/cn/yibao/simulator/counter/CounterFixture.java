@@ -1,0 +1,89 @@
+package cn.yibao.simulator.counter;
+
+import cn.yibao.card.session.CardSession;
+import cn.yibao.hostlink.tls.Crypto;
+import cn.yibao.simulator.card.IccTransport;
+import cn.yibao.simulator.card.VirtualCard;
+import cn.yibao.simulator.card.VirtualPsam;
+import cn.yibao.terminal.counter.DrugInfo;
+import cn.yibao.terminal.counter.FeeLine;
+import cn.yibao.terminal.counter.PharmacySale;
+import cn.yibao.terminal.counter.live.BundledCatalog;
+import cn.yibao.terminal.counter.live.CardAccess;
+import cn.yibao.terminal.counter.live.LiveCounter;
+import cn.yibao.terminal.counter.live.RecordChain;
+import cn.yibao.terminal.counter.live.Recovery;
+import cn.yibao.terminal.journal.Journal;
+import cn.yibao.terminal.policy.PolicyPack;
+import cn.yibao.terminal.policy.PolicyPacks;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** A live counter wired to an in-memory virtual card and PSAM, with a journal in a temp directory. */
+final class CounterFixture implements AutoCloseable {
+
+    static final KeyPair TERMINAL_KEY = Crypto.sm2();
+
+    final Path dir;
+    final VirtualCard card;
+    final VirtualPsam psam;
+    final IccTransport cardLink;
+    final IccTransport psamLink;
+    final PolicyPack pack = PolicyPacks.changchun2010();
+    Journal journal;
+    RecordChain chain;
+    LiveCounter counter;
+
+    CounterFixture(Path dir, String persona) {
+        this.dir = dir;
+        this.card = new VirtualCard(persona, dir.resolve("cards"));
+        this.psam = new VirtualPsam(dir.resolve("psam"));
+        this.cardLink = new IccTransport(card);
+        this.psamLink = new IccTransport(psam);
+        start();
+    }
+
+    /** (Re)starts the terminal side on the same journal file, as after a restart. */
+    void start() {
+        journal = Journal.open(dir.resolve("journal.db"), Clock.systemUTC());
+        chain = new RecordChain(journal, psam.terminalId(), TERMINAL_KEY.getPrivate(), RecordChain.policyVersion(pack));
+        counter = new LiveCounter(access(), pack, BundledCatalog.bundled(), journal, chain, Clock.systemUTC());
+    }
+
+    void restart() {
+        journal.close();
+        start();
+    }
+
+    Recovery.Report recover() {
+        return new Recovery(access(), journal, chain).run();
+    }
+
+    CardAccess access() {
+        return new CardAccess() {
+            @Override
+            public <T> T withCard(Function<CardSession, T> work) {
+                return work.apply(new CardSession(cardLink, psamLink));
+            }
+        };
+    }
+
+    static PharmacySale sale(String psnNo, String... codesAndCounts) {
+        List<FeeLine> lines = new ArrayList<>();
+        for (int i = 0; i < codesAndCounts.length; i += 2) {
+            lines.add(new FeeLine("L" + (i / 2 + 1), null, null, codesAndCounts[i],
+                    new BigDecimal(codesAndCounts[i + 1]), null, "RX2026-0001"));
+        }
+        return new PharmacySale(new DrugInfo(psnNo, "41", "1", null), lines);
+    }
+
+    @Override
+    public void close() {
+        journal.close();
+    }
+}

@@ -1,0 +1,194 @@
+package cn.yibao.terminal.counter.live;
+
+import cn.yibao.card.Money;
+import cn.yibao.terminal.counter.AdmissionRequest;
+import cn.yibao.terminal.counter.CancelRequest;
+import cn.yibao.terminal.counter.CatalogItem;
+import cn.yibao.terminal.counter.CatalogQuery;
+import cn.yibao.terminal.counter.CounterApi;
+import cn.yibao.terminal.counter.CounterRefusal;
+import cn.yibao.terminal.counter.CounterRefusedException;
+import cn.yibao.terminal.counter.DayTotals;
+import cn.yibao.terminal.counter.DischargeRequest;
+import cn.yibao.terminal.counter.FeeUpload;
+import cn.yibao.terminal.counter.FeeUploadResult;
+import cn.yibao.terminal.counter.JournalEntry;
+import cn.yibao.terminal.counter.JournalQuery;
+import cn.yibao.terminal.counter.PersonInfo;
+import cn.yibao.terminal.counter.PersonQuery;
+import cn.yibao.terminal.counter.PharmacySale;
+import cn.yibao.terminal.counter.Pin;
+import cn.yibao.terminal.counter.ReconciliationStatus;
+import cn.yibao.terminal.counter.RegisterRequest;
+import cn.yibao.terminal.counter.SetlInfo;
+import cn.yibao.terminal.counter.Settlement;
+import cn.yibao.terminal.counter.SyncStatus;
+import cn.yibao.terminal.counter.Visit;
+import cn.yibao.terminal.counter.VisitSettle;
+import cn.yibao.terminal.journal.Journal;
+import cn.yibao.terminal.journal.JournalTxn;
+import cn.yibao.terminal.journal.TxnState;
+import cn.yibao.terminal.policy.PolicyPack;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The counter for real: the card on the reader, the settlement engine with the active policy pack,
+ * the SQLite journal with signed records. Pharmacy sales are complete; visits, inpatient stays and
+ * cancellations answer FEATURE_UNAVAILABLE until they are built.
+ */
+public final class LiveCounter implements CounterApi {
+
+    private static final int DAY_SCAN = 10_000;
+
+    private final CardAccess cards;
+    private final BundledCatalog catalog;
+    private final Journal journal;
+    private final Clock clock;
+    private final PharmacyFlow pharmacy;
+
+    public LiveCounter(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
+            Clock clock) {
+        this.cards = cards;
+        this.catalog = catalog;
+        this.journal = journal;
+        this.clock = clock;
+        this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock);
+    }
+
+    @Override
+    public PersonInfo queryPerson(PersonQuery query) {
+        return cards.withCard(session -> PersonMapping.personInfo(session.readCard()));
+    }
+
+    @Override
+    public List<CatalogItem> searchCatalog(CatalogQuery query) {
+        return catalog.search(query);
+    }
+
+    @Override
+    public Settlement preSettlePharmacy(PharmacySale sale) {
+        return pharmacy.preSettle(sale);
+    }
+
+    @Override
+    public Settlement settlePharmacy(PharmacySale sale, Pin pin, String msgid) {
+        return pharmacy.settle(sale, pin, msgid);
+    }
+
+    @Override
+    public Visit register(RegisterRequest request) {
+        throw unavailable();
+    }
+
+    @Override
+    public FeeUploadResult uploadFees(FeeUpload upload) {
+        throw unavailable();
+    }
+
+    @Override
+    public Settlement preSettleVisit(VisitSettle request) {
+        throw unavailable();
+    }
+
+    @Override
+    public Settlement settleVisit(VisitSettle request, Pin pin, String msgid) {
+        throw unavailable();
+    }
+
+    @Override
+    public Settlement cancel(CancelRequest request, String msgid) {
+        throw unavailable();
+    }
+
+    @Override
+    public Visit admit(AdmissionRequest request) {
+        throw unavailable();
+    }
+
+    @Override
+    public Visit discharge(DischargeRequest request) {
+        throw unavailable();
+    }
+
+    @Override
+    public ReconciliationStatus reconciliation() {
+        DayTotals today = todayTotals();
+        return new ReconciliationStatus(today.date(), today.date(), today.setlCnt(), today.medfeeSumamt(),
+                today.fundPaySumamt(), today.acctPay(), null, "尚未对账", null);
+    }
+
+    @Override
+    public List<JournalEntry> searchJournal(JournalQuery query) {
+        long acked = journal.ackedSeq();
+        List<JournalEntry> out = new ArrayList<>();
+        for (Committed c : committed()) {
+            SetlInfo s = c.info();
+            if (out.size() < query.limit() && matches(query, s)) {
+                out.add(new JournalEntry(c.txn().id(), "2102", c.txn().msgid(), s.setlId(), s.mdtrtId(), s.psnNo(),
+                        s.psnName(), s.setlTime(), s.medfeeSumamt(), s.fundPaySumamt(), s.acctPay(), s.psnCashPay(),
+                        "SETTLED", journal.recordSeq(c.txn().id()).stream().anyMatch(seq -> seq <= acked)));
+            }
+        }
+        return out;
+    }
+
+    /** A committed transaction with the split it answered. */
+    private record Committed(JournalTxn txn, SetlInfo info) {
+    }
+
+    /** @return the newest committed transactions, newest first */
+    private List<Committed> committed() {
+        List<Committed> out = new ArrayList<>();
+        for (JournalTxn txn : journal.recent(DAY_SCAN)) {
+            if (txn.state() == TxnState.COMMITTED) {
+                out.add(new Committed(txn, ReplyCodec.read(txn.reply().orElseThrow()).setlinfo()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(JournalQuery q, SetlInfo s) {
+        LocalDate day = s.setlTime().toLocalDate();
+        return (q.setlId() == null || q.setlId().equals(s.setlId()))
+                && (q.psnNo() == null || q.psnNo().equals(s.psnNo()))
+                && (q.mdtrtId() == null || q.mdtrtId().equals(s.mdtrtId()))
+                && (q.begndate() == null || !day.isBefore(q.begndate()))
+                && (q.enddate() == null || !day.isAfter(q.enddate()));
+    }
+
+    @Override
+    public SyncStatus syncStatus() {
+        long last = journal.head().nextSeq() - 1;
+        long acked = journal.ackedSeq();
+        return new SyncStatus(false, last, acked, null, last - acked);
+    }
+
+    @Override
+    public DayTotals todayTotals() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
+        long count = 0;
+        Money total = Money.ZERO;
+        Money funds = Money.ZERO;
+        Money account = Money.ZERO;
+        Money cash = Money.ZERO;
+        for (Committed c : committed()) {
+            SetlInfo s = c.info();
+            if (s.setlTime().toLocalDate().equals(today)) {
+                count++;
+                total = total.plus(s.medfeeSumamt());
+                funds = funds.plus(s.fundPaySumamt());
+                account = account.plus(s.acctPay());
+                cash = cash.plus(s.psnCashPay());
+            }
+        }
+        return new DayTotals(today, count, 0, total, funds, account, cash);
+    }
+
+    private static CounterRefusedException unavailable() {
+        return new CounterRefusedException(CounterRefusal.FEATURE_UNAVAILABLE);
+    }
+}

@@ -1,0 +1,130 @@
+package cn.yibao.terminal.counter.live;
+
+import cn.yibao.card.CardNumbers;
+import cn.yibao.card.Money;
+import cn.yibao.card.app.CardState;
+import cn.yibao.card.app.InsuranceInfo;
+import cn.yibao.card.session.CardInfo;
+import cn.yibao.terminal.counter.BaseInfo;
+import cn.yibao.terminal.counter.CounterRefusal;
+import cn.yibao.terminal.counter.CounterRefusedException;
+import cn.yibao.terminal.counter.InsuInfo;
+import cn.yibao.terminal.counter.PersonInfo;
+import cn.yibao.terminal.settlement.InsuranceStatus;
+import cn.yibao.terminal.settlement.Person;
+import cn.yibao.terminal.settlement.PersonCategory;
+import cn.yibao.terminal.settlement.ResidentGroup;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Turns what the card says into the settlement engine's person and the national 1101 answer. */
+final class PersonMapping {
+
+    private PersonMapping() {
+    }
+
+    /** @return the settlement engine's view of the person on the card */
+    static Person person(CardInfo card) {
+        InsuranceInfo ins = card.insurance();
+        PersonCategory category = PersonCategory.valueOf(ins.category().name());
+        ResidentGroup group = category == PersonCategory.RESIDENT ? ResidentGroup.valueOf(ins.residentGroup().name()) : null;
+        InsuranceStatus status = switch (ins.status()) {
+            case ACTIVE -> InsuranceStatus.NORMAL;
+            case ARREARS -> InsuranceStatus.ARREARS;
+            case SUSPENDED -> InsuranceStatus.SUSPENDED;
+        };
+        Money balance = ins.hasAccount() ? card.purse().balance() : Money.ZERO;
+        return new Person(category, group, ins.retired(), ins.civilServant() && category.isEmployee(), status, balance);
+    }
+
+    /**
+     * Refuses a card that may not settle outside hospital: lost, blacklisted, in hospital.
+     *
+     * @throws CounterRefusedException with the matching refusal
+     */
+    static void checkForOutpatient(CardInfo card) {
+        CardState state = card.insurance().cardState();
+        switch (state) {
+            case LOST -> throw new CounterRefusedException(CounterRefusal.CARD_LOST);
+            case BLACKLISTED -> throw new CounterRefusedException(CounterRefusal.CARD_BLACKLISTED);
+            case IN_HOSPITAL -> throw new CounterRefusedException(CounterRefusal.CARD_IN_HOSPITAL);
+            case NORMAL -> {
+                // may settle
+            }
+        }
+    }
+
+    /** @return the 1101 answer: who, which insurance, which card */
+    static PersonInfo personInfo(CardInfo card) {
+        String ssn = card.holder().ssn();
+        LocalDate birthday = birthday(ssn);
+        int age = birthday == null ? 0 : (int) ChronoUnit.YEARS.between(birthday, LocalDate.now());
+        BaseInfo base = new BaseInfo(psnNo(card), "01", CardNumbers.mask(ssn), card.holder().name(),
+                String.valueOf(card.holder().gender()), "01", birthday, Math.max(0, Math.min(age, 150)));
+        InsuranceInfo ins = card.insurance();
+        InsuInfo insu = new InsuInfo(ins.hasAccount() ? card.purse().balance() : Money.ZERO, insutype(ins), psnType(ins),
+                ins.civilServant() ? "1" : "0", ins.region(), null, insuStas(ins), null);
+        String stas = ins.cardState() == CardState.IN_HOSPITAL ? "2" : "1";
+        return new PersonInfo(base, List.of(insu),
+                new PersonInfo.CardInfo(CardNumbers.mask(card.identity().cardNumber()), stas));
+    }
+
+    /**
+     * A stable person number that does not reveal the social-security number: the first 16 hex
+     * digits of its SHA-256, prefixed with the region.
+     */
+    static String psnNo(CardInfo card) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(card.holder().ssn().getBytes(StandardCharsets.UTF_8));
+            return card.insurance().region() + HexFormat.of().withUpperCase().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing", e);
+        }
+    }
+
+    /** @return insurance type: 310 employees' basic, 390 residents' basic, 340 retired cadres */
+    static String insutype(InsuranceInfo ins) {
+        return switch (ins.category()) {
+            case EMPLOYEE, EMPLOYEE_POOL_ONLY -> "310";
+            case RESIDENT -> "390";
+            case SPECIAL_CARE -> "340";
+        };
+    }
+
+    /** @return person type: 11 in service, 21 retired, 31 resident, 41 special care */
+    static String psnType(InsuranceInfo ins) {
+        return switch (ins.category()) {
+            case EMPLOYEE, EMPLOYEE_POOL_ONLY -> ins.retired() ? "21" : "11";
+            case RESIDENT -> "31";
+            case SPECIAL_CARE -> "41";
+        };
+    }
+
+    private static String insuStas(InsuranceInfo ins) {
+        return switch (ins.status()) {
+            case ACTIVE -> "1";
+            case SUSPENDED -> "2";
+            case ARREARS -> "4";
+        };
+    }
+
+    /** @return the birthday in an 18-digit resident ID number, or null if it has none */
+    private static LocalDate birthday(String ssn) {
+        if (ssn == null || ssn.length() != 18) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(ssn.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
