@@ -115,12 +115,14 @@ public final class VirtualCard implements VirtualIcc {
         if (c.ins() == CardCommands.SELECT) {
             return select(c);
         }
+        byte[] lastChallenge = challenge;
+        challenge = null;
         if (!selected) {
             return sw(StatusWord.CONDITIONS_NOT_SATISFIED);
         }
         return switch (c.ins()) {
             case CardCommands.GET_CHALLENGE -> newChallenge(c);
-            case CardCommands.EXTERNAL_AUTHENTICATE -> externalAuthenticate(c);
+            case CardCommands.EXTERNAL_AUTHENTICATE -> externalAuthenticate(c, lastChallenge);
             case CardCommands.VERIFY -> verify(c.data());
             case CardCommands.CHANGE_PIN -> changePin(c.data());
             case CardCommands.READ_MEDICAL -> readMedical(c);
@@ -156,9 +158,8 @@ public final class VirtualCard implements VirtualIcc {
         return ok(challenge);
     }
 
-    private byte[] externalAuthenticate(CommandApdu c) {
-        byte[] expected = challenge;
-        challenge = null;
+    /** The challenge is valid for the command right after SELECT or GET CHALLENGE only. */
+    private byte[] externalAuthenticate(CommandApdu c, byte[] expected) {
         if (c.p2() != CardCommands.KEY_RK1DF04) {
             return sw(0x6A88);
         }
