@@ -92,6 +92,19 @@ class VirtualCardTest {
     }
 
     @Test
+    void thePsamNeverReusesATerminalSequenceAfterARestart() {
+        Rig rig = new Rig("employee", dir);
+        CardSession s = rig.session();
+        s.readCard(Rig.PIN);
+        long first = s.settle(Rig.sale(1)).debit().terminalSeq();
+        VirtualPsam restarted = new VirtualPsam(dir);
+        CardSession after = new CardSession(rig.cardLink, new IccTransport(restarted));
+        after.readCard(Rig.PIN);
+        long second = after.settle(Rig.sale(1)).debit().terminalSeq();
+        assertTrue(second > first, first + " then " + second);
+    }
+
+    @Test
     void loadWithTheHostMac2() {
         Rig rig = new Rig("low-income", dir);
         CardSession s = rig.session();
