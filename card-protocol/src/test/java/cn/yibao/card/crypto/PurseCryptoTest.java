@@ -23,4 +23,47 @@ class PurseCryptoTest {
         byte[] viaHelper = PurseCrypto.purchaseSessionKey(Algorithm.TDES, DPK, Hex.parse("11223344"), 0, 0x00010001L);
         assertEquals("003238ABC57659DD", Hex.of(viaHelper));
     }
+
+    /** Our SM4 variant's vector (docs/card-application.md §6), cross-checked with Python cryptography's SM4. */
+    @Test
+    void sm4VariantVector() {
+        byte[] key = Hex.parse("0123456789ABCDEFFEDCBA9876543210");
+        byte[] sespk = PurseCrypto.sessionKey(Algorithm.SM4, key, Hex.parse("1122334400000001"));
+        assertEquals("B1CFDB22E3791C58EFCAB8F3CADBD25E", Hex.of(sespk));
+        assertEquals("38E245B4", Hex.of(PurseCrypto.mac(Algorithm.SM4, sespk,
+                Hex.parse("00001000 06 001122334455 20120229135100"))));
+        assertEquals("6283EAE0", Hex.of(PurseCrypto.mac(Algorithm.SM4, sespk, Hex.parse("00001000"))));
+        assertEquals("D3227F3E16DEC5B9EBCFEAE1AE6F2B81",
+                Hex.of(PurseCrypto.diversify(Algorithm.SM4, key, Hex.parse("2201000000000001"))));
+    }
+
+    @Test
+    void sm4EngineMatchesGbt32907Example() {
+        byte[] key = Hex.parse("0123456789ABCDEFFEDCBA9876543210");
+        // serial ‖ NOT serial with serial = the key's left half is the key itself: E_K(K), example 1
+        assertEquals("681EDF34D206965E86B3E94F536E4246",
+                Hex.of(PurseCrypto.diversify(Algorithm.SM4, key, Hex.parse("0123456789ABCDEF"))));
+    }
+
+    @Test
+    void tdesDiversificationIsEncryptionOfSerialAndItsComplement() {
+        byte[] mk = Hex.parse("11223344556677888877665544332211");
+        byte[] dk = PurseCrypto.diversify(Algorithm.TDES, mk, Hex.parse("1122334400000001"));
+        assertEquals("003238ABC57659DD", Hex.of(java.util.Arrays.copyOf(dk, 8)));
+    }
+
+    @Test
+    void tacKeyIsXorOfHalvesFor3desAndDtkForSm4() {
+        byte[] dtk = Hex.parse("0102030405060708F0F0F0F0F0F0F0F0");
+        assertEquals("F1F2F3F4F5F6F7F8", Hex.of(PurseCrypto.tacKey(Algorithm.TDES, dtk)));
+        assertEquals(Hex.of(dtk), Hex.of(PurseCrypto.tacKey(Algorithm.SM4, dtk)));
+    }
+
+    @Test
+    void macPadsAFullBlockWithAnotherBlock() {
+        byte[] key = Hex.parse("003238ABC57659DD");
+        String eight = Hex.of(PurseCrypto.mac(Algorithm.TDES, key, Hex.parse("0000000000000000")));
+        String nine = Hex.of(PurseCrypto.mac(Algorithm.TDES, key, Hex.parse("000000000000000080")));
+        org.junit.jupiter.api.Assertions.assertNotEquals(eight, nine);
+    }
 }

@@ -100,7 +100,7 @@ final class CardImage {
 
     // ---- persistence --------------------------------------------------------------------------
 
-    void save(Path file) {
+    void save(Path file, boolean durable) {
         Properties p = new Properties();
         p.setProperty("persona", personaId);
         p.setProperty("cardIdCode", identity.cardIdCode());
@@ -136,7 +136,7 @@ final class CardImage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AtomicFiles.write(file, out.toByteArray());
+        AtomicFiles.write(file, out.toByteArray(), durable);
     }
 
     static CardImage load(Path file) {

@@ -27,12 +27,17 @@ import java.util.Map;
 /**
  * A PSAM (contact slot) holding the issuer's test master keys for 3DES and SM4: it reads out its
  * terminal id, computes EXTERNAL AUTHENTICATE cryptograms, MAC1 (INIT SAM FOR PURCHASE) and verifies
- * MAC2. Its terminal transaction sequence is persisted in {@code <dir>/psam.properties}.
+ * MAC2. Its terminal transaction sequence survives restarts: it is reserved in blocks of
+ * {@value #SEQ_BLOCK} in {@code <dir>/psam-<terminal id>.properties} (fsynced), so a restart skips
+ * to the next block and a sequence number is never issued twice.
  */
 public final class VirtualPsam implements VirtualIcc {
 
     /** The terminal id of the default PSAM: region 220100, terminal 000001. */
     public static final String DEFAULT_TERMINAL_ID = "220100000001";
+
+    /** Terminal sequence numbers reserved per write of the PSAM file. */
+    public static final int SEQ_BLOCK = 256;
 
     private static final byte[] ATR = Bytes.concat(new byte[] {0x3B, 0x69, 0x00, 0x00},
             "YBPSAM001".getBytes(StandardCharsets.US_ASCII));
@@ -42,6 +47,7 @@ public final class VirtualPsam implements VirtualIcc {
     private final Map<Algorithm, IssuerKeys> keys = new EnumMap<>(Algorithm.class);
     private final ChipClock clock = new ChipClock();
     private long terminalSeq;
+    private long reservedUpTo;
     private Algorithm sessionAlg;
     private byte[] sessionKey;
     private Money sessionAmount;
@@ -64,8 +70,9 @@ public final class VirtualPsam implements VirtualIcc {
             keys.put(a, IssuerKeys.test(a));
         }
         try {
-            terminalSeq = Files.exists(file) ? Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII)
+            reservedUpTo = Files.exists(file) ? Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII)
                     .replaceAll("\\D", "")) : 0;
+            terminalSeq = reservedUpTo;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,14 +163,17 @@ public final class VirtualPsam implements VirtualIcc {
         }
         Money amount = Fields.amount(d, 6);
         byte[] dpk = PurseCrypto.diversify(k.algorithm(), k.mpk(), Bytes.slice(d, 20, 8));
-        terminalSeq = (terminalSeq + 1) & 0xFFFF_FFFFL;
-        persistSeq();
+        terminalSeq++;
+        if (terminalSeq > reservedUpTo) {
+            reservedUpTo = terminalSeq + SEQ_BLOCK - 1;
+            AtomicFiles.write(file, ("reservedUpTo=" + reservedUpTo + "\n").getBytes(StandardCharsets.US_ASCII), true);
+        }
+        writes++;
         sessionAlg = k.algorithm();
         sessionKey = PurseCrypto.purchaseSessionKey(sessionAlg, dpk, Bytes.slice(d, 0, 4),
                 (int) Bytes.be(d, 4, 2), terminalSeq);
         sessionAmount = amount;
         work += 4;
-        writes++;
         byte[] ext = Bytes.slice(d, 0x1C, d.length - 0x1C);
         byte[] mac1 = PurseCrypto.mac(sessionAlg, sessionKey,
                 PurseMacs.purchaseMac1(amount, Bytes.bcd(terminalId, 6), time, ext));
@@ -189,10 +199,6 @@ public final class VirtualPsam implements VirtualIcc {
             }
         }
         return null;
-    }
-
-    private void persistSeq() {
-        AtomicFiles.write(file, ("terminalSeq=" + terminalSeq + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     // ---- tear, timing, inspection ------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -17,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * control frames (power, reset, ATR) and passes command APDUs to the card.
  *
  * <p>If the connection drops without {@link #remove()} (pcscd restarted), the card is powered off
- * and the bridge reconnects until vpcd listens again. An armed {@link Tear} makes the card vanish at
- * its n-th command, before or after acting on it; the bridge then stays removed until the next
- * {@link #insert()}.
+ * and the bridge reconnects until vpcd listens again. A card whose tear injection fires throws from
+ * {@link VirtualIcc#process(byte[])} an exception the {@code vanished} predicate recognises: the
+ * bridge then closes the socket without answering (the terminal sees the card leave mid-command)
+ * and stays removed until the next {@link #insert()}.
  *
  * <p>Sockets use TCP_NODELAY and TCP_QUICKACK (re-armed after every read): without QUICKACK the
  * delayed ACK costs about 40 ms per APDU.
@@ -50,7 +52,6 @@ public final class VpcdBridge implements AutoCloseable {
     private final InetSocketAddress vpcd;
     private final VirtualIcc icc;
     private final VpcdSession session;
-    private final TearTrigger trigger = new TearTrigger();
     private final AtomicLong served = new AtomicLong();
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -67,21 +68,29 @@ public final class VpcdBridge implements AutoCloseable {
      * @param vpcd vpcd's address for the slot
      * @param icc the card
      * @param maxCommand longest command APDU accepted; longer ones are skipped and answered 6700
+     * @param vanished recognises the exception a card throws when it leaves the field (tear
+     *     injection); any other exception from the card is logged and answered 6F00
      */
-    public VpcdBridge(String name, InetSocketAddress vpcd, VirtualIcc icc, int maxCommand) {
+    public VpcdBridge(String name, InetSocketAddress vpcd, VirtualIcc icc, int maxCommand,
+            Predicate<? super RuntimeException> vanished) {
         if (maxCommand < 4 || maxCommand > VpcdFrames.MAX_PAYLOAD) {
             throw new IllegalArgumentException("maxCommand must be 4.." + VpcdFrames.MAX_PAYLOAD);
         }
         this.name = java.util.Objects.requireNonNull(name, "name");
         this.vpcd = java.util.Objects.requireNonNull(vpcd, "vpcd");
         this.icc = java.util.Objects.requireNonNull(icc, "icc");
-        this.session = new VpcdSession(name, icc, maxCommand, trigger, served);
+        this.session = new VpcdSession(name, icc, maxCommand, java.util.Objects.requireNonNull(vanished, "vanished"),
+                served);
     }
 
-    /** A bridge to vpcd on this host's loopback at {@code port}. */
-    public static VpcdBridge local(String name, int port, VirtualIcc icc) {
+    /**
+     * A bridge to vpcd on this host's loopback at {@code port}; the card vanishes by throwing a
+     * {@code vanishedType}.
+     */
+    public static VpcdBridge local(String name, int port, VirtualIcc icc,
+            Class<? extends RuntimeException> vanishedType) {
         return new VpcdBridge(name, new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), icc,
-                DEFAULT_MAX_COMMAND);
+                DEFAULT_MAX_COMMAND, vanishedType::isInstance);
     }
 
     /** Puts the card into the field: connects (in the background) and keeps reconnecting. */
@@ -126,16 +135,6 @@ public final class VpcdBridge implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** Arms a tear, counting commands from now; replaces any armed tear. */
-    public void arm(Tear armed) {
-        trigger.arm(armed);
-    }
-
-    /** Disarms the tear, if any. */
-    public void disarm() {
-        trigger.disarm();
     }
 
     /** @return the current state */

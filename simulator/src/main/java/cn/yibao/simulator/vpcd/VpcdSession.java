@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,21 +23,22 @@ final class VpcdSession {
     private final String name;
     private final VirtualIcc icc;
     private final int maxCommand;
-    private final TearTrigger trigger;
+    private final Predicate<? super RuntimeException> vanished;
     private final AtomicLong served;
 
-    VpcdSession(String name, VirtualIcc icc, int maxCommand, TearTrigger trigger, AtomicLong served) {
+    VpcdSession(String name, VirtualIcc icc, int maxCommand, Predicate<? super RuntimeException> vanished,
+            AtomicLong served) {
         this.name = name;
         this.icc = icc;
         this.maxCommand = maxCommand;
-        this.trigger = trigger;
+        this.vanished = vanished;
         this.served = served;
     }
 
     /**
      * Serves until the connection ends; the caller closes the socket and powers the card off.
      *
-     * @return true if an armed tear ended it
+     * @return true if the card vanished (tear injection)
      */
     boolean serve(Socket s) {
         try {
@@ -68,14 +70,8 @@ final class VpcdSession {
             VpcdFrames.write(out, SW_WRONG_LENGTH);
             return true;
         }
-        Tear.Point tearPoint = trigger.onCommand();
-        if (tearPoint == Tear.Point.BEFORE_CARD_ACTS) {
-            LOG.info("vpcd bridge {}: tear before the card acts", name);
-            return false;
-        }
         byte[] response = process(frame.payload());
-        if (tearPoint == Tear.Point.AFTER_CARD_ACTS) {
-            LOG.info("vpcd bridge {}: tear after the card acted", name);
+        if (response == null) {
             return false;
         }
         VpcdFrames.write(out, response);
@@ -93,6 +89,7 @@ final class VpcdSession {
         }
     }
 
+    /** @return the response, or null if the card vanished */
     private byte[] process(byte[] command) {
         try {
             byte[] response = icc.process(command);
@@ -103,6 +100,10 @@ final class VpcdSession {
             }
             return response;
         } catch (RuntimeException e) {
+            if (vanished.test(e)) {
+                LOG.info("vpcd bridge {}: the card left the field ({})", name, e.getMessage());
+                return null;
+            }
             LOG.error("vpcd bridge {}: the card failed on a command", name, e);
             return SW_NO_PRECISE_DIAGNOSIS.clone();
         }

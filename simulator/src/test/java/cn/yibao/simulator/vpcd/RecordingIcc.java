@@ -15,6 +15,23 @@ final class RecordingIcc implements VirtualIcc {
 
     private final List<String> calls = new ArrayList<>();
     private int processed;
+    private int vanishAt;
+    private boolean vanishAfterActing;
+
+    /** What this card throws when it leaves the field. */
+    static final class Vanished extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Vanished(String message) {
+            super(message);
+        }
+    }
+
+    /** The card vanishes at its {@code nth} command from now (1-based), before or after acting. */
+    synchronized void vanishAt(int nth, boolean afterActing) {
+        vanishAt = processed + nth;
+        vanishAfterActing = afterActing;
+    }
 
     @Override
     public synchronized byte[] atr() {
@@ -39,8 +56,16 @@ final class RecordingIcc implements VirtualIcc {
 
     @Override
     public synchronized byte[] process(byte[] command) {
+        if (processed + 1 == vanishAt && !vanishAfterActing) {
+            vanishAt = 0;
+            throw new Vanished("before acting");
+        }
         processed++;
         calls.add("apdu " + HexFormat.of().formatHex(command));
+        if (processed == vanishAt) {
+            vanishAt = 0;
+            throw new Vanished("after acting");
+        }
         if (command.length >= 2 && command[1] == (byte) 0xA4) {
             return new byte[] {(byte) 0x90, 0x00};
         }

@@ -34,7 +34,7 @@ class VpcdBridgeTest {
         vpcd = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         vpcd.setSoTimeout((int) WAIT.toMillis());
         card = new RecordingIcc();
-        bridge = VpcdBridge.local("card", vpcd.getLocalPort(), card);
+        bridge = VpcdBridge.local("card", vpcd.getLocalPort(), card, RecordingIcc.Vanished.class);
     }
 
     @AfterEach
@@ -96,7 +96,7 @@ class VpcdBridgeTest {
     @Test
     void tearBeforeTheCardActsLosesTheCommand() throws IOException {
         bridge.insert();
-        bridge.arm(new Tear(2, Tear.Point.BEFORE_CARD_ACTS));
+        card.vanishAt(2, false);
         try (Socket link = vpcd.accept()) {
             send(link, SELECT);
             assertEquals("9000", hex(receive(link)));
@@ -112,7 +112,7 @@ class VpcdBridgeTest {
     @Test
     void tearAfterTheCardActsLosesOnlyTheResponse() throws IOException {
         bridge.insert();
-        bridge.arm(new Tear(1, Tear.Point.AFTER_CARD_ACTS));
+        card.vanishAt(1, true);
         try (Socket link = vpcd.accept()) {
             send(link, READ);
 

@@ -63,13 +63,18 @@ public final class PcscTransport implements Transport, AutoCloseable {
 
     @Override
     public byte[] transceive(byte[] command) {
+        CommandAPDU apdu = new CommandAPDU(command); // a malformed command is our bug: let it throw
         try {
-            return channel.transmit(new CommandAPDU(command)).getBytes();
+            return channel.transmit(apdu).getBytes();
         } catch (CardException e) {
             throw mapped("transmit failed", e);
         } catch (IllegalStateException e) {
             // javax.smartcardio: "Card has been removed" / "Card has been disconnected"
             throw new ReaderException(ReaderRefusal.CARD_REMOVED, e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // WORKAROUND: vpcd answers an empty response when the card's socket closes mid-command,
+            // and javax.smartcardio's ResponseAPDU rejects it: the card left the field.
+            throw new ReaderException(ReaderRefusal.CARD_REMOVED, "empty response (" + e.getMessage() + ")", e);
         }
     }
 

@@ -1,0 +1,128 @@
+package cn.yibao.simulator.card;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.yibao.card.CardError;
+import cn.yibao.card.CardException;
+import cn.yibao.card.Money;
+import cn.yibao.card.crypto.Algorithm;
+import cn.yibao.card.crypto.IssuerKeys;
+import cn.yibao.card.session.CardSession;
+import cn.yibao.card.session.DebitProof;
+import cn.yibao.card.session.IssuerHost;
+import cn.yibao.card.session.PendingDebit;
+import cn.yibao.card.session.RecoveryResult;
+import cn.yibao.card.session.SettleResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The card leaves the field at every contactless command of a sale, before and after acting on it;
+ * the terminal recovers and ends with exactly one debit (never two), knowing which with proof.
+ */
+class TearRecoveryTest {
+
+    /** SELECT, EXTERNAL AUTHENTICATE, VERIFY, READ MEDICAL DATA, INITIALIZE FOR PURCHASE, DEBIT. */
+    static final int SALE_COMMANDS = 6;
+    private static final long AMOUNT = 3_456;
+    private static final IssuerHost HOST = new IssuerHost(IssuerKeys.test(Algorithm.TDES));
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> tearPoints() {
+        List<Arguments> points = new ArrayList<>();
+        for (int n = 1; n <= SALE_COMMANDS; n++) {
+            for (Tear.Phase phase : Tear.Phase.values()) {
+                points.add(Arguments.of(n, phase));
+            }
+        }
+        return points.stream();
+    }
+
+    @ParameterizedTest(name = "tear at command {0} {1}")
+    @MethodSource("tearPoints")
+    void exactlyOneDebitWithProof(int n, Tear.Phase phase) {
+        Rig rig = new Rig("employee", dir);
+        Money before = rig.card.snapshot().balance();
+        rig.card.tearAt(n, phase);
+        AtomicReference<PendingDebit> journaled = new AtomicReference<>();
+        CardException torn = null;
+        try {
+            CardSession session = rig.session();
+            session.readCard(Rig.PIN);
+            session.settle(Rig.sale(AMOUNT), journaled::set);
+        } catch (CardException e) {
+            torn = e;
+        }
+        assertNotNull(torn, "the tear must surface");
+        assertEquals(CardError.CARD_REMOVED, torn.error());
+        boolean duringDebit = n == SALE_COMMANDS;
+        assertEquals(duringDebit, torn.pendingDebit().isPresent(), "pending debit only when torn in DEBIT");
+        rig.cardLink.reinsert();
+
+        boolean debited = false;
+        if (journaled.get() != null) {
+            RecoveryResult r = rig.session().recover(journaled.get());
+            debited = r.debited();
+            assertEquals(duringDebit && phase == Tear.Phase.AFTER_ACTING, debited);
+            if (debited) {
+                DebitProof proof = r.proof().orElseThrow();
+                assertTrue(proof.mac2VerifiedByPsam(), "PSAM verifies the recovered MAC2");
+                assertTrue(HOST.verifyPurchaseTac(r.debit(), proof.tac()), "host verifies the TAC");
+                assertEquals(journaled.get().offlineSeq() + 1, r.cardOfflineCounter());
+            } else {
+                assertEquals(journaled.get().offlineSeq(), r.cardOfflineCounter());
+            }
+        } else {
+            assertTrue(n < SALE_COMMANDS, "no debit is journaled before DEBIT");
+        }
+        CardSnapshot afterTear = rig.card.snapshot();
+        assertEquals(debited ? before.minus(Money.ofFen(AMOUNT)) : before, afterTear.balance());
+
+        if (!debited) {
+            CardSession retry = rig.session();
+            retry.readCard(Rig.PIN);
+            SettleResult ok = retry.settle(Rig.sale(AMOUNT));
+            assertTrue(HOST.verifyPurchaseTac(ok.debit(), ok.proof().tac()));
+        }
+        CardSnapshot end = rig.card.snapshot();
+        assertEquals(before.minus(Money.ofFen(AMOUNT)), end.balance(), "exactly one debit");
+        assertEquals(1, end.offlineCounter());
+        assertEquals(1, end.log().size());
+    }
+
+    @ParameterizedTest(name = "tear at command {0} {1}, then a second recovery")
+    @MethodSource("tearPoints")
+    void recoveryIsRepeatable(int n, Tear.Phase phase) {
+        Rig rig = new Rig("employee", dir);
+        rig.card.tearAt(n, phase);
+        AtomicReference<PendingDebit> journaled = new AtomicReference<>();
+        try {
+            CardSession session = rig.session();
+            session.readCard(Rig.PIN);
+            session.settle(Rig.sale(AMOUNT), journaled::set);
+        } catch (CardException e) {
+            assertEquals(CardError.CARD_REMOVED, e.error());
+        }
+        rig.cardLink.reinsert();
+        if (journaled.get() == null) {
+            assertNull(journaled.get());
+            return;
+        }
+        RecoveryResult first = rig.session().recover(journaled.get());
+        RecoveryResult second = rig.session().recover(journaled.get());
+        assertEquals(first.outcome(), second.outcome());
+        assertEquals(first.cardOfflineCounter(), second.cardOfflineCounter());
+    }
+}
