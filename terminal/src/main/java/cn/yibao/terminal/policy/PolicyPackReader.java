@@ -162,7 +162,11 @@ public final class PolicyPackReader {
             tiers.add(new Tier(upTo == null ? null : amount(upTo, p + ".up_to", MAX), rate(required(t, p, "rate"),
                     p + ".rate")));
         }
-        return tiers;
+        try {
+            return Tier.ascending(path, tiers);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
     }
 
     private static <V> Map<InstitutionLevel, V> levelMap(JsonNode node, String path,

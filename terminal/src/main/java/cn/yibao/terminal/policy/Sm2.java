@@ -32,8 +32,12 @@ public final class Sm2 {
 
     /** @return the public point of {@code privateKey}, uncompressed (65 bytes) */
     public static byte[] publicKeyOf(byte[] privateKey) {
-        BigInteger d = scalar(privateKey);
-        return DOMAIN.getG().multiply(d).normalize().getEncoded(false);
+        return publicKeyOf(DOMAIN, privateKey);
+    }
+
+    static byte[] publicKeyOf(ECDomainParameters domain, byte[] privateKey) {
+        BigInteger d = scalar(domain, privateKey);
+        return domain.getG().multiply(d).normalize().getEncoded(false);
     }
 
     /** @return a fresh private scalar (32 bytes) in [1, n−1] */
@@ -48,9 +52,14 @@ public final class Sm2 {
 
     /** Signs {@code message} (the SM3 digest with Z is computed inside). */
     public static byte[] sign(byte[] privateKey, byte[] message, SecureRandom random) {
+        return sign(DOMAIN, DEFAULT_ID, privateKey, message, random);
+    }
+
+    static byte[] sign(ECDomainParameters domain, byte[] id, byte[] privateKey, byte[] message,
+            SecureRandom random) {
         SM2Signer signer = new SM2Signer();
-        ECPrivateKeyParameters key = new ECPrivateKeyParameters(scalar(privateKey), DOMAIN);
-        signer.init(true, new ParametersWithID(new ParametersWithRandom(key, random), DEFAULT_ID));
+        ECPrivateKeyParameters key = new ECPrivateKeyParameters(scalar(domain, privateKey), domain);
+        signer.init(true, new ParametersWithID(new ParametersWithRandom(key, random), id));
         signer.update(message, 0, message.length);
         try {
             return signer.generateSignature();
@@ -61,15 +70,20 @@ public final class Sm2 {
 
     /** @return whether {@code signature} is a valid SM2 signature of {@code message} by {@code publicKey} */
     public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        return verify(DOMAIN, DEFAULT_ID, publicKey, message, signature);
+    }
+
+    static boolean verify(ECDomainParameters domain, byte[] id, byte[] publicKey, byte[] message,
+            byte[] signature) {
         ECPublicKeyParameters key;
         try {
-            ECPoint q = CURVE.getCurve().decodePoint(publicKey);
-            key = new ECPublicKeyParameters(q, DOMAIN);
+            ECPoint q = domain.getCurve().decodePoint(publicKey);
+            key = new ECPublicKeyParameters(q, domain);
         } catch (IllegalArgumentException e) {
             return false;
         }
         SM2Signer signer = new SM2Signer();
-        signer.init(false, new ParametersWithID(key, DEFAULT_ID));
+        signer.init(false, new ParametersWithID(key, id));
         signer.update(message, 0, message.length);
         return signer.verifySignature(signature);
     }
@@ -82,12 +96,12 @@ public final class Sm2 {
         CURVE.getCurve().decodePoint(publicKey);
     }
 
-    private static BigInteger scalar(byte[] privateKey) {
+    private static BigInteger scalar(ECDomainParameters domain, byte[] privateKey) {
         if (privateKey == null || privateKey.length != 32) {
             throw new IllegalArgumentException("SM2 private key: 32 bytes required");
         }
         BigInteger d = new BigInteger(1, privateKey);
-        if (d.signum() == 0 || d.compareTo(DOMAIN.getN()) >= 0) {
+        if (d.signum() == 0 || d.compareTo(domain.getN()) >= 0) {
             throw new IllegalArgumentException("SM2 private key out of range");
         }
         return d;

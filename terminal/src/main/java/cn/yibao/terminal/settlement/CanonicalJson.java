@@ -57,13 +57,18 @@ public final class CanonicalJson {
             }
             return node;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new InvalidInputException(what + ": malformed JSON" + where + ": " + detail, e);
+            throw malformed(what, e);
         } catch (java.io.IOException e) {
             throw new InvalidInputException(what + ": unreadable: " + e.getMessage(), e);
         }
+    }
+
+    /** @return an {@link InvalidInputException} locating a JSON syntax error in {@code what} */
+    static InvalidInputException malformed(String what, JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        return new InvalidInputException(what + ": malformed JSON" + where + ": " + detail, e);
     }
 
     /** @return the canonical UTF-8 bytes of {@code node} */

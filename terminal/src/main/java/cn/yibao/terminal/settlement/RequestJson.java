@@ -9,11 +9,18 @@ import static cn.yibao.terminal.settlement.JsonFields.required;
 import static cn.yibao.terminal.settlement.JsonFields.text;
 
 import cn.yibao.card.Money;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +38,9 @@ public final class RequestJson {
     private static final Set<String> VISIT = Set.of("type", "level", "out_of_region");
     private static final Set<String> YTD = Set.of("base", "over_limit", "outpatient");
     private static final Set<String> ITEM = Set.of("code", "name", "class", "amount");
+    /** Reads one value from a parser positioned on it, leaving the rest of the document. */
+    private static final ObjectReader VALUE = CanonicalJson.mapper().readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final JsonNodeFactory NODES = CanonicalJson.mapper().getNodeFactory();
 
     private RequestJson() {
@@ -42,7 +52,54 @@ public final class RequestJson {
      * @throws InvalidInputException naming the offending field
      */
     public static SettlementRequest read(byte[] json) {
-        return read(CanonicalJson.parse(json, Limits.MAX_REQUEST_BYTES, "request"));
+        return read(tree(json));
+    }
+
+    /**
+     * Parses the document into a tree in one streaming pass that stops at the
+     * {@value Limits#MAX_ITEMS}th + 1 item, so a huge item list is refused without being built.
+     */
+    static JsonNode tree(byte[] json) {
+        if (json.length > Limits.MAX_REQUEST_BYTES) {
+            throw new InvalidInputException("request: larger than " + Limits.MAX_REQUEST_BYTES + " bytes");
+        }
+        ObjectMapper mapper = CanonicalJson.mapper();
+        try (JsonParser p = mapper.createParser(json)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new InvalidInputException("request: empty document");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new InvalidInputException("(document): an object is required");
+            }
+            ObjectNode root = NODES.objectNode();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (root.has(name)) {
+                    throw new InvalidInputException(name + ": duplicate field");
+                }
+                if ("items".equals(name) && value == JsonToken.START_ARRAY) {
+                    ArrayNode items = root.putArray(name);
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        if (items.size() == Limits.MAX_ITEMS) {
+                            throw new InvalidInputException("items: more than " + Limits.MAX_ITEMS + " elements");
+                        }
+                        items.add(VALUE.<JsonNode>readValue(p));
+                    }
+                } else {
+                    root.set(name, VALUE.<JsonNode>readValue(p));
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new InvalidInputException("request: malformed JSON: trailing data after the document");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw CanonicalJson.malformed("request", e);
+        } catch (IOException e) {
+            throw new InvalidInputException("request: unreadable: " + e.getMessage(), e);
+        }
     }
 
     /**

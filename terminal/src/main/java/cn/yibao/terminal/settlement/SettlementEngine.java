@@ -95,7 +95,9 @@ public final class SettlementEngine {
                 + y(b.classB()) + " + class C " + y(b.classC()));
         c.line("OWNPAY", "全自费（丙类）" + y(b.classC()) + "，由个人负担",
                 "Full self-pay (class C) " + y(b.classC()) + ", borne by the person");
-        if (b.selfShareRate() != null) {
+        if (b.selfShareRate() != null && b.countB() == 0) {
+            c.line("SELFSHARE", "乙类先行自付 0.00：无乙类项目", "Class-B self-share 0.00: no class-B items");
+        } else if (b.selfShareRate() != null) {
             String whoZh = selfShareWhoZh(person);
             c.line("SELFSHARE", "乙类先行自付 " + y(b.selfShare()) + "：" + b.countB() + " 项乙类共 " + y(b.classB()) + "，逐项 × "
                     + b.selfShareRate().percent() + "（" + whoZh + "）四舍五入到分后相加",
