@@ -43,14 +43,6 @@ class HostFlowsIT {
         host.close();
     }
 
-    private static ObjectNode upload(List<UploadedRecord> records) {
-        ArrayNode arr = Json.object().arrayNode();
-        records.forEach(r -> arr.add(r.toJson()));
-        ObjectNode in = Json.object().put("journal_head", records.get(records.size() - 1).record().seq());
-        in.set("records", arr);
-        return in;
-    }
-
     private static String today() {
         return LocalDate.now(Request.ZONE).toString();
     }
@@ -143,10 +135,10 @@ class HostFlowsIT {
         TestTerminal t = new TestTerminal(host, dir, "T-UP");
         List<UploadedRecord> recs = List.of(t.sign(1000), t.sign(2000), t.sign(3000));
         try (HostSession s = t.session(host)) {
-            Response r = s.call(Infno.UPLOAD, upload(recs));
+            Response r = TestTerminal.upload(s, recs);
             assertEquals(3, r.output().path("ack_seq").asLong());
             assertEquals(3, r.output().path("accepted").asInt());
-            Response again = s.call(Infno.UPLOAD, upload(recs));
+            Response again = TestTerminal.upload(s, recs);
             assertTrue(again.ok());
             assertEquals(3, again.output().path("duplicates").asInt());
             assertEquals(3, again.output().path("ack_seq").asLong());
@@ -162,7 +154,7 @@ class HostFlowsIT {
         String card = rec.record().proof().cardNo();
         String setlId = Json.parse(rec.record().result()).path("setl_id").asText();
         try (HostSession s = t.session(host)) {
-            assertTrue(s.call(Infno.UPLOAD, upload(List.of(rec))).ok());
+            assertTrue(TestTerminal.upload(s, List.of(rec)).ok());
             assertEquals(200_000 - 1500, host.service().account(card)[0]);
             Request cancel = s.request(Infno.CANCEL, Json.object().put("setl_id", setlId));
             Response first = s.call(cancel);
@@ -182,7 +174,7 @@ class HostFlowsIT {
         UploadedRecord b = t.sign(6000);
         String setlB = Json.parse(b.record().result()).path("setl_id").asText();
         try (HostSession s = t.session(host)) {
-            assertTrue(s.call(Infno.UPLOAD, upload(List.of(a, b))).ok());
+            assertTrue(TestTerminal.upload(s, List.of(a, b)).ok());
             Response rev = s.call(Infno.REVERSAL, Json.object().put("omsgid", a.record().msgid()).put("oinfno", "2207"));
             assertTrue(rev.ok());
             assertEquals(200_000, host.service().account(a.record().proof().cardNo())[0]);
@@ -205,7 +197,7 @@ class HostFlowsIT {
         UploadedRecord b = t.sign(2000);
         UploadedRecord c = t.sign(3000);
         try (HostSession s = t.session(host)) {
-            assertTrue(s.call(Infno.UPLOAD, upload(List.of(a, b))).ok());
+            assertTrue(TestTerminal.upload(s, List.of(a, b)).ok());
             Response balanced = s.call(Infno.RECON_TOTALS, totals(3000, 1800, 900, 2));
             assertEquals("0", balanced.output().path("stmt_rslt").asText());
             // the terminal believes it also settled c, which the host has not received

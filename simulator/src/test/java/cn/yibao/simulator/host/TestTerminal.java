@@ -8,7 +8,12 @@ import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.hostlink.saf.InMemoryJournal;
 import cn.yibao.hostlink.tls.TerminalCredentials;
+import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.Response;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import io.netty.channel.EventLoopGroup;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +59,15 @@ final class TestTerminal implements AutoCloseable {
     HostSession session(HostSimulator host) throws HostUnavailableException, javax.net.ssl.SSLException {
         return HostSession.open(GROUP, "localhost", host.port(), creds.clientContext(), "H" + id.replace("-", ""),
                 "OP1", Duration.ofSeconds(30), Duration.ofSeconds(10), Json::object);
+    }
+
+    /** Uploads {@code records} (8001) on {@code s}. */
+    static Response upload(HostSession s, List<UploadedRecord> records) throws HostUnavailableException {
+        ArrayNode arr = Json.object().arrayNode();
+        records.forEach(r -> arr.add(r.toJson()));
+        ObjectNode in = Json.object().put("journal_head", records.get(records.size() - 1).record().seq());
+        in.set("records", arr);
+        return s.call(Infno.UPLOAD, in);
     }
 
     @Override
