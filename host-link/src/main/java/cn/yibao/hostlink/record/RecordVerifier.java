@@ -28,25 +28,35 @@ public final class RecordVerifier {
 
     /** Verifies {@code up}, received over a TLS connection authenticated as {@code peerTerminal}. */
     public RecordCheck verify(String peerTerminal, UploadedRecord up) {
+        RecordCheck first = authenticate(peerTerminal, up);
+        return first == RecordCheck.ACCEPTED ? admit(up) : first;
+    }
+
+    /**
+     * Steps 1–4, which need no state but the enrolled key: safe to run in parallel, outside the
+     * store's lock. {@link RecordCheck#ACCEPTED} means "continue with {@link #admit}".
+     */
+    public RecordCheck authenticate(String peerTerminal, UploadedRecord up) {
         SignedRecord r = up.record();
-        String terminal = r.terminalId();
-        if (!terminal.equals(peerTerminal)) {
+        if (!r.terminalId().equals(peerTerminal)) {
             return RecordCheck.IDENTITY_MISMATCH;
         }
-        Optional<PublicKey> key = view.signingKey(terminal);
+        Optional<PublicKey> key = view.signingKey(r.terminalId());
         if (key.isEmpty()) {
             return RecordCheck.TERMINAL_UNKNOWN;
         }
         byte[] canonical = r.canonical();
-        byte[] hash = Sm3.hash(canonical);
-        if (!Arrays.equals(hash, up.declaredHash())
+        if (!Arrays.equals(Sm3.hash(canonical), up.declaredHash())
                 || !Arrays.equals(Sm3.hash(up.items().getBytes(StandardCharsets.UTF_8)), r.itemsDigest())) {
             return RecordCheck.RECORD_ALTERED;
         }
-        if (!Sm2.verify(key.get(), canonical, r.signature())) {
-            return RecordCheck.SIGNATURE_INVALID;
-        }
-        RecordCheck chain = chain(terminal, r, hash);
+        return Sm2.verify(key.get(), canonical, r.signature()) ? RecordCheck.ACCEPTED : RecordCheck.SIGNATURE_INVALID;
+    }
+
+    /** Steps 5–8 against the store's current state; call under the store's lock after {@link #authenticate}. */
+    public RecordCheck admit(UploadedRecord up) {
+        SignedRecord r = up.record();
+        RecordCheck chain = chain(r.terminalId(), r, up.declaredHash());
         if (chain != RecordCheck.ACCEPTED) {
             return chain;
         }

@@ -86,6 +86,24 @@ public record SignedRecord(String terminalId, long seq, byte[] prevHash, Instant
         return new SignedRecord(terminalId, seq, prevHash, time, msgid, policyVersion, result, itemsDigest, proof, sig);
     }
 
+    /** @return a copy numbered {@code newSeq}, keeping the old signature (which no longer fits) */
+    public SignedRecord withSeq(long newSeq) {
+        return new SignedRecord(terminalId, newSeq, prevHash, time, msgid, policyVersion, result, itemsDigest, proof,
+                signature);
+    }
+
+    /** @return a copy with another result, keeping the old signature (which no longer fits) */
+    public SignedRecord withResult(String newResult) {
+        return new SignedRecord(terminalId, seq, prevHash, time, msgid, policyVersion, newResult, itemsDigest, proof,
+                signature);
+    }
+
+    /** @return a copy with another card proof, keeping the old signature (which no longer fits) */
+    public SignedRecord withProof(CardProof newProof) {
+        return new SignedRecord(terminalId, seq, prevHash, time, msgid, policyVersion, result, itemsDigest, newProof,
+                signature);
+    }
+
     /**
      * The canonical bytes: {@code "YBR1"}, then each field in declaration order — strings as a
      * 4-byte big-endian length and UTF-8, integers big-endian (seq and time 8 bytes, counter 4,

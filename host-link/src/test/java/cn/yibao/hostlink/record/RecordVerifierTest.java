@@ -59,9 +59,7 @@ class RecordVerifierTest {
     void editedAmountIsAltered() {
         UploadedRecord u = next();
         SignedRecord r = u.record();
-        SignedRecord edited = new SignedRecord(r.terminalId(), r.seq(), r.prevHash(), r.time(), r.msgid(),
-                r.policyVersion(), r.result().replace("medfee_sumamt\":\"1", "medfee_sumamt\":\"2"), r.itemsDigest(),
-                r.proof(), r.signature());
+        SignedRecord edited = r.withResult(r.result().replace("medfee_sumamt\":\"1", "medfee_sumamt\":\"2"));
         assertEquals(RecordCheck.RECORD_ALTERED, verifier.verify("T1", new UploadedRecord(edited, u.declaredHash(), u.items())));
     }
 
@@ -85,8 +83,7 @@ class RecordVerifierTest {
         UploadedRecord b = next();
         // the terminal's key re-signs b in a's place: right number, wrong predecessor
         SignedRecord r = b.record();
-        SignedRecord moved = RecordSigner.sign(t1.getPrivate(), new SignedRecord(r.terminalId(), 1, r.prevHash(),
-                r.time(), r.msgid(), r.policyVersion(), r.result(), r.itemsDigest(), r.proof(), new byte[0]));
+        SignedRecord moved = RecordSigner.sign(t1.getPrivate(), r.withSeq(1));
         assertEquals(RecordCheck.CHAIN_BROKEN, verifier.verify("T1", UploadedRecord.of(moved, b.items())));
         assertEquals(RecordCheck.ACCEPTED, verifier.verify("T1", a));
     }
@@ -113,8 +110,7 @@ class RecordVerifierTest {
         UploadedRecord u = next();
         SignedRecord r = u.record();
         CardProof bad = new CardProof(r.proof().cardNo(), r.proof().counter(), r.proof().debitFen(), new byte[4]);
-        SignedRecord resigned = RecordSigner.sign(t1.getPrivate(), new SignedRecord(r.terminalId(), r.seq(),
-                r.prevHash(), r.time(), r.msgid(), r.policyVersion(), r.result(), r.itemsDigest(), bad, new byte[0]));
+        SignedRecord resigned = RecordSigner.sign(t1.getPrivate(), r.withProof(bad));
         assertEquals(RecordCheck.TAC_INVALID, verifier.verify("T1", UploadedRecord.of(resigned, u.items())));
     }
 
@@ -123,8 +119,7 @@ class RecordVerifierTest {
         UploadedRecord u = next();
         SignedRecord r = u.record();
         String inflated = r.result().replace("\"fund_pay_sumamt\":\"", "\"fund_pay_sumamt\":\"1");
-        SignedRecord resigned = RecordSigner.sign(t1.getPrivate(), new SignedRecord(r.terminalId(), r.seq(),
-                r.prevHash(), r.time(), r.msgid(), r.policyVersion(), inflated, r.itemsDigest(), r.proof(), new byte[0]));
+        SignedRecord resigned = RecordSigner.sign(t1.getPrivate(), r.withResult(inflated));
         assertEquals(RecordCheck.SPLIT_MISMATCH, verifier.verify("T1", UploadedRecord.of(resigned, u.items())));
     }
 

@@ -1,0 +1,126 @@
+package cn.yibao.hostlink.saf;
+
+import cn.yibao.hostlink.msg.Infno;
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.Request;
+import cn.yibao.hostlink.msg.Response;
+import cn.yibao.hostlink.net.HostConnection;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * A signed-in connection: {@link #open} connects, sends 9001 and keeps the {@code sign_no} and
+ * the versions the host announced; {@link #call} sends any transaction with the envelope filled
+ * in and waits for the answer.
+ */
+public final class HostSession implements AutoCloseable {
+
+    private final HostConnection connection;
+    private final MsgIds ids;
+    private final String fixmedinsCode;
+    private final String opter;
+    private final Duration timeout;
+    private volatile String signNo = "";
+    private volatile ObjectNode signIn = Json.object();
+
+    private HostSession(HostConnection connection, MsgIds ids, String fixmedinsCode, String opter, Duration timeout) {
+        this.connection = connection;
+        this.ids = ids;
+        this.fixmedinsCode = fixmedinsCode;
+        this.opter = opter;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Connects and signs in.
+     *
+     * @param heartbeatInput builds the heartbeat's input (e.g. the journal head) when the link is idle
+     */
+    public static HostSession open(EventLoopGroup group, String host, int port, SslContext ssl, String fixmedinsCode,
+                                   String opter, Duration heartbeat, Duration timeout,
+                                   Supplier<ObjectNode> heartbeatInput) throws HostUnavailableException {
+        MsgIds ids = new MsgIds(fixmedinsCode);
+        HostSession[] self = new HostSession[1];
+        Supplier<Request> hb = () -> Request.of(Infno.HEARTBEAT, ids.next(), fixmedinsCode, opter,
+                self[0] == null ? "" : self[0].signNo, heartbeatInput.get());
+        HostConnection c;
+        try {
+            c = HostConnection.connect(group, host, port, ssl, heartbeat, hb).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new HostUnavailableException("cannot connect to " + host + ":" + port, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostUnavailableException("interrupted", e);
+        }
+        HostSession s = new HostSession(c, ids, fixmedinsCode, opter, timeout);
+        self[0] = s;
+        try {
+            Response r = s.call(Infno.SIGN_IN, Json.object().put("opter_no", opter));
+            if (!r.ok()) {
+                throw new HostUnavailableException("sign-in refused: " + r.errMsg(), null);
+            }
+            s.signIn = r.output();
+            s.signNo = r.output().path("sign_no").asText();
+            return s;
+        } catch (HostUnavailableException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** Sends a transaction and waits for its response. */
+    public Response call(Infno infno, ObjectNode input) throws HostUnavailableException {
+        return call(Request.of(infno, ids.next(), fixmedinsCode, opter, signNo, input));
+    }
+
+    /** Sends a prepared request (e.g. one re-sent with its original msgid) and waits for its response. */
+    public Response call(Request request) throws HostUnavailableException {
+        try {
+            return connection.call(request, timeout).get();
+        } catch (ExecutionException e) {
+            throw new HostUnavailableException("no response to " + request.infno(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostUnavailableException("interrupted", e);
+        }
+    }
+
+    /** @return a request with this session's envelope (for callers that must persist the msgid first) */
+    public Request request(Infno infno, ObjectNode input) {
+        return Request.of(infno, ids.next(), fixmedinsCode, opter, signNo, input);
+    }
+
+    /** @return the sign-in number */
+    public String signNo() {
+        return signNo;
+    }
+
+    /** @return the 9001 output: {@code sign_no}, {@code policy_version}, {@code card_list_version} */
+    public ObjectNode signInOutput() {
+        return signIn.deepCopy();
+    }
+
+    /** @return true while the connection is open */
+    public boolean isActive() {
+        return connection.isActive();
+    }
+
+    /** Signs out (best effort) and closes. */
+    @Override
+    public void close() {
+        if (connection.isActive() && !signNo.isEmpty()) {
+            try {
+                call(Infno.SIGN_OUT, Json.object().put("sign_no", signNo));
+            } catch (HostUnavailableException e) {
+                // closing anyway
+            }
+        }
+        connection.close();
+    }
+}

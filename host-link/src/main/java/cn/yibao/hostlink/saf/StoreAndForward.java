@@ -1,0 +1,198 @@
+package cn.yibao.hostlink.saf;
+
+import cn.yibao.hostlink.msg.Infno;
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.Response;
+import cn.yibao.hostlink.record.UploadedRecord;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains a {@link Journal} to the host: connect and sign in, upload the records after the cursor
+ * in sequence order in batches, move the cursor to the {@code ack_seq} the host returns (the
+ * highest contiguous sequence it holds) and only then; on any failure close, wait
+ * ({@link Backoff}) and start again. A refused record stops the upload until {@link #retryAfterRefusal}.
+ */
+public final class StoreAndForward implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreAndForward.class);
+
+    /** What the uploader is doing. */
+    public enum State { CONNECTING, UPLOADING, IDLE, BACKING_OFF, REFUSED, STOPPED }
+
+    /**
+     * @param host          host name (must match the host certificate)
+     * @param port          host port
+     * @param fixmedinsCode institution code (also the msgid prefix)
+     * @param opter         operator id for the envelope
+     * @param batchSize     records per upload
+     * @param heartbeat     idle time before a heartbeat
+     * @param callTimeout   wait for each response
+     * @param backoffMin    first reconnect wait
+     * @param backoffMax    longest reconnect wait
+     */
+    public record Settings(String host, int port, String fixmedinsCode, String opter, int batchSize,
+                           Duration heartbeat, Duration callTimeout, Duration backoffMin, Duration backoffMax) {
+        public Settings {
+            Objects.requireNonNull(host);
+            if (batchSize < 1 || batchSize > 1000) {
+                throw new IllegalArgumentException("batch size must be 1..1000");
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final SslContext ssl;
+    private final Journal journal;
+    private final EventLoopGroup group;
+    private final Backoff backoff;
+    private final Object lock = new Object();
+    private final Thread thread;
+    private final AtomicLong connects = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile boolean woken;
+    private volatile boolean refused;
+    private volatile State state = State.CONNECTING;
+    private volatile String refusal = "";
+    private volatile HostSession session;
+
+    public StoreAndForward(Settings settings, SslContext ssl, Journal journal, EventLoopGroup group, Random random) {
+        this.settings = settings;
+        this.ssl = ssl;
+        this.journal = journal;
+        this.group = group;
+        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), random);
+        this.thread = new Thread(this::run, "store-and-forward");
+        thread.setDaemon(true);
+    }
+
+    /** Starts the upload thread. */
+    public void start() {
+        thread.start();
+    }
+
+    /** Signals that the journal grew (or that a refusal was dealt with): upload now. */
+    public void wake() {
+        synchronized (lock) {
+            woken = true;
+            lock.notifyAll();
+        }
+    }
+
+    /** @return the current state */
+    public State state() {
+        return state;
+    }
+
+    /** @return the code of the last refusal ({@code ""} if none) */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** @return how many times a connection was established */
+    public long connects() {
+        return connects.get();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                state = State.CONNECTING;
+                session = HostSession.open(group, settings.host(), settings.port(), ssl, settings.fixmedinsCode(),
+                        settings.opter(), settings.heartbeat(), settings.callTimeout(), this::heartbeatInput);
+                connects.incrementAndGet();
+                backoff.reset();
+                drain(session);
+            } catch (HostUnavailableException e) {
+                LOG.debug("host link down: {}", e.getMessage());
+            } finally {
+                HostSession s = session;
+                session = null;
+                if (s != null) {
+                    s.close();
+                }
+            }
+            if (running) {
+                state = State.BACKING_OFF;
+                pause(backoff.next().toMillis());
+            }
+        }
+        state = State.STOPPED;
+    }
+
+    private ObjectNode heartbeatInput() {
+        return Json.object().put("journal_head", journal.headSeq()).put("acked_seq", journal.ackedSeq());
+    }
+
+    private void drain(HostSession s) throws HostUnavailableException {
+        while (running && s.isActive()) {
+            if (refused) {
+                pause(1000);
+                continue;
+            }
+            List<UploadedRecord> batch = journal.after(journal.ackedSeq(), settings.batchSize());
+            if (batch.isEmpty()) {
+                state = State.IDLE;
+                pause(1000);
+                continue;
+            }
+            state = State.UPLOADING;
+            ArrayNode records = Json.object().arrayNode();
+            batch.forEach(r -> records.add(r.toJson()));
+            ObjectNode input = Json.object().put("journal_head", journal.headSeq());
+            input.set("records", records);
+            Response r = s.call(Infno.UPLOAD, input);
+            long ack = r.output().path("ack_seq").asLong(-1);
+            if (ack > journal.ackedSeq()) {
+                journal.acknowledge(ack);
+            }
+            if (!r.ok()) {
+                refusal = r.code();
+                refused = true;
+                state = State.REFUSED;
+                LOG.warn("host refused record {}: {}", r.output().path("rejected_seq").asLong(), r.errMsg());
+            }
+        }
+    }
+
+    /** Waits up to {@code millis} or until {@link #wake}. */
+    private void pause(long millis) {
+        synchronized (lock) {
+            if (!woken && running) {
+                try {
+                    lock.wait(Math.max(1, millis));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    /** After a refusal has been dealt with (e.g. the journal repaired): upload again. */
+    public void retryAfterRefusal() {
+        refused = false;
+        wake();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

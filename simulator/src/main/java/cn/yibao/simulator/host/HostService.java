@@ -1,0 +1,177 @@
+package cn.yibao.simulator.host;
+
+import cn.yibao.card.Money;
+import cn.yibao.hostlink.msg.Infno;
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.LinkRefusal;
+import cn.yibao.hostlink.msg.Request;
+import cn.yibao.hostlink.msg.Response;
+import cn.yibao.hostlink.net.Peer;
+import cn.yibao.hostlink.net.RequestHandler;
+import cn.yibao.hostlink.record.RecordVerifier;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The host simulator's application: checks that the terminal is enrolled and signed in, then
+ * answers each transaction. Settlement transactions go to {@link SettlementDesk}, reconciliation
+ * to {@link Reconciliation}; sign-in, heartbeat, downloads and the person query are here.
+ */
+public final class HostService implements RequestHandler {
+
+    /** Most card-list changes in one 9120 answer. */
+    static final int MAX_CARD_CHANGES = 5000;
+
+    private final HostStore store;
+    private final SettlementDesk desk;
+    private final Reconciliation recon;
+    private final Map<String, String> signNos = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    public HostService(HostStore store, RecordVerifier verifier) {
+        this.store = store;
+        this.desk = new SettlementDesk(store, verifier);
+        this.recon = new Reconciliation(store);
+    }
+
+    @Override
+    public Response handle(Peer peer, Request req) {
+        Optional<Infno> kind = req.kind();
+        if (kind.isEmpty()) {
+            return Response.refused(req, LinkRefusal.UNKNOWN_INFNO, Json.object());
+        }
+        String terminal = peer.terminalId();
+        if (store.signingKey(terminal).isEmpty()) {
+            return Response.refused(req, LinkRefusal.TERMINAL_UNKNOWN, Json.object());
+        }
+        if (kind.get() != Infno.SIGN_IN && !req.signNo().equals(signNos.get(terminal))) {
+            return Response.refused(req, LinkRefusal.NOT_SIGNED_IN, Json.object());
+        }
+        return switch (kind.get()) {
+            case SIGN_IN -> signIn(terminal, req);
+            case SIGN_OUT -> {
+                signNos.remove(terminal, req.signNo());
+                yield Response.ok(req, Json.object().put("sign_time", now()));
+            }
+            case HEARTBEAT -> {
+                store.seen(terminal, req.input().path("journal_head").asLong(0));
+                yield Response.ok(req, Json.object().put("time", now()));
+            }
+            case POLICY_PACK -> policyPack(req);
+            case CARD_LIST -> cardList(req);
+            case PERSON_QUERY -> person(req);
+            case UPLOAD -> desk.upload(peer, req);
+            case CANCEL -> desk.cancel(peer, req);
+            case REVERSAL -> desk.reverse(peer, req);
+            case RECON_TOTALS -> recon.totals(peer, req);
+            case RECON_DETAIL -> recon.detail(peer, req);
+        };
+    }
+
+    private Response signIn(String terminal, Request req) {
+        byte[] b = new byte[10];
+        random.nextBytes(b);
+        String signNo = HexFormat.of().formatHex(b);
+        signNos.put(terminal, signNo);
+        return store.inTransaction(c -> Response.ok(req, Json.object().put("sign_no", signNo).put("sign_time", now())
+                .put("policy_version", Registry.latestPack(c))
+                .put("card_list_version", Registry.cardListVersion(c))));
+    }
+
+    private Response policyPack(Request req) {
+        String have = req.input().path("have_version").asText("");
+        return store.inTransaction(c -> {
+            String latest = Registry.latestPack(c);
+            ObjectNode out = Json.object().put("version", latest).put("up_to_date", latest.equals(have));
+            if (!latest.isEmpty() && !latest.equals(have)) {
+                out.put("pack", Base64.getEncoder().encodeToString(Registry.pack(c, latest)));
+            }
+            return Response.ok(req, out);
+        });
+    }
+
+    private Response cardList(Request req) {
+        long since = req.input().path("since_version").asLong(0);
+        return store.inTransaction(c -> {
+            var changes = Registry.changesSince(c, since, MAX_CARD_CHANGES);
+            ArrayNode entries = Json.object().arrayNode();
+            long version = since;
+            for (Registry.CardEntry e : changes) {
+                entries.addObject().put("card_no", e.cardNo()).put("status", e.status())
+                        .put("reported_at", time(e.reportedAt()));
+                version = e.version();
+            }
+            ObjectNode out = Json.object().put("version", version)
+                    .put("more", version < Registry.cardListVersion(c));
+            out.set("entries", entries);
+            return Response.ok(req, out);
+        });
+    }
+
+    private Response person(Request req) {
+        String cardNo = req.input().path("mdtrt_cert_no").asText("");
+        return store.inTransaction(c -> {
+            long[] acct = Ledger.of(c, cardNo);
+            String psnNo;
+            String name;
+            try (var rs = Sql.query(c, "SELECT psn_no, psn_name FROM account WHERE card_no=?", cardNo)) {
+                if (acct == null || !rs.next()) {
+                    return Response.refused(req, LinkRefusal.PERSON_NOT_FOUND, Json.object());
+                }
+                psnNo = rs.getString(1);
+                name = rs.getString(2);
+            }
+            ObjectNode out = Json.object();
+            out.set("baseinfo", Json.object().put("psn_no", psnNo).put("psn_name", name).put("psn_cert_type", "01"));
+            out.set("insuinfo", Json.object().arrayNode().add(Json.object().put("balc", Money.ofFen(acct[0]).toYuanString())
+                    .put("insutype", "310").put("psn_type", "11")));
+            out.put("card_status", Registry.statusOf(c, cardNo));
+            out.set("cumulative", Json.object().put("medfee_sumamt", Money.ofFen(acct[1]).toYuanString())
+                    .put("fund_pay_sumamt", Money.ofFen(acct[2]).toYuanString())
+                    .put("acct_pay", Money.ofFen(acct[3]).toYuanString()));
+            return Response.ok(req, out);
+        });
+    }
+
+    /** Adds an insured person with a personal account (simulator set-up). */
+    public void addPerson(String cardNo, String psnNo, String name, long balanceFen) {
+        store.inTransaction(c -> {
+            Ledger.ensure(c, cardNo, psnNo, name, balanceFen);
+            return null;
+        });
+    }
+
+    /** Reports a card LOST, BLACKLISTED or CLEARED; returns the new card-list version. */
+    public long reportCard(String cardNo, String status, Instant at) {
+        return store.inTransaction(c -> Registry.report(c, cardNo, status, at.toEpochMilli()));
+    }
+
+    /** Publishes a policy pack (opaque signed bytes). */
+    public void publishPack(String version, byte[] bytes) {
+        store.inTransaction(c -> {
+            Registry.publishPack(c, version, bytes.clone());
+            return null;
+        });
+    }
+
+    /** @return {balance, ytd_medfee, ytd_fund, ytd_acct} of a card's account, or null */
+    public long[] account(String cardNo) {
+        return store.inTransaction(c -> Ledger.of(c, cardNo));
+    }
+
+    private static String now() {
+        return LocalDateTime.now(Request.ZONE).format(Request.TIME);
+    }
+
+    private static String time(long millis) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), Request.ZONE).format(Request.TIME);
+    }
+}

@@ -1,0 +1,192 @@
+package cn.yibao.simulator.host;
+
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.LinkRefusal;
+import cn.yibao.hostlink.msg.MalformedMessageException;
+import cn.yibao.hostlink.msg.Request;
+import cn.yibao.hostlink.msg.Response;
+import cn.yibao.hostlink.net.Peer;
+import cn.yibao.hostlink.record.RecordCheck;
+import cn.yibao.hostlink.record.RecordVerifier;
+import cn.yibao.hostlink.record.UploadedRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Settlement transactions of the host: signed-record upload (8001), cancellation by
+ * {@code setl_id} (2208/2103/2305) and technical reversal by {@code msgid} (2601). Cancellation
+ * and reversal are idempotent by the request's msgid: a retry gets the stored answer.
+ */
+final class SettlementDesk {
+
+    /** Most records accepted in one upload. */
+    static final int MAX_BATCH = 1000;
+
+    private final HostStore store;
+    private final RecordVerifier verifier;
+
+    SettlementDesk(HostStore store, RecordVerifier verifier) {
+        this.store = store;
+        this.verifier = verifier;
+    }
+
+    Response upload(Peer peer, Request req) {
+        JsonNode in = req.input();
+        JsonNode records = in.get("records");
+        if (records == null || !records.isArray() || records.size() > MAX_BATCH) {
+            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object());
+        }
+        List<UploadedRecord> ups = new ArrayList<>(records.size());
+        try {
+            records.forEach(r -> ups.add(UploadedRecord.fromJson(r)));
+        } catch (MalformedMessageException e) {
+            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("detail", e.getMessage()));
+        }
+        String terminal = peer.terminalId();
+        if (!store.flagOf(terminal).isEmpty()) {
+            return Response.refused(req, LinkRefusal.TERMINAL_FLAGGED,
+                    Json.object().put("ack_seq", store.highestSeq(terminal)));
+        }
+        RecordCheck[] auth = new RecordCheck[ups.size()];
+        for (int i = 0; i < auth.length; i++) {
+            auth[i] = verifier.authenticate(terminal, ups.get(i));
+            if (auth[i] != RecordCheck.ACCEPTED) {
+                break;
+            }
+        }
+        long head = in.path("journal_head").asLong(0);
+        return store.inTransaction(c -> apply(c, req, terminal, ups, auth, head));
+    }
+
+    private Response apply(Connection c, Request req, String terminal, List<UploadedRecord> ups, RecordCheck[] auth,
+                           long head) throws SQLException {
+        int accepted = 0;
+        int duplicates = 0;
+        for (int i = 0; i < ups.size(); i++) {
+            UploadedRecord up = ups.get(i);
+            RecordCheck check = auth[i] == RecordCheck.ACCEPTED ? verifier.admit(up) : auth[i];
+            if (check == RecordCheck.ACCEPTED) {
+                Amounts a = Amounts.of(up.record().result());
+                String setlId = Json.parse(up.record().result()).path("setl_id").asText(up.record().msgid());
+                HostStore.insert(c, up.record(), up.declaredHash(), a, setlId);
+                Ledger.post(c, up.record().proof().cardNo(), a, 1);
+                accepted++;
+            } else if (check == RecordCheck.DUPLICATE) {
+                duplicates++;
+            } else {
+                Sql.update(c, "UPDATE terminal SET flag=?, flagged_at=? WHERE id=?", check.code(),
+                        System.currentTimeMillis(), terminal);
+                return Response.refused(req, check, Json.object().put("ack_seq", store.highestSeq(terminal))
+                        .put("rejected_seq", up.record().seq()).put("accepted", accepted));
+            }
+        }
+        Sql.update(c, "UPDATE terminal SET journal_head=max(journal_head, ?), last_seen=? WHERE id=?", head,
+                System.currentTimeMillis(), terminal);
+        return Response.ok(req, Json.object().put("ack_seq", store.highestSeq(terminal)).put("accepted", accepted)
+                .put("duplicates", duplicates));
+    }
+
+    Response cancel(Peer peer, Request req) {
+        String setlId = req.input().path("setl_id").asText("");
+        if (setlId.isEmpty() || setlId.length() > 60) {
+            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object());
+        }
+        return store.inTransaction(c -> {
+            Response replay = answered(c, req, peer);
+            if (replay != null) {
+                return replay;
+            }
+            try (ResultSet rs = Sql.query(c, "SELECT seq, status, card_no, result, msgid FROM record"
+                    + " WHERE setl_id=? AND terminal=?", setlId, peer.terminalId())) {
+                if (!rs.next()) {
+                    return Response.refused(req, LinkRefusal.SETTLEMENT_NOT_FOUND, Json.object());
+                }
+                if (!"OK".equals(rs.getString(2))) {
+                    return Response.refused(req, LinkRefusal.ALREADY_CANCELLED, Json.object());
+                }
+                long seq = rs.getLong(1);
+                String result = rs.getString(4);
+                Sql.update(c, "UPDATE record SET status='CANCELLED' WHERE terminal=? AND seq=?", peer.terminalId(), seq);
+                Ledger.post(c, rs.getString(3), Amounts.of(result), -1);
+                ObjectNode out = Json.object().put("setl_id", setlId).put("msgid", rs.getString(5));
+                out.set("setlinfo", Json.parse(result));
+                return remember(c, req, peer, setlId, Response.ok(req, out));
+            }
+        });
+    }
+
+    Response reverse(Peer peer, Request req) {
+        String omsgid = req.input().path("omsgid").asText("");
+        String oinfno = req.input().path("oinfno").asText("");
+        if (omsgid.isEmpty() || omsgid.length() > 40) {
+            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object());
+        }
+        return store.inTransaction(c -> {
+            Response replay = answered(c, req, peer);
+            if (replay != null) {
+                return replay;
+            }
+            return switch (oinfno) {
+                case "2207", "8001" -> reverseSettlement(c, req, peer, omsgid);
+                case "2208", "2103", "2305" -> reverseCancellation(c, req, peer, omsgid);
+                default -> Response.refused(req, LinkRefusal.NOT_REVERSIBLE, Json.object());
+            };
+        });
+    }
+
+    private Response reverseSettlement(Connection c, Request req, Peer peer, String omsgid) throws SQLException {
+        try (ResultSet rs = Sql.query(c, "SELECT seq, status, card_no, result FROM record WHERE msgid=? AND terminal=?",
+                omsgid, peer.terminalId())) {
+            if (!rs.next()) {
+                return Response.refused(req, LinkRefusal.MESSAGE_NOT_FOUND, Json.object());
+            }
+            if (!"OK".equals(rs.getString(2))) {
+                return Response.refused(req, LinkRefusal.ALREADY_CANCELLED, Json.object());
+            }
+            Sql.update(c, "UPDATE record SET status='REVERSED' WHERE terminal=? AND seq=?", peer.terminalId(), rs.getLong(1));
+            Ledger.post(c, rs.getString(3), Amounts.of(rs.getString(4)), -1);
+            return remember(c, req, peer, omsgid, Response.ok(req, Json.object().put("omsgid", omsgid)));
+        }
+    }
+
+    private Response reverseCancellation(Connection c, Request req, Peer peer, String omsgid) throws SQLException {
+        String setlId;
+        try (ResultSet rs = Sql.query(c, "SELECT target FROM answered WHERE msgid=? AND terminal=? AND infno IN"
+                + " ('2208','2103','2305')", omsgid, peer.terminalId())) {
+            if (!rs.next()) {
+                return Response.refused(req, LinkRefusal.MESSAGE_NOT_FOUND, Json.object());
+            }
+            setlId = rs.getString(1);
+        }
+        try (ResultSet rs = Sql.query(c, "SELECT seq, card_no, result FROM record WHERE setl_id=? AND terminal=?"
+                + " AND status='CANCELLED'", setlId, peer.terminalId())) {
+            if (!rs.next()) {
+                return Response.refused(req, LinkRefusal.ALREADY_CANCELLED, Json.object());
+            }
+            Sql.update(c, "UPDATE record SET status='OK' WHERE terminal=? AND seq=?", peer.terminalId(), rs.getLong(1));
+            Ledger.post(c, rs.getString(2), Amounts.of(rs.getString(3)), 1);
+        }
+        Sql.update(c, "UPDATE answered SET target='' WHERE msgid=?", omsgid);
+        return remember(c, req, peer, omsgid, Response.ok(req, Json.object().put("omsgid", omsgid)));
+    }
+
+    /** @return the stored answer to a request with this msgid from this terminal, or null */
+    private static Response answered(Connection c, Request req, Peer peer) throws SQLException {
+        try (ResultSet rs = Sql.query(c, "SELECT response FROM answered WHERE msgid=? AND terminal=?", req.msgid(),
+                peer.terminalId())) {
+            return rs.next() ? Response.fromJson(Json.parse(rs.getString(1))) : null;
+        }
+    }
+
+    private static Response remember(Connection c, Request req, Peer peer, String target, Response r)
+            throws SQLException {
+        Sql.update(c, "INSERT INTO answered(msgid, terminal, infno, target, response) VALUES(?,?,?,?,?)", req.msgid(),
+                peer.terminalId(), req.infno(), target, Json.canonical(r.toJson()));
+        return r;
+    }
+}

@@ -1,0 +1,223 @@
+package cn.yibao.simulator.host;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.yibao.card.Money;
+import cn.yibao.hostlink.msg.Infno;
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.Request;
+import cn.yibao.hostlink.msg.Response;
+import cn.yibao.hostlink.record.UploadedRecord;
+import cn.yibao.hostlink.saf.HostSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The host simulator's transactions over real mutual TLS on loopback. */
+class HostFlowsIT {
+
+    @TempDir
+    static Path dir;
+    static HostSimulator host;
+
+    @BeforeAll
+    static void start() throws Exception {
+        host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        host.close();
+    }
+
+    private static String today() {
+        return LocalDate.now(Request.ZONE).toString();
+    }
+
+    private static ObjectNode totals(long medfee, long fund, long acct, long count) {
+        return Json.object().put("stmt_begndate", today()).put("stmt_enddate", today())
+                .put("medfee_sumamt", Money.ofFen(medfee).toYuanString())
+                .put("fund_pay_sumamt", Money.ofFen(fund).toYuanString())
+                .put("acct_pay", Money.ofFen(acct).toYuanString()).put("fixmedins_setl_cnt", count);
+    }
+
+    private static long fen(UploadedRecord r, String field) {
+        return cn.yibao.hostlink.record.stub.TotalsSplitRecomputer.fen(Json.parse(r.record().result()), field);
+    }
+
+    @Test
+    void signInAnnouncesSignNoAndVersions() throws Exception {
+        host.service().reportCard("C9990001", "LOST", Instant.now());
+        TestTerminal t = new TestTerminal(host, dir, "T-SIGN");
+        try (HostSession s = t.session(host)) {
+            ObjectNode out = s.signInOutput();
+            assertFalse(out.path("sign_no").asText().isEmpty());
+            assertEquals(HostSimulator.DEFAULT_PACK, out.path("policy_version").asText());
+            assertTrue(out.path("card_list_version").asLong() >= 1);
+            assertTrue(s.call(Infno.HEARTBEAT, Json.object().put("journal_head", 0)).ok());
+        }
+    }
+
+    @Test
+    void requestWithoutSignNoIsRefused() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "T-NOSIGN");
+        try (HostSession s = t.session(host)) {
+            Request stale = new Request("9003", "X1", "V1.0", "1", "OP1", "2026-11-23 10:00:00", "H1", "wrong",
+                    Json.object());
+            assertEquals("NOT_SIGNED_IN", s.call(stale).code());
+        }
+    }
+
+    @Test
+    void policyPackDownloadReturnsTheOpaqueBytesAndThenUpToDate() throws Exception {
+        byte[] pack = "signed pack v2".getBytes(StandardCharsets.UTF_8);
+        host.service().publishPack("CC2026.2", pack);
+        TestTerminal t = new TestTerminal(host, dir, "T-PACK");
+        try (HostSession s = t.session(host)) {
+            Response r = s.call(Infno.POLICY_PACK, Json.object().put("have_version", HostSimulator.DEFAULT_PACK));
+            assertEquals("CC2026.2", r.output().path("version").asText());
+            assertArrayEquals(pack, Base64.getDecoder().decode(r.output().path("pack").asText()));
+            Response again = s.call(Infno.POLICY_PACK, Json.object().put("have_version", "CC2026.2"));
+            assertTrue(again.output().path("up_to_date").asBoolean());
+            assertFalse(again.output().has("pack"));
+        }
+    }
+
+    @Test
+    void cardListDownloadIsIncremental() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "T-LIST");
+        try (HostSession s = t.session(host)) {
+            long v0 = s.call(Infno.CARD_LIST, Json.object().put("since_version", 0)).output().path("version").asLong();
+            host.service().reportCard("C7770001", "LOST", Instant.parse("2026-11-23T01:02:03Z"));
+            host.service().reportCard("C7770002", "BLACKLISTED", Instant.now());
+            Response r = s.call(Infno.CARD_LIST, Json.object().put("since_version", v0));
+            JsonNode entries = r.output().path("entries");
+            assertEquals(2, entries.size());
+            assertEquals("C7770001", entries.get(0).path("card_no").asText());
+            assertEquals("LOST", entries.get(0).path("status").asText());
+            assertEquals("2026-11-23 09:02:03", entries.get(0).path("reported_at").asText());
+            assertEquals("BLACKLISTED", entries.get(1).path("status").asText());
+            assertEquals(v0 + 2, r.output().path("version").asLong());
+        }
+    }
+
+    @Test
+    void personQueryShowsAccountAndCardStatus() throws Exception {
+        host.service().addPerson("C5550001", "P5550001", "张三", 123_45);
+        host.service().reportCard("C5550001", "LOST", Instant.now());
+        TestTerminal t = new TestTerminal(host, dir, "T-PSN");
+        try (HostSession s = t.session(host)) {
+            Response r = s.call(Infno.PERSON_QUERY, Json.object().put("mdtrt_cert_type", "03")
+                    .put("mdtrt_cert_no", "C5550001"));
+            assertEquals("张三", r.output().path("baseinfo").path("psn_name").asText());
+            assertEquals("123.45", r.output().path("insuinfo").get(0).path("balc").asText());
+            assertEquals("LOST", r.output().path("card_status").asText());
+            assertEquals("PERSON_NOT_FOUND", s.call(Infno.PERSON_QUERY, Json.object()
+                    .put("mdtrt_cert_no", "C0")).code());
+        }
+    }
+
+    @Test
+    void uploadIsAcknowledgedUpToTheHighestContiguousSequenceAndIdempotent() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "T-UP");
+        List<UploadedRecord> recs = List.of(t.sign(1000), t.sign(2000), t.sign(3000));
+        try (HostSession s = t.session(host)) {
+            Response r = TestTerminal.upload(s, recs);
+            assertEquals(3, r.output().path("ack_seq").asLong());
+            assertEquals(3, r.output().path("accepted").asInt());
+            Response again = TestTerminal.upload(s, recs);
+            assertTrue(again.ok());
+            assertEquals(3, again.output().path("duplicates").asInt());
+            assertEquals(3, again.output().path("ack_seq").asLong());
+        }
+        String card = recs.get(0).record().proof().cardNo();
+        assertEquals(200_000 - fen(recs.get(0), "acct_pay"), host.service().account(card)[0]);
+    }
+
+    @Test
+    void cancellationBySetlIdUndoesTheLedgerOnceAndRepliesIdempotently() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "T-CANCEL");
+        UploadedRecord rec = t.sign(5000);
+        String card = rec.record().proof().cardNo();
+        String setlId = Json.parse(rec.record().result()).path("setl_id").asText();
+        try (HostSession s = t.session(host)) {
+            assertTrue(TestTerminal.upload(s, List.of(rec)).ok());
+            assertEquals(200_000 - 1500, host.service().account(card)[0]);
+            Request cancel = s.request(Infno.CANCEL, Json.object().put("setl_id", setlId));
+            Response first = s.call(cancel);
+            assertEquals(setlId, first.output().path("setl_id").asText());
+            Response retry = s.call(cancel);
+            assertEquals(first, retry);
+            assertEquals(200_000, host.service().account(card)[0]);
+            assertEquals("ALREADY_CANCELLED", s.call(Infno.CANCEL, Json.object().put("setl_id", setlId)).code());
+            assertEquals("SETTLEMENT_NOT_FOUND", s.call(Infno.CANCEL, Json.object().put("setl_id", "S-none")).code());
+        }
+    }
+
+    @Test
+    void reversalByMsgidUndoesASettlementAndACancellation() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "T-REV");
+        UploadedRecord a = t.sign(4000);
+        UploadedRecord b = t.sign(6000);
+        String setlB = Json.parse(b.record().result()).path("setl_id").asText();
+        try (HostSession s = t.session(host)) {
+            assertTrue(TestTerminal.upload(s, List.of(a, b)).ok());
+            Response rev = s.call(Infno.REVERSAL, Json.object().put("omsgid", a.record().msgid()).put("oinfno", "2207"));
+            assertTrue(rev.ok());
+            assertEquals(200_000, host.service().account(a.record().proof().cardNo())[0]);
+            Request cancel = s.request(Infno.CANCEL, Json.object().put("setl_id", setlB));
+            assertTrue(s.call(cancel).ok());
+            Response undo = s.call(Infno.REVERSAL, Json.object().put("omsgid", cancel.msgid()).put("oinfno", "2208"));
+            assertTrue(undo.ok());
+            assertEquals(200_000 - 1800, host.service().account(b.record().proof().cardNo())[0]);
+            assertEquals("NOT_REVERSIBLE", s.call(Infno.REVERSAL, Json.object().put("omsgid", "X").put("oinfno", "1101"))
+                    .code());
+            assertEquals("MESSAGE_NOT_FOUND", s.call(Infno.REVERSAL, Json.object().put("omsgid", "NOPE")
+                    .put("oinfno", "2207")).code());
+        }
+    }
+
+    @Test
+    void reconciliationBalancedThenUnbalancedNamingTheRecords() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "T-RECON");
+        UploadedRecord a = t.sign(1000);
+        UploadedRecord b = t.sign(2000);
+        UploadedRecord c = t.sign(3000);
+        try (HostSession s = t.session(host)) {
+            assertTrue(TestTerminal.upload(s, List.of(a, b)).ok());
+            Response balanced = s.call(Infno.RECON_TOTALS, totals(3000, 1800, 900, 2));
+            assertEquals("0", balanced.output().path("stmt_rslt").asText());
+            // the terminal believes it also settled c, which the host has not received
+            Response more = s.call(Infno.RECON_TOTALS, totals(6000, 3600, 1800, 3));
+            assertEquals("2", more.output().path("stmt_rslt").asText());
+            Response inconsistent = s.call(Infno.RECON_TOTALS, totals(3001, 1800, 900, 2));
+            assertEquals("3", inconsistent.output().path("stmt_rslt").asText());
+            ObjectNode in = totals(6000, 3600, 1800, 3);
+            ArrayNode details = in.putArray("details");
+            details.addObject().put("msgid", a.record().msgid()).put("medfee_sumamt", "10.00")
+                    .put("fund_pay_sumamt", "6.00").put("acct_pay", "3.00");
+            details.addObject().put("msgid", c.record().msgid()).put("medfee_sumamt", "30.00")
+                    .put("fund_pay_sumamt", "18.00").put("acct_pay", "9.00");
+            Response detail = s.call(Infno.RECON_DETAIL, in);
+            JsonNode rows = detail.output().path("rows");
+            assertEquals(2, rows.size());
+            assertEquals(c.record().msgid(), rows.get(0).path("msgid").asText());
+            assertEquals("2", rows.get(0).path("stmt_rslt").asText());
+            assertEquals(b.record().msgid(), rows.get(1).path("msgid").asText());
+            assertEquals("1", rows.get(1).path("stmt_rslt").asText());
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package cn.yibao.simulator.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.yibao.hostlink.record.RecordSigner;
+import cn.yibao.hostlink.record.SignedRecord;
+import cn.yibao.hostlink.record.UploadedRecord;
+import cn.yibao.hostlink.saf.HostSession;
+import cn.yibao.hostlink.tls.Crypto;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each way of slipping in, altering, reordering or removing a transaction is refused over real
+ * TLS with its own code. Each case uses a fresh terminal (a refusal flags the terminal).
+ */
+class TamperingIT {
+
+    @TempDir
+    static Path dir;
+    static HostSimulator host;
+
+    @BeforeAll
+    static void start() throws Exception {
+        host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        host.close();
+    }
+
+    /** Uploads {@code honest} first (setting up the chain), then {@code tampered}; returns the latter's code. */
+    private static String codeOf(TestTerminal t, List<UploadedRecord> honest, UploadedRecord tampered) throws Exception {
+        try (HostSession s = t.session(host)) {
+            if (!honest.isEmpty()) {
+                TestTerminal.upload(s, honest);
+            }
+            return TestTerminal.upload(s, List.of(tampered)).code();
+        }
+    }
+
+    @Test
+    void editedRecordIsRefusedAsAltered() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "TT-EDIT");
+        UploadedRecord r = t.sign(10_000);
+        SignedRecord edited = r.record().withResult(r.record().result().replace("\"100.00\"", "\"10.00\""));
+        assertEquals("RECORD_ALTERED", codeOf(t, List.of(), new UploadedRecord(edited, r.declaredHash(), r.items())));
+    }
+
+    @Test
+    void reorderedRecordIsRefusedAsBrokenChain() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "TT-ORDER");
+        t.sign(1000);
+        UploadedRecord second = t.sign(2000);
+        // the second settlement renumbered into first place and re-signed with the terminal's own key
+        SignedRecord moved = RecordSigner.sign(t.creds.signingKey(), second.record().withSeq(1));
+        assertEquals("CHAIN_BROKEN", codeOf(t, List.of(), UploadedRecord.of(moved, second.items())));
+    }
+
+    @Test
+    void missingSequenceNumberIsRefusedAsGap() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "TT-GAP");
+        UploadedRecord first = t.sign(1000);
+        t.sign(2000);
+        assertEquals("SEQUENCE_GAP", codeOf(t, List.of(first), t.sign(3000)));
+    }
+
+    @Test
+    void forgedSignatureIsRefused() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "TT-FORGE");
+        UploadedRecord r = t.sign(1000);
+        SignedRecord forged = RecordSigner.sign(Crypto.sm2().getPrivate(), r.record());
+        assertEquals("SIGNATURE_INVALID", codeOf(t, List.of(), UploadedRecord.of(forged, r.items())));
+    }
+
+    @Test
+    void replayedRecordIsRefused() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "TT-REPLAY");
+        UploadedRecord first = t.sign(1000);
+        SignedRecord r = first.record();
+        // the same settlement (msgid, card counter, TAC) signed again as the next record of the chain
+        SignedRecord replay = t.signer.next(r.time(), r.msgid(), r.policyVersion(), r.result(), first.items(), r.proof());
+        assertEquals("RECORD_REPLAYED", codeOf(t, List.of(first), UploadedRecord.of(replay, first.items())));
+    }
+
+    @Test
+    void terminalUsingAnotherTerminalsCertificateIsRefused() throws Exception {
+        TestTerminal victim = new TestTerminal(host, dir, "TT-VICTIM");
+        TestTerminal rogue = new TestTerminal(host, dir, "TT-ROGUE");
+        // the rogue's own signed record, sent over a connection made with the victim's certificate
+        assertEquals("IDENTITY_MISMATCH", codeOf(victim, List.of(), rogue.sign(1000)));
+    }
+
+    @Test
+    void amountThatDoesNotRecomputeIsRefused() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "TT-SPLIT");
+        UploadedRecord r = t.sign(10_000);
+        String inflated = r.record().result().replace("\"fund_pay_sumamt\":\"60.00\"", "\"fund_pay_sumamt\":\"70.00\"");
+        SignedRecord resigned = RecordSigner.sign(t.creds.signingKey(), r.record().withResult(inflated));
+        assertEquals("SPLIT_MISMATCH", codeOf(t, List.of(), UploadedRecord.of(resigned, r.items())));
+    }
+
+    @Test
+    void wrongCardTacIsRefused() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "TT-TAC");
+        UploadedRecord r = t.sign(1000);
+        var p = r.record().proof();
+        SignedRecord resigned = RecordSigner.sign(t.creds.signingKey(), r.record().withProof(
+                new cn.yibao.hostlink.record.CardProof(p.cardNo(), p.counter(), p.debitFen(), new byte[] {1, 2, 3, 4})));
+        assertEquals("TAC_INVALID", codeOf(t, List.of(), UploadedRecord.of(resigned, r.items())));
+    }
+
+    @Test
+    void refusedTerminalIsFlaggedAndRefusedUntilCleared() throws Exception {
+        TestTerminal t = new TestTerminal(host, dir, "TT-FLAG");
+        UploadedRecord r = t.sign(1000);
+        SignedRecord forged = RecordSigner.sign(Crypto.sm2().getPrivate(), r.record());
+        codeOf(t, List.of(), UploadedRecord.of(forged, r.items()));
+        assertEquals("TERMINAL_FLAGGED", codeOf(t, List.of(), r));
+    }
+}
