@@ -1,0 +1,57 @@
+package cn.yibao.terminal.http;
+
+import cn.yibao.card.Refusal;
+
+/**
+ * Errors of the HTTP API itself (as opposed to business refusals of the counter): each has a stable
+ * code, an HTTP status, an {@code infcode} and Chinese and English messages.
+ */
+public enum ApiError implements Refusal {
+    TOKEN_MISSING(401, -4, "缺少访问令牌（Authorization: Bearer …）", "access token missing"),
+    TOKEN_WRONG(401, -4, "访问令牌不正确", "access token wrong"),
+    HOST_NOT_ALLOWED(403, -4, "只接受本机地址访问", "Host header is not this machine's loopback address"),
+    ORIGIN_NOT_ALLOWED(403, -4, "不接受来自其他网页的请求", "cross-origin request refused"),
+    NOT_FOUND(404, -3, "没有这个地址", "no such path"),
+    UNKNOWN_INFNO(404, -3, "不支持的交易编号（infno）", "unknown infno"),
+    METHOD_NOT_ALLOWED(405, -2, "请求方法不正确", "method not allowed"),
+    UNSUPPORTED_MEDIA_TYPE(415, -2, "请求内容必须是 JSON（Content-Type: application/json）", "content type must be application/json"),
+    BODY_TOO_LARGE(413, -2, "请求内容过大", "request body too large"),
+    BAD_JSON(400, -2, "请求不是合法的 JSON", "request body is not valid JSON"),
+    BAD_INPUT(400, -2, "请求参数不正确", "invalid request fields"),
+    INTERNAL(500, -9, "终端内部错误，请联系维护人员", "internal error");
+
+    private final int httpStatus;
+    private final int infcode;
+    private final String messageZh;
+    private final String message;
+
+    ApiError(int httpStatus, int infcode, String messageZh, String message) {
+        this.httpStatus = httpStatus;
+        this.infcode = infcode;
+        this.messageZh = messageZh;
+        this.message = message;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public String messageZh() {
+        return messageZh;
+    }
+
+    @Override
+    public String message() {
+        return message;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public int infcode() {
+        return infcode;
+    }
+}

@@ -1,0 +1,108 @@
+package cn.yibao.terminal.http;
+
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.CookieHeaderNames;
+import io.netty.handler.codec.http.cookie.DefaultCookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may call: requests must name this machine's loopback address in {@code Host} (against DNS
+ * rebinding), carry the access token ({@code Authorization: Bearer}) or a console session cookie,
+ * and POSTs must be JSON from no foreign {@code Origin} (against cross-site requests).
+ */
+final class ApiGuard {
+
+    /** Headers for the console's pages: no framing, no foreign scripts. */
+    static final Map<String, String> PAGE_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer");
+
+    private final AccessToken token;
+    private final ConsoleSessions sessions;
+    private volatile Set<String> hosts = Set.of();
+
+    ApiGuard(AccessToken token, ConsoleSessions sessions) {
+        this.token = token;
+        this.sessions = sessions;
+    }
+
+    /** Sets the port once the server is bound: the accepted Host values follow from it. */
+    void bound(int port) {
+        hosts = Set.of("127.0.0.1:" + port, "localhost:" + port);
+    }
+
+    void checkHost(FullHttpRequest request) {
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (host == null || !hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+            throw new ApiException(ApiError.HOST_NOT_ALLOWED, "Host " + host);
+        }
+    }
+
+    void authenticate(FullHttpRequest request) {
+        String auth = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        if (auth != null) {
+            if (!auth.startsWith("Bearer ") || !token.matches(auth.substring("Bearer ".length()).trim())) {
+                throw new ApiException(ApiError.TOKEN_WRONG, null);
+            }
+            return;
+        }
+        String session = session(request);
+        if (session == null) {
+            throw new ApiException(ApiError.TOKEN_MISSING, null);
+        }
+        if (!sessions.valid(session)) {
+            throw new ApiException(ApiError.TOKEN_WRONG, "console session expired; log in again");
+        }
+    }
+
+    void checkPost(FullHttpRequest request) {
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        if (origin != null && !hosts.contains(origin.replaceFirst("^http://", ""))) {
+            throw new ApiException(ApiError.ORIGIN_NOT_ALLOWED, "Origin " + origin);
+        }
+        String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (request.method().equals(HttpMethod.POST)
+                && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + type);
+        }
+    }
+
+    /** @return a new console session for the right token */
+    String login(String offered) {
+        if (offered == null) {
+            throw new ApiException(ApiError.TOKEN_MISSING, null);
+        }
+        if (!token.matches(offered)) {
+            throw new ApiException(ApiError.TOKEN_WRONG, null);
+        }
+        return sessions.open();
+    }
+
+    String cookie(String session) {
+        DefaultCookie cookie = new DefaultCookie(ConsoleSessions.COOKIE, session);
+        cookie.setHttpOnly(true);
+        cookie.setPath("/");
+        cookie.setSameSite(CookieHeaderNames.SameSite.Strict);
+        return ServerCookieEncoder.STRICT.encode(cookie);
+    }
+
+    private static String session(FullHttpRequest request) {
+        String header = request.headers().get(HttpHeaderNames.COOKIE);
+        if (header == null || header.length() > 4096) {
+            return null;
+        }
+        for (Cookie c : ServerCookieDecoder.STRICT.decode(header)) {
+            if (c.name().equals(ConsoleSessions.COOKIE)) {
+                return c.value();
+            }
+        }
+        return null;
+    }
+}

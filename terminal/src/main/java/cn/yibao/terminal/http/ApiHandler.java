@@ -1,0 +1,201 @@
+package cn.yibao.terminal.http;
+
+import cn.yibao.terminal.counter.CounterApi;
+import cn.yibao.terminal.counter.CounterRefusedException;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes one aggregated request: {@code POST /api/{infno}}, {@code GET /api/status}, the console's
+ * files and its login. The work runs on a worker pool, never on the event loop, because counter
+ * calls wait on the card and the disk.
+ */
+@ChannelHandler.Sharable
+final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final Pattern INFNO = Pattern.compile("/api/([0-9A-Za-z]{1,8})");
+
+    /** What to send back. */
+    record Reply(HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers) {
+        Reply {
+            body = body.clone();
+            headers = Map.copyOf(headers);
+        }
+
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+
+        static Reply json(HttpResponseStatus status, byte[] body) {
+            return new Reply(status, "application/json; charset=utf-8", body, Map.of());
+        }
+    }
+
+    private final CounterApi counter;
+    private final InfnoRouter router;
+    private final Envelopes envelopes;
+    private final ApiGuard guard;
+    private final ConsoleFiles files = new ConsoleFiles();
+    private final java.util.concurrent.Executor workers;
+
+    ApiHandler(CounterApi counter, Envelopes envelopes, ApiGuard guard, java.util.concurrent.Executor workers) {
+        super(false);
+        this.workers = workers;
+        this.counter = counter;
+        this.router = new InfnoRouter(counter);
+        this.envelopes = envelopes;
+        this.guard = guard;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        try {
+            workers.execute(() -> {
+                try {
+                    handle(ctx, request);
+                } finally {
+                    request.release();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            request.release();
+            ctx.close();
+        }
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+        LocalDateTime received = envelopes.now();
+        Reply reply;
+        try {
+            reply = route(request, received);
+        } catch (ApiException e) {
+            reply = error(e, received);
+        } catch (RuntimeException e) {
+            LOG.error("request {} {} failed", request.method(), request.uri(), e);
+            reply = error(new ApiException(ApiError.INTERNAL, null), received);
+        }
+        send(ctx, request, reply);
+    }
+
+    /** @return the JSON error reply for {@code e}, with its HTTP status */
+    Reply error(ApiException e, LocalDateTime received) {
+        ApiError err = e.error();
+        return Reply.json(HttpResponseStatus.valueOf(err.httpStatus()),
+                envelopes.failure(err.infcode(), err, e.detail(), received));
+    }
+
+    private Reply route(FullHttpRequest request, LocalDateTime received) {
+        guard.checkHost(request);
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (path.equals("/") || path.equals("/console")) {
+            return redirect("/console/", Map.of());
+        }
+        if (path.equals("/console/login")) {
+            return login(request);
+        }
+        if (path.startsWith("/console/")) {
+            requireMethod(request, HttpMethod.GET);
+            ConsoleFiles.File file = files.get(path.substring("/console/".length()));
+            if (file == null) {
+                throw new ApiException(ApiError.NOT_FOUND, path);
+            }
+            return new Reply(HttpResponseStatus.OK, file.contentType(), file.body(), ApiGuard.PAGE_HEADERS);
+        }
+        if (path.equals("/api/status")) {
+            requireMethod(request, HttpMethod.GET);
+            guard.authenticate(request);
+            return Reply.json(HttpResponseStatus.OK, envelopes.success(status(), received));
+        }
+        var m = INFNO.matcher(path);
+        if (m.matches()) {
+            return transaction(request, m.group(1), received);
+        }
+        throw new ApiException(ApiError.NOT_FOUND, path);
+    }
+
+    private Reply transaction(FullHttpRequest request, String infno, LocalDateTime received) {
+        requireMethod(request, HttpMethod.POST);
+        guard.authenticate(request);
+        guard.checkPost(request);
+        if (!router.infnos().contains(infno)) {
+            throw new ApiException(ApiError.UNKNOWN_INFNO, "infno " + infno);
+        }
+        byte[] body = new byte[request.content().readableBytes()];
+        request.content().getBytes(request.content().readerIndex(), body);
+        Envelopes.Request env = envelopes.parse(infno, body);
+        try {
+            Object output = router.dispatch(infno, env.input(), env.msgid());
+            LOG.info("infno {} msgid {}: ok", infno, env.msgid());
+            return Reply.json(HttpResponseStatus.OK, envelopes.success(output, received));
+        } catch (CounterRefusedException e) {
+            LOG.info("infno {} msgid {}: refused {} ({})", infno, env.msgid(), e.refusal().code(), e.refusal().message());
+            return Reply.json(HttpResponseStatus.OK, envelopes.failure(-1, e.refusal(), null, received));
+        }
+    }
+
+    private Map<String, Object> status() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sync", counter.syncStatus());
+        out.put("today", counter.todayTotals());
+        out.put("reconciliation", counter.reconciliation());
+        out.put("infnos", router.infnos());
+        return out;
+    }
+
+    private Reply login(FullHttpRequest request) {
+        requireMethod(request, HttpMethod.GET);
+        var token = new QueryStringDecoder(request.uri()).parameters().get("token");
+        String session = guard.login(token == null || token.isEmpty() ? null : token.get(0));
+        return redirect("/console/", Map.of(HttpHeaderNames.SET_COOKIE.toString(), guard.cookie(session)));
+    }
+
+    private static Reply redirect(String location, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put(HttpHeaderNames.LOCATION.toString(), location);
+        return new Reply(HttpResponseStatus.SEE_OTHER, "text/plain; charset=utf-8", new byte[0], all);
+    }
+
+    private static void requireMethod(FullHttpRequest request, HttpMethod method) {
+        if (!request.method().equals(method)) {
+            throw new ApiException(ApiError.METHOD_NOT_ALLOWED, "use " + method);
+        }
+    }
+
+    private static void send(ChannelHandlerContext ctx, FullHttpRequest request, Reply reply) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, reply.status(),
+                Unpooled.wrappedBuffer(reply.body()));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        response.headers().set("X-Content-Type-Options", "nosniff");
+        reply.headers().forEach((k, v) -> response.headers().set(k, v));
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(response);
+        } else {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

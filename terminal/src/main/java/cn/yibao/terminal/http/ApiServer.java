@@ -1,0 +1,172 @@
+package cn.yibao.terminal.http;
+
+import cn.yibao.terminal.counter.CounterApi;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpMessage;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminal's local HTTP server (Netty): the HIS API and the cashier console, bound to
+ * 127.0.0.1 only, with request bodies bounded ({@link Settings#maxBodyBytes()}, 413 with a JSON
+ * error beyond).
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    /** The default bound on a request body: 1 MiB. */
+    public static final int DEFAULT_MAX_BODY = 1 << 20;
+    /** The default port. */
+    public static final int DEFAULT_PORT = 8620;
+
+    /**
+     * How to run.
+     *
+     * @param port         TCP port on 127.0.0.1; 0 picks a free one
+     * @param token        the access token
+     * @param counter      what the API and the console drive
+     * @param clock        for envelope times and sessions
+     * @param maxBodyBytes largest request body accepted
+     * @param admdvs       the division code at the head of {@code inf_refmsgid}
+     */
+    public record Settings(int port, AccessToken token, CounterApi counter, Clock clock, int maxBodyBytes,
+            String admdvs) {
+        public Settings {
+            if (port < 0 || port > 65535 || maxBodyBytes < 1024 || token == null || counter == null || clock == null
+                    || admdvs == null || !admdvs.matches("\\d{6}")) {
+                throw new IllegalArgumentException("invalid API server settings");
+            }
+        }
+
+        /** @return the defaults for everything but port, token and counter */
+        public static Settings of(int port, AccessToken token, CounterApi counter) {
+            return new Settings(port, token, counter, Clock.systemDefaultZone(), DEFAULT_MAX_BODY, "220100");
+        }
+    }
+
+    private final EventLoopGroup loops;
+    private final ExecutorService workers;
+    private final Channel channel;
+    private final int port;
+
+    private ApiServer(EventLoopGroup loops, ExecutorService workers, Channel channel) {
+        this.loops = loops;
+        this.workers = workers;
+        this.channel = channel;
+        this.port = ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** Binds and starts serving; the returned server must be closed. */
+    public static ApiServer start(Settings settings) throws InterruptedException {
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "api-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        Envelopes envelopes = new Envelopes(settings.clock(), settings.admdvs());
+        ApiGuard guard = new ApiGuard(settings.token(), new ConsoleSessions(settings.clock()));
+        ApiHandler handler = new ApiHandler(settings.counter(), envelopes, guard, workers);
+        try {
+            Channel ch = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel c) {
+                            c.pipeline().addLast(new ReadTimeoutHandler(120, TimeUnit.SECONDS))
+                                    .addLast(new HttpServerCodec(4096, 8192, 8192))
+                                    .addLast(new BoundedAggregator(settings.maxBodyBytes(), handler, envelopes))
+                                    .addLast(handler);
+                        }
+                    })
+                    .bind(new InetSocketAddress("127.0.0.1", settings.port())).sync().channel();
+            guard.bound(((InetSocketAddress) ch.localAddress()).getPort());
+            ApiServer server = new ApiServer(loops, workers, ch);
+            LOG.info("API and console listening on {}", server.baseUri());
+            return server;
+        } catch (InterruptedException | RuntimeException e) {
+            workers.shutdownNow();
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** @return {@code http://127.0.0.1:<port>/} */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    /** Blocks until the server channel closes (for the serve command). */
+    public void awaitClose() throws InterruptedException {
+        channel.closeFuture().sync();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        workers.shutdown();
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Aggregates a request up to the bound; beyond it answers 413 with the JSON error envelope. */
+    private static final class BoundedAggregator extends HttpObjectAggregator {
+        private final ApiHandler handler;
+        private final Envelopes envelopes;
+
+        BoundedAggregator(int max, ApiHandler handler, Envelopes envelopes) {
+            super(max);
+            this.handler = handler;
+            this.envelopes = envelopes;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            ApiHandler.Reply reply = handler.error(new ApiException(ApiError.BODY_TOO_LARGE,
+                    "at most " + maxContentLength() + " bytes"), envelopes.now());
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(reply.body()));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+            HttpUtil.setContentLength(response, reply.body().length);
+            // The rest of the body is still coming: keep reading (and dropping) it when the client
+            // keeps the connection alive, so it can read this answer; otherwise close after it.
+            boolean canRecover = !(oversized instanceof FullHttpMessage) && HttpUtil.isKeepAlive(oversized)
+                    && !HttpUtil.is100ContinueExpected(oversized);
+            if (canRecover) {
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            } else {
+                HttpUtil.setKeepAlive(response, false);
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+    }
+}

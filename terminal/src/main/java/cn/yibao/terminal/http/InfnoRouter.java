@@ -1,0 +1,149 @@
+package cn.yibao.terminal.http;
+
+import cn.yibao.terminal.counter.AdmissionRequest;
+import cn.yibao.terminal.counter.CancelRequest;
+import cn.yibao.terminal.counter.CatalogQuery;
+import cn.yibao.terminal.counter.CounterApi;
+import cn.yibao.terminal.counter.DischargeRequest;
+import cn.yibao.terminal.counter.FeeUpload;
+import cn.yibao.terminal.counter.JournalQuery;
+import cn.yibao.terminal.counter.PersonQuery;
+import cn.yibao.terminal.counter.PharmacySale;
+import cn.yibao.terminal.counter.Pin;
+import cn.yibao.terminal.counter.RegisterRequest;
+import cn.yibao.terminal.counter.VisitSettle;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps each {@code infno} the terminal answers to a {@link CounterApi} call: reads the envelope's
+ * {@code input} node into the call's record and wraps the result in the node the national
+ * interface puts it in ({@code data}, {@code result}, or the settlement's own nodes).
+ */
+public final class InfnoRouter {
+
+    /** One transaction: its code, its Chinese title and what it does. */
+    record Route(String infno, String title, Handler handler) {
+    }
+
+    /** Runs one transaction on the input node and the message ID. */
+    @FunctionalInterface
+    interface Handler {
+        Object handle(JsonNode input, String msgid) throws JsonProcessingException;
+    }
+
+    private final ObjectMapper json = ApiJson.mapper();
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+
+    private final CounterApi counter;
+
+    public InfnoRouter(CounterApi counter) {
+        this.counter = counter;
+        add("1101", "人员信息获取", (in, id) -> counter.queryPerson(node(in, "data", PersonQuery.class,
+                PersonQuery.cardOnReader())));
+        add("1312", "医保目录信息查询", (in, id) -> Map.of("data", counter.searchCatalog(
+                node(in, "data", CatalogQuery.class, null))));
+        add("2101", "药店预结算", (in, id) -> counter.preSettlePharmacy(read(in, PharmacySale.class)));
+        add("2102", "药店结算", (in, id) -> counter.settlePharmacy(read(in, PharmacySale.class), pin(in), id));
+        add("2103", "药店结算撤销", this::cancel);
+        add("2201", "门诊挂号", (in, id) -> Map.of("data", counter.register(
+                node(in, "data", RegisterRequest.class, null))));
+        add("2204", "门诊费用明细上传", (in, id) -> counter.uploadFees(read(in, FeeUpload.class)));
+        add("2206", "门诊预结算", (in, id) -> counter.preSettleVisit(node(in, "data", VisitSettle.class, null)));
+        add("2207", "门诊结算", (in, id) -> counter.settleVisit(node(in, "data", VisitSettle.class, null), pin(in), id));
+        add("2208", "门诊结算撤销", this::cancel);
+        add("2301", "住院费用明细上传", (in, id) -> counter.uploadFees(read(in, FeeUpload.class)));
+        add("2303", "住院预结算", (in, id) -> counter.preSettleVisit(node(in, "data", VisitSettle.class, null)));
+        add("2304", "住院结算", (in, id) -> counter.settleVisit(node(in, "data", VisitSettle.class, null), pin(in), id));
+        add("2305", "住院结算撤销", this::cancel);
+        add("2401", "入院办理", (in, id) -> Map.of("result", counter.admit(
+                node(in, "mdtrtinfo", AdmissionRequest.class, null))));
+        add("2402", "出院办理", (in, id) -> Map.of("result", counter.discharge(
+                node(in, "dscginfo", DischargeRequest.class, null))));
+        add("3201", "对总账结果（本终端）", (in, id) -> Map.of("data", counter.reconciliation()));
+        add("5203", "结算信息查询（本终端日志）", (in, id) -> Map.of("data", counter.searchJournal(
+                node(in, "data", JournalQuery.class, new JournalQuery(null, null, null, null, null, null)))));
+    }
+
+    private Object cancel(JsonNode in, String msgid) throws JsonProcessingException {
+        return counter.cancel(node(in, "data", CancelRequest.class, null), msgid);
+    }
+
+    private void add(String infno, String title, Handler handler) {
+        routes.put(infno, new Route(infno, title, handler));
+    }
+
+    /** @return every infno this router answers, in order */
+    public Set<String> infnos() {
+        return Collections.unmodifiableSet(routes.keySet());
+    }
+
+    /** @return the Chinese title of {@code infno} */
+    public String title(String infno) {
+        return routes.get(infno).title();
+    }
+
+    /**
+     * Runs {@code infno}.
+     *
+     * @throws ApiException UNKNOWN_INFNO, or BAD_INPUT when the input does not make the call's record
+     */
+    Object dispatch(String infno, JsonNode input, String msgid) {
+        Route route = routes.get(infno);
+        if (route == null) {
+            throw new ApiException(ApiError.UNKNOWN_INFNO, "infno " + infno);
+        }
+        try {
+            return route.handler().handle(input == null ? json.createObjectNode() : input, msgid);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ApiError.BAD_INPUT, describe(e));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ApiError.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    /** @return where in the input and what is wrong, e.g. {@code drugdetail[0].cnt: …} */
+    private static String describe(JsonProcessingException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        StringBuilder where = new StringBuilder();
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+            for (var ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    where.append(where.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    where.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+        }
+        String what = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+        return (where.length() == 0 ? "" : where + ": ") + what;
+    }
+
+    private <T> T read(JsonNode node, Class<T> type) throws JsonProcessingException {
+        return json.treeToValue(node, type);
+    }
+
+    private <T> T node(JsonNode input, String field, Class<T> type, T fallback) throws JsonProcessingException {
+        JsonNode n = input.get(field);
+        if (n == null || n.isNull()) {
+            if (fallback == null) {
+                throw new ApiException(ApiError.BAD_INPUT, "input." + field + " is required");
+            }
+            return fallback;
+        }
+        return read(n, type);
+    }
+
+    private static Pin pin(JsonNode input) {
+        JsonNode n = input.get("card_pin");
+        return n == null || n.isNull() ? null : Pin.ofNullable(n.asText());
+    }
+}

@@ -1,0 +1,257 @@
+package cn.yibao.terminal.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.yibao.card.Money;
+import cn.yibao.terminal.counter.demo.DemoCounter;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API over real sockets with a plain java.net.http client: every endpoint and every error. */
+class HttpApiIT {
+
+    private static final String SALE = """
+            {"druginfo": {"psn_no": "P0001"},
+             "drugdetail": [
+               {"feedetl_sn": "1", "med_list_codg": "6901234500048", "cnt": 2},
+               {"feedetl_sn": "2", "med_list_codg": "XA11GAA054A001010100261", "cnt": 1}]}""";
+
+    private ApiFixture api;
+    private ApiClient client;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        api = new ApiFixture();
+        client = api.client;
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void statusReportsSyncTotalsAndReconciliation() {
+        ApiClient.Answer a = client.get("/api/status", ApiFixture.TOKEN);
+        assertEquals(200, a.status(), a.body());
+        assertEquals(0, a.infcode());
+        assertEquals(0, a.output().path("sync").path("queued").asInt(-1));
+        assertEquals("2026-11-23", a.output().path("today").path("date").asText());
+        assertTrue(a.output().path("infnos").toString().contains("2102"), a.body());
+    }
+
+    @Test
+    void personQueryReadsTheCardOnTheReader() {
+        ApiClient.Answer a = client.call("1101", "{\"data\": {\"mdtrt_cert_type\": \"03\"}}");
+        assertEquals(0, a.infcode(), a.body());
+        assertEquals("张三", a.output().path("baseinfo").path("psn_name").asText());
+        assertTrue(a.body().contains("\"balc\":300.00"), a.body());
+        assertEquals("220102********0001", a.output().path("baseinfo").path("certno").asText());
+    }
+
+    @Test
+    void catalogLookupByBarcodeAndName() {
+        ApiClient.Answer byCode = client.call("1312", "{\"data\": {\"hilist_code\": \"6901234500048\"}}");
+        assertEquals("连花清瘟胶囊", byCode.output().path("data").path(0).path("hilist_name").asText(), byCode.body());
+        assertEquals("02", byCode.output().path("data").path(0).path("chrgitm_lv").asText());
+        ApiClient.Answer byName = client.call("1312", "{\"data\": {\"hilist_name\": \"胶囊\"}}");
+        assertEquals(3, byName.output().path("data").size(), byName.body());
+    }
+
+    @Test
+    void pharmacySalePreSettlesSettlesOnceAndCancels() {
+        ApiClient.Answer pre = client.call("2101", SALE);
+        assertEquals(0, pre.infcode(), pre.body());
+        assertTrue(pre.body().contains("\"medfee_sumamt\":59.90"), pre.body());
+        assertTrue(pre.body().contains("\"acct_pay\":59.90"), pre.body());
+        assertEquals(3, pre.output().path("explain").size());
+        assertEquals(Money.parseYuan("300.00"), api.counter.balance(DemoCounter.EMPLOYEE), "pre-settlement debits nothing");
+
+        assertEquals("PIN_REQUIRED", client.call("2102", SALE).errCode());
+        ApiClient.Answer wrong = client.call("2102", withPin("000000"));
+        assertEquals(-1, wrong.infcode());
+        assertEquals("PIN_WRONG", wrong.errCode());
+        assertTrue(wrong.json().path("err_msg").asText().contains("密码错误"), wrong.body());
+
+        String msgid = client.nextMsgid();
+        ApiClient.Answer settled = client.call("2102", msgid, withPin("123456"));
+        assertEquals(0, settled.infcode(), settled.body());
+        String setlId = settled.output().path("setlinfo").path("setl_id").asText();
+        assertEquals("S20261123000001", setlId);
+        ApiClient.Answer again = client.call("2102", msgid, withPin("123456"));
+        assertEquals(setlId, again.output().path("setlinfo").path("setl_id").asText(), "same msgid, same settlement");
+        assertEquals(Money.parseYuan("240.10"), api.counter.balance(DemoCounter.EMPLOYEE), "debited once");
+
+        ApiClient.Answer found = client.call("5203", "{\"data\": {\"setl_id\": \"" + setlId + "\"}}");
+        assertEquals("SETTLED", found.output().path("data").path(0).path("state").asText(), found.body());
+        assertEquals(1, client.get("/api/status", ApiFixture.TOKEN).output().path("sync").path("queued").asInt());
+
+        String cancel = "{\"data\": {\"setl_id\": \"" + setlId + "\", \"psn_no\": \"P0001\"}}";
+        ApiClient.Answer cancelled = client.call("2103", cancel);
+        assertTrue(cancelled.body().contains("\"acct_pay\":-59.90"), cancelled.body());
+        assertEquals(Money.parseYuan("300.00"), api.counter.balance(DemoCounter.EMPLOYEE));
+        assertEquals("ALREADY_CANCELLED", client.call("2103", cancel).errCode());
+    }
+
+    private static String withPin(String pin) {
+        return SALE.substring(0, SALE.lastIndexOf('}')) + ", \"card_pin\": \"" + pin + "\"}";
+    }
+
+    @Test
+    void outpatientVisitRegistersUploadsAndSettles() {
+        ApiClient.Answer reg = client.call("2201", "{\"data\": {\"psn_no\": \"P0001\", \"ipt_otp_no\": \"MZ001\"}}");
+        String visit = reg.output().path("data").path("mdtrt_id").asText();
+        assertNotNull(visit, reg.body());
+        ApiClient.Answer up = client.call("2204", "{\"feedetail\": [{\"feedetl_sn\": \"1\", \"mdtrt_id\": \"" + visit
+                + "\", \"psn_no\": \"P0001\", \"med_list_codg\": \"XR05CBA078E001010103873\", \"cnt\": 1}]}");
+        assertTrue(up.body().contains("\"preselfpay_amt\":3.24"), up.body());
+        String data = "{\"data\": {\"psn_no\": \"P0001\", \"mdtrt_id\": \"" + visit + "\"}";
+        assertTrue(client.call("2206", data + "}").body().contains("\"acct_pay\":32.40"));
+        ApiClient.Answer settled = client.call("2207", data + ", \"card_pin\": \"123456\"}");
+        assertEquals(0, settled.infcode(), settled.body());
+        String setlId = settled.output().path("setlinfo").path("setl_id").asText();
+        ApiClient.Answer cancelled = client.call("2208", "{\"data\": {\"setl_id\": \"" + setlId
+                + "\", \"mdtrt_id\": \"" + visit + "\", \"psn_no\": \"P0001\"}}");
+        assertEquals(0, cancelled.infcode(), cancelled.body());
+    }
+
+    @Test
+    void inpatientStayAdmitsUploadsDischargesAndSettles() {
+        ApiClient.Answer adm = client.call("2401", "{\"mdtrtinfo\": {\"psn_no\": \"P0001\", \"ipt_otp_no\": \"ZY9\"}}");
+        String visit = adm.output().path("result").path("mdtrt_id").asText();
+        assertEquals("CARD_IN_HOSPITAL", client.call("2101", SALE).errCode(), "no pharmacy sale while in hospital");
+        client.call("2301", "{\"feedetail\": [{\"feedetl_sn\": \"1\", \"mdtrt_id\": \"" + visit
+                + "\", \"psn_no\": \"P0001\", \"med_list_codg\": \"XJ01CAA040E001010101515\", \"cnt\": 100,"
+                + " \"rxno\": \"RX1\"}]}");
+        String data = "{\"data\": {\"psn_no\": \"P0001\", \"mdtrt_id\": \"" + visit + "\"}";
+        ApiClient.Answer pre = client.call("2303", data + "}");
+        assertTrue(pre.body().contains("\"hifp_pay\":756.00"), pre.body());
+        assertEquals("DISCHARGE_REQUIRED", client.call("2304", data + ", \"card_pin\": \"123456\"}").errCode());
+        ApiClient.Answer dscg = client.call("2402", "{\"dscginfo\": {\"mdtrt_id\": \"" + visit + "\", \"psn_no\": \"P0001\"}}");
+        assertEquals("DISCHARGED", dscg.output().path("result").path("state").asText(), dscg.body());
+        ApiClient.Answer settled = client.call("2304", data + ", \"card_pin\": \"123456\"}");
+        assertEquals(0, settled.infcode(), settled.body());
+        String setlId = settled.output().path("setlinfo").path("setl_id").asText();
+        assertEquals(0, client.call("2305", "{\"data\": {\"setl_id\": \"" + setlId + "\", \"psn_no\": \"P0001\"}}")
+                .infcode());
+    }
+
+    @Test
+    void reconciliationStatusBeforeAndAfterTheHostAnswers() {
+        ApiClient.Answer before = client.call("3201", "{}");
+        assertEquals("今日尚未对账", before.output().path("data").path("stmt_rslt_dscr").asText(), before.body());
+        api.counter.hostAcknowledgesAndReconciles();
+        assertEquals("0", client.call("3201", "{}").output().path("data").path("stmt_rslt").asText());
+    }
+
+    @Test
+    void refusalsCarryAStableCodeAndAChineseMessage() {
+        api.counter.placeCard(DemoCounter.LOST_CARD);
+        ApiClient.Answer a = client.call("1101", "{}");
+        assertEquals(200, a.status());
+        assertEquals(-1, a.infcode());
+        assertEquals("CARD_LOST", a.errCode());
+        assertEquals("此卡已挂失，请收回并联系医保经办机构", a.json().path("err_msg").asText());
+        assertEquals("card reported lost", a.json().path("err_msg_en").asText());
+    }
+
+    @Test
+    void badJsonIs400WithBadJson() {
+        ApiClient.Answer a = client.post("/api/1101", "{\"infno\": \"1101\", ", ApiFixture.TOKEN);
+        assertError(a, 400, -2, "BAD_JSON");
+        assertTrue(a.json().path("err_msg").asText().startsWith("请求不是合法的 JSON"), a.body());
+    }
+
+    @Test
+    void invalidFieldsAre400WithWhereAndWhat() {
+        ApiClient.Answer a = client.call("2101", SALE.replace("\"cnt\": 2", "\"cnt\": -2"));
+        assertError(a, 400, -2, "BAD_INPUT");
+        assertTrue(a.json().path("err_msg_en").asText().contains("drugdetail[0]: cnt must be"), a.body());
+        assertError(client.post("/api/1101", "{\"infno\": \"1101\"}", ApiFixture.TOKEN), 400, -2, "BAD_INPUT");
+        assertError(client.post("/api/1101", "{\"infno\": \"2101\", \"msgid\": \"m1\"}", ApiFixture.TOKEN), 400, -2,
+                "BAD_INPUT");
+    }
+
+    @Test
+    void unknownInfnoIs404() {
+        assertError(client.call("9999", "{}"), 404, -3, "UNKNOWN_INFNO");
+        assertError(client.get("/nowhere", ApiFixture.TOKEN), 404, -3, "NOT_FOUND");
+    }
+
+    @Test
+    void oversizedBodyIs413WithAJsonError() {
+        String big = "{\"infno\": \"1101\", \"msgid\": \"m\", \"pad\": \"" + "x".repeat(2 << 20) + "\"}";
+        ApiClient.Answer a = client.post("/api/1101", big, ApiFixture.TOKEN);
+        assertError(a, 413, -2, "BODY_TOO_LARGE");
+        assertEquals(0, client.call("1101", "{}").infcode(), "the server still answers afterwards");
+    }
+
+    @Test
+    void missingOrWrongTokenIs401() {
+        assertError(client.post("/api/1101", "{}", null), 401, -4, "TOKEN_MISSING");
+        assertError(client.post("/api/1101", "{}", "not-the-token"), 401, -4, "TOKEN_WRONG");
+        assertError(client.get("/api/status", null), 401, -4, "TOKEN_MISSING");
+    }
+
+    @Test
+    void wrongMethodAndContentTypeAreRefused() {
+        assertError(client.get("/api/1101", ApiFixture.TOKEN), 405, -2, "METHOD_NOT_ALLOWED");
+        HttpRequest form = client.request("/api/1101", ApiFixture.TOKEN).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        assertError(client.send(form), 415, -2, "UNSUPPORTED_MEDIA_TYPE");
+        HttpRequest foreign = client.request("/api/1101", ApiFixture.TOKEN).header("Content-Type", "application/json")
+                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        assertError(client.send(foreign), 403, -4, "ORIGIN_NOT_ALLOWED");
+    }
+
+    @Test
+    void foreignHostHeaderIsRefused() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", api.server.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("GET /api/status HTTP/1.1\r\nHost: attacker.example\r\nAuthorization: Bearer "
+                    + ApiFixture.TOKEN + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String response = all.toString(StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 403"), response);
+            assertTrue(response.contains("HOST_NOT_ALLOWED"), response);
+        }
+    }
+
+    @Test
+    void consoleLoginSetsAStrictHttpOnlyCookieThatAuthenticates() {
+        ApiClient.Answer wrong = client.get("/console/login?token=nope", null);
+        assertEquals(401, wrong.status());
+        ApiClient.Answer login = client.get("/console/login?token=" + ApiFixture.TOKEN, null);
+        assertEquals(303, login.status());
+        String cookie = login.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("httponly") && cookie.contains("SameSite=Strict"),
+                cookie);
+        HttpRequest withCookie = client.request("/api/status", null).header("Cookie", cookie.split(";")[0]).GET()
+                .build();
+        assertEquals(0, client.send(withCookie).infcode());
+        ApiClient.Answer page = client.get("/console/", null);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("医保结算"), "the console page is Chinese");
+        assertTrue(page.raw().headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+    }
+
+    private static void assertError(ApiClient.Answer a, int status, int infcode, String code) {
+        assertEquals(status, a.status(), a.body());
+        assertEquals(infcode, a.infcode(), a.body());
+        assertEquals(code, a.errCode(), a.body());
+        assertTrue(a.json().path("err_msg").asText().length() > 2, a.body());
+        assertTrue(a.json().path("err_msg_en").asText().length() > 2, a.body());
+    }
+}
