@@ -1,5 +1,6 @@
 package cn.yibao.simulator.supervision;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Map;
  * report are the centre's (RULES.md §8), so each such settlement is a finding of its own.
  */
 public final class PostLossDetector implements Detector {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final SupervisionPolicy.PostLoss policy;
 
@@ -45,10 +48,10 @@ public final class PostLossDetector implements Detector {
     }
 
     private Finding finding(MonthData data, SettledTransaction tx, LossReport r) {
-        String zh = String.format("卡 %s 于 %s 挂失，%s 仍在本机构结算 %s 元", tx.card().masked(), r.reportedAt(),
-                tx.time(), tx.split().total().toYuanString());
+        String zh = String.format("卡 %s 于 %s 挂失，%s 仍在本机构结算 %s 元", tx.card().masked(),
+                TIME.format(r.reportedAt()), TIME.format(tx.time()), tx.split().total().toYuanString());
         String en = String.format("card %s reported lost at %s, settled %s yuan here at %s", tx.card().masked(),
-                r.reportedAt(), tx.split().total().toYuanString(), tx.time());
+                TIME.format(r.reportedAt()), tx.split().total().toYuanString(), TIME.format(tx.time()));
         return new Finding(code(), tx.institutionCode(), data.month(), tx.txId(), zh, en, List.of(tx.txId()));
     }
 }

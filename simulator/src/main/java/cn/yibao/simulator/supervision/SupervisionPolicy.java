@@ -193,7 +193,7 @@ public record SupervisionPolicy(String version, Indicators indicators, Scoring s
     static SupervisionPolicy read(InputStream in) throws IOException {
         try {
             return mapper().readValue(in, SupervisionPolicy.class);
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("supervision policy rejected: " + e.getOriginalMessage(), e);
         }
     }
