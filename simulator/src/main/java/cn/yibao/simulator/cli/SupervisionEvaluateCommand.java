@@ -1,0 +1,40 @@
+package cn.yibao.simulator.cli;
+
+import cn.yibao.simulator.supervision.SupervisionPolicy;
+import cn.yibao.simulator.supervision.traffic.Evaluator;
+import cn.yibao.simulator.supervision.traffic.GeneratedMonth;
+import cn.yibao.simulator.supervision.traffic.GeneratorOptions;
+import cn.yibao.simulator.supervision.traffic.TrafficGenerator;
+import cn.yibao.terminal.cli.ExitCodes;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code simulator supervision evaluate}: precision and recall of every detector on generated traffic. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Generate a labelled month and print each detector's precision and recall.")
+final class SupervisionEvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    private TrafficOptions traffic;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        GeneratorOptions o = traffic.options();
+        SupervisionPolicy policy = traffic.loadPolicy();
+        GeneratedMonth month = TrafficGenerator.generate(o);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("month %s, seed %d: %d pharmacies x %d cards, %d hospitals x %d stays; %d settlements,"
+                + " %d stock movements; policy %s%n", o.month(), o.seed(), o.pharmacies(), o.cardsPerPharmacy(),
+                o.hospitals(), o.staysPerHospital(), month.data().transactions().size(),
+                month.data().movements().size(), policy.version());
+        out.print(Evaluator.table(Evaluator.evaluate(month, policy)));
+        return ExitCodes.OK;
+    }
+}
