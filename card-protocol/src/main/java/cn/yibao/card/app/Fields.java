@@ -13,6 +13,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 
 /** Encoders and bounded decoders for the card's field formats (b4 amounts, cn dates, an, GBK). */
 public final class Fields {
@@ -21,8 +22,10 @@ public final class Fields {
     public static final long MAX_AMOUNT_FEN = 0xFFFF_FFFFL;
 
     private static final Charset GBK = Charset.forName("GBK");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private Fields() {
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             SimStatusCommand.class,
             SupervisionCommand.class,
+            CardCommand.class,
         })
 public final class SimulatorMain implements Runnable {
 

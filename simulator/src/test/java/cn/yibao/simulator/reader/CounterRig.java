@@ -3,62 +3,81 @@ package cn.yibao.simulator.reader;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.simulator.card.VirtualCard;
-import cn.yibao.simulator.card.VirtualPsam;
 import cn.yibao.terminal.pcsc.PcscCardReader;
-import cn.yibao.terminal.pcsc.PcscReaders;
 import cn.yibao.terminal.pcsc.PrivatePcscd;
-import cn.yibao.terminal.pcsc.ReaderSelector;
+import cn.yibao.terminal.testing.PcscdExtension;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.smartcardio.CardException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A counter on the real PC/SC stack for integration tests: a virtual card and PSAM plugged into
- * the test JVM's pcscd, and the terminal's reader opened on pcscd's reader names.
+ * A {@link PcscCounter} per test on the test JVM's pcscd, with a freshly issued card of one
+ * persona; register it with {@code @RegisterExtension} in a class extended with
+ * {@link PcscdExtension}.
  */
-final class CounterRig implements AutoCloseable {
+final class CounterRig implements BeforeEachCallback, AfterEachCallback {
 
     static final Duration WAIT = Duration.ofSeconds(10);
     static final String PIN = "123456";
 
-    final PrivatePcscd pcscd;
-    final VirtualCard card;
-    final VirtualPsam psam;
-    final VirtualReader reader;
+    private final String persona;
+    private Path dataDir;
+    private PcscCounter counter;
 
-    CounterRig(PrivatePcscd pcscd, String persona, Path dataDir) {
-        this.pcscd = pcscd;
-        this.card = VirtualCard.fresh(persona, dataDir);
-        this.psam = new VirtualPsam(dataDir);
-        this.reader = new VirtualReader(pcscd.port(PrivatePcscd.CARD_SLOT), pcscd.port(PrivatePcscd.SAM_SLOT), psam);
-        reader.insert(card);
+    CounterRig(String persona) {
+        this.persona = persona;
     }
 
-    /** Opens the terminal's side: PSAM, then waits for the card. */
-    PcscCardReader open() {
-        return PcscCardReader.open(ReaderSelector.parse(pcscd.readerName(PrivatePcscd.CARD_SLOT)),
-                ReaderSelector.parse(pcscd.readerName(PrivatePcscd.SAM_SLOT)), WAIT);
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory("yibao-rig");
+        counter = new PcscCounter(PcscdExtension.pcscd(), persona, dataDir);
     }
 
-    /** Waits until pcscd has noticed the card left (it polls vpcd every 400 ms). */
-    void awaitCardAbsent() {
-        awaitAbsent(PrivatePcscd.CARD_SLOT);
-    }
-
-    private void awaitAbsent(int slot) {
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
         try {
-            assertTrue(PcscReaders.connect().byName(pcscd.readerName(slot)).waitForCardAbsent(WAIT.toMillis()),
-                    "pcscd still sees a chip in slot " + slot);
-        } catch (CardException e) {
-            throw new AssertionError("cannot watch slot " + slot, e);
+            counter.close();
+        } finally {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
-    /** Takes both chips out and waits until pcscd saw them go, so the next test starts clean. */
-    @Override
-    public void close() {
-        reader.close();
-        awaitAbsent(PrivatePcscd.CARD_SLOT);
-        awaitAbsent(PrivatePcscd.SAM_SLOT);
+    PcscCardReader open() {
+        return counter.open(WAIT);
+    }
+
+    VirtualCard card() {
+        return counter.card();
+    }
+
+    VirtualReader reader() {
+        return counter.reader();
+    }
+
+    PrivatePcscd pcscd() {
+        return counter.pcscd();
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    void awaitCardAbsent() {
+        assertTrue(counter.awaitSlot(PrivatePcscd.CARD_SLOT, false, WAIT), "pcscd still sees the card");
+    }
+
+    void awaitCardPresent() {
+        assertTrue(counter.awaitSlot(PrivatePcscd.CARD_SLOT, true, WAIT), "pcscd does not see the card");
     }
 }

@@ -18,15 +18,11 @@ import cn.yibao.card.session.SettleResult;
 import cn.yibao.simulator.card.CardSnapshot;
 import cn.yibao.simulator.card.Tear;
 import cn.yibao.terminal.pcsc.PcscCardReader;
-import cn.yibao.terminal.pcsc.PrivatePcscd;
 import cn.yibao.terminal.testing.PcscdExtension;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,24 +36,12 @@ class PurchaseOverPcscIT {
     private static final Money AMOUNT = Money.ofFen(2_550);
     private static final LocalDateTime TIME = LocalDateTime.of(2026, 11, 23, 10, 0);
 
-    @TempDir
-    Path dataDir;
-
-    private CounterRig rig;
-
-    @BeforeEach
-    void plugIn(PrivatePcscd pcscd) {
-        rig = new CounterRig(pcscd, "employee", dataDir);
-    }
-
-    @AfterEach
-    void unplug() {
-        rig.close();
-    }
+    @RegisterExtension
+    final CounterRig rig = new CounterRig("employee");
 
     @Test
     void aFullPurchaseDebitsTheCardExactlyOnce() {
-        CardSnapshot before = rig.card.snapshot();
+        CardSnapshot before = rig.card().snapshot();
 
         SettleResult result;
         try (PcscCardReader counter = rig.open()) {
@@ -72,7 +56,7 @@ class PurchaseOverPcscIT {
         assertTrue(result.proof().mac2VerifiedByPsam(), "the PSAM verified MAC2");
         assertEquals(4, result.proof().tac().length);
         assertEquals(before.balance().minus(AMOUNT), result.balanceAfter());
-        CardSnapshot after = rig.card.snapshot();
+        CardSnapshot after = rig.card().snapshot();
         assertEquals(before.balance().minus(AMOUNT), after.balance());
         assertEquals(before.offlineCounter() + 1, after.offlineCounter());
         assertEquals(before.log().size() + 1, after.log().size());
@@ -82,25 +66,25 @@ class PurchaseOverPcscIT {
     @ParameterizedTest
     @EnumSource(Tear.Phase.class)
     void aCardTornAtDebitIsRecoveredWithProof(Tear.Phase phase) {
-        CardSnapshot before = rig.card.snapshot();
+        CardSnapshot before = rig.card().snapshot();
         PendingDebit pending;
         try (PcscCardReader counter = rig.open()) {
             CardSession session = new CardSession(counter.card(), counter.psam());
             session.readCard(CounterRig.PIN);
-            rig.card.tearAt(2, phase); // INITIALIZE FOR PURCHASE, then DEBIT
+            rig.card().tearAt(2, phase); // INITIALIZE FOR PURCHASE, then DEBIT
             CardException torn = assertThrows(CardException.class, () -> session.settle(request()));
             assertEquals(CardError.CARD_REMOVED, torn.error());
             pending = torn.pendingDebit().orElseThrow();
         }
         rig.awaitCardAbsent();
-        rig.reader.reinsert();
+        rig.reader().reinsert();
 
         RecoveryResult recovery;
         try (PcscCardReader counter = rig.open()) {
             recovery = new CardSession(counter.card(), counter.psam()).recover(pending);
         }
 
-        CardSnapshot after = rig.card.snapshot();
+        CardSnapshot after = rig.card().snapshot();
         if (phase == Tear.Phase.AFTER_ACTING) {
             assertTrue(recovery.debited());
             assertTrue(recovery.proof().orElseThrow().mac2VerifiedByPsam());

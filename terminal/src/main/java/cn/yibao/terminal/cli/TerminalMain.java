@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             SettleCommand.class,
             BenchCommand.class,
+            CardCommand.class,
         })
 public final class TerminalMain implements Runnable {
 
