@@ -50,7 +50,18 @@ fi
 say "simulator status"
 java "${JAVA_OPTS[@]}" -jar "$SIMULATOR_JAR" status
 
+say "starting the card simulator: persona 'employee' (城镇职工, account 1500.00) on slot 0, the PSAM on slot 1"
+java "${JAVA_OPTS[@]}" -jar "$SIMULATOR_JAR" card start --persona employee --fresh >"$DEMO_HOME/card-simulator.log" 2>&1 &
+PIDS+=($!)
+
 say "terminal status"
 java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" status
 
-say "demo finished"
+say "reading the card (terminal card read)"
+java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" card read --wait 20
+
+say "a pharmacy sale: 2 × 连花清瘟胶囊 (class B) and 1 × 维生素C片 (class C), PIN 123456"
+java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" sale --wait 20 --pin 123456 \
+  --item 6901234500048*2 --item 6901234500062
+
+say "demo finished: state and logs are in $DEMO_HOME"

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             SettleCommand.class,
             BenchCommand.class,
             CardCommand.class,
+            SaleCommand.class,
         })
 public final class TerminalMain implements Runnable {
 

@@ -1,0 +1,89 @@
+package cn.yibao.terminal.counter.live;
+
+import cn.yibao.hostlink.tls.Pem;
+import cn.yibao.hostlink.tls.TerminalCredentials;
+import cn.yibao.terminal.journal.Journal;
+import cn.yibao.terminal.policy.PolicyPack;
+import cn.yibao.terminal.policy.PolicyPacks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires a live counter from a data directory: the journal ({@code journal.db}), the terminal's keys
+ * ({@code credentials/}, created with their certification requests on first use, to be enrolled by
+ * the host), the policy pack and the catalog. Opening it runs crash recovery first.
+ */
+public final class CounterRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CounterRuntime.class);
+
+    private final Journal journal;
+    private final LiveCounter counter;
+    private final Recovery recovery;
+    private final String terminalId;
+
+    private CounterRuntime(Journal journal, LiveCounter counter, Recovery recovery, String terminalId) {
+        this.journal = journal;
+        this.counter = counter;
+        this.recovery = recovery;
+        this.terminalId = terminalId;
+    }
+
+    /** Opens the counter in {@code dataDir} for terminal {@code terminalId}, recovering what a crash left. */
+    public static CounterRuntime open(Path dataDir, CardAccess cards, String terminalId, Clock clock) {
+        try {
+            PrivateKey key = signingKey(dataDir.resolve("credentials"), terminalId);
+            PolicyPack pack = PolicyPacks.changchun2010();
+            Path catalogFile = dataDir.resolve("catalog.json");
+            BundledCatalog catalog = Files.exists(catalogFile) ? BundledCatalog.load(catalogFile) : BundledCatalog.bundled();
+            Journal journal = Journal.open(dataDir.resolve("journal.db"), clock);
+            RecordChain chain = new RecordChain(journal, terminalId, key, RecordChain.policyVersion(pack));
+            LiveCounter counter = new LiveCounter(cards, pack, catalog, journal, chain, clock);
+            CounterRuntime runtime = new CounterRuntime(journal, counter, new Recovery(cards, journal, chain), terminalId);
+            if (!journal.unfinished().isEmpty()) {
+                LOG.warn("{} unfinished transaction(s) in the journal: recovering", journal.unfinished().size());
+                runtime.recover();
+            }
+            return runtime;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the counter in " + dataDir, e);
+        }
+    }
+
+    private static PrivateKey signingKey(Path dir, String terminalId) throws IOException {
+        Path key = dir.resolve("sign.key");
+        if (!Files.exists(key)) {
+            LOG.warn("terminal {} has no keys yet: generating them and their certification requests in {}", terminalId, dir);
+            TerminalCredentials.request(dir, terminalId);
+        }
+        return Pem.readKey(key);
+    }
+
+    /** Finishes or voids what a crash left unfinished (needs the same card on the reader for a torn debit). */
+    public Recovery.Report recover() {
+        return recovery.run();
+    }
+
+    public LiveCounter counter() {
+        return counter;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public String terminalId() {
+        return terminalId;
+    }
+
+    @Override
+    public void close() {
+        journal.close();
+    }
+}
