@@ -9,6 +9,7 @@ import cn.yibao.terminal.counter.PharmacySale;
 import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.live.CounterRuntime;
+import cn.yibao.terminal.counter.live.Crashpoints;
 import cn.yibao.terminal.counter.live.PcscCardAccess;
 import cn.yibao.terminal.counter.live.Receipts;
 import cn.yibao.card.Money;
@@ -111,6 +112,7 @@ final class SaleCommand implements Callable<Integer> {
             showDue(pre.setlinfo().psnCashPay());
             Settlement done = runtime.counter().settlePharmacy(sale, pin(),
                     msgid != null ? msgid : newMsgid());
+            Crashpoints.hit("answered");
             Receipt receipt = Receipts.of(done, "定点零售药店（演示）", terminalId);
             out.println();
             ReceiptLayout.lines(receipt, paper).forEach(out::println);

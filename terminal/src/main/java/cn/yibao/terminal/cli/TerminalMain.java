@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CardCommand.class,
             SaleCommand.class,
+            RecoverCommand.class,
         })
 public final class TerminalMain implements Runnable {
 

@@ -82,6 +82,7 @@ final class PharmacyFlow {
         List<SaleMapping.Line> lines = SaleMapping.resolve(sale.drugdetail(), catalog);
         JournalTxn debited = cards.withCard(session -> debit(session, sale, pin, msgid, lines));
         chain.commit(debited);
+        Crashpoints.hit("committed");
         LOG.info("sale {} committed: account {} fen, card {}", msgid, debited.accountPay().fen(), debited.cardNoMasked());
         return ReplyCodec.read(debited.reply().orElseThrow());
     }
@@ -89,7 +90,9 @@ final class PharmacyFlow {
     private JournalTxn debit(CardSession session, PharmacySale sale, Pin pin, String msgid,
             List<SaleMapping.Line> lines) {
         CardInfo card = session.readCard();
+        Crashpoints.hit("card-read");
         Computed c = compute(card, sale, lines);
+        Crashpoints.hit("split-computed");
         Money account = c.result().setlinfo().acctPay();
         Money agreed = sale.druginfo().acctPay();
         if (agreed != null && !agreed.equals(account)) {
@@ -100,22 +103,31 @@ final class PharmacyFlow {
                 throw new CounterRefusedException(CounterRefusal.PIN_REQUIRED);
             }
             session.verifyPin(new String(pin.digits()));
+            Crashpoints.hit("pin-verified");
         }
         long id = journal.begin(msgid, TxnKind.SALE, CardNumbers.mask(card.identity().cardNumber()),
                 HexFormat.of().withUpperCase().formatHex(card.identity().appSerial()),
                 new String(RequestJson.canonical(c.request()), StandardCharsets.UTF_8));
+        Crashpoints.hit("journal-started");
         String setlId = setlId(chain.terminalId(), id);
         Settlement reply = SaleMapping.settlement(c.result(), lines, pack, header(card, setlId, c.time()));
         journal.preSettled(id, new String(ResultJson.canonical(c.result()), StandardCharsets.UTF_8), account,
                 ReplyCodec.write(reply));
+        Crashpoints.hit("pre-settled");
         if (account.isZero()) {
             // nothing to debit: the card is not written (its purchase commands need the PIN)
             return journal.find(id).orElseThrow();
         }
         SettlementRecord onCard = cardRecord(c);
         SettleResult done = session.settle(new SettleRequest(account, onCard, c.time()),
-                pending -> journal.debitSent(id, pending.offlineSeq(), PendingDebits.toJson(pending)));
+                pending -> {
+                    Crashpoints.hit("before-debit-sent");
+                    journal.debitSent(id, pending.offlineSeq(), PendingDebits.toJson(pending));
+                    Crashpoints.hit("debit-sent");
+                });
+        Crashpoints.hit("card-debited");
         journal.debited(id, done.proof().tacHex());
+        Crashpoints.hit("debited");
         return journal.find(id).orElseThrow();
     }
 
