@@ -5,16 +5,13 @@ import cn.yibao.terminal.counter.live.PcscCardAccess;
 import cn.yibao.terminal.counter.live.Recovery;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnState;
-import cn.yibao.terminal.pcsc.ReaderSelector;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,30 +29,14 @@ final class RecoverCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--terminal-id", paramLabel = "DIGITS", defaultValue = "220100000001",
-            description = "This terminal's id (default: ${DEFAULT-VALUE}).")
-    private String terminalId;
-
-    @Option(names = "--card-reader", paramLabel = "READER", defaultValue = "0", description = "Contactless reader.")
-    private String cardReader;
-
-    @Option(names = "--sam-reader", paramLabel = "READER", defaultValue = "1", description = "PSAM slot.")
-    private String samReader;
-
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10", description = "How long to wait for the card.")
-    private int waitSeconds;
+    @Mixin
+    private ReaderOptions readers;
 
     @Override
     public Integer call() {
-        PcscCardAccess cards;
-        try {
-            cards = new PcscCardAccess(ReaderSelector.parse(cardReader), ReaderSelector.parse(samReader),
-                    Duration.ofSeconds(Math.max(1, Math.min(waitSeconds, 600))));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("reader: " + e.getMessage(), e);
-        }
+        PcscCardAccess cards = readers.cardAccess();
         PrintWriter out = spec.commandLine().getOut();
-        try (CounterRuntime runtime = CounterRuntime.open(dataDir.resolve(TerminalMain.APP), cards, terminalId,
+        try (CounterRuntime runtime = CounterRuntime.open(dataDir.resolve(TerminalMain.APP), cards, readers.terminalId(),
                 Clock.systemDefaultZone())) {
             Recovery.Report report = runtime.recover();
             List<JournalTxn> recent = runtime.journal().recent(1000);

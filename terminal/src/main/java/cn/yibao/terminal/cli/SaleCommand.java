@@ -20,7 +20,6 @@ import cn.yibao.terminal.devices.PrintOutcome;
 import cn.yibao.terminal.devices.Receipt;
 import cn.yibao.terminal.devices.ReceiptLayout;
 import cn.yibao.terminal.devices.ReceiptPrinter;
-import cn.yibao.terminal.pcsc.ReaderSelector;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -67,21 +66,8 @@ final class SaleCommand implements Callable<Integer> {
     @Option(names = "--msgid", paramLabel = "ID", description = "Message id (idempotency key); a new one by default.")
     private String msgid;
 
-    @Option(names = "--terminal-id", paramLabel = "DIGITS", defaultValue = "220100000001",
-            description = "This terminal's id, as in its PSAM and certificates (default: ${DEFAULT-VALUE}).")
-    private String terminalId;
-
-    @Option(names = "--card-reader", paramLabel = "READER", defaultValue = "0",
-            description = "Contactless reader: number or (part of) name (default: ${DEFAULT-VALUE}).")
-    private String cardReader;
-
-    @Option(names = "--sam-reader", paramLabel = "READER", defaultValue = "1",
-            description = "PSAM slot: number or (part of) name (default: ${DEFAULT-VALUE}).")
-    private String samReader;
-
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10",
-            description = "How long to wait for the card (default: ${DEFAULT-VALUE}).")
-    private int waitSeconds;
+    @Mixin
+    private ReaderOptions readers;
 
     @Option(names = "--printer", paramLabel = "DEVICE", description = "Serial device of the ESC/POS receipt printer.")
     private String printer;
@@ -97,11 +83,8 @@ final class SaleCommand implements Callable<Integer> {
         Path dir = dataDir.resolve(TerminalMain.APP);
         List<FeeLine> lines = feeLines();
         PaperWidth paper = paper();
-        if (waitSeconds < 1 || waitSeconds > 600) {
-            throw new BadInputException("--wait must be 1..600 seconds");
-        }
-        PcscCardAccess cards = new PcscCardAccess(selector("--card-reader", cardReader),
-                selector("--sam-reader", samReader), Duration.ofSeconds(waitSeconds));
+        PcscCardAccess cards = readers.cardAccess();
+        String terminalId = readers.terminalId();
         PrintWriter out = spec.commandLine().getOut();
         try (CounterRuntime runtime = CounterRuntime.open(dir, cards, terminalId, Clock.systemDefaultZone())) {
             String psnNo = runtime.counter().queryPerson(PersonQuery.cardOnReader()).baseinfo().psnNo();
@@ -186,14 +169,6 @@ final class SaleCommand implements Callable<Integer> {
             case 80 -> PaperWidth.MM80;
             default -> throw new BadInputException("--paper must be 58 or 80");
         };
-    }
-
-    private static ReaderSelector selector(String option, String spec) {
-        try {
-            return ReaderSelector.parse(spec);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(option + ": " + e.getMessage(), e);
-        }
     }
 
     private static String newMsgid() {
