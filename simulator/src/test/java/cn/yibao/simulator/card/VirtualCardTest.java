@@ -92,6 +92,13 @@ class VirtualCardTest {
     }
 
     @Test
+    void aCorruptCardFileIsReportedByName() throws java.io.IOException {
+        Files.writeString(dir.resolve("card-employee.properties"), "persona=employee\nbalance=lots\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new VirtualCard("employee", dir));
+        assertTrue(e.getMessage().contains("card-employee.properties"), e.getMessage());
+    }
+
+    @Test
     void thePsamNeverReusesATerminalSequenceAfterARestart() {
         Rig rig = new Rig("employee", dir);
         CardSession s = rig.session();
