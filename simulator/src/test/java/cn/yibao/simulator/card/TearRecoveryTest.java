@@ -125,4 +125,33 @@ class TearRecoveryTest {
         assertEquals(first.outcome(), second.outcome());
         assertEquals(first.cardOfflineCounter(), second.cardOfflineCounter());
     }
+
+    /** A load (refund, deposit) torn at CREDIT FOR LOAD is recovered: exactly one credit. */
+    @ParameterizedTest(name = "load torn at CREDIT {0}")
+    @org.junit.jupiter.params.provider.EnumSource(Tear.Phase.class)
+    void aTornLoadIsCreditedExactlyOnce(Tear.Phase phase) {
+        Rig rig = new Rig("low-income", dir);
+        Money before = rig.card.snapshot().balance();
+        CardSession session = rig.session();
+        session.readCard();
+        cn.yibao.card.session.PendingLoad load = session.initLoad(Money.ofFen(5_000));
+        byte[] mac2 = HOST.loadMac2(load, Rig.TIME);
+        rig.card.tearAt(1, phase);
+        CardException torn = org.junit.jupiter.api.Assertions.assertThrows(CardException.class,
+                () -> session.credit(load, Rig.TIME, mac2));
+        assertEquals(CardError.CARD_REMOVED, torn.error());
+        rig.cardLink.reinsert();
+        cn.yibao.card.session.LoadRecovery r = rig.session().recoverLoad(load);
+        assertEquals(phase == Tear.Phase.AFTER_ACTING, r.credited());
+        if (r.credited()) {
+            assertTrue(HOST.verifyLoadTac(load, Rig.TIME, r.tac()));
+        } else {
+            CardSession retry = rig.session();
+            retry.select();
+            cn.yibao.card.session.PendingLoad again = retry.initLoad(Money.ofFen(5_000));
+            retry.credit(again, Rig.TIME, HOST.loadMac2(again, Rig.TIME));
+        }
+        assertEquals(before.plus(Money.ofFen(5_000)), rig.card.snapshot().balance());
+        assertEquals(1, rig.card.snapshot().onlineCounter());
+    }
 }
