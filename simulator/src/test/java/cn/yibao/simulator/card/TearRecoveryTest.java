@@ -50,10 +50,16 @@ class TearRecoveryTest {
         return points.stream();
     }
 
-    @ParameterizedTest(name = "tear at command {0} {1}")
-    @MethodSource("tearPoints")
-    void exactlyOneDebitWithProof(int n, Tear.Phase phase) {
-        Rig rig = new Rig("employee", dir);
+    static Stream<Arguments> tearPointsBothAlgorithms() {
+        return Stream.of("employee", "employee-sm4").flatMap(persona -> tearPoints()
+                .map(a -> Arguments.of(persona, a.get()[0], a.get()[1])));
+    }
+
+    @ParameterizedTest(name = "{0}: tear at command {1} {2}")
+    @MethodSource("tearPointsBothAlgorithms")
+    void exactlyOneDebitWithProof(String persona, int n, Tear.Phase phase) {
+        Rig rig = new Rig(persona, dir);
+        IssuerHost host = new IssuerHost(IssuerKeys.test(Personas.byId(persona).algorithm()));
         Money before = rig.card.snapshot().balance();
         rig.card.tearAt(n, phase);
         AtomicReference<PendingDebit> journaled = new AtomicReference<>();
@@ -79,7 +85,7 @@ class TearRecoveryTest {
             if (debited) {
                 DebitProof proof = r.proof().orElseThrow();
                 assertTrue(proof.mac2VerifiedByPsam(), "PSAM verifies the recovered MAC2");
-                assertTrue(HOST.verifyPurchaseTac(r.debit(), proof.tac()), "host verifies the TAC");
+                assertTrue(host.verifyPurchaseTac(r.debit(), proof.tac()), "host verifies the TAC");
                 assertEquals(journaled.get().offlineSeq() + 1, r.cardOfflineCounter());
             } else {
                 assertEquals(journaled.get().offlineSeq(), r.cardOfflineCounter());
@@ -94,7 +100,7 @@ class TearRecoveryTest {
             CardSession retry = rig.session();
             retry.readCard(Rig.PIN);
             SettleResult ok = retry.settle(Rig.sale(AMOUNT));
-            assertTrue(HOST.verifyPurchaseTac(ok.debit(), ok.proof().tac()));
+            assertTrue(host.verifyPurchaseTac(ok.debit(), ok.proof().tac()));
         }
         CardSnapshot end = rig.card.snapshot();
         assertEquals(before.minus(Money.ofFen(AMOUNT)), end.balance(), "exactly one debit");
