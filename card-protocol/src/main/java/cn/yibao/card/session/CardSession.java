@@ -131,7 +131,7 @@ public final class CardSession {
                     CardCommands.debit(mac1.terminalSeq(), request.time(), mac1.mac1(), record), "DEBIT"),
                     8, "DEBIT answer");
         } catch (CardException e) {
-            throw e.statusWord().isPresent() ? e : e.withPending(pending);
+            throw refusedForSure(e) ? e : e.withPending(pending);
         }
         byte[] tac = Bytes.slice(answer, 0, 4);
         byte[] mac2 = Bytes.slice(answer, 4, 4);
@@ -260,6 +260,16 @@ public final class CardSession {
     /** @return contact exchanges with the PSAM so far */
     public long psamExchanges() {
         return psam.exchanges();
+    }
+
+    /**
+     * @return whether a DEBIT error means the card certainly did not debit: a status word that
+     *     refuses. A memory failure, an internal error, an unknown status word or no answer at all
+     *     leave the outcome open, so the error carries the pending debit for {@link #recover}.
+     */
+    private static boolean refusedForSure(CardException e) {
+        return e.statusWord().isPresent() && e.error() != CardError.MEMORY_FAILURE
+                && e.error() != CardError.CARD_INTERNAL_ERROR && e.error() != CardError.UNEXPECTED_STATUS;
     }
 
     private CardIdentity requireSelected() {
