@@ -17,6 +17,7 @@ public final class CardException extends RuntimeException implements Refusal {
     private final CardError error;
     private final int sw;
     private final String command;
+    private final String detail;
     private final transient PendingDebit pendingDebit;
 
     private CardException(CardError error, int sw, String command, String detail, PendingDebit pending,
@@ -25,6 +26,7 @@ public final class CardException extends RuntimeException implements Refusal {
         this.error = error;
         this.sw = sw;
         this.command = command;
+        this.detail = detail;
         this.pendingDebit = pending;
     }
 
@@ -51,7 +53,7 @@ public final class CardException extends RuntimeException implements Refusal {
 
     /** @return a copy of this exception that also names the debit in flight */
     public CardException withPending(PendingDebit pending) {
-        CardException copy = new CardException(error, sw, command, null, pending, getCause());
+        CardException copy = new CardException(error, sw, command, detail, pending, getCause());
         copy.setStackTrace(getStackTrace());
         return copy;
     }

@@ -11,15 +11,17 @@ import java.util.Arrays;
 
 /**
  * The answer to SELECT of the SSSE environment: identity, holder, a fresh challenge for the next
- * EXTERNAL AUTHENTICATE and the purse offline counter, so that one contactless command gives the
+ * EXTERNAL AUTHENTICATE and the purse counters, so that one contactless command gives the
  * terminal everything it needs to start.
  *
  * @param identity the card identity
  * @param holder the holder
  * @param challenge 8 random bytes, valid for the next command only
- * @param offlineCounter the purse offline transaction counter
+ * @param offlineCounter the purse offline (purchase) counter
+ * @param onlineCounter the purse online (load) counter
  */
-public record SelectAnswer(CardIdentity identity, Holder holder, byte[] challenge, int offlineCounter) {
+public record SelectAnswer(CardIdentity identity, Holder holder, byte[] challenge, int offlineCounter,
+        int onlineCounter) {
 
     /** The SSSE environment's AID, "sx1.sh.社会保障" in GBK. */
     public static final String SSSE_AID_HEX = "7378312E73682EC9E7BBE1B1A3D5CF";
@@ -32,7 +34,7 @@ public record SelectAnswer(CardIdentity identity, Holder holder, byte[] challeng
             throw new IllegalArgumentException("challenge must be 8 bytes");
         }
         challenge = challenge.clone();
-        if (offlineCounter < 0 || offlineCounter > 0xFFFF) {
+        if (offlineCounter < 0 || offlineCounter > 0xFFFF || onlineCounter < 0 || onlineCounter > 0xFFFF) {
             throw new IllegalArgumentException("counter out of range");
         }
     }
@@ -64,7 +66,8 @@ public record SelectAnswer(CardIdentity identity, Holder holder, byte[] challeng
                 new Tlv(Tags.ALGORITHM, new byte[] {(byte) id.algorithm().id()}),
                 new Tlv(Tags.KEY_VERSION, new byte[] {(byte) id.keyVersion()}),
                 new Tlv(Tags.CHALLENGE, challenge),
-                new Tlv(Tags.OFFLINE_COUNTER, Bytes.be(offlineCounter, 2)));
+                new Tlv(Tags.OFFLINE_COUNTER, Bytes.be(offlineCounter, 2)),
+                new Tlv(Tags.ONLINE_COUNTER, Bytes.be(onlineCounter, 2)));
         TlvList fci = TlvList.of(new Tlv(Tags.DF_NAME, ssseAid()), new Tlv(Tags.PROPRIETARY, proprietary.bytes()));
         return new Tlv(Tags.FCI, fci.bytes()).bytes();
     }
@@ -94,8 +97,9 @@ public record SelectAnswer(CardIdentity identity, Holder holder, byte[] challeng
                     p.require(Tags.APP_SERIAL, 8), Algorithm.ofId(Fields.u8(p.require(Tags.ALGORITHM, 1))),
                     Fields.u8(p.require(Tags.KEY_VERSION, 1)));
             Holder holder = new Holder(Fields.an(p.require(Tags.SSN, 18)), Fields.gbk(name), gender.charAt(0));
-            int counter = (int) Bytes.be(p.require(Tags.OFFLINE_COUNTER, 2), 0, 2);
-            return new SelectAnswer(identity, holder, p.require(Tags.CHALLENGE, 8), counter);
+            int offline = (int) Bytes.be(p.require(Tags.OFFLINE_COUNTER, 2), 0, 2);
+            int online = (int) Bytes.be(p.require(Tags.ONLINE_COUNTER, 2), 0, 2);
+            return new SelectAnswer(identity, holder, p.require(Tags.CHALLENGE, 8), offline, online);
         } catch (IllegalArgumentException e) {
             throw CardException.protocol(CardError.MALFORMED_RESPONSE, "invalid FCI field: " + e.getMessage());
         }
@@ -104,7 +108,8 @@ public record SelectAnswer(CardIdentity identity, Holder holder, byte[] challeng
     @Override
     public boolean equals(Object o) {
         return o instanceof SelectAnswer s && s.identity.equals(identity) && s.holder.equals(holder)
-                && Arrays.equals(s.challenge, challenge) && s.offlineCounter == offlineCounter;
+                && Arrays.equals(s.challenge, challenge) && s.offlineCounter == offlineCounter
+                && s.onlineCounter == onlineCounter;
     }
 
     @Override
@@ -114,6 +119,6 @@ public record SelectAnswer(CardIdentity identity, Holder holder, byte[] challeng
 
     @Override
     public String toString() {
-        return "SelectAnswer[" + identity + ", " + holder + ", counter " + offlineCounter + "]";
+        return "SelectAnswer[" + identity + ", " + holder + ", counters " + offlineCounter + "/" + onlineCounter + "]";
     }
 }

@@ -38,6 +38,8 @@ public final class Tags {
     public static final int CHALLENGE = 0xC3;
     /** Purse offline counter, 2 bytes. */
     public static final int OFFLINE_COUNTER = 0xC4;
+    /** Purse online counter, 2 bytes. */
+    public static final int ONLINE_COUNTER = 0xC5;
 
     /** DF04 EF05: insurance category. */
     public static final int CATEGORY = 0x21;

@@ -131,7 +131,7 @@ public final class CardSession {
                     CardCommands.debit(mac1.terminalSeq(), request.time(), mac1.mac1(), record), "DEBIT"),
                     8, "DEBIT answer");
         } catch (CardException e) {
-            throw e.statusWord().isPresent() ? e : e.withPending(pending);
+            throw refusedForSure(e) ? e : e.withPending(pending);
         }
         byte[] tac = Bytes.slice(answer, 0, 4);
         byte[] mac2 = Bytes.slice(answer, 4, 4);
@@ -152,28 +152,60 @@ public final class CardSession {
      *     {@link CardError#RECOVERY_UNPROVABLE} if the card can no longer tell
      */
     public RecoveryResult recover(PendingDebit pending) {
-        SelectAnswer answer = select();
-        if (!Arrays.equals(answer.identity().appSerial(), pending.appSerial())) {
-            throw CardException.protocol(CardError.WRONG_CARD, "serial differs");
-        }
+        SelectAnswer answer = reselect(pending.appSerial());
         int counter = answer.offlineCounter();
-        ResponseApdu r = card.send(CardCommands.getProve(CardCommands.TTI_PURCHASE, pending.offlineSeq()),
-                "GET TRANSACTION PROVE");
-        if (r.sw() == StatusWord.PROOF_NOT_AVAILABLE) {
-            if (counter != pending.offlineSeq()) {
-                throw CardException.protocol(CardError.RECOVERY_UNPROVABLE,
-                        "counter is " + counter + ", debit used " + pending.offlineSeq());
-            }
+        byte[] proof = prove(CardCommands.TTI_PURCHASE, pending.offlineSeq(), counter);
+        if (proof == null) {
             return new RecoveryResult(RecoveryResult.Outcome.NOT_DEBITED, pending, counter, Optional.empty());
         }
-        byte[] data = Bytes.requireLength(StatusWord.require(r, "GET TRANSACTION PROVE").data(), 8, "proof");
-        if (counter <= pending.offlineSeq()) {
-            throw CardException.protocol(CardError.MALFORMED_RESPONSE, "proof without a counter increment");
-        }
-        byte[] mac2 = Bytes.slice(data, 0, 4);
+        byte[] mac2 = Bytes.slice(proof, 0, 4);
         boolean verified = psam.verifyMac2(mac2);
         return new RecoveryResult(RecoveryResult.Outcome.DEBITED, pending, counter,
-                Optional.of(new DebitProof(Bytes.slice(data, 4, 4), mac2, verified)));
+                Optional.of(new DebitProof(Bytes.slice(proof, 4, 4), mac2, verified)));
+    }
+
+    /**
+     * After a tear during CREDIT FOR LOAD: SELECT the card again and ask it whether the credit
+     * happened (2 contactless commands).
+     *
+     * @return credited with the card's TAC, or not credited (the online counter did not move)
+     * @throws CardException {@link CardError#WRONG_CARD}, {@link CardError#RECOVERY_UNPROVABLE}
+     */
+    public LoadRecovery recoverLoad(PendingLoad load) {
+        SelectAnswer answer = reselect(load.appSerial());
+        int counter = answer.onlineCounter();
+        byte[] proof = prove(CardCommands.TTI_LOAD, load.init().onlineSeq(), counter);
+        return proof == null ? new LoadRecovery(false, counter, new byte[0])
+                : new LoadRecovery(true, counter, Bytes.slice(proof, 4, 4));
+    }
+
+    private SelectAnswer reselect(byte[] serial) {
+        SelectAnswer answer = select();
+        if (!Arrays.equals(answer.identity().appSerial(), serial)) {
+            throw CardException.protocol(CardError.WRONG_CARD, "serial differs");
+        }
+        return answer;
+    }
+
+    /**
+     * GET TRANSACTION PROVE, checked against the card's counter now.
+     *
+     * @return MAC ‖ TAC if the transaction that used {@code seq} happened, null if it did not
+     */
+    private byte[] prove(int tti, int seq, int counter) {
+        ResponseApdu r = card.send(CardCommands.getProve(tti, seq), "GET TRANSACTION PROVE");
+        if (r.sw() == StatusWord.PROOF_NOT_AVAILABLE) {
+            if (counter != seq) {
+                throw CardException.protocol(CardError.RECOVERY_UNPROVABLE,
+                        "counter is " + counter + ", the transaction used " + seq);
+            }
+            return null;
+        }
+        byte[] data = Bytes.requireLength(StatusWord.require(r, "GET TRANSACTION PROVE").data(), 8, "proof");
+        if (counter == seq) {
+            throw CardException.protocol(CardError.MALFORMED_RESPONSE, "proof without a counter increment");
+        }
+        return data;
     }
 
     /**
@@ -228,6 +260,16 @@ public final class CardSession {
     /** @return contact exchanges with the PSAM so far */
     public long psamExchanges() {
         return psam.exchanges();
+    }
+
+    /**
+     * @return whether a DEBIT error means the card certainly did not debit: a status word that
+     *     refuses. A memory failure, an internal error, an unknown status word or no answer at all
+     *     leave the outcome open, so the error carries the pending debit for {@link #recover}.
+     */
+    private static boolean refusedForSure(CardException e) {
+        return e.statusWord().isPresent() && e.error() != CardError.MEMORY_FAILURE
+                && e.error() != CardError.CARD_INTERNAL_ERROR && e.error() != CardError.UNEXPECTED_STATUS;
     }
 
     private CardIdentity requireSelected() {

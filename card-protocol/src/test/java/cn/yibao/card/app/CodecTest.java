@@ -22,7 +22,7 @@ class CodecTest {
         CardIdentity id = new CardIdentity("220100D1560000052201000000000001", '3', "2.00", LocalDate.of(2024, 1, 1),
                 LocalDate.of(2034, 1, 1), "A22000001", SERIAL, Algorithm.SM4, 2);
         return new SelectAnswer(id, new Holder("220102198101010001", "欧阳娜娜", '2'), Hex.parse("0102030405060708"),
-                513);
+                513, 7);
     }
 
     @Test

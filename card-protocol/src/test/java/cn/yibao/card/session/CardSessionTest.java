@@ -134,6 +134,17 @@ class CardSessionTest {
     }
 
     @Test
+    void aDebitWithAnOpenOutcomeCarriesThePendingDebit() {
+        for (String sw : new String[] {"6581", "6F00", "6A99"}) {
+            CardSession s = new CardSession(cardWith(CardCommands.DEBIT, Hex.parse(sw)), ScriptedCard::psam);
+            s.readCard("123456");
+            CardException e = assertThrows(CardException.class, () -> s.settle(request()));
+            assertTrue(e.pendingDebit().isPresent(), sw);
+            assertEquals(Integer.parseInt(sw, 16), e.statusWord().orElseThrow());
+        }
+    }
+
+    @Test
     void settleNeedsAReadCardFirst() {
         CardSession s = new CardSession(ScriptedCard::card, ScriptedCard::psam);
         assertThrows(IllegalStateException.class, () -> s.settle(request()));

@@ -35,7 +35,7 @@ final class ScriptedCard {
     static SelectAnswer selectAnswer(int counter) {
         CardIdentity id = new CardIdentity("220100D15600000522010000" + "00000001", '3', "2.00",
                 LocalDate.of(2024, 1, 1), LocalDate.of(2034, 1, 1), "A22000001", SERIAL, Algorithm.TDES, 1);
-        return new SelectAnswer(id, new Holder("220102198101010001", "张伟", '1'), new byte[8], counter);
+        return new SelectAnswer(id, new Holder("220102198101010001", "张伟", '1'), new byte[8], counter, 0);
     }
 
     /** @return the well-formed card answer (data and 9000) to a command */

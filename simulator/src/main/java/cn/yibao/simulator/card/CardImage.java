@@ -139,6 +139,10 @@ final class CardImage {
         AtomicFiles.write(file, out.toByteArray(), durable);
     }
 
+    /**
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws IllegalStateException if it is not a card file (the message names the file)
+     */
     static CardImage load(Path file) {
         Properties p = new Properties();
         try {
@@ -146,6 +150,14 @@ final class CardImage {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        try {
+            return parse(p);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("corrupt card file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CardImage parse(Properties p) {
         Persona persona = Personas.byId(p.getProperty("persona"));
         Algorithm alg = Algorithm.valueOf(p.getProperty("algorithm"));
         byte[] k = Hex.parse(p.getProperty("keys"));

@@ -150,7 +150,8 @@ public final class VirtualCard implements VirtualIcc {
         selected = true;
         challenge = new byte[8];
         random.nextBytes(challenge);
-        return ok(new SelectAnswer(image.identity, image.holder, challenge, image.offlineCounter).encode());
+        return ok(new SelectAnswer(image.identity, image.holder, challenge, image.offlineCounter,
+                image.onlineCounter).encode());
     }
 
     private byte[] newChallenge(CommandApdu c) {

@@ -42,11 +42,10 @@ final class VpcdSession {
      */
     boolean serve(Socket s) {
         try {
-            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(new QuickAckInput(s)));
             OutputStream out = s.getOutputStream();
             while (true) {
                 VpcdFrames.Frame frame = VpcdFrames.read(in, maxCommand);
-                quickAck(s);
                 if (!answer(frame, out)) {
                     return true;
                 }
@@ -109,7 +108,37 @@ final class VpcdSession {
         }
     }
 
-    /** Re-arms TCP_QUICKACK: Linux clears it again after the next delayed ACK decision. */
+    /**
+     * The socket's input, re-arming TCP_QUICKACK after every read from the kernel. vpcd writes a
+     * frame's length and its payload in two sends; with Nagle on its side, the payload waits for
+     * the ACK of the length, so a delayed ACK here (Linux clears QUICKACK again by itself) would
+     * cost about 40 ms per APDU.
+     */
+    private static final class QuickAckInput extends java.io.FilterInputStream {
+
+        private final Socket socket;
+
+        QuickAckInput(Socket socket) throws IOException {
+            super(socket.getInputStream());
+            this.socket = socket;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            quickAck(socket);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            quickAck(socket);
+            return n;
+        }
+    }
+
+    /** Arms TCP_QUICKACK (Linux only; elsewhere a no-op). */
     static void quickAck(Socket s) {
         try {
             if (s.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK)) {

@@ -50,10 +50,16 @@ class TearRecoveryTest {
         return points.stream();
     }
 
-    @ParameterizedTest(name = "tear at command {0} {1}")
-    @MethodSource("tearPoints")
-    void exactlyOneDebitWithProof(int n, Tear.Phase phase) {
-        Rig rig = new Rig("employee", dir);
+    static Stream<Arguments> tearPointsBothAlgorithms() {
+        return Stream.of("employee", "employee-sm4").flatMap(persona -> tearPoints()
+                .map(a -> Arguments.of(persona, a.get()[0], a.get()[1])));
+    }
+
+    @ParameterizedTest(name = "{0}: tear at command {1} {2}")
+    @MethodSource("tearPointsBothAlgorithms")
+    void exactlyOneDebitWithProof(String persona, int n, Tear.Phase phase) {
+        Rig rig = new Rig(persona, dir);
+        IssuerHost host = new IssuerHost(IssuerKeys.test(Personas.byId(persona).algorithm()));
         Money before = rig.card.snapshot().balance();
         rig.card.tearAt(n, phase);
         AtomicReference<PendingDebit> journaled = new AtomicReference<>();
@@ -79,7 +85,7 @@ class TearRecoveryTest {
             if (debited) {
                 DebitProof proof = r.proof().orElseThrow();
                 assertTrue(proof.mac2VerifiedByPsam(), "PSAM verifies the recovered MAC2");
-                assertTrue(HOST.verifyPurchaseTac(r.debit(), proof.tac()), "host verifies the TAC");
+                assertTrue(host.verifyPurchaseTac(r.debit(), proof.tac()), "host verifies the TAC");
                 assertEquals(journaled.get().offlineSeq() + 1, r.cardOfflineCounter());
             } else {
                 assertEquals(journaled.get().offlineSeq(), r.cardOfflineCounter());
@@ -94,7 +100,7 @@ class TearRecoveryTest {
             CardSession retry = rig.session();
             retry.readCard(Rig.PIN);
             SettleResult ok = retry.settle(Rig.sale(AMOUNT));
-            assertTrue(HOST.verifyPurchaseTac(ok.debit(), ok.proof().tac()));
+            assertTrue(host.verifyPurchaseTac(ok.debit(), ok.proof().tac()));
         }
         CardSnapshot end = rig.card.snapshot();
         assertEquals(before.minus(Money.ofFen(AMOUNT)), end.balance(), "exactly one debit");
@@ -124,5 +130,34 @@ class TearRecoveryTest {
         RecoveryResult second = rig.session().recover(journaled.get());
         assertEquals(first.outcome(), second.outcome());
         assertEquals(first.cardOfflineCounter(), second.cardOfflineCounter());
+    }
+
+    /** A load (refund, deposit) torn at CREDIT FOR LOAD is recovered: exactly one credit. */
+    @ParameterizedTest(name = "load torn at CREDIT {0}")
+    @org.junit.jupiter.params.provider.EnumSource(Tear.Phase.class)
+    void aTornLoadIsCreditedExactlyOnce(Tear.Phase phase) {
+        Rig rig = new Rig("low-income", dir);
+        Money before = rig.card.snapshot().balance();
+        CardSession session = rig.session();
+        session.readCard();
+        cn.yibao.card.session.PendingLoad load = session.initLoad(Money.ofFen(5_000));
+        byte[] mac2 = HOST.loadMac2(load, Rig.TIME);
+        rig.card.tearAt(1, phase);
+        CardException torn = org.junit.jupiter.api.Assertions.assertThrows(CardException.class,
+                () -> session.credit(load, Rig.TIME, mac2));
+        assertEquals(CardError.CARD_REMOVED, torn.error());
+        rig.cardLink.reinsert();
+        cn.yibao.card.session.LoadRecovery r = rig.session().recoverLoad(load);
+        assertEquals(phase == Tear.Phase.AFTER_ACTING, r.credited());
+        if (r.credited()) {
+            assertTrue(HOST.verifyLoadTac(load, Rig.TIME, r.tac()));
+        } else {
+            CardSession retry = rig.session();
+            retry.select();
+            cn.yibao.card.session.PendingLoad again = retry.initLoad(Money.ofFen(5_000));
+            retry.credit(again, Rig.TIME, HOST.loadMac2(again, Rig.TIME));
+        }
+        assertEquals(before.plus(Money.ofFen(5_000)), rig.card.snapshot().balance());
+        assertEquals(1, rig.card.snapshot().onlineCounter());
     }
 }

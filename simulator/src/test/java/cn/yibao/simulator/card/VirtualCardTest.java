@@ -78,6 +78,26 @@ class VirtualCardTest {
     }
 
     @Test
+    void theLogIsCyclicWithThirtyRecordsNewestFirst() {
+        Rig rig = new Rig("employee", dir);
+        rig.card.durable(false);
+        for (int i = 0; i < 32; i++) {
+            CardSession s = rig.session();
+            s.readCard(Rig.PIN);
+            s.settle(new SettleRequest(Money.ofFen(1 + i), SettlementRecord.simple(Money.ZERO, Money.ZERO, 2026),
+                    Rig.TIME.plusMinutes(i)));
+        }
+        List<MedicalLogRecord> log = rig.card.snapshot().log();
+        assertEquals(30, log.size());
+        assertEquals(31, log.get(0).seq());
+        assertEquals(Money.ofFen(32), log.get(0).accountAmount());
+        assertEquals(2, log.get(29).seq());
+        CardSession s = rig.session();
+        s.readCard(Rig.PIN);
+        assertEquals(log, s.readLog(30));
+    }
+
+    @Test
     void stateSurvivesPowerCyclesAndRestarts() {
         Rig rig = new Rig("employee", dir);
         CardSession s = rig.session();
@@ -89,6 +109,13 @@ class VirtualCardTest {
         assertEquals(rig.card.snapshot(), restarted.snapshot());
         assertEquals(Money.ofFen(149_000), restarted.snapshot().balance());
         assertFalse(Files.exists(dir.resolve("card-employee.properties.tmp")));
+    }
+
+    @Test
+    void aCorruptCardFileIsReportedByName() throws java.io.IOException {
+        Files.writeString(dir.resolve("card-employee.properties"), "persona=employee\nbalance=lots\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new VirtualCard("employee", dir));
+        assertTrue(e.getMessage().contains("card-employee.properties"), e.getMessage());
     }
 
     @Test
