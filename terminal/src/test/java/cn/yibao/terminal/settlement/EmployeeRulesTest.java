@@ -115,6 +115,20 @@ class EmployeeRulesTest {
     }
 
     @Test
+    void largestPositionsAndLargestBillStayInRange() {
+        RequestBuilder b = RequestBuilder.employee().balance("1000000.00").inpatient(InstitutionLevel.PROVINCIAL)
+                .ytd("10000000.00", "10000000.00", "10000000.00");
+        for (int i = 0; i < 10; i++) {
+            b.item(A, "1000000.00");
+        }
+        SettlementResult r = settle(b);
+        eq("0.00", r.setlinfo().hifpPay());
+        eq("0.00", r.setlinfo().hifobPay());
+        eq("19999000.00", r.yearToDateAfter().overLimit());
+        eq("0.00", r.setlinfo().balc());
+    }
+
+    @Test
     void poolOnlyEmployeeHasNoAccount() {
         SetlInfo s = settle(RequestBuilder.poolOnly().balance("500.00").inpatient(InstitutionLevel.MUNICIPAL)
                 .item(A, "1000.00")).setlinfo();
