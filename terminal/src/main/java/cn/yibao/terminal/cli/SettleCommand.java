@@ -119,7 +119,7 @@ final class SettleCommand implements Callable<Integer> {
     }
 
     private void print(JsonNode node) {
-        boolean cjk = Charset.defaultCharset().newEncoder().canEncode('医');
+        boolean cjk = stdoutCharset().newEncoder().canEncode('医');
         try {
             ObjectWriter writer = CanonicalJson.mapper().writerWithDefaultPrettyPrinter();
             String text = (cjk ? writer : writer.with(JsonWriteFeature.ESCAPE_NON_ASCII)).writeValueAsString(node);
@@ -127,6 +127,16 @@ final class SettleCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+
+    /** @return the charset standard output is written in (JDK 19+ {@code stdout.encoding}, else the default) */
+    private static Charset stdoutCharset() {
+        String name = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
         }
     }
 

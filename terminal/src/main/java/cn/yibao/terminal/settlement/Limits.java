@@ -18,8 +18,11 @@ public final class Limits {
     public static final Money MAX_TOTAL = Money.ofYuan(10_000_000);
     /** Largest card balance: 1,000,000.00 yuan. */
     public static final Money MAX_BALANCE = Money.ofYuan(1_000_000);
-    /** Largest year-to-date position: 100,000,000.00 yuan. */
-    public static final Money MAX_YEAR_TO_DATE = Money.ofYuan(100_000_000);
+    /**
+     * Largest year-to-date position: 10,000,000.00 yuan (a position plus a whole bill stays far
+     * inside {@link Money#MAX_FEN}).
+     */
+    public static final Money MAX_YEAR_TO_DATE = Money.ofYuan(10_000_000);
     /** Longest item code, in characters. */
     public static final int MAX_CODE_LENGTH = 64;
     /** Longest item name, in characters. */

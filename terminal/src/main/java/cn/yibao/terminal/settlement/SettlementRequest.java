@@ -20,6 +20,9 @@ public record SettlementRequest(Person person, Visit visit, YearToDate yearToDat
         Limits.required("person", person);
         Limits.required("visit", visit);
         Limits.required("year_to_date", yearToDate);
+        Limits.bounded("year_to_date.base", yearToDate.base(), Limits.MAX_YEAR_TO_DATE);
+        Limits.bounded("year_to_date.over_limit", yearToDate.overLimit(), Limits.MAX_YEAR_TO_DATE);
+        Limits.bounded("year_to_date.outpatient", yearToDate.outpatient(), Limits.MAX_YEAR_TO_DATE);
         Limits.required("items", items);
         if (items.size() > Limits.MAX_ITEMS) {
             throw new IllegalArgumentException("items: more than " + Limits.MAX_ITEMS + " items");

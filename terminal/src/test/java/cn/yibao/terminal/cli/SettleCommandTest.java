@@ -58,6 +58,25 @@ class SettleCommandTest {
     }
 
     @Test
+    void escapesChineseWhenStandardOutputCannotEncodeIt() throws IOException {
+        String saved = System.getProperty("stdout.encoding");
+        System.setProperty("stdout.encoding", "US-ASCII");
+        try {
+            CliRun run = CliRun.run("settle", "--request", write("r.json",
+                    REQUEST.replace("\"class\": \"C\"", "\"class\": \"N\"")).toString());
+            assertEquals(3, run.exit());
+            assertTrue(run.out().chars().allMatch(c -> c < 128), run.out());
+            assertTrue(json(run.out()).at("/error/message_zh").textValue().startsWith("含非医保商品"));
+        } finally {
+            if (saved == null) {
+                System.clearProperty("stdout.encoding");
+            } else {
+                System.setProperty("stdout.encoding", saved);
+            }
+        }
+    }
+
+    @Test
     void readsStandardInput() {
         CliRun run = CliRun.runWithInput(REQUEST.getBytes(StandardCharsets.UTF_8), "settle", "--request", "-");
         assertEquals(0, run.exit(), run.err());

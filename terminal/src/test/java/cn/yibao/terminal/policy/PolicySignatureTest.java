@@ -79,6 +79,15 @@ class PolicySignatureTest {
     }
 
     @Test
+    void malformedKeyFilesAreBadInput() {
+        for (String file : new String[] {"{\"key_id\": \"k\", \"public_key\": \"04zz\"}",
+            "{\"key_id\": \"k\", \"public_key\": \"0400\"}", "{\"key_id\": \"k\"}", "[]"}) {
+            assertThrows(InvalidInputException.class,
+                    () -> PolicyTrust.readKeyFile(file.getBytes(StandardCharsets.UTF_8)), file);
+        }
+    }
+
+    @Test
     void signerRefusesToSignABrokenPack() {
         byte[] broken = new String(PolicyPacks.changchun2010Bytes(), StandardCharsets.UTF_8)
                 .replace("\"REHAB\": \"400.00\"", "\"REHAB\": \"-1\"").getBytes(StandardCharsets.UTF_8);

@@ -109,10 +109,23 @@ class EmployeeRulesTest {
         SetlInfo s = settle(RequestBuilder.employee().civilServant().inpatient(InstitutionLevel.MUNICIPAL)
                 .ytd("40000.00", "0.00", "0.00").item(A, "7500.00").item(B, "2000.00").item(C, "500.00"))
                 .setlinfo();
-        eq("1050.00", s.cvlservPay().minus(cn.yibao.card.Money.parseYuan("3240.00")));
-        eq("4290.00", s.cvlservPay());
+        eq("4290.00", s.cvlservPay()); // 1050.00 + 3240.00
         eq("0.00", s.hifobPay());
         eq("10000.00", s.fundPaySumamt().plus(s.psnPartAmt()));
+    }
+
+    @Test
+    void largestPositionsAndLargestBillStayInRange() {
+        RequestBuilder b = RequestBuilder.employee().balance("1000000.00").inpatient(InstitutionLevel.PROVINCIAL)
+                .ytd("10000000.00", "10000000.00", "10000000.00");
+        for (int i = 0; i < 10; i++) {
+            b.item(A, "1000000.00");
+        }
+        SettlementResult r = settle(b);
+        eq("0.00", r.setlinfo().hifpPay());
+        eq("0.00", r.setlinfo().hifobPay());
+        eq("19999000.00", r.yearToDateAfter().overLimit());
+        eq("0.00", r.setlinfo().balc());
     }
 
     @Test
