@@ -55,11 +55,12 @@ final class FaultHandler extends ChannelDuplexHandler {
             return;
         }
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        if (rnd.nextDouble() < plan.lostAckRate()) {
+        boolean ack = r.output().has("ack_seq");
+        if (ack && rnd.nextDouble() < plan.lostAckRate()) {
             promise.setSuccess();
             return;
         }
-        boolean twice = rnd.nextDouble() < plan.duplicateAckRate();
+        boolean twice = ack && rnd.nextDouble() < plan.duplicateAckRate();
         Runnable send = () -> {
             if (twice) {
                 ctx.write(r);

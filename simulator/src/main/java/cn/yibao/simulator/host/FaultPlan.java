@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param delayMillis      delay before each response is written
  * @param dropAfterFrames  close the connection when this many requests were read on it (0: never)
- * @param duplicateAckRate probability that a response is written twice
- * @param lostAckRate      probability that a response is processed but never written
+ * @param duplicateAckRate probability that an upload acknowledgement is written twice
+ * @param lostAckRate      probability that an upload is processed but its acknowledgement never written
  * @param stallMillis      after the first request, stop reading for this long
  * @param slowReaderMillis after each request, stop reading for this long
  * @param refuseTls        close each new connection before the TLS handshake
