@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
         description = "Medical-insurance counter terminal: card, settlement, journal, host link.",
         subcommands = {
             StatusCommand.class,
+            ServeCommand.class,
+            ApiTokenCommand.class,
         })
 public final class TerminalMain implements Runnable {
 
