@@ -46,3 +46,5 @@ ensure_jdk() {
 
 BASE_PACKAGES=(ca-certificates curl unzip)
 PCSC_PACKAGES=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc socat)
+# Headless browser for the cashier-console tests (ConsoleIT), with CJK fonts so Chinese renders.
+BROWSER_PACKAGES=(chromium chromium-driver fonts-noto-cjk)

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             CardCommand.class,
             SaleCommand.class,
             RecoverCommand.class,
+            ServeCommand.class,
+            ApiTokenCommand.class,
         })
 public final class TerminalMain implements Runnable {
 

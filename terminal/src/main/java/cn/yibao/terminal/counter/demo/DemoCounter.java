@@ -160,7 +160,7 @@ public final class DemoCounter implements CounterApi {
             card.verifyPin(pin);
         }
         card.debit(acct);
-        String mdtrtId = pre.setlinfo().mdtrtId() != null ? pre.setlinfo().mdtrtId() : "M" + setlId.substring(1);
+        String mdtrtId = pre.setlinfo().mdtrtId() != null ? pre.setlinfo().mdtrtId() : "Y" + setlId.substring(1);
         var info = pre.setlinfo().settledAs(setlId, mdtrtId, now(), card.balance());
         Settlement settled = new Settlement(info, pre.setldetail(), pre.detlcutinfo(), pre.explain());
         journal.append(infno, msgid, settled, "SETTLED");
@@ -172,7 +172,7 @@ public final class DemoCounter implements CounterApi {
         DemoCard card = cardTapped(request.psnNo());
         refuseInHospital(card);
         return visits.open(request.psnNo(), request.iptOtpNo(), request.medType() == null ? "11" : request.medType(),
-                now());
+                now(), today());
     }
 
     @Override
@@ -278,7 +278,7 @@ public final class DemoCounter implements CounterApi {
             throw new CounterRefusedException(CounterRefusal.ALREADY_IN_HOSPITAL);
         }
         LocalDateTime begin = request.begntime() != null ? request.begntime() : now();
-        Visit visit = visits.open(request.psnNo(), request.iptOtpNo(), DemoSplit.MED_TYPE_INPATIENT, begin);
+        Visit visit = visits.open(request.psnNo(), request.iptOtpNo(), DemoSplit.MED_TYPE_INPATIENT, begin, today());
         card.setState(DemoCard.State.IN_HOSPITAL);
         return visit;
     }

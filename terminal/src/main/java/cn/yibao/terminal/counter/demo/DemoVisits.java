@@ -18,9 +18,10 @@ final class DemoVisits {
     private final Map<String, Map<String, FeeLine>> lines = new HashMap<>();
     private int sequence;
 
-    Visit open(String psnNo, String iptOtpNo, String medType, LocalDateTime begntime) {
+    /** Opens a visit; its ID is {@code M}, the day it was opened at the counter and a sequence. */
+    Visit open(String psnNo, String iptOtpNo, String medType, LocalDateTime begntime, java.time.LocalDate today) {
         sequence++;
-        String id = String.format("M%s%04d", begntime.toLocalDate().toString().replace("-", ""), sequence);
+        String id = String.format("M%s%06d", today.toString().replace("-", ""), sequence);
         Visit v = new Visit(id, psnNo, iptOtpNo, medType, begntime, null, "OPEN");
         visits.put(id, v);
         lines.put(id, new LinkedHashMap<>());

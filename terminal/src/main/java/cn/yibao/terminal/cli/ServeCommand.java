@@ -1,0 +1,79 @@
+package cn.yibao.terminal.cli;
+
+import cn.yibao.terminal.counter.CounterApi;
+import cn.yibao.terminal.counter.demo.DemoCounter;
+import cn.yibao.terminal.http.AccessToken;
+import cn.yibao.terminal.http.ApiServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code terminal serve}: the local HIS API and the cashier console on 127.0.0.1. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the local HIS API (POST /api/{infno}) and the cashier console on 127.0.0.1.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    private DataDirOption dataDir;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ApiServer.DEFAULT_PORT,
+            description = "TCP port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int port;
+
+    @Option(names = "--demo", description = "Serve against the in-memory demo counter (five personas, simulated host).")
+    private boolean demo;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (port < 0 || port > 65535) {
+            throw new BadInputException("--port must be 0..65535");
+        }
+        if (!demo) {
+            throw new BadInputException("the card/settlement/journal counter is not wired to the API yet: use --demo");
+        }
+        Path dir = dataDir.resolve(TerminalMain.APP);
+        AccessToken token = AccessToken.loadOrCreate(dir);
+        DemoCounter counter = new DemoCounter(Clock.systemDefaultZone());
+        ScheduledExecutorService host = simulatedHost(counter);
+        try (ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, counter))) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("HIS API:  " + server.baseUri() + "api/{infno}");
+            out.println("console:  " + ApiTokenCommand.loginUrl(server.port(), token));
+            out.println("token:    " + dir.resolve(AccessToken.FILE) + " (terminal api-token prints it)");
+            out.println("counter:  demo (card of persona " + DemoCounter.EMPLOYEE + " on the reader, PIN 123456)");
+            out.flush();
+            server.awaitClose();
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        } finally {
+            host.shutdownNow();
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The demo's host acknowledges and reconciles every 15 seconds. */
+    private static ScheduledExecutorService simulatedHost(CounterApi counter) {
+        ScheduledExecutorService host = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "demo-host");
+            t.setDaemon(true);
+            return t;
+        });
+        if (counter instanceof DemoCounter d) {
+            host.scheduleWithFixedDelay(d::hostAcknowledgesAndReconciles, 15, 15, TimeUnit.SECONDS);
+        }
+        return host;
+    }
+}

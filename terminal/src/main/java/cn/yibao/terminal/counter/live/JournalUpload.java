@@ -1,0 +1,55 @@
+package cn.yibao.terminal.counter.live;
+
+import cn.yibao.hostlink.record.UploadedRecord;
+import cn.yibao.terminal.journal.Journal;
+import cn.yibao.terminal.journal.StoredRecord;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQLite journal as store-and-forward sees it: signed records in sequence order after the
+ * upload cursor, and the cursor moved (durably) only by the host's acknowledgement.
+ */
+public final class JournalUpload implements cn.yibao.hostlink.saf.Journal {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Journal journal;
+
+    public JournalUpload(Journal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public List<UploadedRecord> after(long afterSeq, int max) {
+        List<UploadedRecord> out = new ArrayList<>();
+        for (StoredRecord r : journal.recordsAfter(afterSeq, max)) {
+            try {
+                out.add(UploadedRecord.fromJson(JSON.readTree(r.body())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("journal record " + r.seq() + " is unreadable", e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long headSeq() {
+        return journal.head().nextSeq() - 1;
+    }
+
+    @Override
+    public long ackedSeq() {
+        return journal.ackedSeq();
+    }
+
+    @Override
+    public void acknowledge(long seq) {
+        if (seq > journal.ackedSeq()) {
+            journal.acknowledge(seq);
+        }
+    }
+}
