@@ -46,3 +46,4 @@ ensure_jdk() {
 
 BASE_PACKAGES=(ca-certificates curl unzip)
 PCSC_PACKAGES=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc socat)
+BROWSER_PACKAGES=(chromium fonts-noto-cjk)
