@@ -35,6 +35,7 @@ final class SupervisionEvaluateCommand implements Callable<Integer> {
                 o.hospitals(), o.staysPerHospital(), month.data().transactions().size(),
                 month.data().movements().size(), policy.version());
         out.print(Evaluator.table(Evaluator.evaluate(month, policy)));
+        out.flush();
         return ExitCodes.OK;
     }
 }
