@@ -67,10 +67,25 @@ class SupervisionCliTest {
     }
 
     @Test
+    void evaluateReadsAGeneratedMonthBack(@TempDir Path dir) {
+        assertEquals(ExitCodes.OK, run(with("supervision", "generate", "--seed", "4", "--out", dir.toString())),
+                err.toString());
+        assertEquals(ExitCodes.OK, run(with("supervision", "evaluate", "--seed", "4")), err.toString());
+        String generated = out.toString();
+        String generatedTable = generated.substring(generated.indexOf("detector"));
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, run("supervision", "evaluate", "--in", dir.toString()), err.toString());
+        assertTrue(out.toString().contains("read from " + dir), out.toString());
+        assertEquals(generatedTable, out.toString().substring(out.toString().indexOf("detector")));
+    }
+
+    @Test
     void badInputExitsTwo(@TempDir Path dir) {
         assertEquals(ExitCodes.USAGE, run("supervision", "report", "--month", "2026-13", "--out", dir.toString()));
         assertTrue(err.toString().contains("--month"), err.toString());
         assertEquals(ExitCodes.USAGE, run("supervision", "evaluate", "--rate-held", "0.9"));
         assertEquals(ExitCodes.USAGE, run("supervision", "evaluate", "--policy", dir.resolve("none.json").toString()));
+        assertEquals(ExitCodes.USAGE, run("supervision", "evaluate", "--in", dir.resolve("none").toString()));
+        assertEquals(ExitCodes.USAGE, run("supervision", "generate", "--in", dir.toString(), "--out", dir.toString()));
     }
 }
