@@ -3,8 +3,6 @@ package cn.yibao.simulator.cli;
 import cn.yibao.simulator.supervision.SupervisionPolicy;
 import cn.yibao.simulator.supervision.traffic.Evaluator;
 import cn.yibao.simulator.supervision.traffic.GeneratedMonth;
-import cn.yibao.simulator.supervision.traffic.GeneratorOptions;
-import cn.yibao.simulator.supervision.traffic.TrafficGenerator;
 import cn.yibao.terminal.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -15,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code simulator supervision evaluate}: precision and recall of every detector on generated traffic. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Generate a labelled month and print each detector's precision and recall.")
+        description = "Generate (or read) a labelled month and print each detector's precision and recall.")
 final class SupervisionEvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,15 +24,14 @@ final class SupervisionEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GeneratorOptions o = traffic.options();
         SupervisionPolicy policy = traffic.loadPolicy();
-        GeneratedMonth month = TrafficGenerator.generate(o);
+        GeneratedMonth month = traffic.month();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("month %s, seed %d: %d pharmacies x %d cards, %d hospitals x %d stays; %d settlements,"
-                + " %d stock movements; policy %s%n", o.month(), o.seed(), o.pharmacies(), o.cardsPerPharmacy(),
-                o.hospitals(), o.staysPerHospital(), month.data().transactions().size(),
-                month.data().movements().size(), policy.version());
+        out.printf("%s; %d settlements, %d stock movements, %d labels; policy %s%n", traffic.source(),
+                month.data().transactions().size(), month.data().movements().size(), month.labels().size(),
+                policy.version());
         out.print(Evaluator.table(Evaluator.evaluate(month, policy)));
+        out.flush();
         return ExitCodes.OK;
     }
 }

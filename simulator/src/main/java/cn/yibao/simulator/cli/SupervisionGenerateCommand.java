@@ -3,6 +3,7 @@ package cn.yibao.simulator.cli;
 import cn.yibao.simulator.supervision.traffic.GeneratedMonth;
 import cn.yibao.simulator.supervision.traffic.MonthExport;
 import cn.yibao.simulator.supervision.traffic.TrafficGenerator;
+import cn.yibao.terminal.cli.BadInputException;
 import cn.yibao.terminal.cli.ExitCodes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,9 @@ final class SupervisionGenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (traffic.in != null) {
+            throw new BadInputException("--in is for evaluate and report; generate writes a new month");
+        }
         GeneratedMonth month = TrafficGenerator.generate(traffic.options());
         try {
             List<Path> files = MonthExport.write(month, out);

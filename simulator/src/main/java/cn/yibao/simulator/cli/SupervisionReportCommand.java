@@ -3,7 +3,6 @@ package cn.yibao.simulator.cli;
 import cn.yibao.simulator.supervision.report.MonthlyReports;
 import cn.yibao.simulator.supervision.report.PharmacyMonthReport;
 import cn.yibao.simulator.supervision.report.ReportWriter;
-import cn.yibao.simulator.supervision.traffic.TrafficGenerator;
 import cn.yibao.terminal.cli.BadInputException;
 import cn.yibao.terminal.cli.ExitCodes;
 import java.io.IOException;
@@ -36,7 +35,7 @@ final class SupervisionReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<PharmacyMonthReport> reports = MonthlyReports.build(TrafficGenerator.generate(traffic.options()).data(),
+        List<PharmacyMonthReport> reports = MonthlyReports.build(traffic.month().data(),
                 traffic.loadPolicy());
         if (pharmacy != null) {
             reports = reports.stream().filter(r -> r.pharmacy().code().equals(pharmacy)).toList();

@@ -1,7 +1,10 @@
 package cn.yibao.simulator.cli;
 
 import cn.yibao.simulator.supervision.SupervisionPolicy;
+import cn.yibao.simulator.supervision.traffic.GeneratedMonth;
 import cn.yibao.simulator.supervision.traffic.GeneratorOptions;
+import cn.yibao.simulator.supervision.traffic.MonthImport;
+import cn.yibao.simulator.supervision.traffic.TrafficGenerator;
 import cn.yibao.terminal.cli.BadInputException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,6 +49,30 @@ final class TrafficOptions {
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Supervision policy JSON (default: the bundled one).")
     Path policy;
+
+    @Option(names = "--in", paramLabel = "DIR",
+            description = "Read the month from JSON Lines written by 'supervision generate' instead of generating it.")
+    Path in;
+
+    /** @return the month read from {@code --in}, or else generated from the options */
+    GeneratedMonth month() {
+        if (in == null) {
+            return TrafficGenerator.generate(options());
+        }
+        try {
+            return MonthImport.read(in, yearMonth());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInputException("cannot read " + in + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return where the month comes from, for people */
+    String source() {
+        GeneratorOptions o = options();
+        return in != null ? "month " + yearMonth() + " read from " + in
+                : String.format("month %s, seed %d: %d pharmacies x %d cards, %d hospitals x %d stays", o.month(),
+                        o.seed(), o.pharmacies(), o.cardsPerPharmacy(), o.hospitals(), o.staysPerHospital());
+    }
 
     GeneratorOptions options() {
         try {

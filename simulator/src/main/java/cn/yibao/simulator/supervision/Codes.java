@@ -6,12 +6,21 @@ import java.util.regex.Pattern;
 final class Codes {
 
     private static final Pattern CODE = Pattern.compile("[0-9A-Za-z._/-]{1,50}");
+    /** Institution codes also name report files and prefix subject keys: no dot, no slash. */
+    private static final Pattern INSTITUTION = Pattern.compile("[0-9A-Za-z_-]{1,30}");
 
     private Codes() {
     }
 
     static String requireCode(String value, String what) {
         if (value == null || !CODE.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " malformed: " + value);
+        }
+        return value;
+    }
+
+    static String requireInstitution(String value, String what) {
+        if (value == null || !INSTITUTION.matcher(value).matches()) {
             throw new IllegalArgumentException(what + " malformed: " + value);
         }
         return value;

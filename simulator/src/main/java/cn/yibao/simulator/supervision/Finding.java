@@ -24,7 +24,7 @@ public record Finding(FindingCode code, String institutionCode, YearMonth month,
 
     public Finding {
         Objects.requireNonNull(code, "code");
-        Codes.requireCode(institutionCode, "institution code");
+        Codes.requireInstitution(institutionCode, "institution code");
         Objects.requireNonNull(month, "month");
         Codes.requireText(subjectKey, "subject key");
         Objects.requireNonNull(evidenceZh, "evidenceZh");

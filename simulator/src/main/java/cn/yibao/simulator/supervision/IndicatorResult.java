@@ -20,7 +20,7 @@ public record IndicatorResult(IndicatorCode code, String institutionCode, YearMo
 
     public IndicatorResult {
         Objects.requireNonNull(code, "code");
-        Codes.requireCode(institutionCode, "institution code");
+        Codes.requireInstitution(institutionCode, "institution code");
         Objects.requireNonNull(month, "month");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(limit, "limit");

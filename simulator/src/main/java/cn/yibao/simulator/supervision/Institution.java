@@ -20,7 +20,7 @@ public record Institution(String code, String nameZh, Kind kind) {
     }
 
     public Institution {
-        Codes.requireCode(code, "fixmedins_code");
+        Codes.requireInstitution(code, "fixmedins_code");
         Codes.requireText(nameZh, "institution name");
         Objects.requireNonNull(kind, "kind");
     }

@@ -22,7 +22,7 @@ public record InventoryMovement(String fixmedinsCode, String medListCodg, String
         int cnt, Money pric) {
 
     public InventoryMovement {
-        Codes.requireCode(fixmedinsCode, "fixmedins_code");
+        Codes.requireInstitution(fixmedinsCode, "fixmedins_code");
         Codes.requireCode(medListCodg, "med_list_codg");
         Codes.requireCode(fixmedinsHilistId, "fixmedins_hilist_id");
         Codes.requireText(fixmedinsHilistName, "fixmedins_hilist_name");

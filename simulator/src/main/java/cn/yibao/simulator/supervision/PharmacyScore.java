@@ -20,7 +20,7 @@ public record PharmacyScore(String institutionCode, int year, int deducted, int 
         Map<FindingCode, Integer> findingsByCode, int indicatorBreaches) {
 
     public PharmacyScore {
-        Codes.requireCode(institutionCode, "institution code");
+        Codes.requireInstitution(institutionCode, "institution code");
         if (deducted < 0) {
             throw new IllegalArgumentException("negative deduction");
         }

@@ -31,7 +31,7 @@ public record SettledTransaction(String txId, String institutionCode, String ter
 
     public SettledTransaction {
         Codes.requireCode(txId, "setl_id");
-        Codes.requireCode(institutionCode, "fixmedins_code");
+        Codes.requireInstitution(institutionCode, "fixmedins_code");
         Codes.requireCode(terminalId, "terminal id");
         Objects.requireNonNull(card, "card");
         Objects.requireNonNull(category, "category");

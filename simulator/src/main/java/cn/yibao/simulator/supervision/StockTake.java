@@ -16,7 +16,7 @@ public record StockTake(String fixmedinsCode, String medListCodg, String fixmedi
         LocalDate invdate, int invCnt) {
 
     public StockTake {
-        Codes.requireCode(fixmedinsCode, "fixmedins_code");
+        Codes.requireInstitution(fixmedinsCode, "fixmedins_code");
         Codes.requireCode(medListCodg, "med_list_codg");
         Codes.requireCode(fixmedinsHilistId, "fixmedins_hilist_id");
         Objects.requireNonNull(invdate, "invdate");

@@ -2,6 +2,7 @@ package cn.yibao.simulator.supervision;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,33 +60,40 @@ public final class SubstitutionDetector implements Detector {
                 }
             }
         }
-        Map<String, Long> stockOut = new HashMap<>();
-        Map<String, Long> stockOutById = new HashMap<>();
-        Map<String, Long> dailyGoodsOut = new HashMap<>();
-        for (InventoryMovement m : data.movements()) {
-            if (!java.time.YearMonth.from(m.time()).equals(data.month())) {
-                continue;
-            }
-            if (m.type() == MovementType.SALE_OUT || m.type() == MovementType.SALE_RETURN_IN) {
-                stockOut.merge(m.fixmedinsCode() + "/" + m.medListCodg(), (long) -m.signedCnt(), Long::sum);
-                stockOutById.merge(m.fixmedinsCode() + "/" + m.fixmedinsHilistId(), (long) -m.signedCnt(), Long::sum);
-            }
-            if (m.type() == MovementType.SALE_OUT && m.catalogClass() == CatalogClass.N) {
-                dailyGoodsOut.merge(m.fixmedinsCode() + "/" + m.time().toLocalDate(), (long) m.cnt(), Long::sum);
-            }
-        }
+        StockOuts outs = StockOuts.of(data);
         List<Finding> out = new ArrayList<>();
         sold.forEach((key, s) -> {
             String pharmacy = key.substring(0, key.indexOf('/'));
             long excessById = 0;
             for (String id : s.hilistIds) {
-                excessById += soldById.get(pharmacy + "/" + id) - stockOutById.getOrDefault(pharmacy + "/" + id, 0L);
+                excessById += soldById.get(pharmacy + "/" + id) - outs.byId().getOrDefault(pharmacy + "/" + id, 0L);
             }
             if (significant(excessById, s.qty)) {
-                examine(data, key, s, stockOut.getOrDefault(key, 0L), dailyGoodsOut, out);
+                examine(data, key, s, outs.byCode().getOrDefault(key, 0L), outs.dailyGoods(), out);
             }
         });
         return List.copyOf(out);
+    }
+
+    /** Net sale stock-outs by pharmacy/code and pharmacy/own id, and daily goods out by pharmacy/day. */
+    private record StockOuts(Map<String, Long> byCode, Map<String, Long> byId, Map<String, Long> dailyGoods) {
+
+        static StockOuts of(MonthData data) {
+            StockOuts o = new StockOuts(new HashMap<>(), new HashMap<>(), new HashMap<>());
+            for (InventoryMovement m : data.movements()) {
+                if (!YearMonth.from(m.time()).equals(data.month())) {
+                    continue;
+                }
+                if (m.type() == MovementType.SALE_OUT || m.type() == MovementType.SALE_RETURN_IN) {
+                    o.byCode.merge(m.fixmedinsCode() + "/" + m.medListCodg(), (long) -m.signedCnt(), Long::sum);
+                    o.byId.merge(m.fixmedinsCode() + "/" + m.fixmedinsHilistId(), (long) -m.signedCnt(), Long::sum);
+                }
+                if (m.type() == MovementType.SALE_OUT && m.catalogClass() == CatalogClass.N) {
+                    o.dailyGoods.merge(m.fixmedinsCode() + "/" + m.time().toLocalDate(), (long) m.cnt(), Long::sum);
+                }
+            }
+            return o;
+        }
     }
 
     private boolean significant(long excess, long sold) {

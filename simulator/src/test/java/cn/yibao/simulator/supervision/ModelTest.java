@@ -62,6 +62,13 @@ class ModelTest {
     }
 
     @Test
+    void institutionCodesCannotEscapeAFileNameOrAKey() {
+        assertThrows(IllegalArgumentException.class, () -> new Institution("../P1", "药房", Institution.Kind.PHARMACY));
+        assertThrows(IllegalArgumentException.class, () -> new Institution("P1/x", "药房", Institution.Kind.PHARMACY));
+        assertEquals("P-1_a", new Institution("P-1_a", "药房", Institution.Kind.PHARMACY).code());
+    }
+
+    @Test
     void movementSignFollowsType() {
         InventoryMovement out = Fixtures.out(Fixtures.PHARMACY, Fixtures.DRUG, LocalDateTime.of(2026, 10, 1, 9, 0), 3);
         assertEquals(-3, out.signedCnt());

@@ -20,10 +20,16 @@ import java.util.function.Function;
 
 /**
  * Writes a generated month as JSON Lines in the national interface's vocabulary, amounts in yuan.
- * Cards appear only as token and masked number.
+ * Cards appear only as token and masked number. {@link MonthImport} reads it back.
  */
 public final class MonthExport {
 
+    static final String INSTITUTIONS = "institutions.jsonl";
+    static final String SETTLEMENTS = "settlements.jsonl";
+    static final String LOSS_REPORTS = "loss-reports.jsonl";
+    static final String MOVEMENTS = "stock-movements.jsonl";
+    static final String STOCK_TAKES = "stock-takes.jsonl";
+    static final String LABELS = "labels.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MonthExport() {
@@ -33,12 +39,12 @@ public final class MonthExport {
     public static List<Path> write(GeneratedMonth month, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
-        files.add(lines(dir.resolve("institutions.jsonl"), month.data().institutions(), MonthExport::institution));
-        files.add(lines(dir.resolve("settlements.jsonl"), month.data().transactions(), MonthExport::settlement));
-        files.add(lines(dir.resolve("loss-reports.jsonl"), month.data().lossReports(), MonthExport::lossReport));
-        files.add(lines(dir.resolve("stock-movements.jsonl"), month.data().movements(), MonthExport::movement));
-        files.add(lines(dir.resolve("stock-takes.jsonl"), month.data().stockTakes(), MonthExport::stockTake));
-        files.add(lines(dir.resolve("labels.jsonl"), month.labels(),
+        files.add(lines(dir.resolve(INSTITUTIONS), month.data().institutions(), MonthExport::institution));
+        files.add(lines(dir.resolve(SETTLEMENTS), month.data().transactions(), MonthExport::settlement));
+        files.add(lines(dir.resolve(LOSS_REPORTS), month.data().lossReports(), MonthExport::lossReport));
+        files.add(lines(dir.resolve(MOVEMENTS), month.data().movements(), MonthExport::movement));
+        files.add(lines(dir.resolve(STOCK_TAKES), month.data().stockTakes(), MonthExport::stockTake));
+        files.add(lines(dir.resolve(LABELS), month.labels(),
                 l -> map("code", l.code().code(), "subject", l.subjectKey())));
         return List.copyOf(files);
     }
@@ -90,7 +96,7 @@ public final class MonthExport {
     private static Map<String, Object> movement(InventoryMovement m) {
         return map("fixmedins_code", m.fixmedinsCode(), "med_list_codg", m.medListCodg(),
                 "fixmedins_hilist_id", m.fixmedinsHilistId(), "fixmedins_hilist_name", m.fixmedinsHilistName(),
-                "inv_chg_type", m.type().code(), "inv_chg_time", m.time().toString(), "cnt", m.cnt(),
+                "class", m.catalogClass().name(), "inv_chg_type", m.type().code(), "inv_chg_time", m.time().toString(), "cnt", m.cnt(),
                 "pric", m.pric().toYuanString());
     }
 
