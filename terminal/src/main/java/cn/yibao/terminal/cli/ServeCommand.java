@@ -1,6 +1,7 @@
 package cn.yibao.terminal.cli;
 
 import cn.yibao.terminal.counter.CounterApi;
+import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.demo.DemoCounter;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code terminal serve}: the local HIS API and the cashier console on 127.0.0.1. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the local HIS API (POST /api/{infno}) and the cashier console on 127.0.0.1.")
+        description = "Start the local HIS API (POST /api/{infno}) and the cashier console on 127.0.0.1, "
+                + "against the card on the reader (or --demo: an in-memory counter).")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,6 +35,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Serve against the in-memory demo counter (five personas, simulated host).")
     private boolean demo;
 
+    @Mixin
+    private ReaderOptions readers;
+
     @Spec
     private CommandSpec spec;
 
@@ -41,20 +46,15 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new BadInputException("--port must be 0..65535");
         }
-        if (!demo) {
-            throw new BadInputException("the card/settlement/journal counter is not wired to the API yet: use --demo");
-        }
         Path dir = dataDir.resolve(TerminalMain.APP);
         AccessToken token = AccessToken.loadOrCreate(dir);
+        if (!demo) {
+            return serveLive(dir, token);
+        }
         DemoCounter counter = new DemoCounter(Clock.systemDefaultZone());
         ScheduledExecutorService host = simulatedHost(counter);
         try (ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, counter))) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("HIS API:  " + server.baseUri() + "api/{infno}");
-            out.println("console:  " + ApiTokenCommand.loginUrl(server.port(), token));
-            out.println("token:    " + dir.resolve(AccessToken.FILE) + " (terminal api-token prints it)");
-            out.println("counter:  demo (card of persona " + DemoCounter.EMPLOYEE + " on the reader, PIN 123456)");
-            out.flush();
+            announce(server, token, dir, "demo (card of persona " + DemoCounter.EMPLOYEE + " on the reader, PIN 123456)");
             server.awaitClose();
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
@@ -62,6 +62,28 @@ final class ServeCommand implements Callable<Integer> {
             host.shutdownNow();
         }
         return ExitCodes.OK;
+    }
+
+    /** Serves the real counter: the card on the PC/SC reader, the settlement engine, the journal. */
+    private int serveLive(Path dir, AccessToken token) throws IOException {
+        try (CounterRuntime runtime = CounterRuntime.open(dir, readers.cardAccess(), readers.terminalId(),
+                Clock.systemDefaultZone());
+             ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()))) {
+            announce(server, token, dir, "live (terminal " + runtime.terminalId() + ", journal " + runtime.journal().file() + ")");
+            server.awaitClose();
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
+    }
+
+    private void announce(ApiServer server, AccessToken token, Path dir, String counter) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("HIS API:  " + server.baseUri() + "api/{infno}");
+        out.println("console:  " + ApiTokenCommand.loginUrl(server.port(), token));
+        out.println("token:    " + dir.resolve(AccessToken.FILE) + " (terminal api-token prints it)");
+        out.println("counter:  " + counter);
+        out.flush();
     }
 
     /** The demo's host acknowledges and reconciles every 15 seconds. */

@@ -57,12 +57,12 @@ class ServeCommandIT {
     }
 
     @Test
-    void serveWithoutDemoIsBadUsageForNow(@TempDir Path tmp) {
+    void liveServeChecksItsReaderOptions(@TempDir Path tmp) {
         StringWriter err = new StringWriter();
         CommandLine cl = Cli.commandLine(new TerminalMain());
         cl.setErr(new PrintWriter(err, true));
-        assertEquals(ExitCodes.USAGE, cl.execute("serve", "--data-dir", tmp.toString()));
-        assertTrue(err.toString().contains("--demo"), err.toString());
+        assertEquals(ExitCodes.USAGE, cl.execute("serve", "--data-dir", tmp.toString(), "--wait", "0"));
+        assertTrue(err.toString().contains("--wait"), err.toString());
     }
 
     @Test
