@@ -82,8 +82,9 @@ class LiveCounterTest {
                     () -> f.counter.settlePharmacy(CounterFixture.sale(psnNo, LIANHUA, "1", WATER, "1"), Pin.ofNullable("123456"), "M1"));
             assertRefused(CounterRefusal.PIN_REQUIRED,
                     () -> f.counter.settlePharmacy(CounterFixture.sale(psnNo, LIANHUA, "1"), null, "M2"));
-            assertThrows(CardException.class,
+            CounterRefusedException wrongPin = assertThrows(CounterRefusedException.class,
                     () -> f.counter.settlePharmacy(CounterFixture.sale(psnNo, LIANHUA, "1"), Pin.ofNullable("999999"), "M3"));
+            assertTrue(wrongPin.refusal() instanceof CardException, "the card's own refusal: " + wrongPin.refusal().code());
             assertRefused(CounterRefusal.CARD_MISMATCH,
                     () -> f.counter.settlePharmacy(CounterFixture.sale("220100FFFFFFFFFFFFFFFF", LIANHUA, "1"), Pin.ofNullable("123456"), "M4"));
             assertEquals(before, f.card.snapshot().balance());

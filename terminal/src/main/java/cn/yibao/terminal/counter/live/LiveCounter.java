@@ -1,5 +1,6 @@
 package cn.yibao.terminal.counter.live;
 
+import cn.yibao.card.CardException;
 import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.AdmissionRequest;
 import cn.yibao.terminal.counter.CancelRequest;
@@ -29,6 +30,7 @@ import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnState;
 import cn.yibao.terminal.policy.PolicyPack;
+import cn.yibao.terminal.settlement.SettlementRefusedException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -61,7 +63,7 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public PersonInfo queryPerson(PersonQuery query) {
-        return cards.withCard(session -> PersonMapping.personInfo(session.readCard()));
+        return refusing(() -> cards.withCard(session -> PersonMapping.personInfo(session.readCard())));
     }
 
     @Override
@@ -71,12 +73,12 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Settlement preSettlePharmacy(PharmacySale sale) {
-        return pharmacy.preSettle(sale);
+        return refusing(() -> pharmacy.preSettle(sale));
     }
 
     @Override
     public Settlement settlePharmacy(PharmacySale sale, Pin pin, String msgid) {
-        return pharmacy.settle(sale, pin, msgid);
+        return refusing(() -> pharmacy.settle(sale, pin, msgid));
     }
 
     @Override
@@ -186,6 +188,20 @@ public final class LiveCounter implements CounterApi {
             }
         }
         return new DayTotals(today, count, 0, total, funds, account, cash);
+    }
+
+    /**
+     * Runs {@code work}, turning the card's and the settlement engine's refusals into the
+     * counter's, so that every caller (API, console, command line) sees one kind of refusal.
+     */
+    private static <T> T refusing(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (CardException e) {
+            throw new CounterRefusedException(e);
+        } catch (SettlementRefusedException e) {
+            throw new CounterRefusedException(e.refusal());
+        }
     }
 
     private static CounterRefusedException unavailable() {
