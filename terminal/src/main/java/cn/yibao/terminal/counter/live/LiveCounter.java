@@ -51,6 +51,7 @@ public final class LiveCounter implements CounterApi {
     private final Journal journal;
     private final Clock clock;
     private final PharmacyFlow pharmacy;
+    private volatile java.util.function.Consumer<Settlement> afterSettle = s -> { };
 
     public LiveCounter(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
             Clock clock) {
@@ -59,6 +60,14 @@ public final class LiveCounter implements CounterApi {
         this.journal = journal;
         this.clock = clock;
         this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock);
+    }
+
+    /**
+     * Sets what happens after each settlement is committed (the receipt printer, the customer
+     * display); it must not throw and must not block the sale for long.
+     */
+    public void afterSettle(java.util.function.Consumer<Settlement> action) {
+        this.afterSettle = action;
     }
 
     @Override
@@ -78,7 +87,9 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Settlement settlePharmacy(PharmacySale sale, Pin pin, String msgid) {
-        return refusing(() -> pharmacy.settle(sale, pin, msgid));
+        Settlement done = refusing(() -> pharmacy.settle(sale, pin, msgid));
+        afterSettle.accept(done);
+        return done;
     }
 
     @Override
