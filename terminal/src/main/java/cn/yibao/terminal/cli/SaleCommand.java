@@ -19,7 +19,6 @@ import cn.yibao.terminal.devices.PaperWidth;
 import cn.yibao.terminal.devices.PrintOutcome;
 import cn.yibao.terminal.devices.Receipt;
 import cn.yibao.terminal.devices.ReceiptLayout;
-import cn.yibao.terminal.devices.ReceiptPrinter;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -69,20 +68,14 @@ final class SaleCommand implements Callable<Integer> {
     @Mixin
     private ReaderOptions readers;
 
-    @Option(names = "--printer", paramLabel = "DEVICE", description = "Serial device of the ESC/POS receipt printer.")
-    private String printer;
-
-    @Option(names = "--paper", paramLabel = "MM", defaultValue = "58", description = "Paper width: 58 or 80 (default: ${DEFAULT-VALUE}).")
-    private int paperMm;
-
-    @Option(names = "--display", paramLabel = "DEVICE", description = "Serial device of the customer pole display.")
-    private String display;
+    @Mixin
+    private DeviceOptions devices;
 
     @Override
     public Integer call() {
         Path dir = dataDir.resolve(TerminalMain.APP);
         List<FeeLine> lines = feeLines();
-        PaperWidth paper = paper();
+        PaperWidth paper = devices.paper();
         PcscCardAccess cards = readers.cardAccess();
         String terminalId = readers.terminalId();
         PrintWriter out = spec.commandLine().getOut();
@@ -99,7 +92,7 @@ final class SaleCommand implements Callable<Integer> {
             Receipt receipt = Receipts.of(done, "定点零售药店（演示）", terminalId);
             out.println();
             ReceiptLayout.lines(receipt, paper).forEach(out::println);
-            print(receipt, paper, out);
+            print(receipt, out);
             out.flush();
             return ExitCodes.OK;
         } catch (CounterRefusedException e) {
@@ -125,24 +118,25 @@ final class SaleCommand implements Callable<Integer> {
     }
 
     private void showDue(Money due) {
-        if (display == null) {
+        if (devices.display().isEmpty()) {
             return;
         }
-        try (CustomerDisplay d = new CustomerDisplay(JsscSerialLink.open(display, 9_600))) {
+        try (CustomerDisplay d = new CustomerDisplay(JsscSerialLink.open(devices.display().get(), 9_600))) {
             d.show(CustomerDisplay.Lamp.TOTAL, due);
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("客显不可用 customer display unavailable: " + e.getMessage());
         }
     }
 
-    private void print(Receipt receipt, PaperWidth paper, PrintWriter out) {
-        if (printer == null) {
-            return;
-        }
-        try (ReceiptPrinter p = new ReceiptPrinter(JsscSerialLink.open(printer, 115_200), paper, Duration.ofMillis(500))) {
-            PrintOutcome outcome = p.print(receipt);
-            out.println(outcome.printed() ? "小票已打印 receipt printed on " + printer
-                    : "小票未打印 " + outcome.problem().orElseThrow().messageZh());
+    private void print(Receipt receipt, PrintWriter out) {
+        try {
+            devices.printer().ifPresent(p -> {
+                try (p) {
+                    PrintOutcome outcome = p.print(receipt);
+                    out.println(outcome.printed() ? "小票已打印 receipt printed"
+                            : "小票未打印 " + outcome.problem().orElseThrow().messageZh());
+                }
+            });
         } catch (RuntimeException e) {
             out.println("小票未打印 receipt not printed: " + e.getMessage());
         }
@@ -161,14 +155,6 @@ final class SaleCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    private PaperWidth paper() {
-        return switch (paperMm) {
-            case 58 -> PaperWidth.MM58;
-            case 80 -> PaperWidth.MM80;
-            default -> throw new BadInputException("--paper must be 58 or 80");
-        };
     }
 
     private static String newMsgid() {

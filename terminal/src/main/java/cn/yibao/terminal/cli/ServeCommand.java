@@ -2,6 +2,7 @@ package cn.yibao.terminal.cli;
 
 import cn.yibao.terminal.counter.CounterApi;
 import cn.yibao.terminal.counter.live.CounterRuntime;
+import cn.yibao.terminal.counter.live.ReceiptDesk;
 import cn.yibao.terminal.counter.demo.DemoCounter;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
@@ -38,6 +39,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private ReaderOptions readers;
 
+    @Mixin
+    private DeviceOptions devices;
+
     @Spec
     private CommandSpec spec;
 
@@ -69,6 +73,8 @@ final class ServeCommand implements Callable<Integer> {
         try (CounterRuntime runtime = CounterRuntime.open(dir, readers.cardAccess(), readers.terminalId(),
                 Clock.systemDefaultZone());
              ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()))) {
+            devices.printer().ifPresent(p -> runtime.counter().afterSettle(
+                    new ReceiptDesk(p, "定点零售药店", runtime.terminalId())));
             announce(server, token, dir, "live (terminal " + runtime.terminalId() + ", journal " + runtime.journal().file() + ")");
             server.awaitClose();
         } catch (InterruptedException stop) {

@@ -1,0 +1,44 @@
+package cn.yibao.terminal.cli;
+
+import cn.yibao.terminal.devices.JsscSerialLink;
+import cn.yibao.terminal.devices.PaperWidth;
+import cn.yibao.terminal.devices.ReceiptPrinter;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The counter's serial devices: the receipt printer and the customer display. */
+public final class DeviceOptions {
+
+    /** How long the printer has to answer a status request before it counts as off. */
+    private static final Duration PRINTER_STATUS_TIMEOUT = Duration.ofMillis(500);
+
+    @Option(names = "--printer", paramLabel = "DEVICE", description = "Serial device of the ESC/POS receipt printer.")
+    private String printer;
+
+    @Option(names = "--paper", paramLabel = "MM", defaultValue = "58", description = "Paper width: 58 or 80 (default: ${DEFAULT-VALUE}).")
+    private int paperMm;
+
+    @Option(names = "--display", paramLabel = "DEVICE", description = "Serial device of the customer pole display.")
+    private String display;
+
+    /** @return the paper width asked for */
+    public PaperWidth paper() {
+        return switch (paperMm) {
+            case 58 -> PaperWidth.MM58;
+            case 80 -> PaperWidth.MM80;
+            default -> throw new BadInputException("--paper must be 58 or 80");
+        };
+    }
+
+    /** @return the receipt printer, if one was named */
+    public Optional<ReceiptPrinter> printer() {
+        return printer == null ? Optional.empty()
+                : Optional.of(new ReceiptPrinter(JsscSerialLink.open(printer, 115_200), paper(), PRINTER_STATUS_TIMEOUT));
+    }
+
+    /** @return the customer display's device, if one was named */
+    public Optional<String> display() {
+        return Optional.ofNullable(display);
+    }
+}
