@@ -85,33 +85,38 @@ final class BenchSettleCommand implements Callable<Integer> {
     }
 
     private void run(PrintWriter out, String name, LongSupplier op) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int size = 1;
         while (batch(op, size) < 1_000_000L && size < 1 << 20) {
             size *= 2;
         }
-        long warmEnd = threads.getCurrentThreadCpuTime() + (long) (warmupSeconds * 1e9);
-        while (threads.getCurrentThreadCpuTime() < warmEnd) {
+        long warmEnd = cpuNow() + (long) (warmupSeconds * 1e9);
+        while (cpuNow() < warmEnd) {
             batch(op, size);
         }
         List<Double> perOp = new ArrayList<>();
         long totalNanos = 0;
         long ops = 0;
-        long cpuStart = threads.getCurrentThreadCpuTime();
+        long cpuStart = cpuNow();
         long end = cpuStart + (long) (seconds * 1e9);
-        while (threads.getCurrentThreadCpuTime() < end) {
+        while (cpuNow() < end) {
             long nanos = batch(op, size);
             totalNanos += nanos;
             ops += size;
             perOp.add(nanos / 1e3 / size);
         }
-        long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
+        long cpuNanos = cpuNow() - cpuStart;
         double[] sorted = perOp.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(sorted);
         out.printf("%-34s %10d %12.2f %12.2f %12.2f %12.2f%n", name, ops, totalNanos / 1e3 / ops,
                 sorted[sorted.length / 2], sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))],
                 cpuNanos / 1e3 / ops);
         out.flush();
+    }
+
+    /** @return this thread's CPU time in nanoseconds, or wall-clock nanoseconds where the JVM cannot tell */
+    private static long cpuNow() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** @return the wall-clock nanoseconds of {@code n} operations */

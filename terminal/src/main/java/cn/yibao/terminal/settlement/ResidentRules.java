@@ -80,10 +80,10 @@ final class ResidentRules {
         c.poolingType = FundPayType.RESIDENT_POOLING;
         c.ytdOutpatient = start + e;
         c.line("OUTPATIENT_POOLING", "居民门诊统筹：本年门诊累计 " + y(start) + " → " + y(start + e) + "，其中 [0, "
-                + y(ceiling) + ") 内 " + y(part) + " × " + rate.percent() + " = " + y(c.pooling) + "（无起付线）",
-                "Resident outpatient pooling: cumulative outpatient " + y(start) + " → " + y(start + e) + ", of which "
-                + y(part) + " within [0, " + y(ceiling) + ") × " + rate.percent() + " = " + y(c.pooling)
-                + " (no deductible)");
+                + y(ceiling) + ") 内 " + y(part) + " × " + rate.percent() + " = " + y(c.pooling) + "（无起付线）；个人自负 "
+                + y(c.poolSelf), "Resident outpatient pooling: cumulative outpatient " + y(start) + " → "
+                + y(start + e) + ", of which " + y(part) + " within [0, " + y(ceiling) + ") × " + rate.percent()
+                + " = " + y(c.pooling) + " (no deductible); personal share " + y(c.poolSelf));
     }
 
     /** Students' accidental-injury outpatient visit. */
@@ -101,9 +101,10 @@ final class ResidentRules {
         c.pooling = p.rate().apply(Money.ofFen(base)).fen();
         c.poolSelf = base - c.pooling;
         c.line("ACCIDENT", "学生意外伤害门诊：min(" + y(e) + ", " + y(p.cap()) + ") × " + p.rate().percent() + " = "
-                + y(c.pooling) + "（达 " + y(threshold) + " 起付，无起付线扣除）",
+                + y(c.pooling) + "（达 " + y(threshold) + " 起付，无起付线扣除）；个人自负 " + y(c.poolSelf),
                 "Students' accidental injury: min(" + y(e) + ", " + y(p.cap()) + ") × " + p.rate().percent() + " = "
-                + y(c.pooling) + " (qualifies from " + y(threshold) + ", no deductible)");
+                + y(c.pooling) + " (qualifies from " + y(threshold) + ", no deductible); personal share "
+                + y(c.poolSelf));
     }
 
     static String groupZh(ResidentGroup group) {
