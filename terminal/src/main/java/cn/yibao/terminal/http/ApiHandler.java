@@ -92,7 +92,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } catch (ApiException e) {
             reply = error(e, received);
         } catch (RuntimeException e) {
-            LOG.error("request {} {} failed", request.method(), request.uri(), e);
+            // the path only: a query string may hold the token (console login)
+            LOG.error("request {} {} failed", request.method(), new QueryStringDecoder(request.uri()).path(), e);
             reply = error(new ApiException(ApiError.INTERNAL, null), received);
         }
         send(ctx, request, reply);
@@ -105,7 +106,17 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 envelopes.failure(err.infcode(), err, e.detail(), received));
     }
 
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // idle timeouts, resets by the peer: nothing to answer, just drop the connection
+        LOG.debug("closing connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
     private Reply route(FullHttpRequest request, LocalDateTime received) {
+        if (request.decoderResult().isFailure()) {
+            throw new ApiException(ApiError.BAD_INPUT, "malformed HTTP request (headers over 8 KiB?)");
+        }
         guard.checkHost(request);
         String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals("/") || path.equals("/console")) {
@@ -190,7 +201,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         response.headers().set("X-Content-Type-Options", "nosniff");
         reply.headers().forEach((k, v) -> response.headers().set(k, v));
         HttpUtil.setContentLength(response, response.content().readableBytes());
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        // after a malformed request the decoder ignores the connection's remaining bytes: close it
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         if (keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(response);
