@@ -17,7 +17,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
 import java.time.LocalDateTime;
+import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final AttributeKey<CompletableFuture<Void>> LAST = AttributeKey.valueOf("yibao.api.last");
     private static final Pattern INFNO = Pattern.compile("/api/([0-9A-Za-z]{1,8})");
 
     /** What to send back. */
@@ -68,20 +71,23 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         this.guard = guard;
     }
 
+    /**
+     * Hands the request to the worker pool, after the previous request of the same connection: a
+     * client that pipelines (2102 then 5203) gets its answers in order.
+     */
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        try {
-            workers.execute(() -> {
-                try {
-                    handle(ctx, request);
-                } finally {
+        var last = ctx.channel().attr(LAST);
+        CompletableFuture<Void> previous = last.get() == null ? CompletableFuture.completedFuture(null) : last.get();
+        CompletableFuture<Void> next = previous.thenRunAsync(() -> handle(ctx, request), workers)
+                .whenComplete((ok, failure) -> {
                     request.release();
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            request.release();
-            ctx.close();
-        }
+                    if (failure != null) {
+                        LOG.debug("request not handled: {}", failure.toString());
+                        ctx.close();
+                    }
+                });
+        last.set(next.exceptionally(failure -> null));
     }
 
     private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {

@@ -203,6 +203,22 @@ class HttpApiIT {
         assertEquals(0, client.get("/api/status", ApiFixture.TOKEN).infcode(), "the server still answers afterwards");
     }
 
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        String host = "Host: 127.0.0.1:" + api.server.port() + "\r\n";
+        StringBuilder requests = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            requests.append("GET /console/ HTTP/1.1\r\n").append(host).append("\r\n");
+            requests.append("GET /api/status HTTP/1.1\r\n").append(host).append("Authorization: Bearer ")
+                    .append(ApiFixture.TOKEN).append("\r\n").append(i == 4 ? "Connection: close\r\n" : "")
+                    .append("\r\n");
+        }
+        String answers = raw(requests.toString());
+        String order = answers.replaceAll("(?s)HTTP/1.1 200 OK.*?content-type: (text/html|application/json).*?"
+                + "(?=HTTP/1.1 |$)", "$1 ").trim();
+        assertEquals("text/html application/json ".repeat(5).trim(), order, answers);
+    }
+
     /** Sends raw bytes (what HttpClient will not send) and reads the answer until the server closes. */
     private String raw(String request) throws Exception {
         try (Socket s = new Socket("127.0.0.1", api.server.port())) {
