@@ -17,7 +17,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
 import java.time.LocalDateTime;
+import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final AttributeKey<CompletableFuture<Void>> LAST = AttributeKey.valueOf("yibao.api.last");
     private static final Pattern INFNO = Pattern.compile("/api/([0-9A-Za-z]{1,8})");
 
     /** What to send back. */
@@ -68,20 +71,23 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         this.guard = guard;
     }
 
+    /**
+     * Hands the request to the worker pool, after the previous request of the same connection: a
+     * client that pipelines (2102 then 5203) gets its answers in order.
+     */
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        try {
-            workers.execute(() -> {
-                try {
-                    handle(ctx, request);
-                } finally {
+        var last = ctx.channel().attr(LAST);
+        CompletableFuture<Void> previous = last.get() == null ? CompletableFuture.completedFuture(null) : last.get();
+        CompletableFuture<Void> next = previous.thenRunAsync(() -> handle(ctx, request), workers)
+                .whenComplete((ok, failure) -> {
                     request.release();
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            request.release();
-            ctx.close();
-        }
+                    if (failure != null) {
+                        LOG.debug("request not handled: {}", failure.toString());
+                        ctx.close();
+                    }
+                });
+        last.set(next.exceptionally(failure -> null));
     }
 
     private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -92,7 +98,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } catch (ApiException e) {
             reply = error(e, received);
         } catch (RuntimeException e) {
-            LOG.error("request {} {} failed", request.method(), request.uri(), e);
+            // the path only: a query string may hold the token (console login)
+            LOG.error("request {} {} failed", request.method(), new QueryStringDecoder(request.uri()).path(), e);
             reply = error(new ApiException(ApiError.INTERNAL, null), received);
         }
         send(ctx, request, reply);
@@ -105,7 +112,17 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 envelopes.failure(err.infcode(), err, e.detail(), received));
     }
 
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // idle timeouts, resets by the peer: nothing to answer, just drop the connection
+        LOG.debug("closing connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
     private Reply route(FullHttpRequest request, LocalDateTime received) {
+        if (request.decoderResult().isFailure()) {
+            throw new ApiException(ApiError.BAD_INPUT, "malformed HTTP request (headers over 8 KiB?)");
+        }
         guard.checkHost(request);
         String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals("/") || path.equals("/console")) {
@@ -190,7 +207,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         response.headers().set("X-Content-Type-Options", "nosniff");
         reply.headers().forEach((k, v) -> response.headers().set(k, v));
         HttpUtil.setContentLength(response, response.content().readableBytes());
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        // after a malformed request the decoder ignores the connection's remaining bytes: close it
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         if (keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(response);

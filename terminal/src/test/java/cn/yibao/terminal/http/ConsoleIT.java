@@ -85,6 +85,20 @@ class ConsoleIT {
         assertTrue(Files.size(shot) > 10_000, "a real screenshot");
     }
 
+    @Test
+    void aLostCardIsRefusedInChineseAndNothingIsSettled() {
+        api.counter.placeCard(DemoCounter.LOST_CARD);
+        scan("6901234500048");
+        browser.type("#code", WebDriver.F4);
+        browser.waitFor("return document.getElementById('message').textContent.includes('此卡已挂失')",
+                "the refusal banner");
+        assertTrue(browser.script("return document.getElementById('person').hidden").asBoolean());
+        browser.type("#code", WebDriver.F5);
+        browser.waitFor("return document.getElementById('message').textContent === '请先读卡'",
+                "no pre-settlement without a card read");
+        assertTrue(api.counter.searchJournal(new JournalQuery(null, null, null, null, null, null)).isEmpty());
+    }
+
     private void scan(String code) {
         int before = browser.script("return document.querySelectorAll('#lines tbody tr').length").asInt();
         browser.type("#code", code + WebDriver.ENTER);

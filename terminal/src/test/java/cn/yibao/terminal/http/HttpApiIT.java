@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.demo.DemoCounter;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
@@ -196,6 +195,44 @@ class HttpApiIT {
     }
 
     @Test
+    void oversizedHeadersAre400() throws Exception {
+        String response = raw("GET /api/status HTTP/1.1\r\nHost: 127.0.0.1:" + api.server.port()
+                + "\r\nX-Pad: " + "x".repeat(16 * 1024) + "\r\nConnection: close\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.contains("\"err_code\":\"BAD_INPUT\""), response);
+        assertEquals(0, client.get("/api/status", ApiFixture.TOKEN).infcode(), "the server still answers afterwards");
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        String host = "Host: 127.0.0.1:" + api.server.port() + "\r\n";
+        StringBuilder requests = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            requests.append("GET /console/ HTTP/1.1\r\n").append(host).append("\r\n");
+            requests.append("GET /api/status HTTP/1.1\r\n").append(host).append("Authorization: Bearer ")
+                    .append(ApiFixture.TOKEN).append("\r\n").append(i == 4 ? "Connection: close\r\n" : "")
+                    .append("\r\n");
+        }
+        String answers = raw(requests.toString());
+        String order = answers.replaceAll("(?s)HTTP/1.1 200 OK.*?content-type: (text/html|application/json).*?"
+                + "(?=HTTP/1.1 |$)", "$1 ").trim();
+        assertEquals("text/html application/json ".repeat(5).trim(), order, answers);
+    }
+
+    /** Sends raw bytes (what HttpClient will not send) and reads the answer until the server closes. */
+    private String raw(String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", api.server.port())) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            s.getInputStream().transferTo(all);
+            return all.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void missingOrWrongTokenIs401() {
         assertError(client.post("/api/1101", "{}", null), 401, -4, "TOKEN_MISSING");
         assertError(client.post("/api/1101", "{}", "not-the-token"), 401, -4, "TOKEN_WRONG");
@@ -215,18 +252,10 @@ class HttpApiIT {
 
     @Test
     void foreignHostHeaderIsRefused() throws Exception {
-        try (Socket s = new Socket("127.0.0.1", api.server.port())) {
-            OutputStream out = s.getOutputStream();
-            out.write(("GET /api/status HTTP/1.1\r\nHost: attacker.example\r\nAuthorization: Bearer "
-                    + ApiFixture.TOKEN + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            String response = all.toString(StandardCharsets.UTF_8);
-            assertTrue(response.startsWith("HTTP/1.1 403"), response);
-            assertTrue(response.contains("HOST_NOT_ALLOWED"), response);
-        }
+        String response = raw("GET /api/status HTTP/1.1\r\nHost: attacker.example\r\nAuthorization: Bearer "
+                + ApiFixture.TOKEN + "\r\nConnection: close\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 403"), response);
+        assertTrue(response.contains("HOST_NOT_ALLOWED"), response);
     }
 
     @Test
