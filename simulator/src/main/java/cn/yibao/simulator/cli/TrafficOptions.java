@@ -35,10 +35,10 @@ final class TrafficOptions {
     @Option(names = "--stays-per-hospital", description = "Inpatient stays per hospital (default ${DEFAULT-VALUE}).")
     int staysPerHospital = D.staysPerHospital();
 
-    @Option(names = "--rate-held", description = "Share of cards held by their pharmacy (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate-held", description = "Share of pharmacies holding 4-12 customers' cards (default ${DEFAULT-VALUE}).")
     double rateHeld = D.rateHeld();
 
-    @Option(names = "--rate-stolen", description = "Share of cards stolen and used after the loss report (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate-stolen", description = "Share of cards stolen in the month and used after the loss report (default ${DEFAULT-VALUE}).")
     double rateStolen = D.rateStolen();
 
     @Option(names = "--rate-split", description = "Share of inpatient stays split in two (default ${DEFAULT-VALUE}).")

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.Map;
  * Held cards (滞卡): the pharmacy keeps insured people's cards and swipes them itself. Per
  * pharmacy and card in the month: many sales, the holder (almost) never verified in person, and
  * either a good share at odd hours or sales at regular intervals (the source's "every two or
- * three days").
+ * three days", at the same time of day). Regular daytime sales alone are also what a carer does for a
+ * bedridden holder, so they count only when the pharmacy has several such cards: holding cards is
+ * a pharmacy practice.
  */
 public final class HeldCardDetector implements Detector {
 
@@ -37,39 +40,69 @@ public final class HeldCardDetector implements Detector {
                         k -> new ArrayList<>()).add(tx);
             }
         }
-        List<Finding> out = new ArrayList<>();
+        List<Suspect> suspects = new ArrayList<>();
         byCardAtPharmacy.forEach((key, txs) -> {
             if (txs.size() >= policy.minSales()) {
                 txs.sort(Comparator.comparing(SettledTransaction::time));
-                examine(data, key, txs, out);
+                Suspect s = examine(key, txs);
+                if (s != null) {
+                    suspects.add(s);
+                }
             }
         });
+        Map<String, Integer> perPharmacy = new HashMap<>();
+        suspects.forEach(s -> perPharmacy.merge(s.pharmacy(), 1, Integer::sum));
+        List<Finding> out = new ArrayList<>();
+        for (Suspect s : suspects) {
+            int atPharmacy = perPharmacy.get(s.pharmacy());
+            if (s.oddHours() || atPharmacy >= policy.minSuspectCardsForRegular()) {
+                out.add(finding(data, s, atPharmacy));
+            }
+        }
         return List.copyOf(out);
     }
 
-    private void examine(MonthData data, String key, List<SettledTransaction> txs, List<Finding> out) {
+    /** A card whose pattern matches, before the pharmacy-level corroboration. */
+    private record Suspect(String key, String pharmacy, List<SettledTransaction> txs, long verified, long odd,
+            BigDecimal cv, boolean oddHours, boolean regular) {
+    }
+
+    private Suspect examine(String key, List<SettledTransaction> txs) {
         int n = txs.size();
         long verified = txs.stream().filter(SettledTransaction::holderVerified).count();
         long odd = txs.stream().filter(t -> policy.isOdd(t.time().toLocalTime())).count();
-        BigDecimal verifiedShare = share(verified, n);
-        BigDecimal oddShare = share(odd, n);
         BigDecimal cv = intervalCv(txs);
-        if (verifiedShare.compareTo(policy.maxHolderVerifiedShare()) > 0) {
-            return;
+        if (share(verified, n).compareTo(policy.maxHolderVerifiedShare()) > 0) {
+            return null;
         }
-        boolean oddHours = oddShare.compareTo(policy.minOddShare()) >= 0;
-        boolean regular = cv.compareTo(policy.maxIntervalCv()) <= 0;
-        if (!oddHours && !regular) {
-            return;
-        }
-        SettledTransaction first = txs.get(0);
-        String zh = String.format("卡 %s 本月在本店刷卡 %d 次，本人核验 %d 次，非营业时段 %d 次，间隔变异系数 %s%s",
-                first.card().masked(), n, verified, odd, cv.toPlainString(), regular ? "（间隔规律）" : "");
+        boolean oddHours = share(odd, n).compareTo(policy.minOddShare()) >= 0;
+        boolean regular = cv.compareTo(policy.maxIntervalCv()) <= 0
+                && timeOfDaySpread(txs) <= policy.maxTimeOfDaySpreadMinutes();
+        return oddHours || regular
+                ? new Suspect(key, txs.get(0).institutionCode(), txs, verified, odd, cv, oddHours, regular) : null;
+    }
+
+    private Finding finding(MonthData data, Suspect s, int atPharmacy) {
+        String masked = s.txs().get(0).card().masked();
+        String zh = String.format("卡 %s 本月在本店刷卡 %d 次，本人核验 %d 次，非营业时段 %d 次，间隔变异系数 %s%s；"
+                + "本店同类卡 %d 张", masked, s.txs().size(), s.verified(), s.odd(), s.cv().toPlainString(),
+                s.regular() ? "（间隔规律）" : "", atPharmacy);
         String en = String.format("card %s: %d sales this month at this pharmacy, %d holder-verified, %d at odd hours,"
-                + " interval CV %s%s", first.card().masked(), n, verified, odd, cv.toPlainString(),
-                regular ? " (regular)" : "");
-        out.add(new Finding(code(), first.institutionCode(), data.month(), key, zh, en,
-                txs.stream().map(SettledTransaction::txId).toList()));
+                + " interval CV %s%s; %d such cards at this pharmacy", masked, s.txs().size(), s.verified(), s.odd(),
+                s.cv().toPlainString(), s.regular() ? " (regular)" : "", atPharmacy);
+        return new Finding(code(), s.pharmacy(), data.month(), s.key(), zh, en,
+                s.txs().stream().map(SettledTransaction::txId).toList());
+    }
+
+    /** Standard deviation of the minute of the day of the sales: a routine swipes at the same time. */
+    static double timeOfDaySpread(List<SettledTransaction> txs) {
+        double mean = txs.stream().mapToInt(t -> t.time().toLocalTime().toSecondOfDay()).average().orElse(0) / 60;
+        double var = 0;
+        for (SettledTransaction t : txs) {
+            double d = t.time().toLocalTime().toSecondOfDay() / 60.0 - mean;
+            var += d * d / txs.size();
+        }
+        return Math.sqrt(var);
     }
 
     /** Coefficient of variation of the gaps between consecutive sales (0 = perfectly regular). */

@@ -106,13 +106,23 @@ public record SupervisionPolicy(String version, Indicators indicators, Scoring s
      * Held card (滞卡): a card with at least {@code minSales} sales at one pharmacy in the month,
      * holder-verified in at most {@code maxHolderVerifiedShare} of them, and either at odd hours
      * ({@code oddFrom}–{@code oddUntil}) in at least {@code minOddShare} of them or at regular
-     * intervals (coefficient of variation of the gaps at most {@code maxIntervalCv}).
+     * intervals (coefficient of variation of the gaps at most {@code maxIntervalCv}) at the same
+     * time of day (standard deviation at most {@code maxTimeOfDaySpreadMinutes}); regular sales
+     * without odd hours count only at a pharmacy with at least {@code minSuspectCardsForRegular}
+     * cards that show either pattern.
      */
     public record HeldCard(int minSales, BigDecimal maxHolderVerifiedShare, String oddFrom, String oddUntil,
-            BigDecimal minOddShare, BigDecimal maxIntervalCv) {
+            BigDecimal minOddShare, BigDecimal maxIntervalCv, int maxTimeOfDaySpreadMinutes,
+            int minSuspectCardsForRegular) {
         public HeldCard {
+            if (maxTimeOfDaySpreadMinutes < 0 || maxTimeOfDaySpreadMinutes > 24 * 60) {
+                throw new IllegalArgumentException("heldCard.maxTimeOfDaySpreadMinutes out of range");
+            }
             if (minSales < 2 || minSales > 1000) {
                 throw new IllegalArgumentException("heldCard.minSales out of range");
+            }
+            if (minSuspectCardsForRegular < 1 || minSuspectCardsForRegular > 1000) {
+                throw new IllegalArgumentException("heldCard.minSuspectCardsForRegular out of range");
             }
             share(maxHolderVerifiedShare, "maxHolderVerifiedShare");
             share(minOddShare, "minOddShare");

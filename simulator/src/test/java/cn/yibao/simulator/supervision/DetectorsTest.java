@@ -40,6 +40,18 @@ class DetectorsTest {
     }
 
     @Test
+    void regularDaytimeSalesNeedASecondSuchCardAtThePharmacy() {
+        HeldCardDetector detector = new HeldCardDetector(POLICY.heldCard());
+        List<SettledTransaction> carer = everyThirdDay(Fixtures.card(1), 10, 9, false);
+        assertEquals(List.of(), detector.detect(Fixtures.month(carer, List.of(), List.of())));
+        List<SettledTransaction> two = new ArrayList<>(carer);
+        two.addAll(everyThirdDay(Fixtures.card(2), 14, 10, false));
+        List<Finding> f = detector.detect(Fixtures.month(two, List.of(), List.of()));
+        assertEquals(2, f.size(), f.toString());
+        assertTrue(f.get(0).evidenceZh().contains("（间隔规律）；本店同类卡 2 张"), f.get(0).evidenceZh());
+    }
+
+    @Test
     void intervalRegularityIsTheCoefficientOfVariation() {
         assertEquals(0, HeldCardDetector.intervalCv(everyThirdDay(Fixtures.card(1), 10, 5, false))
                 .compareTo(new java.math.BigDecimal("0.000")), "three days apart, a minute more or less");

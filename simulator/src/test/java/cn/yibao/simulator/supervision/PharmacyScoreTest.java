@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PharmacyScoreTest {
 
-    private static final SupervisionPolicy.Scoring SCORING = SupervisionPolicy.defaults().scoring();
+    /** A region that also scores lost-card sales and indicator breaches. */
+    private static final SupervisionPolicy.Scoring SCORING = new SupervisionPolicy.Scoring(12, 7,
+            Map.of(FindingCode.HELD_CARD, 4, FindingCode.POST_LOSS_USE, 1, FindingCode.SPLIT_ADMISSION, 4,
+                    FindingCode.SUBSTITUTION, 6), 1);
 
     private static Finding finding(FindingCode code, String pharmacy, YearMonth month) {
         return new Finding(code, pharmacy, month, pharmacy + "/x", "证据", "evidence", List.of("TX1"));
@@ -32,6 +36,19 @@ class PharmacyScoreTest {
         assertEquals(8, s8.deducted());
         assertTrue(s8.penalised());
         assertEquals(2, s8.findingsByCode().get(FindingCode.HELD_CARD));
+    }
+
+    @Test
+    void byDefaultOnlyThePharmacysOwnViolationsCost() {
+        SupervisionPolicy.Scoring d = SupervisionPolicy.defaults().scoring();
+        YearMonth oct = YearMonth.of(2026, 10);
+        IndicatorResult breach = new IndicatorResult(IndicatorCode.CLASS_C_SHARE, "P1", oct,
+                new BigDecimal("0.15"), new BigDecimal("0.10"), 10);
+        PharmacyScore s = PharmacyScore.of(d, "P1", 2026, List.of(finding(FindingCode.POST_LOSS_USE, "P1", oct),
+                finding(FindingCode.SUBSTITUTION, "P1", oct)), List.of(breach));
+        assertEquals(6, s.deducted());
+        assertEquals(1, s.indicatorBreaches());
+        assertFalse(s.penalised());
     }
 
     @Test

@@ -22,7 +22,7 @@ final class Baskets {
         List<Product> seen = new ArrayList<>();
         while (items.size() < lines) {
             int c = rng.nextInt(100);
-            List<Product> from = c < 55 ? Catalog.CLASS_A : c < 93 ? Catalog.CLASS_B : Catalog.CLASS_C;
+            List<Product> from = c < 57 ? Catalog.CLASS_A : c < 97 ? Catalog.CLASS_B : Catalog.CLASS_C;
             Product p = from.get(rng.nextInt(from.size()));
             if (!seen.contains(p)) {
                 seen.add(p);

@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * A month of pharmacy traffic: ordinary customers (occasional, chronic and very frequent buyers),
- * cash sales and purchases in the stock, and the injected held cards, stolen cards and
- * substituting pharmacies. Some honest pharmacies upload the last day's stock movements late.
+ * cash sales and purchases in the stock, and the injected card-holding pharmacies, stolen cards
+ * and substituting pharmacies. Some honest pharmacies upload the last day's stock movements late.
  */
 final class PharmacyTraffic {
 
@@ -69,20 +69,21 @@ final class PharmacyTraffic {
         Product miscoded = b.rng.nextInt(100) < 3 ? Catalog.CLASS_B.get(b.rng.nextInt(Catalog.CLASS_B.size())) : null;
         Shop shop = new Shop(codes.get(index), b.rng.nextInt(100) < 15, subs, new LinkedHashSet<>(), miscoded);
         stockIn(shop);
+        Set<Integer> heldCards = heldCards();
         int held = 0;
         for (int c = 0; c < o.cardsPerPharmacy(); c++) {
             CardRef card = CardRef.of(String.format("2201%05d%06d", index, c));
             PersonCategory cat = category();
             double r = b.rng.nextDouble();
-            if (r < o.rateHeld()) {
+            if (heldCards.contains(c)) {
                 held(shop, card, cat, held++);
-            } else if (r < o.rateHeld() + o.rateStolen()) {
+            } else if (r < o.rateStolen()) {
                 stolen(shop, card, cat);
-            } else if (r < o.rateHeld() + o.rateStolen() + 0.005) {
+            } else if (r < o.rateStolen() + 0.005) {
                 lostAndFound(shop, card, cat);
-            } else if (r < o.rateHeld() + o.rateStolen() + 0.008) {
+            } else if (r < o.rateStolen() + 0.008) {
                 lostAfterShopping(shop, card, cat);
-            } else if (r < o.rateHeld() + o.rateStolen() + 0.009) {
+            } else if (r < o.rateStolen() + 0.009) {
                 caregiver(shop, card, cat);
             } else {
                 customer(shop, card, cat, 1, b.days());
@@ -92,6 +93,18 @@ final class PharmacyTraffic {
         for (Product p : shop.used()) {
             b.label(new Label(FindingCode.SUBSTITUTION, shop.code() + "/" + p.code()));
         }
+    }
+
+    /** @return the customers whose cards this pharmacy holds: 4 to 12 of them at a card-holding pharmacy */
+    private Set<Integer> heldCards() {
+        Set<Integer> held = new LinkedHashSet<>();
+        if (b.rng.nextDouble() < o.rateHeld()) {
+            int count = Math.min(4 + b.rng.nextInt(9), o.cardsPerPharmacy() / 2);
+            while (held.size() < count) {
+                held.add(b.rng.nextInt(o.cardsPerPharmacy()));
+            }
+        }
+        return held;
     }
 
     private PersonCategory category() {

@@ -28,7 +28,7 @@ class ReportTest {
     /** A small month whose first pharmacy is renamed to a formula; the month has every kind of finding. */
     static List<PharmacyMonthReport> build() {
         GeneratedMonth g = TrafficGenerator.generate(new GeneratorOptions(5, YearMonth.of(2026, 10), 12, 150, 1, 40,
-                0.03, 0.02, 0.05, 0.2));
+                0.3, 0.02, 0.05, 0.2));
         List<Institution> inst = new ArrayList<>(g.data().institutions());
         Institution first = inst.get(0);
         inst.set(0, new Institution(first.code(), EVIL_NAME, first.kind()));

@@ -17,7 +17,7 @@ class TrafficGeneratorTest {
 
     /** A reduced month: 40 pharmacies, 2 hospitals; fraud rates raised so every detector has cases. */
     static GeneratorOptions reduced(long seed) {
-        return new GeneratorOptions(seed, YearMonth.of(2026, 10), 40, 150, 2, 80, 0.02, 0.01, 0.08, 0.10);
+        return new GeneratorOptions(seed, YearMonth.of(2026, 10), 40, 150, 2, 80, 0.15, 0.01, 0.08, 0.10);
     }
 
     @Test
@@ -69,6 +69,6 @@ class TrafficGeneratorTest {
         assertEquals(new BigDecimal("1.000"), new DetectorScore(FindingCode.HELD_CARD, 0, 0, 0).precision());
         assertThrows(IllegalArgumentException.class, () -> new DetectorScore(FindingCode.HELD_CARD, 1, 1, 2));
         assertThrows(IllegalArgumentException.class, () -> new GeneratorOptions(1, YearMonth.of(2026, 10), 1, 50, 1, 1,
-                0.4, 0.2, 0, 0));
+                0.6, 0, 0, 0));
     }
 }
