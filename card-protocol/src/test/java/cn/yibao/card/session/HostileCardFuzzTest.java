@@ -58,8 +58,16 @@ class HostileCardFuzzTest {
         PendingDebit pending = new PendingDebit(ScriptedCard.SERIAL, "A22000001", Algorithm.TDES, 5,
                 Money.ofFen(100), "220100000001", 1, LocalDateTime.of(2026, 1, 1, 0, 0), Money.ofFen(100_000),
                 Optional.empty());
-        int step = random.nextInt(4);
+        int step = random.nextInt(5);
         try {
+            if (step == 4) {
+                session.readCard();
+                PendingLoad load = session.initLoad(Money.ofFen(100));
+                session.credit(load, LocalDateTime.of(2026, 1, 1, 0, 0), new byte[4]);
+                session.recoverLoad(load);
+                successes++;
+                return;
+            }
             session.readCard("123456");
             if (step >= 1) {
                 session.settle(new SettleRequest(Money.ofFen(100), SettlementRecord.simple(Money.ZERO, Money.ZERO,
@@ -68,7 +76,7 @@ class HostileCardFuzzTest {
             if (step >= 2) {
                 session.recover(pending);
             }
-            if (step >= 3) {
+            if (step == 3) {
                 session.readLog(3);
             }
             successes++;
