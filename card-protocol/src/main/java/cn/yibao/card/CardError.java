@@ -75,6 +75,8 @@ public enum CardError implements Refusal {
     // ---- session -----------------------------------------------------------------------------
     /** The card left the field (or the reader failed) in the middle of an exchange. */
     CARD_REMOVED("CARD_REMOVED", "卡片已移开，请重新放卡", "card removed or link failed"),
+    /** The PSAM (contact slot) did not answer: removed, or the reader failed. */
+    PSAM_UNAVAILABLE("CARD_PSAM_UNAVAILABLE", "PSAM卡无响应，请检查读卡器", "PSAM not reachable"),
     /** A different card was presented for a recovery. */
     WRONG_CARD("CARD_WRONG_CARD", "不是同一张卡，请放回原卡", "a different card was presented"),
     /** The card cannot prove whether a torn debit happened. */

@@ -51,6 +51,15 @@ public final class CardException extends RuntimeException implements Refusal {
         return new CardException(CardError.CARD_REMOVED, -1, command, null, pending, cause);
     }
 
+    /**
+     * The link to a card or PSAM failed.
+     *
+     * @param error {@link CardError#CARD_REMOVED} or {@link CardError#PSAM_UNAVAILABLE}
+     */
+    public static CardException linkLost(CardError error, String command, Throwable cause) {
+        return new CardException(error, -1, command, null, null, cause);
+    }
+
     /** @return a copy of this exception that also names the debit in flight */
     public CardException withPending(PendingDebit pending) {
         CardException copy = new CardException(error, sw, command, detail, pending, getCause());

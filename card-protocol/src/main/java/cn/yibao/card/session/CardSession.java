@@ -43,8 +43,8 @@ public final class CardSession {
      * @param psam the PSAM in the reader's SAM slot
      */
     public CardSession(Transport card, Transport psam) {
-        this.card = new Link(card);
-        this.psam = new PsamClient(new Link(psam));
+        this.card = new Link(card, CardError.CARD_REMOVED);
+        this.psam = new PsamClient(new Link(psam, CardError.PSAM_UNAVAILABLE));
     }
 
     /** Reads the card without the PIN: SELECT, EXTERNAL AUTHENTICATE, READ (no accumulators). */

@@ -1,5 +1,6 @@
 package cn.yibao.card.session;
 
+import cn.yibao.card.CardError;
 import cn.yibao.card.CardException;
 import cn.yibao.card.Transport;
 import cn.yibao.card.TransportException;
@@ -10,17 +11,20 @@ import cn.yibao.card.apdu.StatusWord;
 
 /**
  * One card or PSAM link: counts raw exchanges (GET RESPONSE included), follows 61xx/6Cxx within
- * bounds, and turns a lost link into {@link cn.yibao.card.CardError#CARD_REMOVED}.
+ * bounds, and turns a lost link into a typed error.
  */
 final class Link {
 
     private final Transport chained;
+    private final CardError lost;
     private long exchanges;
 
-    Link(Transport raw) {
+    /** @param lost the error for a failed link: CARD_REMOVED for the card, PSAM_UNAVAILABLE for the PSAM */
+    Link(Transport raw, CardError lost) {
         if (raw == null) {
             throw new IllegalArgumentException("transport required");
         }
+        this.lost = lost;
         this.chained = new GetResponseTransport(command -> {
             exchanges++;
             return raw.transceive(command);
@@ -32,7 +36,7 @@ final class Link {
         try {
             return ResponseApdu.parse(chained.transceive(command.bytes()));
         } catch (TransportException e) {
-            throw CardException.removed(name, null, e);
+            throw CardException.linkLost(lost, name, e);
         }
     }
 

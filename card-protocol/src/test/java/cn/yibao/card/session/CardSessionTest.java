@@ -145,6 +145,25 @@ class CardSessionTest {
     }
 
     @Test
+    void aLostPsamIsItsOwnErrorAndAfterDebitKeepsThePendingDebit() {
+        CardSession early = new CardSession(ScriptedCard::card, c -> {
+            throw new TransportException("SAM slot empty");
+        });
+        assertEquals(CardError.PSAM_UNAVAILABLE, assertThrows(CardException.class, early::readCard).error());
+        Transport psam = c -> {
+            if ((c[1] & 0xFF) == PsamCommands.VERIFY_MAC2) {
+                throw new TransportException("SAM slot empty");
+            }
+            return ScriptedCard.psam(c);
+        };
+        CardSession late = new CardSession(ScriptedCard::card, psam);
+        late.readCard("123456");
+        CardException e = assertThrows(CardException.class, () -> late.settle(request()));
+        assertEquals(CardError.PSAM_UNAVAILABLE, e.error());
+        assertTrue(e.pendingDebit().isPresent());
+    }
+
+    @Test
     void settleNeedsAReadCardFirst() {
         CardSession s = new CardSession(ScriptedCard::card, ScriptedCard::psam);
         assertThrows(IllegalStateException.class, () -> s.settle(request()));

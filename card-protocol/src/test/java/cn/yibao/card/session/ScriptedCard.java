@@ -12,6 +12,7 @@ import cn.yibao.card.app.Holder;
 import cn.yibao.card.app.InsuranceCategory;
 import cn.yibao.card.app.InsuranceInfo;
 import cn.yibao.card.app.InsuranceStatus;
+import cn.yibao.card.app.LoadInit;
 import cn.yibao.card.app.MedicalData;
 import cn.yibao.card.app.MedicalLogRecord;
 import cn.yibao.card.app.PsamCommands;
@@ -46,9 +47,11 @@ final class ScriptedCard {
             case CardCommands.READ_MEDICAL -> new MedicalData(new InsuranceInfo(InsuranceCategory.EMPLOYEE,
                     ResidentGroup.NONE, false, false, InsuranceStatus.ACTIVE, CardState.NORMAL, "220100", true),
                     new PurseInfo(Money.ofFen(100_000), 5, 0), 3, Optional.of(Accumulators.zero(2026))).encode();
-            case CardCommands.INITIALIZE -> new PurchaseInit(Money.ofFen(100_000), 5, Money.ZERO, 1, Algorithm.TDES,
-                    new byte[4]).encode();
+            case CardCommands.INITIALIZE -> command.length > 2 && command[2] == 0x00
+                    ? new LoadInit(Money.ofFen(100_000), 0, 1, Algorithm.TDES, new byte[4], new byte[4]).encode()
+                    : new PurchaseInit(Money.ofFen(100_000), 5, Money.ZERO, 1, Algorithm.TDES, new byte[4]).encode();
             case CardCommands.DEBIT, CardCommands.GET_PROVE -> new byte[8];
+            case CardCommands.CREDIT -> new byte[4];
             case CardCommands.READ_RECORD -> new MedicalLogRecord(4, '2', "220100000001",
                     LocalDateTime.of(2026, 1, 1, 0, 0), Money.ofFen(1), Money.ZERO, Money.ZERO).encode();
             default -> new byte[0];

@@ -10,7 +10,6 @@ import cn.yibao.card.app.CardCommands;
 import cn.yibao.card.app.MedicalData;
 import cn.yibao.card.app.SelectAnswer;
 import cn.yibao.card.crypto.PurseCrypto;
-import cn.yibao.simulator.vpcd.VirtualIcc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,10 +21,11 @@ import java.util.Optional;
  * docs/card-application.md, persisted to {@code <dir>/card-<persona>.properties} after every state
  * change (atomically), so it survives power cycles and simulator restarts.
  *
- * <p>Optional: a {@link TimingModel} (modelled time, optionally real delay) and {@link Tear}
- * injection, which throws {@link CardVanishedException} from {@link #process(byte[])}.
+ * <p>Optional (see {@link VirtualChip}): a {@link TimingModel} (modelled time, optionally real
+ * delay) and {@link Tear} injection, which throws {@link CardVanishedException} from
+ * {@link #process(byte[])}.
  */
-public final class VirtualCard implements VirtualIcc {
+public final class VirtualCard extends VirtualChip {
 
     private static final byte[] ATR = buildAtr();
 
@@ -33,7 +33,6 @@ public final class VirtualCard implements VirtualIcc {
     private final Path file;
     private final CardImage image;
     private final PurseEngine purse;
-    private final ChipClock clock = new ChipClock();
     private boolean selected;
     private byte[] challenge;
     private boolean authenticated;
@@ -271,41 +270,7 @@ public final class VirtualCard implements VirtualIcc {
         return purse.initialize(c);
     }
 
-    // ---- tear, timing, inspection ------------------------------------------------------------
-
-    /** Arms tear injection: the card vanishes at the {@code n}-th command from now. */
-    public void tearAt(int n, Tear.Phase phase) {
-        clock.arm(new Tear(n, phase));
-    }
-
-    /** Disarms tear injection. */
-    public void noTear() {
-        clock.arm(null);
-    }
-
-    /**
-     * Turns the timing model on ({@code model} non-null) or off.
-     *
-     * @param realDelay also wait the modelled time in {@link #process(byte[])}
-     */
-    public void timing(TimingModel model, boolean realDelay) {
-        clock.timing(model, realDelay);
-    }
-
-    /** @return modelled time of the commands processed since the last {@link #resetCounters()} */
-    public long modelledNanos() {
-        return clock.modelledNanos();
-    }
-
-    /** @return commands received since the last {@link #resetCounters()} */
-    public long commandCount() {
-        return clock.commands();
-    }
-
-    /** Zeroes the modelled time and the command count. */
-    public void resetCounters() {
-        clock.resetCounters();
-    }
+    // ---- inspection ----------------------------------------------------------------------------
 
     /** @return the persisted state */
     public synchronized CardSnapshot snapshot() {

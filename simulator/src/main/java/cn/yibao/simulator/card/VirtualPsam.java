@@ -14,7 +14,6 @@ import cn.yibao.card.app.PurseMacs;
 import cn.yibao.card.crypto.Algorithm;
 import cn.yibao.card.crypto.IssuerKeys;
 import cn.yibao.card.crypto.PurseCrypto;
-import cn.yibao.simulator.vpcd.VirtualIcc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,7 @@ import java.util.Map;
  * {@value #SEQ_BLOCK} in {@code <dir>/psam-<terminal id>.properties} (fsynced), so a restart skips
  * to the next block and a sequence number is never issued twice.
  */
-public final class VirtualPsam implements VirtualIcc {
+public final class VirtualPsam extends VirtualChip {
 
     /** The terminal id of the default PSAM: region 220100, terminal 000001. */
     public static final String DEFAULT_TERMINAL_ID = "220100000001";
@@ -45,7 +44,6 @@ public final class VirtualPsam implements VirtualIcc {
     private final Path file;
     private final String terminalId;
     private final Map<Algorithm, IssuerKeys> keys = new EnumMap<>(Algorithm.class);
-    private final ChipClock clock = new ChipClock();
     private long terminalSeq;
     private long reservedUpTo;
     private Algorithm sessionAlg;
@@ -201,32 +199,7 @@ public final class VirtualPsam implements VirtualIcc {
         return null;
     }
 
-    // ---- tear, timing, inspection ------------------------------------------------------------
-
-    /** Arms tear injection: the PSAM vanishes at the {@code n}-th command from now. */
-    public void tearAt(int n, Tear.Phase phase) {
-        clock.arm(new Tear(n, phase));
-    }
-
-    /** Turns the timing model on ({@code model} non-null) or off. */
-    public void timing(TimingModel model, boolean realDelay) {
-        clock.timing(model, realDelay);
-    }
-
-    /** @return modelled time since the last {@link #resetCounters()} */
-    public long modelledNanos() {
-        return clock.modelledNanos();
-    }
-
-    /** @return commands received since the last {@link #resetCounters()} */
-    public long commandCount() {
-        return clock.commands();
-    }
-
-    /** Zeroes the modelled time and the command count. */
-    public void resetCounters() {
-        clock.resetCounters();
-    }
+    // ---- inspection ----------------------------------------------------------------------------
 
     /** @return the terminal id */
     public String terminalId() {

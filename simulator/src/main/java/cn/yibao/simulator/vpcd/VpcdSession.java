@@ -49,6 +49,7 @@ final class VpcdSession {
                 if (!answer(frame, out)) {
                     return true;
                 }
+                quickAck(s); // answering put Linux back into delayed-ACK ("ping-pong") mode
             }
         } catch (EOFException | SocketException e) {
             return false;

@@ -99,6 +99,14 @@ class CardCommandsIT {
         assertTrue(read.out().contains("个人账户余额：" + Personas.byId("employee").balance().toYuanString() + " 元"),
                 read.out());
         assertTrue(read.out().contains("卡状态："), read.out());
+        assertFalse(read.out().contains("累计年度"), "accumulators need the PIN");
+
+        Run withPin = withStdin("123456\n", () -> terminal("card", "read", "--card-reader",
+                pcscd.readerName(PrivatePcscd.CARD_SLOT), "--sam-reader", pcscd.readerName(PrivatePcscd.SAM_SLOT),
+                "--pin"));
+        assertEquals(ExitCodes.OK, withPin.exit(), withPin.err());
+        assertTrue(withPin.out().contains("累计年度："), withPin.out());
+        assertTrue(withPin.out().contains("密码剩余次数：3"), withPin.out());
 
         Run remove = simulator("card", "remove");
         assertEquals("removed employee", remove.out().strip());
@@ -127,6 +135,17 @@ class CardCommandsIT {
         Run noReader = terminal("card", "read", "--card-reader", "no such reader", "--wait", "1");
         assertEquals(ExitCodes.REFUSED, noReader.exit());
         assertTrue(noReader.err().contains("NO_READER"), noReader.err());
+    }
+
+    /** picocli asks for interactive options on standard input when there is no console, as here. */
+    private static Run withStdin(String input, java.util.function.Supplier<Run> command) {
+        java.io.InputStream stdin = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        try {
+            return command.get();
+        } finally {
+            System.setIn(stdin);
+        }
     }
 
     private Run simulator(String... args) {

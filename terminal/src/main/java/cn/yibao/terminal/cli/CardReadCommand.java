@@ -43,7 +43,7 @@ final class CardReadCommand implements Callable<Integer> {
             description = "How long to wait for the card (default: ${DEFAULT-VALUE}).")
     private int waitSeconds;
 
-    @Option(names = "--pin", arity = "0..1", interactive = true, paramLabel = "PIN",
+    @Option(names = "--pin", interactive = true, paramLabel = "PIN",
             description = "Verify the PIN (asked for) to read the year-to-date accumulators too.")
     private char[] pin;
 

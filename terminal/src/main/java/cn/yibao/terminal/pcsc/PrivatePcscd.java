@@ -108,12 +108,16 @@ public final class PrivatePcscd implements AutoCloseable {
     }
 
     private static void requireInstalled() {
-        if (!Files.isExecutable(PCSCD)) {
-            throw new IllegalStateException("pcscd is not installed (" + PCSCD + " missing):"
+        requireInstalled(PCSCD, VPCD_DRIVER);
+    }
+
+    static void requireInstalled(Path pcscd, Path driver) {
+        if (!Files.isExecutable(pcscd)) {
+            throw new IllegalStateException("pcscd is not installed (" + pcscd + " missing):"
                     + " run 'apt-get install pcscd vsmartcard-vpcd pcsc-tools' as root");
         }
-        if (!Files.isReadable(VPCD_DRIVER)) {
-            throw new IllegalStateException("the vpcd driver is not installed (" + VPCD_DRIVER + " missing):"
+        if (!Files.isReadable(driver)) {
+            throw new IllegalStateException("the vpcd driver is not installed (" + driver + " missing):"
                     + " run 'apt-get install vsmartcard-vpcd' as root");
         }
     }
