@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Simulators for engineers: virtual cards and PSAM over vpcd, the host, counter devices.",
         subcommands = {
             SimStatusCommand.class,
+            cn.yibao.simulator.host.HostCommand.class,
         })
 public final class SimulatorMain implements Runnable {
 

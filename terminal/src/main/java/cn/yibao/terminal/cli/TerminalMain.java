@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Medical-insurance counter terminal: card, settlement, journal, host link.",
         subcommands = {
             StatusCommand.class,
+            cn.yibao.terminal.hostlink.EnrolCommand.class,
         })
 public final class TerminalMain implements Runnable {
 
