@@ -129,6 +129,7 @@ public final class HostServer implements AutoCloseable {
         private final RequestHandler handler;
         private final EventExecutor executor;
         private volatile Peer peer;
+        private boolean counted;
 
         Dispatcher(long id, RequestHandler handler, EventExecutor executor) {
             super(Request.class);
@@ -199,10 +200,13 @@ public final class HostServer implements AutoCloseable {
         }
 
         private void bad(ChannelHandlerContext ctx, String why) {
+            if (!counted) {
+                counted = true;
+                badConnections.incrementAndGet();
+            }
             if (!ctx.channel().isActive()) {
                 return;
             }
-            badConnections.incrementAndGet();
             LOG.debug("closing connection {}: {}", id, why);
             String frame = "{\"infcode\":-1,\"inf_refmsgid\":\"-\",\"err_msg\":\"MALFORMED_FRAME: "
                     + "protocol error, closing\",\"output\":{\"code\":\"MALFORMED_FRAME\"}}";

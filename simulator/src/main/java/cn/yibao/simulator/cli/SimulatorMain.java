@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             SimStatusCommand.class,
             SupervisionCommand.class,
             CardCommand.class,
+            cn.yibao.simulator.host.HostCommand.class,
         })
 public final class SimulatorMain implements Runnable {
 

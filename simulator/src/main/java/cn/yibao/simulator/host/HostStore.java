@@ -127,7 +127,9 @@ public final class HostStore implements ChainView, AutoCloseable {
             return Optional.empty();
         }
         try {
-            k = CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)).getPublicKey();
+            // Bouncy Castle's factory: the JDK's cannot decode an SM2 (sm2p256v1) public key
+            k = CertificateFactory.getInstance("X.509", cn.yibao.hostlink.tls.Crypto.provider())
+                    .generateCertificate(new ByteArrayInputStream(der)).getPublicKey();
         } catch (CertificateException e) {
             return Optional.empty();
         }

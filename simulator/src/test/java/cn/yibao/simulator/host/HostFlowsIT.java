@@ -61,8 +61,8 @@ class HostFlowsIT {
     @Test
     void signInAnnouncesSignNoAndVersions() throws Exception {
         host.service().reportCard("C9990001", "LOST", Instant.now());
-        TestTerminal t = new TestTerminal(host, dir, "T-SIGN");
-        try (HostSession s = t.session(host)) {
+        VirtualTerminal t = new VirtualTerminal(host, dir, "T-SIGN");
+        try (HostSession s = t.session(host.port())) {
             ObjectNode out = s.signInOutput();
             assertFalse(out.path("sign_no").asText().isEmpty());
             assertEquals(HostSimulator.DEFAULT_PACK, out.path("policy_version").asText());
@@ -73,8 +73,8 @@ class HostFlowsIT {
 
     @Test
     void requestWithoutSignNoIsRefused() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "T-NOSIGN");
-        try (HostSession s = t.session(host)) {
+        VirtualTerminal t = new VirtualTerminal(host, dir, "T-NOSIGN");
+        try (HostSession s = t.session(host.port())) {
             Request stale = new Request("9003", "X1", "V1.0", "1", "OP1", "2026-11-23 10:00:00", "H1", "wrong",
                     Json.object());
             assertEquals("NOT_SIGNED_IN", s.call(stale).code());
@@ -85,8 +85,8 @@ class HostFlowsIT {
     void policyPackDownloadReturnsTheOpaqueBytesAndThenUpToDate() throws Exception {
         byte[] pack = "signed pack v2".getBytes(StandardCharsets.UTF_8);
         host.service().publishPack("CC2026.2", pack);
-        TestTerminal t = new TestTerminal(host, dir, "T-PACK");
-        try (HostSession s = t.session(host)) {
+        VirtualTerminal t = new VirtualTerminal(host, dir, "T-PACK");
+        try (HostSession s = t.session(host.port())) {
             Response r = s.call(Infno.POLICY_PACK, Json.object().put("have_version", HostSimulator.DEFAULT_PACK));
             assertEquals("CC2026.2", r.output().path("version").asText());
             assertArrayEquals(pack, Base64.getDecoder().decode(r.output().path("pack").asText()));
@@ -98,8 +98,8 @@ class HostFlowsIT {
 
     @Test
     void cardListDownloadIsIncremental() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "T-LIST");
-        try (HostSession s = t.session(host)) {
+        VirtualTerminal t = new VirtualTerminal(host, dir, "T-LIST");
+        try (HostSession s = t.session(host.port())) {
             long v0 = s.call(Infno.CARD_LIST, Json.object().put("since_version", 0)).output().path("version").asLong();
             host.service().reportCard("C7770001", "LOST", Instant.parse("2026-11-23T01:02:03Z"));
             host.service().reportCard("C7770002", "BLACKLISTED", Instant.now());
@@ -118,8 +118,8 @@ class HostFlowsIT {
     void personQueryShowsAccountAndCardStatus() throws Exception {
         host.service().addPerson("C5550001", "P5550001", "张三", 123_45);
         host.service().reportCard("C5550001", "LOST", Instant.now());
-        TestTerminal t = new TestTerminal(host, dir, "T-PSN");
-        try (HostSession s = t.session(host)) {
+        VirtualTerminal t = new VirtualTerminal(host, dir, "T-PSN");
+        try (HostSession s = t.session(host.port())) {
             Response r = s.call(Infno.PERSON_QUERY, Json.object().put("mdtrt_cert_type", "03")
                     .put("mdtrt_cert_no", "C5550001"));
             assertEquals("张三", r.output().path("baseinfo").path("psn_name").asText());
@@ -132,13 +132,13 @@ class HostFlowsIT {
 
     @Test
     void uploadIsAcknowledgedUpToTheHighestContiguousSequenceAndIdempotent() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "T-UP");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "T-UP");
         List<UploadedRecord> recs = List.of(t.sign(1000), t.sign(2000), t.sign(3000));
-        try (HostSession s = t.session(host)) {
-            Response r = TestTerminal.upload(s, recs);
+        try (HostSession s = t.session(host.port())) {
+            Response r = VirtualTerminal.upload(s, recs);
             assertEquals(3, r.output().path("ack_seq").asLong());
             assertEquals(3, r.output().path("accepted").asInt());
-            Response again = TestTerminal.upload(s, recs);
+            Response again = VirtualTerminal.upload(s, recs);
             assertTrue(again.ok());
             assertEquals(3, again.output().path("duplicates").asInt());
             assertEquals(3, again.output().path("ack_seq").asLong());
@@ -149,12 +149,12 @@ class HostFlowsIT {
 
     @Test
     void cancellationBySetlIdUndoesTheLedgerOnceAndRepliesIdempotently() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "T-CANCEL");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "T-CANCEL");
         UploadedRecord rec = t.sign(5000);
         String card = rec.record().proof().cardNo();
         String setlId = Json.parse(rec.record().result()).path("setl_id").asText();
-        try (HostSession s = t.session(host)) {
-            assertTrue(TestTerminal.upload(s, List.of(rec)).ok());
+        try (HostSession s = t.session(host.port())) {
+            assertTrue(VirtualTerminal.upload(s, List.of(rec)).ok());
             assertEquals(200_000 - 1500, host.service().account(card)[0]);
             Request cancel = s.request(Infno.CANCEL, Json.object().put("setl_id", setlId));
             Response first = s.call(cancel);
@@ -169,12 +169,12 @@ class HostFlowsIT {
 
     @Test
     void reversalByMsgidUndoesASettlementAndACancellation() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "T-REV");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "T-REV");
         UploadedRecord a = t.sign(4000);
         UploadedRecord b = t.sign(6000);
         String setlB = Json.parse(b.record().result()).path("setl_id").asText();
-        try (HostSession s = t.session(host)) {
-            assertTrue(TestTerminal.upload(s, List.of(a, b)).ok());
+        try (HostSession s = t.session(host.port())) {
+            assertTrue(VirtualTerminal.upload(s, List.of(a, b)).ok());
             Response rev = s.call(Infno.REVERSAL, Json.object().put("omsgid", a.record().msgid()).put("oinfno", "2207"));
             assertTrue(rev.ok());
             assertEquals(200_000, host.service().account(a.record().proof().cardNo())[0]);
@@ -192,12 +192,12 @@ class HostFlowsIT {
 
     @Test
     void reconciliationBalancedThenUnbalancedNamingTheRecords() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "T-RECON");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "T-RECON");
         UploadedRecord a = t.sign(1000);
         UploadedRecord b = t.sign(2000);
         UploadedRecord c = t.sign(3000);
-        try (HostSession s = t.session(host)) {
-            assertTrue(TestTerminal.upload(s, List.of(a, b)).ok());
+        try (HostSession s = t.session(host.port())) {
+            assertTrue(VirtualTerminal.upload(s, List.of(a, b)).ok());
             Response balanced = s.call(Infno.RECON_TOTALS, totals(3000, 1800, 900, 2));
             assertEquals("0", balanced.output().path("stmt_rslt").asText());
             // the terminal believes it also settled c, which the host has not received

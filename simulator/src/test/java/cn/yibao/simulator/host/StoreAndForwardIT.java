@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.yibao.hostlink.saf.StoreAndForward;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +28,8 @@ class StoreAndForwardIT {
         host.close();
     }
 
-    private StoreAndForward saf(TestTerminal t, int batch) throws Exception {
-        StoreAndForward.Settings s = new StoreAndForward.Settings("localhost", host.port(), "H" + t.id.replace("-", ""),
-                "OP1", batch, Duration.ofSeconds(5), Duration.ofMillis(800), Duration.ofMillis(20), Duration.ofMillis(300));
-        StoreAndForward saf = new StoreAndForward(s, t.creds.clientContext(), t.journal, TestTerminal.GROUP,
-                new Random(7));
-        saf.start();
-        return saf;
+    private StoreAndForward saf(VirtualTerminal t, int batch) throws Exception {
+        return t.storeAndForward("localhost", host.port(), batch, Duration.ofMillis(800));
     }
 
     private long held(String terminal) {
@@ -45,7 +39,7 @@ class StoreAndForwardIT {
 
     @Test
     void cursorMovesOnlyOnAcknowledgement() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "SF-ACK");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "SF-ACK");
         for (int i = 0; i < 20; i++) {
             t.settle(1000 + i);
         }
@@ -63,8 +57,8 @@ class StoreAndForwardIT {
 
     @Test
     void journalDrainsExactlyOnceThroughDropsDuplicatesDelaysAndLostAcks() throws Exception {
-        TestTerminal a = new TestTerminal(host, dir, "SF-A");
-        TestTerminal b = new TestTerminal(host, dir, "SF-B");
+        VirtualTerminal a = new VirtualTerminal(host, dir, "SF-A");
+        VirtualTerminal b = new VirtualTerminal(host, dir, "SF-B");
         for (int i = 0; i < 600; i++) {
             a.settle(500 + i);
             b.settle(700 + i);

@@ -35,18 +35,18 @@ class TamperingIT {
     }
 
     /** Uploads {@code honest} first (setting up the chain), then {@code tampered}; returns the latter's code. */
-    private static String codeOf(TestTerminal t, List<UploadedRecord> honest, UploadedRecord tampered) throws Exception {
-        try (HostSession s = t.session(host)) {
+    private static String codeOf(VirtualTerminal t, List<UploadedRecord> honest, UploadedRecord tampered) throws Exception {
+        try (HostSession s = t.session(host.port())) {
             if (!honest.isEmpty()) {
-                TestTerminal.upload(s, honest);
+                VirtualTerminal.upload(s, honest);
             }
-            return TestTerminal.upload(s, List.of(tampered)).code();
+            return VirtualTerminal.upload(s, List.of(tampered)).code();
         }
     }
 
     @Test
     void editedRecordIsRefusedAsAltered() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "TT-EDIT");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "TT-EDIT");
         UploadedRecord r = t.sign(10_000);
         SignedRecord edited = r.record().withResult(r.record().result().replace("\"100.00\"", "\"10.00\""));
         assertEquals("RECORD_ALTERED", codeOf(t, List.of(), new UploadedRecord(edited, r.declaredHash(), r.items())));
@@ -54,7 +54,7 @@ class TamperingIT {
 
     @Test
     void reorderedRecordIsRefusedAsBrokenChain() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "TT-ORDER");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "TT-ORDER");
         t.sign(1000);
         UploadedRecord second = t.sign(2000);
         // the second settlement renumbered into first place and re-signed with the terminal's own key
@@ -64,7 +64,7 @@ class TamperingIT {
 
     @Test
     void missingSequenceNumberIsRefusedAsGap() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "TT-GAP");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "TT-GAP");
         UploadedRecord first = t.sign(1000);
         t.sign(2000);
         assertEquals("SEQUENCE_GAP", codeOf(t, List.of(first), t.sign(3000)));
@@ -72,7 +72,7 @@ class TamperingIT {
 
     @Test
     void forgedSignatureIsRefused() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "TT-FORGE");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "TT-FORGE");
         UploadedRecord r = t.sign(1000);
         SignedRecord forged = RecordSigner.sign(Crypto.sm2().getPrivate(), r.record());
         assertEquals("SIGNATURE_INVALID", codeOf(t, List.of(), UploadedRecord.of(forged, r.items())));
@@ -80,7 +80,7 @@ class TamperingIT {
 
     @Test
     void replayedRecordIsRefused() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "TT-REPLAY");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "TT-REPLAY");
         UploadedRecord first = t.sign(1000);
         SignedRecord r = first.record();
         // the same settlement (msgid, card counter, TAC) signed again as the next record of the chain
@@ -90,15 +90,15 @@ class TamperingIT {
 
     @Test
     void terminalUsingAnotherTerminalsCertificateIsRefused() throws Exception {
-        TestTerminal victim = new TestTerminal(host, dir, "TT-VICTIM");
-        TestTerminal rogue = new TestTerminal(host, dir, "TT-ROGUE");
+        VirtualTerminal victim = new VirtualTerminal(host, dir, "TT-VICTIM");
+        VirtualTerminal rogue = new VirtualTerminal(host, dir, "TT-ROGUE");
         // the rogue's own signed record, sent over a connection made with the victim's certificate
         assertEquals("IDENTITY_MISMATCH", codeOf(victim, List.of(), rogue.sign(1000)));
     }
 
     @Test
     void amountThatDoesNotRecomputeIsRefused() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "TT-SPLIT");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "TT-SPLIT");
         UploadedRecord r = t.sign(10_000);
         String inflated = r.record().result().replace("\"fund_pay_sumamt\":\"60.00\"", "\"fund_pay_sumamt\":\"70.00\"");
         SignedRecord resigned = RecordSigner.sign(t.creds.signingKey(), r.record().withResult(inflated));
@@ -107,7 +107,7 @@ class TamperingIT {
 
     @Test
     void wrongCardTacIsRefused() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "TT-TAC");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "TT-TAC");
         UploadedRecord r = t.sign(1000);
         var p = r.record().proof();
         SignedRecord resigned = RecordSigner.sign(t.creds.signingKey(), r.record().withProof(
@@ -117,7 +117,7 @@ class TamperingIT {
 
     @Test
     void refusedTerminalIsFlaggedAndRefusedUntilCleared() throws Exception {
-        TestTerminal t = new TestTerminal(host, dir, "TT-FLAG");
+        VirtualTerminal t = new VirtualTerminal(host, dir, "TT-FLAG");
         UploadedRecord r = t.sign(1000);
         SignedRecord forged = RecordSigner.sign(Crypto.sm2().getPrivate(), r.record());
         codeOf(t, List.of(), UploadedRecord.of(forged, r.items()));

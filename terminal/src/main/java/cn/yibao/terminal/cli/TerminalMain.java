@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             RecoverCommand.class,
             ServeCommand.class,
             ApiTokenCommand.class,
+            cn.yibao.terminal.hostlink.EnrolCommand.class,
         })
 public final class TerminalMain implements Runnable {
 

@@ -18,12 +18,18 @@ import io.netty.channel.EventLoopGroup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import cn.yibao.hostlink.saf.StoreAndForward;
+import javax.net.ssl.SSLException;
 
-/** An enrolled virtual terminal for tests: credentials, a record signer and an in-memory journal. */
-final class TestTerminal implements AutoCloseable {
+/**
+ * An enrolled virtual terminal (tests, load generator, benchmarks): credentials, a record signer,
+ * an in-memory journal, and settlements paid with virtual cards whose TACs the simulated issuer
+ * accepts.
+ */
+public final class VirtualTerminal {
 
-    static final EventLoopGroup GROUP = EventLoops.nio(2);
+    /** Client event loops shared by all virtual terminals of the JVM. */
+    public static final EventLoopGroup GROUP = EventLoops.nio(2);
 
     final String id;
     final TerminalCredentials creds;
@@ -32,7 +38,8 @@ final class TestTerminal implements AutoCloseable {
     private final byte[] issuerKey;
     private int n;
 
-    TestTerminal(HostSimulator host, Path dir, String id) throws Exception {
+    /** Enrols terminal {@code id} with {@code host}, keeping its keys under {@code dir}. */
+    public VirtualTerminal(HostSimulator host, Path dir, String id) throws Exception {
         this.id = id;
         Path t = dir.resolve("terminal-" + id);
         TerminalCredentials.request(t, id);
@@ -43,26 +50,27 @@ final class TestTerminal implements AutoCloseable {
     }
 
     /** Signs the next settlement (not added to the journal). */
-    UploadedRecord sign(long totalFen) {
+    public UploadedRecord sign(long totalFen) {
         n++;
         return SampleSettlements.next(signer, id, issuerKey, id + "M" + n, "C" + id.replaceAll("[^0-9A-Z]", "") + n,
                 n, totalFen, Instant.now());
     }
 
     /** Signs the next settlement and appends it to the journal. */
-    UploadedRecord settle(long totalFen) {
+    public UploadedRecord settle(long totalFen) {
         UploadedRecord r = sign(totalFen);
         journal.append(r);
         return r;
     }
 
-    HostSession session(HostSimulator host) throws HostUnavailableException, javax.net.ssl.SSLException {
-        return HostSession.open(GROUP, "localhost", host.port(), creds.clientContext(), "H" + id.replace("-", ""),
+    /** Connects to {@code localhost:port} and signs in. */
+    public HostSession session(int port) throws HostUnavailableException, SSLException {
+        return HostSession.open(GROUP, "localhost", port, creds.clientContext(), "H" + id.replace("-", ""),
                 "OP1", Duration.ofSeconds(30), Duration.ofSeconds(10), Json::object);
     }
 
     /** Uploads {@code records} (8001) on {@code s}. */
-    static Response upload(HostSession s, List<UploadedRecord> records) throws HostUnavailableException {
+    public static Response upload(HostSession s, List<UploadedRecord> records) throws HostUnavailableException {
         ArrayNode arr = Json.object().arrayNode();
         records.forEach(r -> arr.add(r.toJson()));
         ObjectNode in = Json.object().put("journal_head", records.get(records.size() - 1).record().seq());
@@ -70,12 +78,22 @@ final class TestTerminal implements AutoCloseable {
         return s.call(Infno.UPLOAD, in);
     }
 
-    @Override
-    public void close() {
-        // the shared event loop group lives for the test JVM
+    /** Starts store-and-forward of this terminal's journal to {@code host:port}. */
+    public StoreAndForward storeAndForward(String host, int port, int batch, Duration callTimeout) throws SSLException {
+        StoreAndForward.Settings s = new StoreAndForward.Settings(host, port, "H" + id.replace("-", ""), "OP1", batch,
+                Duration.ofSeconds(30), callTimeout, Duration.ofMillis(20), Duration.ofMillis(500));
+        StoreAndForward saf = new StoreAndForward(s, creds.clientContext(), journal, GROUP, new java.util.Random());
+        saf.start();
+        return saf;
     }
 
-    static void shutdown() {
-        GROUP.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    /** @return the terminal id */
+    public String id() {
+        return id;
+    }
+
+    /** @return the journal */
+    public InMemoryJournal journal() {
+        return journal;
     }
 }

@@ -1,0 +1,139 @@
+package cn.yibao.simulator.host;
+
+import cn.yibao.simulator.cli.SimulatorMain;
+import cn.yibao.terminal.cli.BadInputException;
+import cn.yibao.terminal.cli.DataDirOption;
+import cn.yibao.terminal.cli.ExitCodes;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code simulator host …}: the host simulator. State lives in {@code <data-dir>/host}. */
+@Command(name = "host", mixinStandardHelpOptions = true,
+        description = "The central host simulator: TLS link, signed-record verification, ledger, faults, load.",
+        subcommands = {
+            HostCommand.Start.class,
+            HostCommand.Enrol.class,
+            HostStatusCommand.class,
+            HostFaultCommand.class,
+            HostCommand.Card.class,
+            HostLoadCommand.class,
+            HostBenchCommand.class,
+        })
+public final class HostCommand implements Runnable {
+
+    /** Name of the file in which a started host writes its port. */
+    public static final String PORT_FILE = "host.port";
+    /** Name of the file in which a started host writes its process id. */
+    public static final String PID_FILE = "host.pid";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    static Path hostDir(DataDirOption dataDir) {
+        return dataDir.resolve(SimulatorMain.APP).resolve("host");
+    }
+
+    /** @return the port a started host wrote, or {@code dflt} */
+    static int startedPort(Path hostDir, int dflt) throws java.io.IOException {
+        Path f = hostDir.resolve(PORT_FILE);
+        return Files.exists(f) ? Integer.parseInt(Files.readString(f, StandardCharsets.US_ASCII).trim()) : dflt;
+    }
+
+    /** {@code simulator host start}: listen until killed; re-read the faults file twice a second. */
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the host (creates CA and store on first start).")
+    static final class Start implements Callable<Integer> {
+        @Mixin
+        private DataDirOption dataDir;
+        @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+        private String bind;
+        @Option(names = "--port", defaultValue = "7443", description = "Port (0: any free port; default ${DEFAULT-VALUE}).")
+        private int port;
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = hostDir(dataDir);
+            HostSimulator host = HostSimulator.open(dir).listen(bind, port);
+            Files.writeString(dir.resolve(PORT_FILE), String.valueOf(host.port()), StandardCharsets.US_ASCII);
+            Files.writeString(dir.resolve(PID_FILE), String.valueOf(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("host simulator listening on " + bind + ":" + host.port() + " (state in " + dir + ")");
+            out.flush();
+            while (!Thread.currentThread().isInterrupted()) {
+                LockSupport.parkNanos(500_000_000L);
+                host.reloadFaults();
+            }
+            host.close();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code simulator host enrol}: the host side of enrolment. */
+    @Command(name = "enrol", mixinStandardHelpOptions = true,
+            description = "Issue the certificates for a terminal's enrolment requests (tls.csr, sign.csr) and register it.")
+    static final class Enrol implements Callable<Integer> {
+        @Mixin
+        private DataDirOption dataDir;
+        @Option(names = "--terminal", required = true, description = "Terminal id (CN of the requests).")
+        private String terminal;
+        @Option(names = "--dir", required = true, description = "The terminal's key directory holding the requests.")
+        private Path terminalDir;
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.exists(terminalDir.resolve("tls.csr")) || !Files.exists(terminalDir.resolve("sign.csr"))) {
+                throw new BadInputException("no tls.csr / sign.csr in " + terminalDir + " (run the terminal's enrol first)");
+            }
+            try (HostSimulator host = HostSimulator.open(hostDir(dataDir))) {
+                host.enrol(terminalDir, terminal);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new BadInputException("enrolment refused: " + e.getMessage(), e);
+            }
+            spec.commandLine().getOut().println("enrolled " + terminal + ": certificates written to " + terminalDir);
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code simulator host card}: report a card lost, blacklisted or cleared. */
+    @Command(name = "card", mixinStandardHelpOptions = true, description = "Put a card on the card list.")
+    static final class Card implements Callable<Integer> {
+        @Mixin
+        private DataDirOption dataDir;
+        @Option(names = "--card-no", required = true, description = "Card number.")
+        private String cardNo;
+        @Option(names = "--status", required = true, description = "LOST, BLACKLISTED or CLEARED.")
+        private String status;
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Registry.STATUSES.contains(status)) {
+                throw new BadInputException("status must be one of " + Registry.STATUSES);
+            }
+            try (HostSimulator host = HostSimulator.open(hostDir(dataDir))) {
+                long v = host.service().reportCard(cardNo, status, Instant.now());
+                spec.commandLine().getOut().println("card list version " + v);
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package cn.yibao.simulator.host;
+
+import cn.yibao.terminal.cli.DataDirOption;
+import cn.yibao.terminal.cli.ExitCodes;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code simulator host status}: terminals with their backlog and flags, versions, faults in force. */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show terminals, backlog and faults.")
+final class HostStatusCommand implements Callable<Integer> {
+
+    @Mixin
+    private DataDirOption dataDir;
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = HostCommand.hostDir(dataDir);
+        PrintWriter out = spec.commandLine().getOut();
+        try (HostSimulator host = HostSimulator.open(dir)) {
+            out.printf("%-20s %10s %10s %8s  %s%n", "terminal", "held seq", "journal", "backlog", "flag");
+            host.store().inTransaction(c -> {
+                try (ResultSet rs = Sql.query(c, "SELECT id, high_seq, journal_head, flag FROM terminal ORDER BY id")) {
+                    while (rs.next()) {
+                        long held = rs.getLong(2);
+                        long head = rs.getLong(3);
+                        out.printf("%-20s %10d %10d %8d  %s%n", rs.getString(1), held, head, Math.max(0, head - held),
+                                rs.getString(4) == null ? "" : rs.getString(4));
+                    }
+                }
+                out.println("records held: " + Sql.longValue(c, "SELECT count(*) FROM record", 0)
+                        + ", policy pack: " + Registry.latestPack(c)
+                        + ", card list version: " + Registry.cardListVersion(c));
+                return null;
+            });
+            out.println("faults (global): " + host.faults().global());
+            host.faults().perConnection().forEach((id, plan) -> out.println("faults (connection " + id + "): " + plan));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,97 @@
+package cn.yibao.simulator.host;
+
+import cn.yibao.hostlink.record.Sm2;
+import cn.yibao.hostlink.record.UploadedRecord;
+import cn.yibao.hostlink.saf.StoreAndForward;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives N virtual terminals against a host: each fills its journal with signed settlements and
+ * drains it with store-and-forward; measures how long the host takes to acknowledge everything.
+ * Also measures the raw SM2 verification rate on the same records, for comparison.
+ */
+public final class LoadGenerator {
+
+    /**
+     * @param terminals     virtual terminals
+     * @param records       records acknowledged in total
+     * @param drainSeconds  time from starting the uploads to the last acknowledgement
+     * @param ingestPerSecond records per second
+     */
+    public record Result(int terminals, long records, double drainSeconds, double ingestPerSecond) {
+    }
+
+    private LoadGenerator() {
+    }
+
+    /** Enrols {@code n} virtual terminals named {@code prefix-1 … prefix-n} with the host in {@code host}. */
+    public static List<VirtualTerminal> enrol(HostSimulator host, Path keysDir, String prefix, int n) throws Exception {
+        List<VirtualTerminal> out = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            out.add(new VirtualTerminal(host, keysDir, prefix + "-" + i));
+        }
+        return out;
+    }
+
+    /** Appends {@code perTerminal} signed settlements to each terminal's journal (offline). */
+    public static void fill(List<VirtualTerminal> terminals, int perTerminal) {
+        for (VirtualTerminal t : terminals) {
+            for (int i = 0; i < perTerminal; i++) {
+                t.settle(1_000 + (i % 97) * 37L);
+            }
+        }
+    }
+
+    /** Uploads every journal to {@code host:port} and waits (up to {@code timeout}) until all are acknowledged. */
+    public static Result drain(List<VirtualTerminal> terminals, String host, int port, int batch, Duration timeout)
+            throws Exception {
+        long total = terminals.stream().mapToLong(t -> t.journal().headSeq() - t.journal().ackedSeq()).sum();
+        long start = System.nanoTime();
+        List<StoreAndForward> running = new ArrayList<>();
+        try {
+            for (VirtualTerminal t : terminals) {
+                running.add(t.storeAndForward(host, port, batch, Duration.ofSeconds(30)));
+            }
+            long deadline = start + timeout.toNanos();
+            while (!terminals.stream().allMatch(t -> t.journal().ackedSeq() == t.journal().headSeq())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("journals not acknowledged within " + timeout);
+                }
+                LockSupport.parkNanos(5_000_000);
+            }
+        } finally {
+            running.forEach(StoreAndForward::close);
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        return new Result(terminals.size(), total, secs, total / secs);
+    }
+
+    /** @return SM2 verifications per second of the journals' records (one thread, {@code seconds} long at least) */
+    public static double rawVerifyRate(List<VirtualTerminal> terminals, double seconds) {
+        List<UploadedRecord> sample = new ArrayList<>();
+        List<PublicKey> keys = new ArrayList<>();
+        for (VirtualTerminal t : terminals) {
+            for (UploadedRecord r : t.journal().after(0, 200)) {
+                sample.add(r);
+                keys.add(t.creds.signingCertificate().getPublicKey());
+            }
+        }
+        long n = 0;
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < sample.size(); i++) {
+                if (!Sm2.verify(keys.get(i), sample.get(i).record().canonical(), sample.get(i).record().signature())) {
+                    throw new IllegalStateException("sample record does not verify");
+                }
+                n++;
+            }
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+}

@@ -1,0 +1,139 @@
+package cn.yibao.simulator.host;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.yibao.card.Money;
+import cn.yibao.hostlink.msg.Infno;
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.Request;
+import cn.yibao.hostlink.record.UploadedRecord;
+import cn.yibao.hostlink.record.stub.TotalsSplitRecomputer;
+import cn.yibao.hostlink.saf.HostSession;
+import cn.yibao.hostlink.saf.StoreAndForward;
+import cn.yibao.simulator.cli.SimulatorMain;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * 10,000 settlements from 3 terminals reach a host that drops connections, duplicates, loses and
+ * delays acknowledgements and is killed with SIGKILL and restarted twice: at the end the host holds
+ * every settlement exactly once, each terminal's reconciliation balances and every journal is
+ * fully acknowledged.
+ */
+class ExactlyOnceIT {
+
+    static final int TOTAL = 10_000;
+
+    @TempDir
+    Path dir;
+
+    private Process startHost(Path dataDir, int port) throws Exception {
+        Path hostDir = dataDir.resolve("host");
+        Files.deleteIfExists(hostDir.resolve(HostCommand.PORT_FILE));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                SimulatorMain.class.getName(), "host", "start", "--data-dir", dataDir.toString(), "--port",
+                String.valueOf(port)).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("host-" + System.nanoTime() + ".out").toFile()).start();
+        if (!Await.until(Duration.ofSeconds(60), () -> Files.exists(hostDir.resolve(HostCommand.PORT_FILE)))) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("host process did not start");
+        }
+        return p;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static long acked(List<VirtualTerminal> ts) {
+        return ts.stream().mapToLong(t -> t.journal().ackedSeq()).sum();
+    }
+
+    @Test
+    void everySettlementExactlyOnceThroughFaultsAndTwoKills() throws Exception {
+        Path data = dir.resolve("data");
+        // with --data-dir the command uses that directory itself; the host's state is in <dir>/host
+        Path hostDir = data.resolve("host");
+        List<VirtualTerminal> ts;
+        try (HostSimulator setup = HostSimulator.open(hostDir)) {
+            ts = LoadGenerator.enrol(setup, dir.resolve("keys"), "EO", 3);
+        }
+        Faults.write(hostDir, new FaultPlan(2, 25, 0.1, 0.1, 0, 0, false), Map.of());
+        int port = freePort();
+        Process host = startHost(data, port);
+        List<StoreAndForward> safs = new ArrayList<>();
+        try {
+            for (VirtualTerminal t : ts) {
+                safs.add(t.storeAndForward("localhost", port, 100, Duration.ofSeconds(2)));
+            }
+            for (int i = 0; i < TOTAL; i++) {
+                ts.get(i % 3).settle(1_000 + (i % 113) * 11L);
+                if (i % 50 == 0) {
+                    safs.forEach(StoreAndForward::wake);
+                }
+                if (i == TOTAL / 3 || i == 2 * TOTAL / 3) {
+                    long before = acked(ts);
+                    assertTrue(Await.until(Duration.ofSeconds(60), () -> acked(ts) > before + 500), "no progress");
+                    host.destroyForcibly().waitFor();
+                    host = startHost(data, port);
+                }
+            }
+            assertTrue(Await.until(Duration.ofMinutes(5), () -> ts.stream()
+                    .allMatch(t -> t.journal().ackedSeq() == t.journal().headSeq())),
+                    () -> "acknowledged " + acked(ts) + " of " + TOTAL);
+            Faults.write(hostDir, FaultPlan.NONE, Map.of());
+            List<String> recon = new ArrayList<>();
+            for (VirtualTerminal t : ts) {
+                recon.add(reconcile(t, port));
+            }
+            long held;
+            try (HostStore store = HostStore.open(hostDir.resolve("host.db"))) {
+                held = store.inTransaction(c -> Sql.longValue(c, "SELECT count(*) FROM record", 0));
+            }
+            long total = held;
+            assertAll(() -> assertEquals(TOTAL, total),
+                    () -> assertEquals(List.of("0", "0", "0"), recon),
+                    () -> assertEquals(TOTAL, acked(ts)));
+        } finally {
+            safs.forEach(StoreAndForward::close);
+            host.destroyForcibly().waitFor();
+        }
+    }
+
+    /** 3201 with the terminal's own totals for today; returns {@code stmt_rslt}. */
+    private static String reconcile(VirtualTerminal t, int port) throws Exception {
+        long medfee = 0;
+        long fund = 0;
+        long acct = 0;
+        List<UploadedRecord> all = t.journal().after(0, Integer.MAX_VALUE);
+        for (UploadedRecord r : all) {
+            JsonNode res = Json.parse(r.record().result());
+            medfee += TotalsSplitRecomputer.fen(res, "medfee_sumamt");
+            fund += TotalsSplitRecomputer.fen(res, "fund_pay_sumamt");
+            acct += TotalsSplitRecomputer.fen(res, "acct_pay");
+        }
+        String today = LocalDate.now(Request.ZONE).toString();
+        try (HostSession s = t.session(port)) {
+            return s.call(Infno.RECON_TOTALS, Json.object().put("stmt_begndate", today).put("stmt_enddate", today)
+                    .put("medfee_sumamt", Money.ofFen(medfee).toYuanString())
+                    .put("fund_pay_sumamt", Money.ofFen(fund).toYuanString())
+                    .put("acct_pay", Money.ofFen(acct).toYuanString()).put("fixmedins_setl_cnt", all.size()))
+                    .output().path("stmt_rslt").asText();
+        }
+    }
+
+}

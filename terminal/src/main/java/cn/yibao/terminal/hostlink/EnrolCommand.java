@@ -1,0 +1,63 @@
+package cn.yibao.terminal.hostlink;
+
+import cn.yibao.hostlink.tls.Identities;
+import cn.yibao.hostlink.tls.TerminalCredentials;
+import cn.yibao.terminal.cli.BadInputException;
+import cn.yibao.terminal.cli.DataDirOption;
+import cn.yibao.terminal.cli.ExitCodes;
+import cn.yibao.terminal.cli.TerminalMain;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code terminal enrol}: the terminal side of enrolment. Generates the TLS key (P-256) and the
+ * record-signing key (SM2) in {@code <data-dir>/host-link} (files 0600) and writes the two
+ * certification requests for the host's {@code simulator host enrol}; with {@code --check}, reports
+ * whether the host's certificates are in place.
+ */
+@Command(name = "enrol", mixinStandardHelpOptions = true,
+        description = "Create this terminal's keys and certification requests for the host (or --check them).")
+public final class EnrolCommand implements Callable<Integer> {
+
+    @Mixin
+    private DataDirOption dataDir;
+    @Option(names = "--terminal-id", description = "This terminal's id (letters, digits, - and _).")
+    private String terminalId;
+    @Option(names = "--check", description = "Only check that the host issued the certificates.")
+    private boolean check;
+    @Spec
+    private CommandSpec spec;
+
+    /** @return the directory of the terminal's host-link keys */
+    public static Path keyDir(Path terminalDataDir) {
+        return terminalDataDir.resolve("host-link");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = keyDir(dataDir.resolve(TerminalMain.APP));
+        PrintWriter out = spec.commandLine().getOut();
+        if (check) {
+            TerminalCredentials c = TerminalCredentials.load(dir);
+            out.println("enrolled as " + c.terminalId() + " (" + dir + ")");
+            return ExitCodes.OK;
+        }
+        if (!Identities.validTerminalId(terminalId)) {
+            throw new BadInputException("--terminal-id must be 1-32 letters, digits, - or _");
+        }
+        if (Files.exists(dir.resolve("tls.key"))) {
+            throw new BadInputException("keys already exist in " + dir + "; refusing to replace them");
+        }
+        TerminalCredentials.request(dir, terminalId);
+        out.println("keys and certification requests written to " + dir);
+        out.println("next, on the host: simulator host enrol --terminal " + terminalId + " --dir " + dir);
+        return ExitCodes.OK;
+    }
+}
