@@ -1,0 +1,111 @@
+package cn.yibao.simulator.counter;
+
+import cn.yibao.simulator.card.TimingModel;
+import cn.yibao.simulator.reader.PcscCounter;
+import cn.yibao.terminal.counter.live.CounterRuntime;
+import cn.yibao.terminal.counter.live.PcscCardAccess;
+import cn.yibao.terminal.http.AccessToken;
+import cn.yibao.terminal.http.ApiServer;
+import cn.yibao.terminal.pcsc.PrivatePcscd;
+import cn.yibao.terminal.pcsc.ReaderSelector;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Tap to split on screen through the whole real stack, as the cashier console does it: the HIS API
+ * answers 1101 (read the card on the reader) and then 2101 (pre-settle two items), each through
+ * the live counter, javax.smartcardio, pcscd, vpcd and the virtual card and PSAM with the timing
+ * model on (every command really takes its modelled time). Timed from the 1101 request to the
+ * 2101 answer with the split; the browser's rendering is not included.
+ *
+ * <p>Run as root (it starts its own pcscd; set {@code PCSCLITE_CSOCK_NAME} to keep the machine's):
+ * {@code java -cp simulator/target/simulator.jar cn.yibao.simulator.counter.TapToSplitBench [taps]}
+ */
+public final class TapToSplitBench {
+
+    private static final String TOKEN = "tap-to-split-bench-token-0123456789abcdefgh";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TapToSplitBench() {
+    }
+
+    /** Runs {@code warmup} unmeasured taps, then {@code taps} measured ones; returns sorted nanoseconds. */
+    public static long[] run(PrivatePcscd pcscd, Path dir, int warmup, int taps) throws Exception {
+        PcscCardAccess cards = new PcscCardAccess(ReaderSelector.parse(pcscd.readerName(PrivatePcscd.CARD_SLOT)),
+                ReaderSelector.parse(pcscd.readerName(PrivatePcscd.SAM_SLOT)), Duration.ofSeconds(10));
+        try (PcscCounter rig = new PcscCounter(pcscd, "employee", dir.resolve("sim"));
+             CounterRuntime runtime = CounterRuntime.open(dir.resolve("terminal"), cards, "220100000001", Clock.systemDefaultZone());
+             ApiServer server = ApiServer.start(ApiServer.Settings.of(0, AccessToken.of(TOKEN), runtime.counter()))) {
+            rig.card().timing(TimingModel.contactless(), true);
+            rig.psam().timing(TimingModel.contactPsam(), true);
+            HttpClient http = HttpClient.newHttpClient();
+            long[] times = new long[taps];
+            for (int i = 0; i < warmup + taps; i++) {
+                long start = System.nanoTime();
+                JsonNode person = call(http, server, "1101", "{}");
+                String psnNo = person.path("baseinfo").path("psn_no").asText();
+                JsonNode split = call(http, server, "2101", "{\"druginfo\":{\"psn_no\":\"" + psnNo + "\",\"med_type\":\"41\","
+                        + "\"acct_used_flag\":\"1\"},\"drugdetail\":[{\"feedetl_sn\":\"1\",\"med_list_codg\":\"6901234500048\","
+                        + "\"cnt\":2},{\"feedetl_sn\":\"2\",\"med_list_codg\":\"6901234500062\",\"cnt\":1}]}");
+                long took = System.nanoTime() - start;
+                if (split.path("setlinfo").path("acct_pay").decimalValue().compareTo(new java.math.BigDecimal("59.90")) != 0) {
+                    throw new IllegalStateException("unexpected split: " + split);
+                }
+                if (i >= warmup) {
+                    times[i - warmup] = took;
+                }
+            }
+            Arrays.sort(times);
+            return times;
+        }
+    }
+
+    private static JsonNode call(HttpClient http, ApiServer server, String infno, String input) throws Exception {
+        String body = "{\"infno\":\"" + infno + "\",\"msgid\":\"B" + System.nanoTime() + "\",\"inf_time\":\"2026-11-23 10:30:00\","
+                + "\"opter\":\"bench\",\"fixmedins_code\":\"H22010000001\",\"input\":" + input + "}";
+        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve(URI.create("/api/" + infno)))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode envelope = JSON.readTree(response.body());
+        if (envelope.path("infcode").asInt(-99) != 0) {
+            throw new IllegalStateException(infno + " failed: " + response.body());
+        }
+        return envelope.path("output");
+    }
+
+    /** Prints p50, p99 and the worst of {@code taps} taps (default 200). */
+    public static void main(String[] args) throws Exception {
+        int taps = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        Path dir = Files.createTempDirectory("tap-bench");
+        try (PrivatePcscd pcscd = PrivatePcscd.start(Duration.ofSeconds(20))) {
+            long[] t = run(pcscd, dir, 10, taps);
+            System.out.printf("tap to split (1101 + 2101 over HTTP, timing model on), %d taps: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    taps, ms(t, 0.50), ms(t, 0.99), t[t.length - 1] / 1e6);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
