@@ -15,4 +15,47 @@ public interface Refusal {
 
     /** @return the message written to logs, in English */
     String message();
+
+    /**
+     * The two messages of a refusal.
+     *
+     * @param zh the message shown at the counter, in simplified Chinese
+     * @param en the message written to logs, in English
+     */
+    record Text(String zh, String en) {
+
+        public Text {
+            if (zh == null || zh.isBlank() || en == null || en.isBlank()) {
+                throw new IllegalArgumentException("a refusal needs a Chinese and an English message");
+            }
+        }
+    }
+
+    /**
+     * A refusal enum: the constant's name is its stable code and {@link #text()} holds its messages,
+     * so that each enum only declares its constants.
+     */
+    interface Named extends Refusal {
+
+        /** @return the constant's name (implemented by {@link Enum#name()}) */
+        String name();
+
+        /** @return the two messages */
+        Text text();
+
+        @Override
+        default String code() {
+            return name();
+        }
+
+        @Override
+        default String messageZh() {
+            return text().zh();
+        }
+
+        @Override
+        default String message() {
+            return text().en();
+        }
+    }
 }

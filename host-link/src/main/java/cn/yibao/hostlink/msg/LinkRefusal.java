@@ -3,7 +3,7 @@ package cn.yibao.hostlink.msg;
 import cn.yibao.card.Refusal;
 
 /** Refusals of the link itself (not of a signed record): envelope, session and transaction errors. */
-public enum LinkRefusal implements Refusal {
+public enum LinkRefusal implements Refusal.Named {
     UNKNOWN_INFNO("未知交易类型", "unknown transaction code"),
     BAD_INPUT("交易参数错误", "malformed transaction input"),
     NOT_SIGNED_IN("终端未签到", "terminal not signed in (missing or stale sign_no)"),
@@ -16,26 +16,14 @@ public enum LinkRefusal implements Refusal {
     PERSON_NOT_FOUND("未查询到参保人", "no insured person for that certificate"),
     HOST_ERROR("医保中心内部错误", "host internal error");
 
-    private final String zh;
-    private final String en;
+    private final Text text;
 
     LinkRefusal(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.text = new Text(zh, en);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageZh() {
-        return zh;
-    }
-
-    @Override
-    public String message() {
-        return en;
+    public Text text() {
+        return text;
     }
 }

@@ -7,7 +7,7 @@ import cn.yibao.card.Refusal;
  * {@link #DUPLICATE} are not refusals; every other value is, with its own stable code, and flags
  * the terminal. The declaration order of the refusals is the verification order.
  */
-public enum RecordCheck implements Refusal {
+public enum RecordCheck implements Refusal.Named {
     ACCEPTED("已接收", "record accepted"),
     DUPLICATE("重复上传，已忽略", "identical record already held; acknowledged again"),
     IDENTITY_MISMATCH("记录终端与证书不符", "record's terminal differs from the TLS certificate's"),
@@ -21,12 +21,10 @@ public enum RecordCheck implements Refusal {
     TAC_INVALID("卡片交易认证码无效", "card TAC does not verify"),
     SPLIT_MISMATCH("结算分割复算不一致", "settlement split does not re-compute with the policy pack");
 
-    private final String zh;
-    private final String en;
+    private final Text text;
 
     RecordCheck(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.text = new Text(zh, en);
     }
 
     /** @return true for {@link #ACCEPTED} and {@link #DUPLICATE} */
@@ -35,17 +33,7 @@ public enum RecordCheck implements Refusal {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageZh() {
-        return zh;
-    }
-
-    @Override
-    public String message() {
-        return en;
+    public Text text() {
+        return text;
     }
 }

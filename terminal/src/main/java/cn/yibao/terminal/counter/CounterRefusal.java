@@ -3,7 +3,7 @@ package cn.yibao.terminal.counter;
 import cn.yibao.card.Refusal;
 
 /** Every refusal the counter can give a cashier or an HIS, with its Chinese and English message. */
-public enum CounterRefusal implements Refusal {
+public enum CounterRefusal implements Refusal.Named {
     CARD_ABSENT("请将社保卡放在读卡区", "no card on the reader"),
     CARD_MISMATCH("读卡器上的卡与请求中的人员不一致", "the card on the reader is not the requested person's"),
     CARD_LOST("此卡已挂失，请收回并联系医保经办机构", "card reported lost"),
@@ -30,26 +30,14 @@ public enum CounterRefusal implements Refusal {
     SETTLEMENT_IN_DOUBT("该笔结算正在恢复中，请将原卡放回读卡区", "the settlement is being recovered; put the same card back on the reader"),
     FEATURE_UNAVAILABLE("本终端暂不支持该业务", "not supported by this terminal yet");
 
-    private final String messageZh;
-    private final String message;
+    private final Text text;
 
     CounterRefusal(String messageZh, String message) {
-        this.messageZh = messageZh;
-        this.message = message;
+        this.text = new Text(messageZh, message);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public Text text() {
+        return text;
     }
 }

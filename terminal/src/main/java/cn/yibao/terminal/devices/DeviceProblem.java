@@ -3,32 +3,20 @@ package cn.yibao.terminal.devices;
 import cn.yibao.card.Refusal;
 
 /** What can go wrong with a counter device; shown to the cashier, never blocking a sale. */
-public enum DeviceProblem implements Refusal {
+public enum DeviceProblem implements Refusal.Named {
     PRINTER_OFFLINE("打印机未连接或未开机，可稍后补打小票", "receipt printer not answering; the receipt can be reprinted"),
     PRINTER_PAPER_OUT("打印机缺纸，请装纸后补打小票", "receipt printer out of paper; the receipt can be reprinted"),
     PRINTER_ERROR("打印机故障，可稍后补打小票", "receipt printer reported an error; the receipt can be reprinted"),
     DISPLAY_UNAVAILABLE("客显屏未连接", "customer display not reachable");
 
-    private final String messageZh;
-    private final String message;
+    private final Text text;
 
     DeviceProblem(String messageZh, String message) {
-        this.messageZh = messageZh;
-        this.message = message;
+        this.text = new Text(messageZh, message);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public Text text() {
+        return text;
     }
 }

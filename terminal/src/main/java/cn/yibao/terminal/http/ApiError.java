@@ -6,7 +6,7 @@ import cn.yibao.card.Refusal;
  * Errors of the HTTP API itself (as opposed to business refusals of the counter): each has a stable
  * code, an HTTP status, an {@code infcode} and Chinese and English messages.
  */
-public enum ApiError implements Refusal {
+public enum ApiError implements Refusal.Named {
     TOKEN_MISSING(401, -4, "缺少访问令牌（Authorization: Bearer …）", "access token missing"),
     TOKEN_WRONG(401, -4, "访问令牌不正确", "access token wrong"),
     HOST_NOT_ALLOWED(403, -4, "只接受本机地址访问", "Host header is not this machine's loopback address"),
@@ -22,29 +22,12 @@ public enum ApiError implements Refusal {
 
     private final int httpStatus;
     private final int infcode;
-    private final String messageZh;
-    private final String message;
+    private final Text text;
 
     ApiError(int httpStatus, int infcode, String messageZh, String message) {
         this.httpStatus = httpStatus;
         this.infcode = infcode;
-        this.messageZh = messageZh;
-        this.message = message;
-    }
-
-    @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
-    }
-
-    @Override
-    public String message() {
-        return message;
+        this.text = new Text(messageZh, message);
     }
 
     public int httpStatus() {
@@ -53,5 +36,10 @@ public enum ApiError implements Refusal {
 
     public int infcode() {
         return infcode;
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 }

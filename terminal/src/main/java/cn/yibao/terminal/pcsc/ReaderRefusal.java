@@ -3,7 +3,7 @@ package cn.yibao.terminal.pcsc;
 import cn.yibao.card.Refusal;
 
 /** What the PC/SC reader can refuse at the counter, before the card itself says anything. */
-public enum ReaderRefusal implements Refusal {
+public enum ReaderRefusal implements Refusal.Named {
 
     /** pcscd is not running or the pcsclite library cannot be loaded. */
     PCSC_UNAVAILABLE("读卡服务不可用，请联系管理员", "PC/SC is not available (pcscd not running or library missing)"),
@@ -14,26 +14,14 @@ public enum ReaderRefusal implements Refusal {
     /** The card left the field during a transaction. */
     CARD_REMOVED("社保卡已离开读卡区，请重新放卡", "the card was removed during the transaction");
 
-    private final String messageZh;
-    private final String message;
+    private final Text text;
 
     ReaderRefusal(String messageZh, String message) {
-        this.messageZh = messageZh;
-        this.message = message;
+        this.text = new Text(messageZh, message);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public Text text() {
+        return text;
     }
 }

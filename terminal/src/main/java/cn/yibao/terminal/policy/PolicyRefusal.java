@@ -3,7 +3,7 @@ package cn.yibao.terminal.policy;
 import cn.yibao.card.Refusal;
 
 /** Why a policy pack is refused before use. */
-public enum PolicyRefusal implements Refusal {
+public enum PolicyRefusal implements Refusal.Named {
     /** The signature does not match the pack: it was altered after signing, or signed by another key. */
     POLICY_SIGNATURE_INVALID("医保政策包签名校验失败（可能被篡改），拒绝使用",
             "the policy pack's signature does not verify (tampered?); pack refused"),
@@ -14,26 +14,14 @@ public enum PolicyRefusal implements Refusal {
     /** The pack is not in force on the settlement date. */
     POLICY_NOT_EFFECTIVE("医保政策包不在有效期内，拒绝使用", "the policy pack is not in force on this date; pack refused");
 
-    private final String messageZh;
-    private final String message;
+    private final Text text;
 
     PolicyRefusal(String messageZh, String message) {
-        this.messageZh = messageZh;
-        this.message = message;
+        this.text = new Text(messageZh, message);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public Text text() {
+        return text;
     }
 }

@@ -3,7 +3,7 @@ package cn.yibao.terminal.settlement;
 import cn.yibao.card.Refusal;
 
 /** Business refusals of the settlement rules. */
-public enum SettlementRefusal implements Refusal {
+public enum SettlementRefusal implements Refusal.Named {
     /** A non-medical item (class N) is on an insured sale: the whole sale is refused (套刷). */
     NON_MEDICAL_ITEM("含非医保商品，整单不能使用医保结算",
             "the sale contains a non-medical item; the whole sale is refused for insured settlement"),
@@ -13,26 +13,14 @@ public enum SettlementRefusal implements Refusal {
     /** A sale with no line items (空刷). */
     NO_ITEMS("无费用明细，不能结算", "the sale has no line items");
 
-    private final String messageZh;
-    private final String message;
+    private final Text text;
 
     SettlementRefusal(String messageZh, String message) {
-        this.messageZh = messageZh;
-        this.message = message;
+        this.text = new Text(messageZh, message);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public Text text() {
+        return text;
     }
 }
