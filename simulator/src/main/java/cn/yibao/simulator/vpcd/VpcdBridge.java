@@ -95,6 +95,17 @@ public final class VpcdBridge implements AutoCloseable {
 
     /** Puts the card into the field: connects (in the background) and keeps reconnecting. */
     public void insert() {
+        Thread previous;
+        lock.lock();
+        try {
+            if (wanted) {
+                return;
+            }
+            previous = worker;
+        } finally {
+            lock.unlock();
+        }
+        join(previous); // a worker still cleaning up after a tear or a removal
         lock.lock();
         try {
             if (closed) {
@@ -125,15 +136,20 @@ public final class VpcdBridge implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (w != null && w != Thread.currentThread()) {
-            try {
-                w.join(JOIN_TIMEOUT.toMillis());
-                if (w.isAlive()) {
-                    LOG.warn("vpcd bridge {}: the card did not stop within {}", name, JOIN_TIMEOUT);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        join(w);
+    }
+
+    private void join(Thread w) {
+        if (w == null || w == Thread.currentThread()) {
+            return;
+        }
+        try {
+            w.join(JOIN_TIMEOUT.toMillis());
+            if (w.isAlive()) {
+                LOG.warn("vpcd bridge {}: the card did not stop within {}", name, JOIN_TIMEOUT);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

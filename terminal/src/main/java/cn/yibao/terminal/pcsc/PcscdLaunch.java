@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a {@link PrivatePcscd} gets the one socket path pcsc-lite 1.9.9 serves,
@@ -16,6 +19,8 @@ import java.util.List;
  *       needs root) where the socket's directory is bind-mounted over {@code /run/pcscd}. Any
  *       number of these run side by side, next to the machine's own pcscd; a lock file in the
  *       directory keeps two JVMs from sharing one. The build sets the variable for integration tests.
+ *       Where mount namespaces are not allowed (not root, an unprivileged container), pcscd serves
+ *       {@code /run/pcscd} as below and that socket path becomes a symbolic link to it.
  *   <li><b>Machine-wide</b> otherwise: pcscd serves {@code /run/pcscd}, so any other pcscd in this
  *       mount namespace is stopped first (see {@link ForeignPcscd}) and a machine-wide lock file
  *       makes a second JVM wait for the first one's private pcscd.
@@ -23,9 +28,13 @@ import java.util.List;
  */
 record PcscdLaunch(Path socketDir, PcscdLock lock) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PcscdLaunch.class);
+
     /** The client library's variable for the socket path (the daemon ignores it). */
     static final String SOCKET_ENV = "PCSCLITE_CSOCK_NAME";
     static final Path SYSTEM_SOCKET_DIR = Path.of("/run/pcscd");
+    /** Set to {@code false} to serve /run/pcscd (and link the socket path to it) even where isolation works. */
+    static final String ISOLATE_PROPERTY = "yibao.pcscd.isolate";
     private static final Duration OTHERS_TIMEOUT = Duration.ofMinutes(10);
 
     /** Chooses the mode from the environment, takes the lock and clears the way. */
@@ -41,11 +50,28 @@ record PcscdLaunch(Path socketDir, PcscdLock lock) {
                 throw new IllegalStateException(SOCKET_ENV + " is longer than a Unix socket path may be (100): " + socket);
             }
             Files.createDirectories(dir);
-            PcscdLock lock = PcscdLock.acquire(dir.resolve("pcscd.lock"), OTHERS_TIMEOUT);
-            Files.deleteIfExists(dir.resolve("pcscd.comm")); // left by a pcscd killed with its JVM
-            Files.deleteIfExists(dir.resolve("pcscd.pid"));
-            return new PcscdLaunch(dir, lock);
+            if (Boolean.parseBoolean(System.getProperty(ISOLATE_PROPERTY, "true")) && canUnshare()) {
+                PcscdLock lock = PcscdLock.acquire(dir.resolve("pcscd.lock"), OTHERS_TIMEOUT);
+                Files.deleteIfExists(dir.resolve("pcscd.comm")); // left by a pcscd killed with its JVM
+                Files.deleteIfExists(dir.resolve("pcscd.pid"));
+                return new PcscdLaunch(dir, lock);
+            }
+            PcscdLaunch machineWide = machineWide();
+            LOG.warn("no private mount namespace here (unshare --mount failed: not root?); pcscd serves {} and {} "
+                    + "links to it", SYSTEM_SOCKET_DIR, socket);
+            try {
+                Files.deleteIfExists(Path.of(socket));
+                Files.createSymbolicLink(Path.of(socket), SYSTEM_SOCKET_DIR.resolve("pcscd.comm"));
+            } catch (IOException e) {
+                machineWide.lock().close();
+                throw e;
+            }
+            return machineWide;
         }
+        return machineWide();
+    }
+
+    private static PcscdLaunch machineWide() {
         PcscdLock lock = PcscdLock.acquire(PcscdLock.MACHINE_LOCK, OTHERS_TIMEOUT);
         try {
             ForeignPcscd.clear(OTHERS_TIMEOUT);
@@ -54,6 +80,24 @@ record PcscdLaunch(Path socketDir, PcscdLock lock) {
             throw e;
         }
         return new PcscdLaunch(SYSTEM_SOCKET_DIR, lock);
+    }
+
+    /** Whether this process may make a private mount namespace (root, not in a locked-down container). */
+    private static boolean canUnshare() {
+        try {
+            Process probe = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!probe.waitFor(5, TimeUnit.SECONDS)) {
+                probe.destroyForcibly();
+                return false;
+            }
+            return probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false; // no unshare (util-linux) here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     boolean isolated() {
