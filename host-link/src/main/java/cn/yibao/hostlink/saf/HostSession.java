@@ -21,6 +21,9 @@ import java.util.function.Supplier;
  */
 public final class HostSession implements AutoCloseable {
 
+    /** Shortest wait for the TCP connection and the TLS handshake. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final HostConnection connection;
     private final MsgIds ids;
     private final String fixmedinsCode;
@@ -50,9 +53,14 @@ public final class HostSession implements AutoCloseable {
         Supplier<Request> hb = () -> Request.of(Infno.HEARTBEAT, ids.next(), fixmedinsCode, opter,
                 self[0] == null ? "" : self[0].signNo, heartbeatInput.get());
         HostConnection c;
+        java.util.concurrent.CompletableFuture<HostConnection> pending =
+                HostConnection.connect(group, host, port, ssl, heartbeat, hb);
         try {
-            c = HostConnection.connect(group, host, port, ssl, heartbeat, hb).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // a TLS handshake with a busy or freshly started host may take longer than one call
+            long connectMillis = Math.max(timeout.toMillis(), CONNECT_TIMEOUT.toMillis());
+            c = pending.get(connectMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
+            pending.thenAccept(HostConnection::close);
             throw new HostUnavailableException("cannot connect to " + host + ":" + port, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

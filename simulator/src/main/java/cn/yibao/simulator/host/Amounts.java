@@ -17,7 +17,10 @@ record Amounts(long medfee, long fund, long acct, long cash) {
     static final Amounts ZERO = new Amounts(0, 0, 0, 0);
 
     static Amounts of(String resultJson) {
-        JsonNode r = Json.parse(resultJson);
+        return of(Json.parse(resultJson));
+    }
+
+    static Amounts of(JsonNode r) {
         return new Amounts(TotalsSplitRecomputer.fen(r, "medfee_sumamt"), TotalsSplitRecomputer.fen(r, "fund_pay_sumamt"),
                 TotalsSplitRecomputer.fen(r, "acct_pay"), TotalsSplitRecomputer.fen(r, "psn_cash_pay"));
     }

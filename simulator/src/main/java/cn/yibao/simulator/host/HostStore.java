@@ -159,13 +159,10 @@ public final class HostStore implements ChainView, AutoCloseable {
 
     /** Inserts an accepted record and moves the terminal's chain head (inside a transaction). */
     static void insert(Connection c, SignedRecord r, byte[] hash, Amounts a, String setlId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO record(terminal, seq, hash, msgid, setl_id, card_no,"
-                + " card_counter, time, policy_version, medfee, fund, acct, cash, result)"
-                + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            Sql.bind(p, r.terminalId(), r.seq(), hash, r.msgid(), setlId, r.proof().cardNo(), r.proof().counter(),
-                    r.time().toEpochMilli(), r.policyVersion(), a.medfee(), a.fund(), a.acct(), a.cash(), r.result());
-            p.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO record(terminal, seq, hash, msgid, setl_id, card_no, card_counter, time,"
+                + " policy_version, medfee, fund, acct, cash, result) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                r.terminalId(), r.seq(), hash, r.msgid(), setlId, r.proof().cardNo(), r.proof().counter(),
+                r.time().toEpochMilli(), r.policyVersion(), a.medfee(), a.fund(), a.acct(), a.cash(), r.result());
         Sql.update(c, "UPDATE terminal SET high_seq=?, last_hash=? WHERE id=?", r.seq(), hash, r.terminalId());
     }
 

@@ -71,8 +71,9 @@ final class SettlementDesk {
             UploadedRecord up = ups.get(i);
             RecordCheck check = auth[i] == RecordCheck.ACCEPTED ? verifier.admit(up) : auth[i];
             if (check == RecordCheck.ACCEPTED) {
-                Amounts a = Amounts.of(up.record().result());
-                String setlId = Json.parse(up.record().result()).path("setl_id").asText(up.record().msgid());
+                JsonNode result = Json.parse(up.record().result());
+                Amounts a = Amounts.of(result);
+                String setlId = result.path("setl_id").asText(up.record().msgid());
                 HostStore.insert(c, up.record(), up.declaredHash(), a, setlId);
                 Ledger.post(c, up.record().proof().cardNo(), a, 1);
                 accepted++;

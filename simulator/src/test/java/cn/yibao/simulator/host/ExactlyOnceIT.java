@@ -87,7 +87,8 @@ class ExactlyOnceIT {
                 }
                 if (i == TOTAL / 3 || i == 2 * TOTAL / 3) {
                     long before = acked(ts);
-                    assertTrue(Await.until(Duration.ofSeconds(60), () -> acked(ts) > before + 500), "no progress");
+                    assertTrue(Await.until(Duration.ofSeconds(120), () -> acked(ts) > before + 500),
+                            () -> "no progress: " + safs.stream().map(f -> f.state() + " " + f.refusal()).toList());
                     host.destroyForcibly().waitFor();
                     host = startHost(data, port);
                 }

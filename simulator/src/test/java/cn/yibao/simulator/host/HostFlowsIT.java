@@ -16,32 +16,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The host simulator's transactions over real mutual TLS on loopback. */
-class HostFlowsIT {
+class HostFlowsIT extends LoopbackHost {
 
-    @TempDir
-    static Path dir;
-    static HostSimulator host;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        host.close();
-    }
 
     private static String today() {
         return LocalDate.now(Request.ZONE).toString();

@@ -21,15 +21,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 100,000 random and malformed frames: 99,000 as the first bytes of unauthenticated TCP
@@ -37,24 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * (refused by the frame and JSON decoders with a MALFORMED_FRAME error frame). Each bad
  * connection is closed, a well-behaved terminal is served throughout, and the heap stays flat.
  */
-class MalformedFramesIT {
+class MalformedFramesIT extends LoopbackHost {
 
     static final int RAW = Integer.getInteger("malformed.raw", 99_000);
     static final int AUTHENTICATED = Integer.getInteger("malformed.tls", 1_000);
 
-    @TempDir
-    static Path dir;
-    static HostSimulator host;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        host.close();
-    }
 
     /** A random bad frame: oversized or negative length, random bytes, non-JSON, JSON without envelope, deep nesting. */
     static byte[] badFrame(Random r) {

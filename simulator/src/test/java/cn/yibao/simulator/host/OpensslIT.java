@@ -5,30 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.yibao.hostlink.tls.CertificateAuthority;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A TLS peer nobody here wrote: OpenSSL's s_client without a client certificate is refused. */
-class OpensslIT {
+class OpensslIT extends LoopbackHost {
 
-    @TempDir
-    static Path dir;
-    static HostSimulator host;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        host.close();
-    }
 
     @Test
     void sClientWithoutClientCertificateIsRefused() throws Exception {

@@ -7,32 +7,15 @@ import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.tls.Crypto;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each way of slipping in, altering, reordering or removing a transaction is refused over real
  * TLS with its own code. Each case uses a fresh terminal (a refusal flags the terminal).
  */
-class TamperingIT {
+class TamperingIT extends LoopbackHost {
 
-    @TempDir
-    static Path dir;
-    static HostSimulator host;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        host.close();
-    }
 
     /** Uploads {@code honest} first (setting up the chain), then {@code tampered}; returns the latter's code. */
     private static String codeOf(VirtualTerminal t, List<UploadedRecord> honest, UploadedRecord tampered) throws Exception {
