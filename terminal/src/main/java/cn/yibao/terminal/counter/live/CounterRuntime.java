@@ -2,6 +2,7 @@ package cn.yibao.terminal.counter.live;
 
 import cn.yibao.hostlink.tls.Pem;
 import cn.yibao.hostlink.tls.TerminalCredentials;
+import cn.yibao.terminal.hostlink.EnrolCommand;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires a live counter from a data directory: the journal ({@code journal.db}), the terminal's keys
- * ({@code credentials/}, created with their certification requests on first use, to be enrolled by
- * the host), the policy pack and the catalog. Opening it runs crash recovery first.
+ * ({@code host-link/}, as {@code terminal enrol} makes them; created with their certification
+ * requests on first use if enrolment has not run yet), the policy pack and the catalog. Opening it runs crash recovery first.
  */
 public final class CounterRuntime implements AutoCloseable {
 
@@ -38,7 +39,7 @@ public final class CounterRuntime implements AutoCloseable {
     /** Opens the counter in {@code dataDir} for terminal {@code terminalId}, recovering what a crash left. */
     public static CounterRuntime open(Path dataDir, CardAccess cards, String terminalId, Clock clock) {
         try {
-            PrivateKey key = signingKey(dataDir.resolve("credentials"), terminalId);
+            PrivateKey key = signingKey(EnrolCommand.keyDir(dataDir), terminalId);
             PolicyPack pack = PolicyPacks.changchun2010();
             Path catalogFile = dataDir.resolve("catalog.json");
             BundledCatalog catalog = Files.exists(catalogFile) ? BundledCatalog.load(catalogFile) : BundledCatalog.bundled();
