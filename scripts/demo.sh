@@ -64,4 +64,10 @@ say "a pharmacy sale: 2 × 连花清瘟胶囊 (class B) and 1 × 维生素C片 (
 java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" sale --wait 20 --pin 123456 \
   --item 6901234500048*2 --item 6901234500062
 
-say "demo finished: state and logs are in $DEMO_HOME"
+if [ "$ONCE" -eq 1 ]; then
+  say "demo finished: state and logs are in $DEMO_HOME"
+  exit 0
+fi
+
+say "the cashier console and the HIS API on the same card (open the console URL below; Ctrl-C stops everything)"
+java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" serve --wait 20
