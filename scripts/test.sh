@@ -7,7 +7,7 @@ cd "$REPO_ROOT"
 ensure_packages "${BASE_PACKAGES[@]}" "${PCSC_PACKAGES[@]}" "${BROWSER_PACKAGES[@]}"
 ensure_jdk
 
-for tool in pcscd socat scriptor chromium chromedriver; do
+for tool in pcscd socat scriptor opensc-tool openssl unshare chromium chromedriver; do
   command -v "$tool" >/dev/null || die "$tool is not on the PATH after installing its package"
 done
 [ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || die "the vpcd driver (vsmartcard-vpcd) is missing"
