@@ -14,6 +14,7 @@ import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.counter.PersonQuery;
 import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.Settlement;
+import cn.yibao.terminal.counter.live.JournalUpload;
 import cn.yibao.terminal.journal.StoredRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -60,6 +61,14 @@ class LiveCounterTest {
             assertEquals(7190, up.record().proof().debitFen());
             assertEquals(1, f.counter.todayTotals().setlCnt());
             assertEquals(1, f.counter.syncStatus().queued());
+
+            JournalUpload upload = new JournalUpload(f.journal);
+            assertEquals(List.of(up), upload.after(0, 100), "store-and-forward sees the signed record as stored");
+            assertEquals(1, upload.headSeq());
+            upload.acknowledge(1);
+            upload.acknowledge(0);
+            assertEquals(1, upload.ackedSeq(), "the cursor never moves back");
+            assertEquals(0, f.counter.syncStatus().queued());
         }
     }
 
