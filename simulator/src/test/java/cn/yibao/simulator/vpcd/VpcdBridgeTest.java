@@ -131,12 +131,14 @@ class VpcdBridgeTest {
     @Test
     void reconnectsWhenVpcdGoesAwayAndComesBack() throws IOException {
         bridge.insert();
+        int port = vpcd.getLocalPort();
         try (Socket first = vpcd.accept()) {
             assertTrue(first.isConnected());
             assertTrue(bridge.await(VpcdBridge.State.INSERTED, WAIT));
-        } // pcscd "restarts": the connection drops
-        int port = vpcd.getLocalPort();
-        vpcd.close();
+            // pcscd "restarts": its listener goes first, so that the bridge's reconnect cannot land
+            // in the old listener's backlog; then the connection drops
+            vpcd.close();
+        }
         vpcd = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
         vpcd.setSoTimeout((int) WAIT.toMillis());
         try (Socket second = vpcd.accept()) {
