@@ -6,11 +6,33 @@ import cn.yibao.card.CardException;
 /** An enumerated value stored on the card as one byte, with a Chinese label for the counter. */
 public interface CardCode {
 
+    /**
+     * The byte and the label of one constant.
+     *
+     * @param code the byte stored on the card, 0 to 255
+     * @param labelZh the Chinese label for the counter
+     */
+    record Value(int code, String labelZh) {
+
+        public Value {
+            if (code < 0 || code > 0xFF || labelZh == null || labelZh.isBlank()) {
+                throw new IllegalArgumentException("a card code is one byte with a Chinese label");
+            }
+        }
+    }
+
+    /** @return the constant's byte and label */
+    Value value();
+
     /** @return the byte stored on the card */
-    int code();
+    default int code() {
+        return value().code();
+    }
 
     /** @return the Chinese label for the counter */
-    String labelZh();
+    default String labelZh() {
+        return value().labelZh();
+    }
 
     /**
      * @return the constant of {@code type} stored as {@code code}

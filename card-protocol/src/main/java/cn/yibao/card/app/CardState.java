@@ -8,22 +8,15 @@ public enum CardState implements CardCode {
     BLACKLISTED(3, "黑名单锁定"),
     LOST(4, "挂失");
 
-    private final int code;
-    private final String labelZh;
+    private final Value value;
 
     CardState(int code, String labelZh) {
-        this.code = code;
-        this.labelZh = labelZh;
+        this.value = new Value(code, labelZh);
     }
 
     @Override
-    public int code() {
-        return code;
-    }
-
-    @Override
-    public String labelZh() {
-        return labelZh;
+    public Value value() {
+        return value;
     }
 
     /**

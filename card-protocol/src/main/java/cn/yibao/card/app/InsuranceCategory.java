@@ -8,22 +8,15 @@ public enum InsuranceCategory implements CardCode {
     RESIDENT(3, "城镇居民"),
     SPECIAL_CARE(4, "离休/二乙");
 
-    private final int code;
-    private final String labelZh;
+    private final Value value;
 
     InsuranceCategory(int code, String labelZh) {
-        this.code = code;
-        this.labelZh = labelZh;
+        this.value = new Value(code, labelZh);
     }
 
     @Override
-    public int code() {
-        return code;
-    }
-
-    @Override
-    public String labelZh() {
-        return labelZh;
+    public Value value() {
+        return value;
     }
 
     /**

@@ -7,22 +7,15 @@ public enum InsuranceStatus implements CardCode {
     ARREARS(2, "欠费"),
     SUSPENDED(3, "停保");
 
-    private final int code;
-    private final String labelZh;
+    private final Value value;
 
     InsuranceStatus(int code, String labelZh) {
-        this.code = code;
-        this.labelZh = labelZh;
+        this.value = new Value(code, labelZh);
     }
 
     @Override
-    public int code() {
-        return code;
-    }
-
-    @Override
-    public String labelZh() {
-        return labelZh;
+    public Value value() {
+        return value;
     }
 
     /**

@@ -9,22 +9,15 @@ public enum ResidentGroup implements CardCode {
     UNIVERSITY_STUDENT(3, "大学生"),
     LOW_INCOME(4, "低保");
 
-    private final int code;
-    private final String labelZh;
+    private final Value value;
 
     ResidentGroup(int code, String labelZh) {
-        this.code = code;
-        this.labelZh = labelZh;
+        this.value = new Value(code, labelZh);
     }
 
     @Override
-    public int code() {
-        return code;
-    }
-
-    @Override
-    public String labelZh() {
-        return labelZh;
+    public Value value() {
+        return value;
     }
 
     /**
