@@ -5,6 +5,10 @@ public final class HostUnavailableException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    public HostUnavailableException(String message) {
+        super(message);
+    }
+
     public HostUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -22,11 +22,12 @@ import java.util.regex.Pattern;
  * @param accident          students' accidental-injury outpatient benefit
  * @param residentAllowance yearly amount loaded onto the cards of these resident groups for
  *                          outpatient and pharmacy use (their card balance may pay those visits)
+ * @param counter           the counter's refusal rules and offline limit
  */
 public record PolicyPack(String region, String regionName, String version, LocalDate effectiveFrom,
         LocalDate effectiveTo, SelfShareRates selfShare, EmployeeInpatientPolicy employeeInpatient,
         ResidentInpatientPolicy residentInpatient, OutpatientPoolingPolicy outpatientPooling,
-        AccidentPolicy accident, Map<ResidentGroup, Money> residentAllowance) {
+        AccidentPolicy accident, Map<ResidentGroup, Money> residentAllowance, CounterPolicy counter) {
 
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]{1,40}");
@@ -51,6 +52,7 @@ public record PolicyPack(String region, String regionName, String version, Local
         Rules.required("outpatient_pooling", outpatientPooling);
         Rules.required("accident", accident);
         residentAllowance = Map.copyOf(Rules.required("resident_allowance", residentAllowance));
+        Rules.required("counter", counter);
     }
 
     /** @return whether the pack applies on {@code day} */

@@ -43,10 +43,7 @@ public final class PolicyPackLoader {
         if (!SIGNED_FORMAT.equals(JsonFields.text(JsonFields.required(root, "", "format"), "format"))) {
             throw new InvalidInputException("format: expected \"" + SIGNED_FORMAT + "\"");
         }
-        JsonNode pack = JsonFields.object(JsonFields.required(root, "", "pack"), "pack",
-                Set.of("format", "region", "version", "effective_from", "effective_to", "source", "self_share",
-                        "employee_inpatient", "resident_inpatient", "outpatient_pooling", "accident",
-                        "resident_allowance"));
+        JsonNode pack = JsonFields.object(JsonFields.required(root, "", "pack"), "pack", PolicyPackReader.FIELDS);
         JsonNode sig = JsonFields.object(JsonFields.required(root, "", "signature"), "signature",
                 Set.of("algorithm", "key_id", "value"));
         if (!ALGORITHM.equals(JsonFields.text(JsonFields.required(sig, "signature", "algorithm"),

@@ -1,6 +1,7 @@
 package cn.yibao.terminal.policy;
 
 import static cn.yibao.terminal.settlement.JsonFields.amount;
+import static cn.yibao.terminal.settlement.JsonFields.bool;
 import static cn.yibao.terminal.settlement.JsonFields.enumValue;
 import static cn.yibao.terminal.settlement.JsonFields.object;
 import static cn.yibao.terminal.settlement.JsonFields.optional;
@@ -34,6 +35,10 @@ public final class PolicyPackReader {
     /** Largest amount anywhere in a pack. */
     private static final Money MAX = Money.ofYuan(100_000_000);
     private static final int MAX_LIST = 32;
+    /** The top-level fields of a pack. */
+    static final Set<String> FIELDS = Set.of("format", "region", "version", "effective_from", "effective_to",
+            "source", "self_share", "employee_inpatient", "resident_inpatient", "outpatient_pooling", "accident",
+            "resident_allowance", "counter");
 
     private PolicyPackReader() {
     }
@@ -44,9 +49,7 @@ public final class PolicyPackReader {
      * @throws InvalidInputException naming the offending field
      */
     public static PolicyPack read(JsonNode root) {
-        object(root, "", Set.of("format", "region", "version", "effective_from", "effective_to", "source",
-                "self_share", "employee_inpatient", "resident_inpatient", "outpatient_pooling", "accident",
-                "resident_allowance"));
+        object(root, "", FIELDS);
         String format = text(required(root, "", "format"), "format");
         if (!FORMAT.equals(format)) {
             throw new InvalidInputException("format: expected \"" + FORMAT + "\"");
@@ -54,6 +57,7 @@ public final class PolicyPackReader {
         JsonNode region = object(required(root, "", "region"), "region", Set.of("code", "name"));
         JsonNode to = optional(root, "effective_to");
         JsonNode source = optional(root, "source");
+        JsonNode counter = optional(root, "counter");
         if (source != null) {
             text(source, "source");
         }
@@ -69,7 +73,8 @@ public final class PolicyPackReader {
                     outpatient(required(root, "", "outpatient_pooling")),
                     accident(required(root, "", "accident")),
                     groupMap(required(root, "", "resident_allowance"), "resident_allowance", false,
-                            (n, p) -> amount(n, p, MAX)));
+                            (n, p) -> amount(n, p, MAX)),
+                    counter == null ? CounterPolicy.DEFAULT : counter(counter));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
@@ -133,6 +138,34 @@ public final class PolicyPackReader {
                 amount(required(node, p, "threshold"), p + ".threshold", MAX),
                 amount(required(node, p, "cap"), p + ".cap", MAX),
                 rate(required(node, p, "rate"), p + ".rate"));
+    }
+
+    private static CounterPolicy counter(JsonNode node) {
+        String p = "counter";
+        object(node, p, Set.of("refuse_non_medical", "refuse_listed_cards", "report_listed_cards",
+                "refuse_in_hospital_at_pharmacy", "refuse_empty_sale", "prescription_required",
+                "daily_insured_purchases", "offline"));
+        JsonNode off = object(required(node, p, "offline"), p + ".offline",
+                Set.of("max_insured_amount", "max_count", "max_hours"));
+        String o = p + ".offline";
+        return new CounterPolicy(bool(required(node, p, "refuse_non_medical"), p + ".refuse_non_medical"),
+                bool(required(node, p, "refuse_listed_cards"), p + ".refuse_listed_cards"),
+                bool(required(node, p, "report_listed_cards"), p + ".report_listed_cards"),
+                bool(required(node, p, "refuse_in_hospital_at_pharmacy"), p + ".refuse_in_hospital_at_pharmacy"),
+                bool(required(node, p, "refuse_empty_sale"), p + ".refuse_empty_sale"),
+                bool(required(node, p, "prescription_required"), p + ".prescription_required"),
+                count(required(node, p, "daily_insured_purchases"), p + ".daily_insured_purchases",
+                        CounterPolicy.MAX_DAILY),
+                new CounterPolicy.OfflineLimit(amount(required(off, o, "max_insured_amount"), o + ".max_insured_amount", MAX),
+                        count(required(off, o, "max_count"), o + ".max_count", CounterPolicy.OfflineLimit.MAX_COUNT),
+                        java.time.Duration.ofHours(count(required(off, o, "max_hours"), o + ".max_hours", 744))));
+    }
+
+    private static int count(JsonNode node, String path, int max) {
+        if (!node.isIntegralNumber() || node.asLong() < 0 || node.asLong() > max) {
+            throw new InvalidInputException(path + ": a whole number from 0 to " + max + " is required");
+        }
+        return node.asInt();
     }
 
     private static Rate rate(JsonNode node, String path) {

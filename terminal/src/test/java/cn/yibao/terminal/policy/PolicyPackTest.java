@@ -51,6 +51,38 @@ class PolicyPackTest {
     }
 
     @Test
+    void counterSectionIsReadAndDefaultsWhenAbsent() {
+        CounterPolicy c = PolicyPacks.changchun2010().counter();
+        assertEquals(CounterPolicy.DEFAULT, c);
+        assertEquals(3, c.dailyInsuredPurchases());
+        assertEquals(Money.ofYuan(5_000), c.offline().maxInsuredAmount());
+        assertEquals(java.time.Duration.ofHours(72), c.offline().maxAge());
+        String json = bundled();
+        String without = json.substring(0, json.indexOf(",\n  \"counter\"")) + "\n}\n";
+        assertEquals(CounterPolicy.DEFAULT, PolicyPackLoader.load(without.getBytes(StandardCharsets.UTF_8),
+                PolicyTrust.none()).counter());
+        PolicyPack off = PolicyPackLoader.load(json.replace("\"refuse_empty_sale\": true", "\"refuse_empty_sale\": false")
+                .replace("\"daily_insured_purchases\": 3", "\"daily_insured_purchases\": 0")
+                .getBytes(StandardCharsets.UTF_8), PolicyTrust.none());
+        assertFalse(off.counter().refuseEmptySale());
+        assertEquals(0, off.counter().dailyInsuredPurchases());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"daily_insured_purchases\": 3|\"daily_insured_purchases\": -1|counter.daily_insured_purchases",
+        "\"daily_insured_purchases\": 3|\"daily_insured_purchases\": \"3\"|counter.daily_insured_purchases",
+        "\"refuse_empty_sale\": true|\"refuse_empty_sale\": 1|counter.refuse_empty_sale",
+        "\"max_count\": 500|\"max_count\": 0|counter.offline.max_count",
+        "\"max_hours\": 72|\"max_hours\": 745|counter.offline.max_hours",
+        "\"max_insured_amount\": \"5000.00\"|\"max_insured_amount\": \"-1\"|counter.offline.max_insured_amount",
+        "\"prescription_required\": true,|\"prescription_required\": true, \"x\": 1,|counter.x",
+    })
+    void counterSectionErrorsNameTheField(String from, String to, String field) {
+        assertTrue(error(bundled().replace(from, to)).contains(field), field);
+    }
+
+    @Test
     void effectiveRange() {
         PolicyPack p = PolicyPacks.changchun2010();
         assertTrue(p.isEffectiveOn(LocalDate.of(2010, 1, 1)));
