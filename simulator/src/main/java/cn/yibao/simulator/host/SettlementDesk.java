@@ -7,6 +7,7 @@ import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.net.Peer;
 import cn.yibao.hostlink.record.RecordCheck;
+import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.RecordVerifier;
 import cn.yibao.hostlink.record.UploadedRecord;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,10 +72,9 @@ final class SettlementDesk {
             UploadedRecord up = ups.get(i);
             RecordCheck check = auth[i] == RecordCheck.ACCEPTED ? verifier.admit(up) : auth[i];
             if (check == RecordCheck.ACCEPTED) {
-                JsonNode result = Json.parse(up.record().result());
+                RecordResult result = RecordResult.parse(up.record().result());
                 Amounts a = Amounts.of(result);
-                String setlId = result.path("setl_id").asText(up.record().msgid());
-                HostStore.insert(c, up.record(), up.declaredHash(), a, setlId);
+                HostStore.insert(c, up.record(), up.declaredHash(), a, result.setlId());
                 Ledger.post(c, up.record().proof().cardNo(), a, 1);
                 accepted++;
             } else if (check == RecordCheck.DUPLICATE) {
