@@ -64,8 +64,33 @@ public final class RecordVerifier {
         return RecordCheck.ACCEPTED;
     }
 
-    /** Steps 6–10 against the store's current state; call under the store's lock after {@link #authenticate}. */
+    /** Steps 6–10; call under the store's lock after {@link #authenticate}. */
     public RecordCheck admit(UploadedRecord up) {
+        return admit(up, content(up));
+    }
+
+    /**
+     * Steps 8–10, which need no state of the store (the card's TAC, unless the card was not
+     * written; the policy pack; the split): safe to run in parallel, outside the store's lock.
+     * Their outcome is reported by {@link #admit(UploadedRecord, RecordCheck)} after the chain
+     * and replay checks, so the verification order stays as documented.
+     */
+    public RecordCheck content(UploadedRecord up) {
+        SignedRecord r = up.record();
+        if (r.proof().write().isPresent() && !tac.verify(r)) {
+            return RecordCheck.TAC_INVALID;
+        }
+        if (!split.knowsPolicy(r.policyVersion())) {
+            return RecordCheck.POLICY_UNKNOWN;
+        }
+        return split.reproduces(r, up.items()) ? RecordCheck.ACCEPTED : RecordCheck.SPLIT_MISMATCH;
+    }
+
+    /**
+     * Steps 6–7 against the store's current state (call under the store's lock), then the outcome
+     * of steps 8–10 computed beforehand by {@link #content}.
+     */
+    public RecordCheck admit(UploadedRecord up, RecordCheck content) {
         SignedRecord r = up.record();
         RecordCheck chain = chain(r.terminalId(), r, up.declaredHash());
         if (chain != RecordCheck.ACCEPTED) {
@@ -76,16 +101,7 @@ public final class RecordVerifier {
                 && view.cardWriteHeld(r.proof().cardNo(), write.get().kind(), write.get().counter())) {
             return RecordCheck.RECORD_REPLAYED;
         }
-        if (write.isPresent() && !tac.verify(r)) {
-            return RecordCheck.TAC_INVALID;
-        }
-        if (!split.knowsPolicy(r.policyVersion())) {
-            return RecordCheck.POLICY_UNKNOWN;
-        }
-        if (!split.reproduces(r, up.items())) {
-            return RecordCheck.SPLIT_MISMATCH;
-        }
-        return RecordCheck.ACCEPTED;
+        return content;
     }
 
     private RecordCheck chain(String terminal, SignedRecord r, byte[] hash) {
