@@ -153,12 +153,11 @@ public final class StoreAndForward implements AutoCloseable {
             ArrayNode records = Json.object().arrayNode();
             long bytes = 0;
             for (UploadedRecord r : batch) {
-                ObjectNode n = r.toJson();
-                bytes += Json.bytes(n).length;
+                bytes += r.wireSizeBound();
                 if (bytes > MAX_UPLOAD_BYTES && !records.isEmpty()) {
                     break;
                 }
-                records.add(n);
+                records.add(r.toJson());
             }
             ObjectNode input = Json.object().put("journal_head", journal.headSeq());
             input.set("records", records);

@@ -2,6 +2,7 @@ package cn.yibao.simulator.host;
 
 import cn.yibao.hostlink.record.CardProof;
 import cn.yibao.hostlink.record.ProofKind;
+import cn.yibao.hostlink.record.RecordKind;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.SplitRecomputer;
@@ -55,8 +56,8 @@ public final class EngineSplitRecomputer implements SplitRecomputer {
         try {
             JsonNode tree = CanonicalJson.parse(record.result().getBytes(StandardCharsets.UTF_8), SignedRecord.MAX_RESULT,
                     "result");
-            RecordResult result = RecordResult.of(tree);
-            return switch (result.kind()) {
+            // the shape was checked at step 5 (RecordResult.parse): only the kind is needed here
+            return switch (RecordKind.valueOf(tree.path("kind").asText())) {
                 case SETTLE -> settles(record, pack, items, tree.get("settlement"));
             };
         } catch (RuntimeException e) {
