@@ -56,6 +56,23 @@ public record UploadedRecord(SignedRecord record, byte[] declaredHash, String it
         return record.hashCode() * 31 + Arrays.hashCode(declaredHash);
     }
 
+    /**
+     * @return an upper bound of the size in bytes of {@link #toJson}'s compact form: the escaped
+     *         UTF-8 length of the result and the items, plus a bound for the other fields
+     */
+    public long wireSizeBound() {
+        return escapedUtf8(record.result()) + escapedUtf8(items) + 1024 + 2L * record.signature().length;
+    }
+
+    private static long escapedUtf8(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return n;
+    }
+
     /** @return the wire form (one element of an 8001 upload's {@code input.records}) */
     public ObjectNode toJson() {
         ObjectNode n = Json.object();
@@ -68,9 +85,7 @@ public record UploadedRecord(SignedRecord record, byte[] declaredHash, String it
         n.put("result", record.result());
         n.put("items_digest", HEX.formatHex(record.itemsDigest()));
         n.put("card_no", record.proof().cardNo());
-        n.put("card_counter", record.proof().counter());
-        n.put("debit_fen", record.proof().debitFen());
-        n.put("tac", HEX.formatHex(record.proof().tac()));
+        n.set("card_proof", record.proof().toJson());
         n.put("signature", Base64.getEncoder().encodeToString(record.signature()));
         n.put("hash", HEX.formatHex(declaredHash));
         n.put("items", items);
@@ -80,8 +95,7 @@ public record UploadedRecord(SignedRecord record, byte[] declaredHash, String it
     /** Reads the wire form; throws {@link MalformedMessageException} on any bad field. */
     public static UploadedRecord fromJson(JsonNode n) {
         try {
-            CardProof proof = new CardProof(Json.text(n, "card_no", 32), (int) Json.integer(n, "card_counter"),
-                    Json.integer(n, "debit_fen"), HEX.parseHex(Json.text(n, "tac", 8)));
+            CardProof proof = CardProof.fromJson(Json.text(n, "card_no", 32), n.get("card_proof"));
             SignedRecord r = new SignedRecord(Json.text(n, "terminal_id", 32), Json.integer(n, "seq"),
                     HEX.parseHex(Json.text(n, "prev_hash", 64)), Instant.ofEpochMilli(Json.integer(n, "time")),
                     Json.text(n, "msgid", 40), Json.text(n, "policy_version", 40),
