@@ -56,6 +56,7 @@ final class CounterFixture implements AutoCloseable {
     }
 
     void restart() {
+        counter.cardWatch().close();
         journal.close();
         start();
     }
@@ -84,6 +85,7 @@ final class CounterFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        counter.cardWatch().close();
         journal.close();
     }
 }

@@ -1,7 +1,10 @@
 package cn.yibao.terminal.counter.live;
 
+import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.hostlink.tls.Pem;
 import cn.yibao.hostlink.tls.TerminalCredentials;
+import cn.yibao.terminal.cardlist.CardWatch;
+import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.hostlink.EnrolCommand;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.policy.PolicyPack;
@@ -83,8 +86,21 @@ public final class CounterRuntime implements AutoCloseable {
         return terminalId;
     }
 
+    /**
+     * Uses {@code host} for the reports of listed cards and downloads the card lists' changes
+     * (then sends the waiting reports). Call it after each sign-in, periodically, and when
+     * {@code terminal serve} starts with a host.
+     *
+     * @throws HostUnavailableException when the host cannot be reached (the lists stay as they were)
+     */
+    public CardWatch.Refresh refreshCardLists(HostCalls host) throws HostUnavailableException {
+        counter.cardWatch().useHost(host);
+        return counter.cardWatch().refresh(host);
+    }
+
     @Override
     public void close() {
+        counter.cardWatch().close();
         journal.close();
     }
 }

@@ -34,23 +34,14 @@ final class SaleMapping {
     }
 
     /**
-     * Resolves each fee line against the catalog, refusing what an insured sale may not contain:
-     * no lines, unknown items, non-medical goods, prescription drugs without a prescription.
+     * Resolves each fee line against the catalog, refusing unknown items. What an insured sale may
+     * not contain is for {@link CounterRules#insuredLines}.
      */
     static List<Line> resolve(List<FeeLine> fees, BundledCatalog catalog) {
-        if (fees.isEmpty()) {
-            throw new CounterRefusedException(CounterRefusal.NO_ITEMS);
-        }
         List<Line> out = new ArrayList<>(fees.size());
         for (FeeLine fee : fees) {
             CatalogItem item = catalog.byCode(fee.medListCodg())
                     .orElseThrow(() -> new CounterRefusedException(CounterRefusal.UNKNOWN_ITEM));
-            if (item.chrgitmLv() == ChrgitmLv.N) {
-                throw new CounterRefusedException(CounterRefusal.NON_MEDICAL_GOODS);
-            }
-            if (item.prescriptionOnly() && (fee.rxno() == null || fee.rxno().isBlank())) {
-                throw new CounterRefusedException(CounterRefusal.PRESCRIPTION_REQUIRED);
-            }
             Money price = fee.pric() != null ? fee.pric() : item.pric();
             Money amount = Money.ofFen(BigDecimal.valueOf(price.fen()).multiply(fee.cnt())
                     .setScale(0, RoundingMode.HALF_UP).longValueExact());
