@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * <li>{@code refuse_listed_cards} off: a lost or blacklisted card settles (and is still reported
  *     if {@code report_listed_cards} is on);</li>
  * <li>{@code refuse_in_hospital_at_pharmacy} off: an in-hospital card may buy at a pharmacy;</li>
- * <li>{@code refuse_empty_sale} off: the counter does not refuse a sale without insured lines
- *     itself; the settlement engine still does (nothing to settle, same code {@code NO_ITEMS});</li>
+ * <li>{@code refuse_empty_sale} off: a sale with nothing insured in it (no lines, or only
+ *     non-medical goods set aside) is answered with an all-zero split and is neither debited nor
+ *     journaled (there is nothing to sign: the host would find no settlement to re-compute);</li>
  * <li>{@code prescription_required} off: a prescription-only drug sells without {@code rxno};</li>
  * <li>{@code daily_insured_purchases} 0: no daily limit.</li>
  * </ul>

@@ -82,6 +82,9 @@ final class PharmacyFlow {
             return replay(seen.get());
         }
         List<SaleMapping.Line> lines = rules.insuredLines(SaleMapping.resolve(sale.drugdetail(), catalog));
+        if (lines.isEmpty()) {
+            return preSettle(sale); // nothing insured (the pack allows it): answered, never journaled
+        }
         JournalTxn debited = cards.withCard(session -> debit(session, sale, pin, msgid, lines));
         chain.commit(debited);
         Crashpoints.hit("committed");
@@ -147,7 +150,8 @@ final class PharmacyFlow {
         SettlementRequest request = new SettlementRequest(PersonMapping.person(card),
                 new Visit(VisitType.PHARMACY, InstitutionLevel.PHARMACY, false), YearToDate.ZERO,
                 sale.druginfo().accountUsed(), SaleMapping.items(lines));
-        SettlementResult result = SettlementEngine.settle(request, pack);
+        SettlementResult result = lines.isEmpty() ? SaleMapping.nothingInsured(request, pack)
+                : SettlementEngine.settle(request, pack);
         return new Computed(request, result, LocalDateTime.now(clock).withNano(0));
     }
 
