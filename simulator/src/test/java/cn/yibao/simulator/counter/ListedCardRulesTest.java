@@ -14,9 +14,14 @@ import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.terminal.cardlist.CardListException;
 import cn.yibao.terminal.cardlist.CardWatch;
 import cn.yibao.terminal.cardlist.ListStatus;
+import cn.yibao.terminal.counter.CounterRefusedException;
+import cn.yibao.terminal.counter.live.CounterRuntime;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,6 +151,27 @@ class ListedCardRulesTest {
             assertEquals(0, f.counter.cardWatch().waitingReports());
             assertEquals(2, host.reports().size());
             assertEquals(0, f.counter.cardWatch().drain(host), "nothing left to send");
+        }
+    }
+
+    @Test
+    void theRuntimeRefreshesTheListsAndNeverThrowsForTheHostsSake() throws Exception {
+        FakeCardHost host = new FakeCardHost();
+        try (CounterFixture f = new CounterFixture(dir.resolve("fixture"), "employee");
+             CounterRuntime runtime = CounterRuntime.open(dir.resolve("terminal"), f.access(), "220100000001",
+                     Clock.systemDefaultZone())) {
+            host.list(f.card.snapshot().serialHex(), "LOST");
+            host.reachable(false);
+            assertEquals(Optional.empty(), runtime.refreshCardLists(host));
+            host.reachable(true);
+            assertEquals(Optional.of(new CardWatch.Refresh(0, 1, 1, 0)), runtime.refreshCardLists(host));
+            CounterRefusedException e = assertThrows(CounterRefusedException.class,
+                    () -> runtime.counter().preSettlePharmacy(CounterFixture.sale("x", LIANHUA, "1")));
+            assertEquals("CARD_LOST", e.refusal().code());
+            assertTrue(eventually(() -> host.reports().size() == 1), "reported through the host given to the runtime");
+            host.list("bad card no", "LOST");
+            assertEquals(Optional.empty(), runtime.refreshCardLists(host));
+            assertTrue(Files.exists(dir.resolve("terminal").resolve(CardWatch.FILE)));
         }
     }
 
