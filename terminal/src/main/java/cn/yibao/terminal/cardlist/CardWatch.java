@@ -152,7 +152,13 @@ public final class CardWatch implements AutoCloseable {
      * returns at once.
      */
     public void report(ListedCardReport report) {
-        store.keep(report.reportId(), report.toJson().toString(), clock.instant().toString());
+        try {
+            store.keep(report.reportId(), report.toJson().toString(), clock.instant().toString());
+        } catch (CardListException e) {
+            // the refusal must still reach the cashier; the sighting is in the log at least
+            LOG.error("card report {} could not be kept: {}", report.reportId(), e.getMessage());
+            return;
+        }
         try {
             sender.execute(() -> drain(host));
         } catch (RejectedExecutionException e) {
@@ -187,7 +193,11 @@ public final class CardWatch implements AutoCloseable {
     private boolean send(HostCalls calls, String reportId, String body) {
         Response r;
         try {
-            r = calls.call(Infno.CARD_REPORT, (ObjectNode) Json.parse(body));
+            r = calls.call(Infno.CARD_REPORT, input(body));
+        } catch (MalformedMessageException e) {
+            LOG.error("card report {} unreadable in the outbox: dropped", reportId);
+            store.sent(reportId);
+            return true;
         } catch (HostUnavailableException e) {
             LOG.info("card report {} waits for the host: {}", reportId, e.getMessage());
             return false;
@@ -201,6 +211,13 @@ public final class CardWatch implements AutoCloseable {
         }
         store.sent(reportId);
         return true;
+    }
+
+    private static ObjectNode input(String body) {
+        if (Json.parse(body) instanceof ObjectNode o) {
+            return o;
+        }
+        throw new MalformedMessageException("not an object");
     }
 
     @Override
