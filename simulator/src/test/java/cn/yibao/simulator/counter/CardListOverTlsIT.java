@@ -3,7 +3,7 @@ package cn.yibao.simulator.counter;
 import static cn.yibao.simulator.counter.CounterRulesTest.psnNo;
 import static cn.yibao.simulator.counter.CounterRulesTest.refused;
 import static cn.yibao.simulator.counter.CounterRulesTest.settles;
-import static cn.yibao.simulator.counter.FakeCardHost.eventually;
+import static cn.yibao.simulator.counter.Eventually.eventually;
 import static cn.yibao.simulator.counter.LiveCounterTest.LIANHUA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -4,7 +4,7 @@ import static cn.yibao.simulator.counter.CounterRulesTest.psnNo;
 import static cn.yibao.simulator.counter.CounterRulesTest.refused;
 import static cn.yibao.simulator.counter.CounterRulesTest.rules;
 import static cn.yibao.simulator.counter.CounterRulesTest.settles;
-import static cn.yibao.simulator.counter.FakeCardHost.eventually;
+import static cn.yibao.simulator.counter.Eventually.eventually;
 import static cn.yibao.simulator.counter.LiveCounterTest.LIANHUA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,13 +38,13 @@ class ListedCardRulesTest {
     @TempDir
     Path dir;
 
-    private static void connect(CounterFixture f, FakeCardHost host) {
+    private static void connect(CounterFixture f, InProcessCardHost host) {
         f.counter.cardWatch().useHost(host);
     }
 
     @Test
     void aCardLostByItsOwnStateIsRefusedAndReportedAtOnce() {
-        FakeCardHost host = new FakeCardHost();
+        InProcessCardHost host = new InProcessCardHost(2);
         try (CounterFixture f = new CounterFixture(dir, "lost")) {
             connect(f, host);
             refused(f, "CARD_LOST", LOST_ZH, CounterFixture.sale(psnNo(f), LIANHUA, "1"));
@@ -60,7 +60,7 @@ class ListedCardRulesTest {
 
     @Test
     void aBlacklistedCardIsRefused() {
-        FakeCardHost host = new FakeCardHost();
+        InProcessCardHost host = new InProcessCardHost(2);
         try (CounterFixture f = new CounterFixture(dir, "blacklisted")) {
             connect(f, host);
             refused(f, "CARD_BLACKLISTED", BLACKLISTED_ZH, CounterFixture.sale(psnNo(f), LIANHUA, "1"));
@@ -71,7 +71,7 @@ class ListedCardRulesTest {
 
     @Test
     void aListedCardSettlesButIsStillReportedWhenRefusalIsOff() {
-        FakeCardHost host = new FakeCardHost();
+        InProcessCardHost host = new InProcessCardHost(2);
         try (CounterFixture f = new CounterFixture(dir, "lost", rules(3, "refuse_listed_cards"))) {
             connect(f, host);
             settles(f, CounterFixture.sale(psnNo(f), LIANHUA, "1"));
@@ -81,7 +81,7 @@ class ListedCardRulesTest {
 
     @Test
     void nothingIsReportedWhenReportingIsOff() throws Exception {
-        FakeCardHost host = new FakeCardHost();
+        InProcessCardHost host = new InProcessCardHost(2);
         try (CounterFixture f = new CounterFixture(dir, "blacklisted", rules(3, "report_listed_cards"))) {
             connect(f, host);
             refused(f, "CARD_BLACKLISTED", BLACKLISTED_ZH, CounterFixture.sale(psnNo(f), LIANHUA, "1"));
@@ -93,7 +93,7 @@ class ListedCardRulesTest {
 
     @Test
     void theHostsListsAreDownloadedIncrementallyAndRefuseANormalCard() throws Exception {
-        FakeCardHost host = new FakeCardHost();
+        InProcessCardHost host = new InProcessCardHost(2);
         try (CounterFixture f = new CounterFixture(dir, "employee")) {
             connect(f, host);
             String serial = f.card.snapshot().serialHex();
@@ -125,7 +125,7 @@ class ListedCardRulesTest {
 
     @Test
     void theListsSurviveARestart() throws Exception {
-        FakeCardHost host = new FakeCardHost();
+        InProcessCardHost host = new InProcessCardHost(2);
         try (CounterFixture f = new CounterFixture(dir, "employee")) {
             host.list(f.card.snapshot().serialHex(), "BLACKLISTED");
             f.counter.cardWatch().refresh(host);
@@ -137,7 +137,7 @@ class ListedCardRulesTest {
 
     @Test
     void reportsWaitInTheOutboxWhileTheHostIsDownAndGoWithTheNextRefresh() throws Exception {
-        FakeCardHost host = new FakeCardHost();
+        InProcessCardHost host = new InProcessCardHost(2);
         host.reachable(false);
         try (CounterFixture f = new CounterFixture(dir, "lost")) {
             connect(f, host);
@@ -156,7 +156,7 @@ class ListedCardRulesTest {
 
     @Test
     void theRuntimeRefreshesTheListsAndNeverThrowsForTheHostsSake() throws Exception {
-        FakeCardHost host = new FakeCardHost();
+        InProcessCardHost host = new InProcessCardHost(2);
         try (CounterFixture f = new CounterFixture(dir.resolve("fixture"), "employee");
              CounterRuntime runtime = CounterRuntime.open(dir.resolve("terminal"), f.access(), "220100000001",
                      Clock.systemDefaultZone())) {
@@ -177,7 +177,7 @@ class ListedCardRulesTest {
 
     @Test
     void aMalformedListAnswerChangesNothing() throws Exception {
-        FakeCardHost host = new FakeCardHost();
+        InProcessCardHost host = new InProcessCardHost(2);
         try (CounterFixture f = new CounterFixture(dir, "employee")) {
             host.list("C0000001", "LOST");
             host.list("not a card number", "LOST");

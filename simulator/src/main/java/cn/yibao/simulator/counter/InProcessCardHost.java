@@ -9,37 +9,46 @@ import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.terminal.counter.host.HostCalls;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
- * An in-process host for the counter's card-list calls: serves 9120 from a list of changes (two per
- * answer, so that a download takes several answers) and records the 9121 reports; it can be made
- * unreachable.
+ * An in-process host for the counter's card-list calls, for tests and the card-list benchmark:
+ * serves 9120 from a list of changes ({@code perAnswer} per answer, as the host simulator does
+ * with 5,000) and records the 9121 reports; it can be made unreachable.
  */
-final class FakeCardHost implements HostCalls {
+public final class InProcessCardHost implements HostCalls {
 
     private final List<String[]> changes = new ArrayList<>();
     private final List<ObjectNode> reports = new ArrayList<>();
     private final List<Long> asked = new ArrayList<>();
+    private final int perAnswer;
     private volatile boolean reachable = true;
 
-    synchronized void list(String cardNo, String status) {
+    /** @param perAnswer most changes in one 9120 answer */
+    public InProcessCardHost(int perAnswer) {
+        if (perAnswer < 1) {
+            throw new IllegalArgumentException("perAnswer >= 1");
+        }
+        this.perAnswer = perAnswer;
+    }
+
+    /** Appends a change to the list: LOST, BLACKLISTED or CLEARED (not checked: tests send bad ones). */
+    public synchronized void list(String cardNo, String status) {
         changes.add(new String[] {cardNo, status});
     }
 
-    void reachable(boolean on) {
+    public void reachable(boolean on) {
         reachable = on;
     }
 
-    synchronized List<ObjectNode> reports() {
+    /** @return the 9121 inputs received, oldest first */
+    public synchronized List<ObjectNode> reports() {
         return List.copyOf(reports);
     }
 
     /** @return the since_version of each 9120 asked so far */
-    synchronized List<Long> asked() {
+    public synchronized List<Long> asked() {
         return List.copyOf(asked);
     }
 
@@ -54,7 +63,7 @@ final class FakeCardHost implements HostCalls {
             case CARD_LIST -> {
                 long since = input.path("since_version").asLong();
                 asked.add(since);
-                long to = Math.min(changes.size(), since + 2);
+                long to = Math.min(changes.size(), since + perAnswer);
                 ArrayNode entries = Json.object().arrayNode();
                 for (long v = since; v < to; v++) {
                     String[] c = changes.get((int) v);
@@ -75,17 +84,5 @@ final class FakeCardHost implements HostCalls {
     @Override
     public boolean online() {
         return reachable;
-    }
-
-    /** Polls {@code condition} until it holds or 10 seconds pass. */
-    static boolean eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
-        }
-        return condition.getAsBoolean();
     }
 }
