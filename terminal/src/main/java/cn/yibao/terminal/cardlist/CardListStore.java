@@ -140,16 +140,20 @@ final class CardListStore implements AutoCloseable {
         });
     }
 
-    /** @return up to {@code max} waiting reports, oldest first: {report id, body} */
-    synchronized List<String[]> waiting(int max) {
+    /** A report waiting for the host: its id and its 9121 input (JSON). */
+    record Waiting(String reportId, String body) {
+    }
+
+    /** @return up to {@code max} waiting reports, oldest first */
+    synchronized List<Waiting> waiting(int max) {
         return run(() -> {
-            List<String[]> out = new ArrayList<>();
+            List<Waiting> out = new ArrayList<>();
             try (PreparedStatement s = db.prepareStatement(
                     "SELECT report_id, body FROM report_outbox ORDER BY seq LIMIT ?")) {
                 s.setInt(1, max);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new String[] {rs.getString(1), rs.getString(2)});
+                        out.add(new Waiting(rs.getString(1), rs.getString(2)));
                     }
                 }
             }

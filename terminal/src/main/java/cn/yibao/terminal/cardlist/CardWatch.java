@@ -175,12 +175,12 @@ public final class CardWatch implements AutoCloseable {
         synchronized (draining) {
             int sent = 0;
             while (true) {
-                List<String[]> batch = store.waiting(DRAIN_BATCH);
+                List<CardListStore.Waiting> batch = store.waiting(DRAIN_BATCH);
                 if (batch.isEmpty()) {
                     return sent;
                 }
-                for (String[] waiting : batch) {
-                    if (!send(calls, waiting[0], waiting[1])) {
+                for (CardListStore.Waiting waiting : batch) {
+                    if (!send(calls, waiting.reportId(), waiting.body())) {
                         return sent;
                     }
                     sent++;

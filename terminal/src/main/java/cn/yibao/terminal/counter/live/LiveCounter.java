@@ -53,6 +53,7 @@ public final class LiveCounter implements CounterApi {
     private final Clock clock;
     private final PharmacyFlow pharmacy;
     private final CardWatch cardWatch;
+    private final CounterRules rules;
     private volatile java.util.function.Consumer<Settlement> afterSettle = s -> { };
 
     public LiveCounter(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
@@ -62,8 +63,8 @@ public final class LiveCounter implements CounterApi {
         this.journal = journal;
         this.clock = clock;
         this.cardWatch = CardWatch.open(journal.file().resolveSibling(CardWatch.FILE), clock);
-        this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock,
-                new CounterRules(pack.counter(), cardWatch, journal, clock));
+        this.rules = new CounterRules(pack.counter(), cardWatch, journal, clock);
+        this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock, rules);
     }
 
     /**
