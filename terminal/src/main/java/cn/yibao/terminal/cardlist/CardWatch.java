@@ -44,6 +44,7 @@ public final class CardWatch implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService sender;
     private final Object draining = new Object();
+    private final Object refreshing = new Object();
     private volatile HostCalls host = HostCalls.OFFLINE;
 
     private CardWatch(CardListStore store, Clock clock) {
@@ -94,20 +95,24 @@ public final class CardWatch implements AutoCloseable {
      * @throws CardListException when the host refuses or answers something malformed
      */
     public Refresh refresh(HostCalls calls) throws HostUnavailableException {
-        long from = store.version();
-        long version = from;
+        long from;
+        long version;
         int changes = 0;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            Response r = calls.call(Infno.CARD_LIST, Json.object().put("since_version", version));
-            if (!r.ok()) {
-                throw new CardListException("host refused the card list: " + r.code());
-            }
-            Batch batch = batch(r.output(), version);
-            store.apply(batch.changes(), batch.version());
-            changes += batch.changes().size();
-            version = batch.version();
-            if (!batch.more()) {
-                break;
+        synchronized (refreshing) { // one download at a time: a slower one must not set the version back
+            from = store.version();
+            version = from;
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                Response r = calls.call(Infno.CARD_LIST, Json.object().put("since_version", version));
+                if (!r.ok()) {
+                    throw new CardListException("host refused the card list: " + r.code());
+                }
+                Batch batch = batch(r.output(), version);
+                store.apply(batch.changes(), batch.version());
+                changes += batch.changes().size();
+                version = batch.version();
+                if (!batch.more()) {
+                    break;
+                }
             }
         }
         LOG.info("card lists: version {} -> {}, {} change(s)", from, version, changes);
