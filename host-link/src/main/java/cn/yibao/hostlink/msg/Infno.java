@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Transaction codes ({@code infno}) carried on the host link. Codes 9001, 9002, 1101, 2208, 2601,
- * 3201 and 3202 keep their national meaning; 9003, 9110, 9120 and 8001 are this product's
- * extensions (heartbeat, policy-pack download, card-list download, signed-record upload).
+ * 3201 and 3202 keep their national meaning; 9003, 9110, 9120, 9121 and 8001 are this product's
+ * extensions (heartbeat, policy-pack download, card-list download, report of a listed card
+ * presented at the counter, signed-record upload).
  */
 public enum Infno {
     SIGN_IN("9001"),
@@ -13,6 +14,7 @@ public enum Infno {
     HEARTBEAT("9003"),
     POLICY_PACK("9110"),
     CARD_LIST("9120"),
+    CARD_REPORT("9121"),
     PERSON_QUERY("1101"),
     UPLOAD("8001"),
     CANCEL("2208"),

@@ -10,7 +10,6 @@ import cn.yibao.terminal.pcsc.PrivatePcscd;
 import cn.yibao.terminal.pcsc.ReaderSelector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,19 +92,11 @@ public final class TapToSplitBench {
             System.out.printf("tap to split (1101 + 2101 over HTTP, timing model on), %d taps: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     taps, ms(t, 0.50), ms(t, 0.99), t[t.length - 1] / 1e6);
         } finally {
-            deleteTree(dir);
+            Benches.deleteTree(dir);
         }
     }
 
     private static double ms(long[] sorted, double q) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        return Benches.quantile(sorted, q) / 1e6;
     }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +68,7 @@ public final class HostService implements RequestHandler {
             }
             case POLICY_PACK -> policyPack(req);
             case CARD_LIST -> cardList(req);
+            case CARD_REPORT -> CardReports.record(store, terminal, req);
             case PERSON_QUERY -> person(req);
             case UPLOAD -> desk.upload(peer, req);
             case CANCEL -> desk.cancel(peer, req);
@@ -152,6 +154,23 @@ public final class HostService implements RequestHandler {
     /** Reports a card LOST, BLACKLISTED or CLEARED; returns the new card-list version. */
     public long reportCard(String cardNo, String status, Instant at) {
         return store.inTransaction(c -> Registry.report(c, cardNo, status, at.toEpochMilli()));
+    }
+
+    /** @return what terminals reported about a listed card presented at their counters (9121), oldest first */
+    public List<CardSighting> cardSightings(String cardNo) {
+        return store.inTransaction(c -> CardReports.of(c, cardNo));
+    }
+
+    /**
+     * A listed card presented at a counter, as the host recorded it.
+     *
+     * @param status         LOST or BLACKLISTED, as the terminal saw it
+     * @param source         CARD (the card's own state) or LIST (the terminal's copy of the host's list)
+     * @param hostStatus     the card's status on the host's list when the report arrived ("" if none)
+     * @param hostReportedAt when the host had listed it, or null
+     */
+    public record CardSighting(String terminal, String status, String source, Instant seenAt, String hostStatus,
+                               Instant hostReportedAt) {
     }
 
     /** Publishes a policy pack (opaque signed bytes). */

@@ -37,7 +37,8 @@ final class HostStatusCommand implements Callable<Integer> {
                 }
                 out.println("records held: " + Sql.longValue(c, "SELECT count(*) FROM record", 0)
                         + ", policy pack: " + Registry.latestPack(c)
-                        + ", card list version: " + Registry.cardListVersion(c));
+                        + ", card list version: " + Registry.cardListVersion(c)
+                        + ", listed-card sightings (9121): " + Sql.longValue(c, "SELECT count(*) FROM card_sighting", 0));
                 return null;
             });
             out.println("faults (global): " + host.faults().global());

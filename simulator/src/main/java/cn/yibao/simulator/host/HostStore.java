@@ -53,6 +53,7 @@ public final class HostStore implements ChainView, AutoCloseable {
         "CREATE TABLE IF NOT EXISTS card_list(version INTEGER PRIMARY KEY AUTOINCREMENT, card_no TEXT NOT NULL,"
             + " status TEXT NOT NULL, reported_at INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS policy_pack(version TEXT PRIMARY KEY, bytes BLOB NOT NULL, published_at INTEGER NOT NULL)",
+        CardReports.DDL,
     };
 
     private final Connection db;

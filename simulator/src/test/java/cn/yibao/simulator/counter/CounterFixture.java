@@ -34,13 +34,19 @@ final class CounterFixture implements AutoCloseable {
     final VirtualPsam psam;
     final IccTransport cardLink;
     final IccTransport psamLink;
-    final PolicyPack pack = PolicyPacks.changchun2010();
+    final PolicyPack pack;
     Journal journal;
     RecordChain chain;
     LiveCounter counter;
 
     CounterFixture(Path dir, String persona) {
+        this(dir, persona, PolicyPacks.changchun2010());
+    }
+
+    /** A counter settling with {@code pack} (e.g. with other counter rules). */
+    CounterFixture(Path dir, String persona, PolicyPack pack) {
         this.dir = dir;
+        this.pack = pack;
         this.card = new VirtualCard(persona, dir.resolve("cards"));
         this.psam = new VirtualPsam(dir.resolve("psam"));
         this.cardLink = new IccTransport(card);
@@ -56,6 +62,7 @@ final class CounterFixture implements AutoCloseable {
     }
 
     void restart() {
+        counter.cardWatch().close();
         journal.close();
         start();
     }
@@ -84,6 +91,7 @@ final class CounterFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        counter.cardWatch().close();
         journal.close();
     }
 }

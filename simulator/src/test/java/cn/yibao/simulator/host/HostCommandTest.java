@@ -41,7 +41,7 @@ class HostCommandTest {
         run(new SimulatorMain(), "host", "card", "--data-dir", host, "--card-no", "C1", "--status", "LOST");
         String status = run(new SimulatorMain(), "host", "status", "--data-dir", host);
         assertTrue(status.contains("T-CLI") && status.contains("\"lost_ack_rate\":0.5") && status.contains("\"drop_after\":7")
-                && status.contains("card list version: 1"), status);
+                && status.contains("card list version: 1") && status.contains("listed-card sightings (9121): 0"), status);
     }
 
     @Test

@@ -20,6 +20,7 @@ public enum CounterRefusal implements Refusal.Named {
     UNKNOWN_ITEM("医保目录中没有此项目", "item not in the catalog"),
     NON_MEDICAL_GOODS("非医保商品不能使用医保结算", "non-medical goods on an insured sale"),
     PRESCRIPTION_REQUIRED("处方药需要定点医院的处方号", "prescription drug without a prescription reference"),
+    DAILY_PURCHASE_LIMIT("该卡今日医保购药次数已达上限，请明日再来", "the card reached today's limit of insured purchases"),
     VISIT_NOT_FOUND("就诊记录不存在", "no such visit (mdtrt_id)"),
     VISIT_CLOSED("该就诊已结算或已出院", "visit already settled or discharged"),
     DISCHARGE_REQUIRED("请先办理出院登记再结算", "discharge must be registered before the final settlement"),

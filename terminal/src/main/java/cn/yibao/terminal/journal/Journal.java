@@ -176,6 +176,33 @@ public final class Journal implements AutoCloseable {
         return read(() -> JournalRows.query(db, "SELECT * FROM txn ORDER BY id DESC LIMIT ?", Math.min(limit, 1000)));
     }
 
+    /**
+     * Counts the transactions of {@code kind} for one card that started at or after {@code since}
+     * and were not voided (committed ones and those still in flight).
+     *
+     * @param cardSerial the card's application serial, as given to {@link #begin}
+     */
+    public synchronized int countSince(TxnKind kind, String cardSerial, java.time.Instant since) {
+        return read(() -> {
+            int n = 0;
+            try (PreparedStatement s = db.prepareStatement("SELECT created FROM txn WHERE card_serial = ? AND kind = ?"
+                    + " AND state <> 'VOIDED' AND created >= ?")) {
+                s.setString(1, cardSerial);
+                s.setString(2, kind.name());
+                // text order of Instant.toString is not exact within one second: bound loosely, compare exactly
+                s.setString(3, since.minusSeconds(1).toString());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        if (!java.time.Instant.parse(rs.getString(1)).isBefore(since)) {
+                            n++;
+                        }
+                    }
+                }
+            }
+            return n;
+        });
+    }
+
     /** @return the sequence number of the transaction's signed record, once committed */
     public synchronized java.util.OptionalLong recordSeq(long txnId) {
         return read(() -> {

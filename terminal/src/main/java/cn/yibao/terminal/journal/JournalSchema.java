@@ -41,6 +41,7 @@ final class JournalSchema {
           id INTEGER PRIMARY KEY CHECK (id = 1),
           acked_seq INTEGER NOT NULL CHECK (acked_seq >= 0))""",
         "INSERT OR IGNORE INTO upload_cursor(id, acked_seq) VALUES (1, 0)",
+        "CREATE INDEX IF NOT EXISTS txn_card ON txn(card_serial, created)",
     };
 
     private JournalSchema() {

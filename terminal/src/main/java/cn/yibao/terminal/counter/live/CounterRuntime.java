@@ -1,7 +1,11 @@
 package cn.yibao.terminal.counter.live;
 
+import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.hostlink.tls.Pem;
 import cn.yibao.hostlink.tls.TerminalCredentials;
+import cn.yibao.terminal.cardlist.CardListException;
+import cn.yibao.terminal.cardlist.CardWatch;
+import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.hostlink.EnrolCommand;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.policy.PolicyPack;
@@ -12,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,8 +88,28 @@ public final class CounterRuntime implements AutoCloseable {
         return terminalId;
     }
 
+    /**
+     * Uses {@code host} for the reports of listed cards, downloads the card lists' changes and sends
+     * the waiting reports. Call it after each sign-in, periodically, and when {@code terminal serve}
+     * starts with a host; it never throws for the host's sake (the lists stay as they were).
+     *
+     * @return what the download did, or empty when the host could not be reached or answered badly
+     */
+    public Optional<CardWatch.Refresh> refreshCardLists(HostCalls host) {
+        counter.cardWatch().useHost(host);
+        try {
+            return Optional.of(counter.cardWatch().refresh(host));
+        } catch (HostUnavailableException e) {
+            LOG.info("card lists not refreshed, host unreachable: {}", e.getMessage());
+        } catch (CardListException e) {
+            LOG.error("card lists not refreshed: {}", e.getMessage());
+        }
+        return Optional.empty();
+    }
+
     @Override
     public void close() {
+        counter.cardWatch().close();
         journal.close();
     }
 }

@@ -2,6 +2,7 @@ package cn.yibao.terminal.counter.live;
 
 import cn.yibao.card.CardException;
 import cn.yibao.card.Money;
+import cn.yibao.terminal.cardlist.CardWatch;
 import cn.yibao.terminal.counter.AdmissionRequest;
 import cn.yibao.terminal.counter.CancelRequest;
 import cn.yibao.terminal.counter.CatalogItem;
@@ -51,6 +52,8 @@ public final class LiveCounter implements CounterApi {
     private final Journal journal;
     private final Clock clock;
     private final PharmacyFlow pharmacy;
+    private final CardWatch cardWatch;
+    private final CounterRules rules;
     private volatile java.util.function.Consumer<Settlement> afterSettle = s -> { };
 
     public LiveCounter(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
@@ -59,7 +62,17 @@ public final class LiveCounter implements CounterApi {
         this.catalog = catalog;
         this.journal = journal;
         this.clock = clock;
-        this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock);
+        this.cardWatch = CardWatch.open(journal.file().resolveSibling(CardWatch.FILE), clock);
+        this.rules = new CounterRules(pack.counter(), cardWatch, journal, clock);
+        this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock, rules);
+    }
+
+    /**
+     * The host's lost and blacklist lists as this counter holds them (next to the journal, in
+     * {@link CardWatch#FILE}), and the reports of listed cards presented here.
+     */
+    public CardWatch cardWatch() {
+        return cardWatch;
     }
 
     /**

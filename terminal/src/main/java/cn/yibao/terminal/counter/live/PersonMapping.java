@@ -6,8 +6,6 @@ import cn.yibao.card.app.CardState;
 import cn.yibao.card.app.InsuranceInfo;
 import cn.yibao.card.session.CardInfo;
 import cn.yibao.terminal.counter.BaseInfo;
-import cn.yibao.terminal.counter.CounterRefusal;
-import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.counter.InsuInfo;
 import cn.yibao.terminal.counter.PersonInfo;
 import cn.yibao.terminal.settlement.InsuranceStatus;
@@ -42,23 +40,6 @@ final class PersonMapping {
         };
         Money balance = ins.hasAccount() ? card.purse().balance() : Money.ZERO;
         return new Person(category, group, ins.retired(), ins.civilServant() && category.isEmployee(), status, balance);
-    }
-
-    /**
-     * Refuses a card that may not settle outside hospital: lost, blacklisted, in hospital.
-     *
-     * @throws CounterRefusedException with the matching refusal
-     */
-    static void checkForOutpatient(CardInfo card) {
-        CardState state = card.insurance().cardState();
-        switch (state) {
-            case LOST -> throw new CounterRefusedException(CounterRefusal.CARD_LOST);
-            case BLACKLISTED -> throw new CounterRefusedException(CounterRefusal.CARD_BLACKLISTED);
-            case IN_HOSPITAL -> throw new CounterRefusedException(CounterRefusal.CARD_IN_HOSPITAL);
-            case NORMAL -> {
-                // may settle
-            }
-        }
     }
 
     /** @return the 1101 answer: who, which insurance, which card */

@@ -52,20 +52,22 @@ final class PharmacyFlow {
     private final Journal journal;
     private final RecordChain chain;
     private final Clock clock;
+    private final CounterRules rules;
 
     PharmacyFlow(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
-            Clock clock) {
+            Clock clock, CounterRules rules) {
         this.cards = cards;
         this.pack = pack;
         this.catalog = catalog;
         this.journal = journal;
         this.chain = chain;
         this.clock = clock;
+        this.rules = rules;
     }
 
     /** 2101: the split for the card on the reader; nothing is written anywhere. */
     Settlement preSettle(PharmacySale sale) {
-        List<SaleMapping.Line> lines = SaleMapping.resolve(sale.drugdetail(), catalog);
+        List<SaleMapping.Line> lines = rules.insuredLines(SaleMapping.resolve(sale.drugdetail(), catalog));
         return cards.withCard(session -> {
             CardInfo card = session.readCard();
             Computed c = compute(card, sale, lines);
@@ -79,7 +81,10 @@ final class PharmacyFlow {
         if (seen.isPresent()) {
             return replay(seen.get());
         }
-        List<SaleMapping.Line> lines = SaleMapping.resolve(sale.drugdetail(), catalog);
+        List<SaleMapping.Line> lines = rules.insuredLines(SaleMapping.resolve(sale.drugdetail(), catalog));
+        if (lines.isEmpty()) {
+            return preSettle(sale); // nothing insured (the pack allows it): answered, never journaled
+        }
         JournalTxn debited = cards.withCard(session -> debit(session, sale, pin, msgid, lines));
         chain.commit(debited);
         Crashpoints.hit("committed");
@@ -137,7 +142,7 @@ final class PharmacyFlow {
     }
 
     private Computed compute(CardInfo card, PharmacySale sale, List<SaleMapping.Line> lines) {
-        PersonMapping.checkForOutpatient(card);
+        rules.pharmacyCard(card);
         String psnNo = sale.druginfo().psnNo();
         if (psnNo != null && !psnNo.equals(PersonMapping.psnNo(card))) {
             throw new CounterRefusedException(CounterRefusal.CARD_MISMATCH);
@@ -145,7 +150,8 @@ final class PharmacyFlow {
         SettlementRequest request = new SettlementRequest(PersonMapping.person(card),
                 new Visit(VisitType.PHARMACY, InstitutionLevel.PHARMACY, false), YearToDate.ZERO,
                 sale.druginfo().accountUsed(), SaleMapping.items(lines));
-        SettlementResult result = SettlementEngine.settle(request, pack);
+        SettlementResult result = lines.isEmpty() ? SaleMapping.nothingInsured(request, pack)
+                : SettlementEngine.settle(request, pack);
         return new Computed(request, result, LocalDateTime.now(clock).withNano(0));
     }
 

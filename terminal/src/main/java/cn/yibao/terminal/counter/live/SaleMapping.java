@@ -16,6 +16,7 @@ import cn.yibao.terminal.policy.Rate;
 import cn.yibao.terminal.settlement.FundPayment;
 import cn.yibao.terminal.settlement.Item;
 import cn.yibao.terminal.settlement.ItemClass;
+import cn.yibao.terminal.settlement.SettlementRequest;
 import cn.yibao.terminal.settlement.SettlementResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,29 +35,33 @@ final class SaleMapping {
     }
 
     /**
-     * Resolves each fee line against the catalog, refusing what an insured sale may not contain:
-     * no lines, unknown items, non-medical goods, prescription drugs without a prescription.
+     * Resolves each fee line against the catalog, refusing unknown items. What an insured sale may
+     * not contain is for {@link CounterRules#insuredLines}.
      */
     static List<Line> resolve(List<FeeLine> fees, BundledCatalog catalog) {
-        if (fees.isEmpty()) {
-            throw new CounterRefusedException(CounterRefusal.NO_ITEMS);
-        }
         List<Line> out = new ArrayList<>(fees.size());
         for (FeeLine fee : fees) {
             CatalogItem item = catalog.byCode(fee.medListCodg())
                     .orElseThrow(() -> new CounterRefusedException(CounterRefusal.UNKNOWN_ITEM));
-            if (item.chrgitmLv() == ChrgitmLv.N) {
-                throw new CounterRefusedException(CounterRefusal.NON_MEDICAL_GOODS);
-            }
-            if (item.prescriptionOnly() && (fee.rxno() == null || fee.rxno().isBlank())) {
-                throw new CounterRefusedException(CounterRefusal.PRESCRIPTION_REQUIRED);
-            }
             Money price = fee.pric() != null ? fee.pric() : item.pric();
             Money amount = Money.ofFen(BigDecimal.valueOf(price.fen()).multiply(fee.cnt())
                     .setScale(0, RoundingMode.HALF_UP).longValueExact());
             out.add(new Line(fee, item, price, amount));
         }
         return out;
+    }
+
+    /**
+     * The answer to a sale with nothing insured in it (allowed only when the pack does not refuse
+     * empty sales): every amount zero, the balance untouched; the engine is not asked.
+     */
+    static SettlementResult nothingInsured(SettlementRequest request, PolicyPack pack) {
+        Money z = Money.ZERO;
+        cn.yibao.terminal.settlement.SetlInfo zero = new cn.yibao.terminal.settlement.SetlInfo(z, z, z, z, z, z, z,
+                z, z, z, z, z, z, z, z, z, request.person().accountBalance());
+        return new SettlementResult(pack.id(), zero, List.of(), request.yearToDate(), List.of(
+                new cn.yibao.terminal.settlement.ExplainLine("counter", "没有医保结算项目：不结算、不扣款、不记账，全部由现金支付",
+                        "nothing insured in the sale: nothing settled, debited or journaled; all paid in cash")));
     }
 
     /** @return the engine's items, one per line */

@@ -1,0 +1,143 @@
+package cn.yibao.terminal.counter.live;
+
+import cn.yibao.card.app.CardState;
+import cn.yibao.card.session.CardInfo;
+import cn.yibao.terminal.cardlist.CardWatch;
+import cn.yibao.terminal.cardlist.ListStatus;
+import cn.yibao.terminal.cardlist.ListedCardReport;
+import cn.yibao.terminal.cardlist.Listing;
+import cn.yibao.terminal.counter.ChrgitmLv;
+import cn.yibao.terminal.counter.CounterRefusal;
+import cn.yibao.terminal.counter.CounterRefusedException;
+import cn.yibao.terminal.journal.Journal;
+import cn.yibao.terminal.journal.TxnKind;
+import cn.yibao.terminal.policy.CounterPolicy;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The counter's fraud rules (RULES.md §8–§9, issue 7), each driven by its setting in the policy
+ * pack's {@code counter} section. The flows call them before the journal's first write, so a
+ * refusal leaves card and journal as they were. A disabled rule lets the sale through:
+ * <ul>
+ * <li>{@code refuse_non_medical} off: non-medical goods (class N) are left out of the insured sale
+ *     (not in the split, not debited, not signed); the POS charges them in cash;</li>
+ * <li>{@code refuse_listed_cards} off: a lost or blacklisted card settles (and is still reported
+ *     if {@code report_listed_cards} is on);</li>
+ * <li>{@code refuse_in_hospital_at_pharmacy} off: an in-hospital card may buy at a pharmacy;</li>
+ * <li>{@code refuse_empty_sale} off: a sale with nothing insured in it (no lines, or only
+ *     non-medical goods set aside) is answered with an all-zero split and is neither debited nor
+ *     journaled (there is nothing to sign: the host would find no settlement to re-compute);</li>
+ * <li>{@code prescription_required} off: a prescription-only drug sells without {@code rxno};</li>
+ * <li>{@code daily_insured_purchases} 0: no daily limit.</li>
+ * </ul>
+ */
+final class CounterRules {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CounterRules.class);
+
+    private final CounterPolicy policy;
+    private final CardWatch watch;
+    private final Journal journal;
+    private final Clock clock;
+
+    CounterRules(CounterPolicy policy, CardWatch watch, Journal journal, Clock clock) {
+        this.policy = policy;
+        this.watch = watch;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    /**
+     * The lines of a pharmacy sale that go into the insured split: refuses an empty sale,
+     * non-medical goods, prescription drugs without a prescription reference, as the policy says.
+     */
+    List<SaleMapping.Line> insuredLines(List<SaleMapping.Line> lines) {
+        if (lines.isEmpty() && policy.refuseEmptySale()) {
+            throw new CounterRefusedException(CounterRefusal.NO_ITEMS);
+        }
+        List<SaleMapping.Line> insured = new ArrayList<>(lines.size());
+        for (SaleMapping.Line l : lines) {
+            if (l.item().chrgitmLv() == ChrgitmLv.N) {
+                if (policy.refuseNonMedical()) {
+                    throw new CounterRefusedException(CounterRefusal.NON_MEDICAL_GOODS);
+                }
+                continue;
+            }
+            if (policy.prescriptionRequired() && l.item().prescriptionOnly()
+                    && (l.fee().rxno() == null || l.fee().rxno().isBlank())) {
+                throw new CounterRefusedException(CounterRefusal.PRESCRIPTION_REQUIRED);
+            }
+            insured.add(l);
+        }
+        if (insured.isEmpty() && !lines.isEmpty() && policy.refuseEmptySale()) {
+            throw new CounterRefusedException(CounterRefusal.NO_ITEMS);
+        }
+        return insured;
+    }
+
+    /**
+     * Checks the card for a pharmacy purchase: listed (card state or host list, reported to the
+     * host), in hospital, today's purchases.
+     */
+    void pharmacyCard(CardInfo card) {
+        listed(card);
+        if (card.insurance().cardState() == CardState.IN_HOSPITAL && policy.refuseInHospitalAtPharmacy()) {
+            throw new CounterRefusedException(CounterRefusal.CARD_IN_HOSPITAL);
+        }
+        int limit = policy.dailyInsuredPurchases();
+        if (limit > 0) {
+            var dayStart = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+            if (journal.countSince(TxnKind.SALE, card.identity().serialHex(), dayStart) >= limit) {
+                throw new CounterRefusedException(CounterRefusal.DAILY_PURCHASE_LIMIT);
+            }
+        }
+    }
+
+    /**
+     * Checks the card for an outpatient visit: listed (as for a pharmacy), and never in hospital
+     * (RULES.md §8: refused for outpatient until the discharge settlement).
+     */
+    void outpatientCard(CardInfo card) {
+        listed(card);
+        if (card.insurance().cardState() == CardState.IN_HOSPITAL) {
+            throw new CounterRefusedException(CounterRefusal.CARD_IN_HOSPITAL);
+        }
+    }
+
+    /**
+     * A card that is lost or blacklisted by its own state or by the host's lists: reported to the
+     * host (kept on disk first, sent in the background), then refused, each as the policy says.
+     */
+    void listed(CardInfo card) {
+        String serial = card.identity().serialHex();
+        CardState state = card.insurance().cardState();
+        ListStatus status;
+        ListedCardReport.Source source;
+        if (state == CardState.LOST || state == CardState.BLACKLISTED) {
+            status = state == CardState.LOST ? ListStatus.LOST : ListStatus.BLACKLISTED;
+            source = ListedCardReport.Source.CARD;
+        } else {
+            Optional<Listing> listing = watch.lookup(serial, card.identity().cardNumber());
+            if (listing.isEmpty()) {
+                return;
+            }
+            status = listing.get().status();
+            source = ListedCardReport.Source.LIST;
+        }
+        LOG.warn("listed card presented: {} {} (from the {})", card.identity().maskedCardNumber(), status,
+                source == ListedCardReport.Source.CARD ? "card" : "host's list");
+        if (policy.reportListedCards()) {
+            watch.report(ListedCardReport.of(serial, status, source, clock.instant()));
+        }
+        if (policy.refuseListedCards()) {
+            throw new CounterRefusedException(status == ListStatus.LOST ? CounterRefusal.CARD_LOST
+                    : CounterRefusal.CARD_BLACKLISTED);
+        }
+    }
+}
