@@ -28,8 +28,11 @@ import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.counter.VisitSettle;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
+import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.journal.TxnState;
+import cn.yibao.terminal.journal.VisitStore;
 import cn.yibao.terminal.policy.PolicyPack;
+import cn.yibao.terminal.settlement.InstitutionLevel;
 import cn.yibao.terminal.settlement.SettlementRefusedException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -51,6 +54,9 @@ public final class LiveCounter implements CounterApi {
     private final Journal journal;
     private final Clock clock;
     private final PharmacyFlow pharmacy;
+    private final Visits visits;
+    private final VisitSettleFlow visitSettle;
+    private final AdmissionFlow admission;
     private volatile java.util.function.Consumer<Settlement> afterSettle = s -> { };
 
     public LiveCounter(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
@@ -60,6 +66,14 @@ public final class LiveCounter implements CounterApi {
         this.journal = journal;
         this.clock = clock;
         this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock);
+        this.visits = new Visits(cards, catalog, pack, journal, new VisitStore(journal, "M" + chain.terminalId()), clock);
+        this.visitSettle = new VisitSettleFlow(cards, pack, visits, journal, chain, clock);
+        this.admission = new AdmissionFlow(cards, visits, journal, chain, clock);
+    }
+
+    /** Sets the level this terminal's institution settles outpatient visits and stays as (default MUNICIPAL). */
+    public void institutionLevel(InstitutionLevel level) {
+        visitSettle.institutionLevel(level);
     }
 
     /**
@@ -94,22 +108,24 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Visit register(RegisterRequest request) {
-        throw unavailable();
+        return refusing(() -> visits.register(request));
     }
 
     @Override
     public FeeUploadResult uploadFees(FeeUpload upload) {
-        throw unavailable();
+        return refusing(() -> visits.upload(upload));
     }
 
     @Override
     public Settlement preSettleVisit(VisitSettle request) {
-        throw unavailable();
+        return refusing(() -> visitSettle.preSettle(request));
     }
 
     @Override
     public Settlement settleVisit(VisitSettle request, Pin pin, String msgid) {
-        throw unavailable();
+        Settlement done = refusing(() -> visitSettle.settle(request, pin, msgid));
+        afterSettle.accept(done);
+        return done;
     }
 
     @Override
@@ -119,12 +135,17 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Visit admit(AdmissionRequest request) {
-        throw unavailable();
+        throw new CounterRefusedException(CounterRefusal.PIN_REQUIRED);
+    }
+
+    @Override
+    public Visit admit(AdmissionRequest request, Pin pin, String msgid) {
+        return refusing(() -> admission.admit(request, pin, msgid));
     }
 
     @Override
     public Visit discharge(DischargeRequest request) {
-        throw unavailable();
+        return refusing(() -> visits.discharge(request));
     }
 
     @Override
@@ -157,7 +178,7 @@ public final class LiveCounter implements CounterApi {
     private List<Committed> committed() {
         List<Committed> out = new ArrayList<>();
         for (JournalTxn txn : journal.recent(DAY_SCAN)) {
-            if (txn.state() == TxnState.COMMITTED) {
+            if (txn.state() == TxnState.COMMITTED && txn.kind() != TxnKind.ADMIT) {
                 out.add(new Committed(txn, ReplyCodec.read(txn.reply().orElseThrow()).setlinfo()));
             }
         }

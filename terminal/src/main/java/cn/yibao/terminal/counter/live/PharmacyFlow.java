@@ -161,7 +161,8 @@ final class PharmacyFlow {
                 MED_TYPE_PHARMACY, time);
     }
 
-    private Settlement replay(JournalTxn txn) {
+    /** @return the first answer of a settling transaction seen again (same msgid) */
+    static Settlement replay(JournalTxn txn) {
         if (txn.state() == TxnState.COMMITTED) {
             return ReplyCodec.read(txn.reply().orElseThrow());
         }
