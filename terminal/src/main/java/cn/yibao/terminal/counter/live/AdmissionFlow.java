@@ -70,7 +70,6 @@ final class AdmissionFlow {
     private JournalTxn write(CardSession session, AdmissionRequest request, Pin pin, String msgid) {
         CardInfo card = session.readCard(new String(pin.digits()));
         Crashpoints.hit("card-read");
-        Visits.requireSamePerson(card, request.psnNo());
         switch (card.insurance().cardState()) {
             case LOST -> throw new CounterRefusedException(CounterRefusal.CARD_LOST);
             case BLACKLISTED -> throw new CounterRefusedException(CounterRefusal.CARD_BLACKLISTED);
@@ -79,6 +78,7 @@ final class AdmissionFlow {
                 // may be admitted
             }
         }
+        Visits.requireSamePerson(card, request.psnNo());
         LocalDateTime time = LocalDateTime.now(clock).withNano(0);
         LocalDateTime begin = request.begntime() != null ? request.begntime().withNano(0) : time;
         String medType = request.medType() != null ? request.medType() : Visits.MED_TYPE_INPATIENT;

@@ -72,9 +72,12 @@ final class VisitSettleFlow {
         this.level = level;
     }
 
-    /** 2206/2303: the split of the visit's lines for the card on the reader; nothing is written. */
+    /**
+     * 2206/2303: the split of the visit's lines for the card on the reader (also during a stay,
+     * before the discharge); nothing is written.
+     */
     Settlement preSettle(VisitSettle request) {
-        StoredVisit v = settleable(request);
+        StoredVisit v = visits.open(request.mdtrtId(), request.psnNo());
         List<SaleMapping.Line> lines = visits.lines(v);
         return cards.withCard(session -> {
             CardInfo card = session.readCard();
@@ -124,7 +127,7 @@ final class VisitSettleFlow {
                 cardRecord(c, v), time));
     }
 
-    /** @return the visit to settle: open (outpatient) or discharged (inpatient) */
+    /** @return the visit to settle: open (outpatient) or discharged (inpatient, final settlement only) */
     private StoredVisit settleable(VisitSettle request) {
         StoredVisit v = visits.open(request.mdtrtId(), request.psnNo());
         if (v.inpatient()) {
