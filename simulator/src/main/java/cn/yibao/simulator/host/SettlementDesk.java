@@ -1,8 +1,13 @@
 package cn.yibao.simulator.host;
 
+import cn.yibao.card.CardException;
+import cn.yibao.card.crypto.IssuerKeys;
+import cn.yibao.card.session.IssuerHost;
+import cn.yibao.card.session.PendingLoad;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.msg.LinkRefusal;
 import cn.yibao.hostlink.msg.MalformedMessageException;
+import cn.yibao.hostlink.msg.RefundLoad;
 import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.net.Peer;
@@ -15,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -92,18 +98,35 @@ final class SettlementDesk {
                 .put("duplicates", duplicates));
     }
 
+    /**
+     * Cancels a settlement by {@code setl_id} (or, for terminals whose signed results carry no
+     * setl_id, by the original {@code omsgid}). With a {@code load} object ({@link RefundLoad}) it
+     * also authorises the refund of the account share to the card: the amount must be the
+     * settlement's account payment and the card the one that paid; the answer carries
+     * {@code load_mac2}. The ledger counts the cancellation once; a retry with the same msgid and a
+     * new load initialisation at the same online counter (the first credit did not happen) gets a
+     * new MAC2 and changes nothing else.
+     */
     Response cancel(Peer peer, Request req) {
         String setlId = req.input().path("setl_id").asText("");
-        if (setlId.isEmpty() || setlId.length() > 60) {
+        String omsgid = req.input().path("omsgid").asText("");
+        if (setlId.isEmpty() || setlId.length() > 60 || omsgid.length() > 60) {
             return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object());
+        }
+        RefundLoad load;
+        try {
+            load = req.input().hasNonNull("load") ? RefundLoad.fromJson(req.input().get("load")) : null;
+        } catch (MalformedMessageException e) {
+            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("detail", e.getMessage()));
         }
         return store.inTransaction(c -> {
             Response replay = answered(c, req, peer);
             if (replay != null) {
-                return replay;
+                return load == null || !replay.ok() ? replay : reauthorise(c, req, peer, replay, load);
             }
             try (ResultSet rs = Sql.query(c, "SELECT seq, status, card_no, result, msgid FROM record"
-                    + " WHERE setl_id=? AND terminal=?", setlId, peer.terminalId())) {
+                    + " WHERE (setl_id=? OR msgid=?) AND terminal=?", setlId, omsgid.isEmpty() ? setlId : omsgid,
+                    peer.terminalId())) {
                 if (!rs.next()) {
                     return Response.refused(req, LinkRefusal.SETTLEMENT_NOT_FOUND, Json.object());
                 }
@@ -111,14 +134,64 @@ final class SettlementDesk {
                     return Response.refused(req, LinkRefusal.ALREADY_CANCELLED, Json.object());
                 }
                 long seq = rs.getLong(1);
+                String cardNo = rs.getString(3);
                 String result = rs.getString(4);
-                Sql.update(c, "UPDATE record SET status='CANCELLED' WHERE terminal=? AND seq=?", peer.terminalId(), seq);
-                Ledger.post(c, rs.getString(3), Amounts.of(result), -1);
                 ObjectNode out = Json.object().put("setl_id", setlId).put("msgid", rs.getString(5));
                 out.set("setlinfo", Json.parse(result));
+                if (load != null) {
+                    byte[] mac2 = authorise(load, cardNo, Amounts.of(result).acct());
+                    if (mac2 == null) {
+                        return Response.refused(req, LinkRefusal.LOAD_REFUSED, Json.object());
+                    }
+                    out.put(RefundLoad.MAC2_FIELD, HexFormat.of().withUpperCase().formatHex(mac2))
+                            .put("load_online_seq", load.load().init().onlineSeq());
+                }
+                Sql.update(c, "UPDATE record SET status='CANCELLED' WHERE terminal=? AND seq=?", peer.terminalId(), seq);
+                Ledger.post(c, cardNo, Amounts.of(result), -1);
                 return remember(c, req, peer, setlId, Response.ok(req, out));
             }
         });
+    }
+
+    /** A retried cancellation with a new load initialisation: a new MAC2 if the first credit did not happen. */
+    private Response reauthorise(Connection c, Request req, Peer peer, Response first, RefundLoad load)
+            throws SQLException {
+        ObjectNode out = first.output().deepCopy();
+        if (!out.has(RefundLoad.MAC2_FIELD) || out.path("load_online_seq").asInt(-1) != load.load().init().onlineSeq()) {
+            return first;
+        }
+        String cardNo;
+        long acct;
+        try (ResultSet rs = Sql.query(c, "SELECT card_no, acct FROM record WHERE msgid=? AND terminal=?",
+                out.path("msgid").asText(), peer.terminalId())) {
+            if (!rs.next()) {
+                return first;
+            }
+            cardNo = rs.getString(1);
+            acct = rs.getLong(2);
+        }
+        byte[] mac2 = authorise(load, cardNo, acct);
+        if (mac2 == null) {
+            return Response.refused(req, LinkRefusal.LOAD_REFUSED, Json.object());
+        }
+        out.put(RefundLoad.MAC2_FIELD, HexFormat.of().withUpperCase().formatHex(mac2));
+        Response again = Response.ok(req, out);
+        Sql.update(c, "UPDATE answered SET response=? WHERE msgid=? AND terminal=?", Json.canonical(again.toJson()),
+                req.msgid(), peer.terminalId());
+        return again;
+    }
+
+    /** @return the issuer's MAC2 for the refund, or null if the card, the amount or MAC1 is wrong */
+    private static byte[] authorise(RefundLoad load, String cardNo, long acctFen) {
+        PendingLoad l = load.load();
+        if (l.amount().fen() != acctFen || !HexFormat.of().withUpperCase().formatHex(l.appSerial()).equals(cardNo)) {
+            return null;
+        }
+        try {
+            return new IssuerHost(IssuerKeys.test(l.init().algorithm())).loadMac2(l, load.time());
+        } catch (CardException e) {
+            return null;
+        }
     }
 
     Response reverse(Peer peer, Request req) {

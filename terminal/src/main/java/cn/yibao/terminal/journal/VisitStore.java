@@ -71,6 +71,33 @@ public final class VisitStore {
                   pric_fen INTEGER,
                   rxno TEXT,
                   PRIMARY KEY (mdtrt_id, feedetl_sn))""");
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS cancellation(
+                  msgid TEXT PRIMARY KEY,
+                  setl_id TEXT NOT NULL)""");
+        s.execute("CREATE INDEX IF NOT EXISTS cancellation_setl ON cancellation(setl_id)");
+    }
+
+    /** Records, durably and before its journal transaction starts, that {@code msgid} cancels {@code setlId}. */
+    public void cancelling(String setlId, String msgid) {
+        journal.write(() -> update("INSERT OR IGNORE INTO cancellation(msgid, setl_id) VALUES (?, ?)", msgid, setlId));
+    }
+
+    /** @return the msgids of every cancellation attempted for {@code setlId}, oldest first */
+    public List<String> cancellations(String setlId) {
+        return journal.read(() -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement s = journal.connection().prepareStatement(
+                    "SELECT msgid FROM cancellation WHERE setl_id = ? ORDER BY rowid LIMIT 1000")) {
+                s.setString(1, setlId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /**

@@ -247,20 +247,10 @@ public final class DemoCounter implements CounterApi {
         Settlement original = journal.settlement(request.setlId()).orElseThrow();
         DemoCard card = cards.get(entry.psnNo());
         card.load(original.setlinfo().acctPay());
-        Settlement reversal = reversal(original, card.balance());
+        Settlement reversal = original.reversed(now(), card.balance());
         journal.markCancelled(request.setlId());
         journal.append(cancelInfno(original.setlinfo().medType()), msgid, reversal, "REVERSAL");
         return reversal;
-    }
-
-    private Settlement reversal(Settlement original, Money balanceAfter) {
-        var info = original.setlinfo().reversed(now(), balanceAfter);
-        List<SetlDetail> rows = original.setldetail().stream().map(d -> new SetlDetail(d.fundPayType(),
-                d.fundPayTypeName(), Money.ZERO.minus(d.inscpScpAmt()), Money.ZERO.minus(d.fundPayamt()))).toList();
-        Money refund = original.setlinfo().acctPay();
-        return new Settlement(info, rows, original.detlcutinfo(), List.of(new ExplainLine(
-                "撤销结算 " + info.setlId() + "，个人账户退回 " + refund + " 元",
-                "cancelled settlement " + info.setlId() + "; account refunded " + refund)));
     }
 
     private static String cancelInfno(String medType) {

@@ -26,6 +26,7 @@ import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.SyncStatus;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.counter.VisitSettle;
+import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnKind;
@@ -42,8 +43,9 @@ import java.util.List;
 
 /**
  * The counter for real: the card on the reader, the settlement engine with the active policy pack,
- * the SQLite journal with signed records. Pharmacy sales are complete; visits, inpatient stays and
- * cancellations answer FEATURE_UNAVAILABLE until they are built.
+ * the SQLite journal with signed records: pharmacy sales, outpatient visits, inpatient stays
+ * (admission and discharge write the card's state) and same-day cancellations refunded by a
+ * host-authorised load.
  */
 public final class LiveCounter implements CounterApi {
 
@@ -57,6 +59,7 @@ public final class LiveCounter implements CounterApi {
     private final Visits visits;
     private final VisitSettleFlow visitSettle;
     private final AdmissionFlow admission;
+    private final CancelFlow cancellation;
     private volatile java.util.function.Consumer<Settlement> afterSettle = s -> { };
 
     public LiveCounter(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
@@ -69,6 +72,12 @@ public final class LiveCounter implements CounterApi {
         this.visits = new Visits(cards, catalog, pack, journal, new VisitStore(journal, "M" + chain.terminalId()), clock);
         this.visitSettle = new VisitSettleFlow(cards, pack, visits, journal, chain, clock);
         this.admission = new AdmissionFlow(cards, visits, journal, chain, clock);
+        this.cancellation = new CancelFlow(cards, journal, chain, visits.store(), clock);
+    }
+
+    /** Sets the host calls a cancellation uses to have its refund authorised (default: offline). */
+    public void hostCalls(HostCalls calls) {
+        cancellation.host(calls);
     }
 
     /** Sets the level this terminal's institution settles outpatient visits and stays as (default MUNICIPAL). */
@@ -130,7 +139,9 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Settlement cancel(CancelRequest request, String msgid) {
-        throw unavailable();
+        Settlement done = refusing(() -> cancellation.cancel(request, msgid));
+        afterSettle.accept(done);
+        return done;
     }
 
     @Override
@@ -162,12 +173,30 @@ public final class LiveCounter implements CounterApi {
         for (Committed c : committed()) {
             SetlInfo s = c.info();
             if (out.size() < query.limit() && matches(query, s)) {
-                out.add(new JournalEntry(c.txn().id(), "2102", c.txn().msgid(), s.setlId(), s.mdtrtId(), s.psnNo(),
-                        s.psnName(), s.setlTime(), s.medfeeSumamt(), s.fundPaySumamt(), s.acctPay(), s.psnCashPay(),
-                        "SETTLED", journal.recordSeq(c.txn().id()).stream().anyMatch(seq -> seq <= acked)));
+                out.add(new JournalEntry(c.txn().id(), infno(c.txn().kind(), s.medType()), c.txn().msgid(),
+                        s.setlId(), s.mdtrtId(), s.psnNo(), s.psnName(), s.setlTime(), s.medfeeSumamt(),
+                        s.fundPaySumamt(), s.acctPay(), s.psnCashPay(), entryState(c.txn().kind(), s.setlId()),
+                        journal.recordSeq(c.txn().id()).stream().anyMatch(seq -> seq <= acked)));
             }
         }
         return out;
+    }
+
+    /** @return the national code of the transaction that made a journal entry */
+    private static String infno(TxnKind kind, String medType) {
+        boolean pharmacy = PharmacyFlow.MED_TYPE_PHARMACY.equals(medType);
+        return switch (kind) {
+            case CANCEL -> pharmacy ? "2103" : medType.startsWith("2") ? "2305" : "2208";
+            case DISCHARGE -> "2304";
+            default -> pharmacy ? "2102" : "2207";
+        };
+    }
+
+    private String entryState(TxnKind kind, String setlId) {
+        if (kind == TxnKind.CANCEL) {
+            return "REVERSAL";
+        }
+        return cancellation.cancelled(setlId) ? "CANCELLED" : "SETTLED";
     }
 
     /** A committed transaction with the split it answered. */
@@ -205,6 +234,7 @@ public final class LiveCounter implements CounterApi {
     public DayTotals todayTotals() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
         long count = 0;
+        long cancelled = 0;
         Money total = Money.ZERO;
         Money funds = Money.ZERO;
         Money account = Money.ZERO;
@@ -212,14 +242,19 @@ public final class LiveCounter implements CounterApi {
         for (Committed c : committed()) {
             SetlInfo s = c.info();
             if (s.setlTime().toLocalDate().equals(today)) {
-                count++;
+                if (c.txn().kind() == TxnKind.CANCEL) {
+                    cancelled++;
+                    count--;
+                } else {
+                    count++;
+                }
                 total = total.plus(s.medfeeSumamt());
                 funds = funds.plus(s.fundPaySumamt());
                 account = account.plus(s.acctPay());
                 cash = cash.plus(s.psnCashPay());
             }
         }
-        return new DayTotals(today, count, 0, total, funds, account, cash);
+        return new DayTotals(today, Math.max(0, count), cancelled, total, funds, account, cash);
     }
 
     /**
@@ -236,7 +271,4 @@ public final class LiveCounter implements CounterApi {
         }
     }
 
-    private static CounterRefusedException unavailable() {
-        return new CounterRefusedException(CounterRefusal.FEATURE_UNAVAILABLE);
-    }
 }
