@@ -155,12 +155,7 @@ class CancelFlowTest {
                 } catch (RuntimeException e) {
                     completed = false;
                 }
-                f.card.noTear();
-                if (!f.cardLink.present()) {
-                    f.cardLink.reinsert();
-                }
-                f.restart();
-                f.recover();
+                f.recoverAfterTear();
                 List<JournalTxn> txns = f.journal.recent(10);
                 String at = "card torn at command " + n + " " + phase;
                 assertTrue(txns.stream().allMatch(t -> t.state().isFinal()), at + ": nothing in doubt " + txns);

@@ -66,6 +66,16 @@ final class CounterFixture implements AutoCloseable {
         start();
     }
 
+    /** After a tear: the card back on the reader, the terminal restarted, recovery run. */
+    Recovery.Report recoverAfterTear() {
+        card.noTear();
+        if (!cardLink.present()) {
+            cardLink.reinsert();
+        }
+        restart();
+        return recover();
+    }
+
     Recovery.Report recover() {
         return new Recovery(access(), journal, chain).run();
     }

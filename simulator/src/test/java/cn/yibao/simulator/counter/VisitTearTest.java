@@ -107,12 +107,7 @@ class VisitTearTest {
     }
 
     private static void recoverAfterRestart(CounterFixture f) {
-        f.card.noTear();
-        if (!f.cardLink.present()) {
-            f.cardLink.reinsert();
-        }
-        f.restart();
-        f.recover();
+        f.recoverAfterTear();
         List<JournalTxn> txns = f.journal.recent(10);
         assertTrue(txns.stream().allMatch(t -> t.state().isFinal()), "nothing left in doubt: " + txns);
     }

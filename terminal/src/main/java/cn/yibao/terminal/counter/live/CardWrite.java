@@ -60,12 +60,22 @@ final class CardWrite {
 
     /** Journals and writes {@code plan} to the card in {@code session} (PIN verified); returns it DEBITED. */
     JournalTxn run(CardSession session, Plan plan) {
+        return card(session, start(plan), plan);
+    }
+
+    /** STARTED → PRE_SETTLED: the transaction journalled, nothing written to the card yet. */
+    long start(Plan plan) {
         CardInfo card = plan.card();
         long id = journal.begin(plan.msgid(), plan.kind(), CardNumbers.mask(card.identity().cardNumber()),
                 HexFormat.of().withUpperCase().formatHex(card.identity().appSerial()), plan.request());
         Crashpoints.hit("journal-started");
         journal.preSettled(id, plan.result(), plan.account(), plan.reply().apply(id));
         Crashpoints.hit("pre-settled");
+        return id;
+    }
+
+    /** PRE_SETTLED → DEBIT_SENT → DEBITED: the card written with the record and debited. */
+    JournalTxn card(CardSession session, long id, Plan plan) {
         SettleResult done = session.settle(new SettleRequest(plan.account(), plan.record(), plan.time()),
                 pending -> {
                     Crashpoints.hit("before-debit-sent");
