@@ -55,6 +55,10 @@ public final class EngineSplitRecomputer implements SplitRecomputer {
             RecordResult result = RecordResult.parse(record.result());
             return switch (result.kind()) {
                 case SETTLE -> settles(record, pack, items);
+                // no split to re-compute: a cancellation refunds by a load, an admission moves no money
+                case CANCEL -> record.proof().kind() == ProofKind.LOAD
+                        || (record.proof().kind() == ProofKind.NONE && result.setlinfo("acct_pay").isZero());
+                case ADMIT -> record.proof().kind() == ProofKind.PURCHASE && record.proof().purseDebitFen() == 0;
             };
         } catch (RuntimeException e) {
             // not a request, not a result, a refusal by the engine: nothing re-computes

@@ -12,6 +12,7 @@ import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.net.Peer;
 import cn.yibao.hostlink.record.RecordCheck;
+import cn.yibao.hostlink.record.RecordKind;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.RecordVerifier;
 import cn.yibao.hostlink.record.UploadedRecord;
@@ -82,8 +83,10 @@ final class SettlementDesk {
             RecordCheck check = auth[i] == RecordCheck.ACCEPTED ? verifier.admit(up, content[i]) : auth[i];
             if (check == RecordCheck.ACCEPTED) {
                 RecordResult result = RecordResult.parse(up.record().result());
-                Amounts a = Amounts.of(result);
-                HostStore.insert(c, up.record(), up.declaredHash(), a, result.setlId());
+                // only a settlement moves money; a cancellation was counted when its load was authorised
+                boolean settles = result.kind() == RecordKind.SETTLE;
+                Amounts a = settles ? Amounts.of(result) : Amounts.ZERO;
+                HostStore.insert(c, up.record(), up.declaredHash(), a, settles ? result.setlId() : up.record().msgid());
                 Ledger.post(c, up.record().proof().cardNo(), a, 1);
                 accepted++;
             } else if (check == RecordCheck.DUPLICATE) {
@@ -102,8 +105,7 @@ final class SettlementDesk {
     }
 
     /**
-     * Cancels a settlement by {@code setl_id} (or, for terminals whose signed results carry no
-     * setl_id, by the original {@code omsgid}). With a {@code load} object ({@link RefundLoad}) it
+     * Cancels a settlement by {@code setl_id}. With a {@code load} object ({@link RefundLoad}) it
      * also authorises the refund of the account share to the card: the amount must be the
      * settlement's account payment and the card the one that paid; the answer carries
      * {@code load_mac2}. The ledger counts the cancellation once; a retry with the same msgid and a
@@ -112,8 +114,7 @@ final class SettlementDesk {
      */
     Response cancel(Peer peer, Request req) {
         String setlId = req.input().path("setl_id").asText("");
-        String omsgid = req.input().path("omsgid").asText("");
-        if (setlId.isEmpty() || setlId.length() > 60 || omsgid.length() > 60) {
+        if (setlId.isEmpty() || setlId.length() > 60) {
             return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object());
         }
         RefundLoad load;
@@ -128,8 +129,7 @@ final class SettlementDesk {
                 return load == null || !replay.ok() ? replay : reauthorise(c, req, peer, replay, load);
             }
             try (ResultSet rs = Sql.query(c, "SELECT seq, status, card_no, result, msgid FROM record"
-                    + " WHERE (setl_id=? OR msgid=?) AND terminal=?", setlId, omsgid.isEmpty() ? setlId : omsgid,
-                    peer.terminalId())) {
+                    + " WHERE setl_id=? AND terminal=?", setlId, peer.terminalId())) {
                 if (!rs.next()) {
                     return Response.refused(req, LinkRefusal.SETTLEMENT_NOT_FOUND, Json.object());
                 }

@@ -16,6 +16,7 @@ import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.journal.TxnState;
 import cn.yibao.terminal.journal.VisitStore.StoredVisit;
+import cn.yibao.hostlink.msg.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -96,16 +97,17 @@ final class AdmissionFlow {
     }
 
     /**
-     * @return the signed result of a card-state change: its kind, the visit and the new state, with
-     *     zero amounts so that totals and ledgers that add amounts up stay right
+     * @return the signed result's {@code settlement} of an admission (RecordKind ADMIT): zero
+     *     amounts and the card's new state
      */
     static String result(String mdtrtId, CardState newState) {
-        ObjectNode n = JSON.createObjectNode().put("kind", "ADMIT").put("mdtrt_id", mdtrtId)
-                .put("new_card_state", newState.name());
+        ObjectNode setlinfo = JSON.createObjectNode().put("mdtrt_id", mdtrtId);
         for (String f : new String[] {"acct_pay", "fund_pay_sumamt", "medfee_sumamt", "psn_cash_pay"}) {
-            n.put(f, "0.00");
+            setlinfo.put(f, "0.00");
         }
-        return n.toString();
+        ObjectNode n = JSON.createObjectNode().put("new_card_state", newState.name());
+        n.set("setlinfo", setlinfo);
+        return Json.canonical(n);
     }
 
     private Visit replay(JournalTxn txn) {

@@ -102,11 +102,13 @@ final class CancelFlow {
         Settlement reply = paid.reversed(now, card.purse().balance().plus(amount));
         ObjectNode request = Json.object().put("kind", "CANCEL").put("setl_id", setlId)
                 .put("omsgid", original.msgid()).put("psn_no", paid.setlinfo().psnNo());
-        ObjectNode result = Json.object().put("kind", "CANCEL").put("setl_id", setlId).put("omsgid", original.msgid())
-                .put("refund", amount.toYuanString());
-        for (String f : new String[] {"acct_pay", "fund_pay_sumamt", "medfee_sumamt", "psn_cash_pay"}) {
-            result.put(f, "0.00");  // the host counted the cancellation when it authorised it
-        }
+        // the record's settlement (RecordKind CANCEL): the negated amounts and the refund; the host
+        // counted the cancellation when it authorised the load, so the record moves no money there
+        SetlInfoView neg = new SetlInfoView(reply);
+        ObjectNode setlinfo = Json.object().put("setl_id", setlId).put("medfee_sumamt", neg.medfee())
+                .put("fund_pay_sumamt", neg.fund()).put("acct_pay", neg.acct()).put("psn_cash_pay", neg.cash());
+        ObjectNode result = Json.object().put("omsgid", original.msgid()).put("refund", amount.toYuanString());
+        result.set("setlinfo", setlinfo);
         long id = journal.begin(msgid, TxnKind.CANCEL, CardNumbers.mask(card.identity().cardNumber()),
                 original.cardSerial(), Json.canonical(request));
         journal.preSettled(id, Json.canonical(result), amount, ReplyCodec.write(reply));
@@ -126,6 +128,14 @@ final class CancelFlow {
         Crashpoints.hit("card-credited");
         journal.debited(id, HEX.formatHex(tac));
         return journal.find(id).orElseThrow();
+    }
+
+    /** The amounts of a cancellation's answer as the record writes them (yuan). */
+    private record SetlInfoView(String medfee, String fund, String acct, String cash) {
+        SetlInfoView(Settlement s) {
+            this(s.setlinfo().medfeeSumamt().toYuanString(), s.setlinfo().fundPaySumamt().toYuanString(),
+                    s.setlinfo().acctPay().toYuanString(), s.setlinfo().psnCashPay().toYuanString());
+        }
     }
 
     /** Asks the host; voids the transaction (the card untouched) if it is unreachable or refuses. */
