@@ -19,6 +19,8 @@ import cn.yibao.terminal.counter.RegisterRequest;
 import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.counter.VisitSettle;
+import cn.yibao.terminal.counter.live.Receipts;
+import cn.yibao.terminal.devices.ReceiptLine;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.journal.TxnState;
@@ -54,6 +56,9 @@ class CancelFlowTest {
             assertEquals(before, f.card.snapshot().balance(), "the account share is back on the card");
             assertEquals(1, f.card.snapshot().onlineCounter(), "by one load");
             assertEquals(undo, f.counter.cancel(req, "C-1"), "a repeated msgid gets the first answer");
+            List<ReceiptLine> voucher = Receipts.of(undo, "定点零售药店", f.psam.terminalId()).lines();
+            assertEquals(new ReceiptLine.Title("医疗保险结算撤销凭证"), voucher.get(0));
+            assertTrue(voucher.contains(new ReceiptLine.Pair("退回个人账户", "25.00")), voucher.toString());
             assertRefused(CounterRefusal.ALREADY_CANCELLED, () -> f.counter.cancel(req, "C-2"));
             assertEquals(before, f.card.snapshot().balance(), "refunded once");
             assertEquals(1, ((RefundHost) f.host).cancelled.size());

@@ -20,6 +20,8 @@ import cn.yibao.terminal.counter.RegisterRequest;
 import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.counter.VisitSettle;
+import cn.yibao.terminal.counter.live.Receipts;
+import cn.yibao.terminal.devices.ReceiptLine;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.journal.TxnState;
@@ -62,6 +64,8 @@ class VisitFlowTest {
                     pre.setlinfo().acctPay()), PIN, "V-1");
             assertNotNull(done.setlinfo().setlId());
             assertEquals(v.mdtrtId(), done.setlinfo().mdtrtId());
+            assertEquals(new ReceiptLine.Title("医疗保险门诊结算单"),
+                    Receipts.of(done, "市医院", f.psam.terminalId()).lines().get(0));
             assertEquals(before.minus(done.setlinfo().acctPay()), f.card.snapshot().balance());
             assertEquals(1, f.card.snapshot().log().size());
             assertEquals(done, f.counter.settleVisit(req, PIN, "V-1"), "a repeated msgid gets the first answer");
@@ -133,6 +137,9 @@ class VisitFlowTest {
                     () -> f.counter.uploadFees(fees(stay, psnNo, "D3", LiveCounterTest.LIANHUA, "1")));
             Settlement done = f.counter.settleVisit(req, PIN, "S-1");
             assertEquals("21", done.setlinfo().medType());
+            List<ReceiptLine> statement = Receipts.of(done, "市医院", f.psam.terminalId()).lines();
+            assertEquals(new ReceiptLine.Title("医疗保险出院结算单"), statement.get(0));
+            assertTrue(statement.contains(new ReceiptLine.Pair("住院号", stay.mdtrtId())), statement.toString());
             assertTrue(done.setlinfo().fundPaySumamt().fen() > 0, "the funds pay part of a stay");
             assertEquals(CardState.NORMAL, f.card.snapshot().insurance().cardState());
             assertEquals(before.minus(done.setlinfo().acctPay()), f.card.snapshot().balance());
