@@ -108,9 +108,9 @@ final class SettlementDesk {
      * Cancels a settlement by {@code setl_id}. With a {@code load} object ({@link RefundLoad}) it
      * also authorises the refund of the account share to the card: the amount must be the
      * settlement's account payment and the card the one that paid; the answer carries
-     * {@code load_mac2}. The ledger counts the cancellation once; a retry with the same msgid and a
-     * new load initialisation at the same online counter (the first credit did not happen) gets a
-     * new MAC2 and changes nothing else.
+     * {@code load_mac2}. The ledger counts the cancellation once; a retry (same msgid, or a new one
+     * for the same setl_id) with a new load initialisation at the same online counter (the first
+     * credit did not happen) gets a new MAC2 and changes nothing else.
      */
     Response cancel(Peer peer, Request req) {
         String setlId = req.input().path("setl_id").asText("");
@@ -126,7 +126,13 @@ final class SettlementDesk {
         return store.inTransaction(c -> {
             Response replay = answered(c, req, peer);
             if (replay != null) {
-                return load == null || !replay.ok() ? replay : reauthorise(c, req, peer, replay, load);
+                Response again = load == null || !replay.ok() ? null : reauthorise(c, req, replay.output(), load);
+                if (again == null) {
+                    return replay;
+                }
+                Sql.update(c, "UPDATE answered SET response=? WHERE msgid=? AND terminal=?",
+                        Json.canonical(again.toJson()), req.msgid(), peer.terminalId());
+                return again;
             }
             try (ResultSet rs = Sql.query(c, "SELECT seq, status, card_no, result, msgid FROM record"
                     + " WHERE setl_id=? AND terminal=?", setlId, peer.terminalId())) {
@@ -134,7 +140,10 @@ final class SettlementDesk {
                     return Response.refused(req, LinkRefusal.SETTLEMENT_NOT_FOUND, Json.object());
                 }
                 if (!"OK".equals(rs.getString(2))) {
-                    return Response.refused(req, LinkRefusal.ALREADY_CANCELLED, Json.object());
+                    Response again = load == null || !"CANCELLED".equals(rs.getString(2)) ? null
+                            : reauthorise(c, req, cancellationOf(c, peer, setlId), load);
+                    return again != null ? remember(c, req, peer, setlId, again)
+                            : Response.refused(req, LinkRefusal.ALREADY_CANCELLED, Json.object());
                 }
                 long seq = rs.getLong(1);
                 String cardNo = rs.getString(3);
@@ -156,32 +165,41 @@ final class SettlementDesk {
         });
     }
 
-    /** A retried cancellation with a new load initialisation: a new MAC2 if the first credit did not happen. */
-    private Response reauthorise(Connection c, Request req, Peer peer, Response first, RefundLoad load)
+    /**
+     * A cancellation tried again with a new load initialisation: a new MAC2 if the card's online
+     * counter is still the one of the load authorised before (that credit did not happen).
+     *
+     * @param first the output of the cancellation's first answer, or null
+     * @return the new answer, or null if the load may not be authorised again
+     */
+    private static Response reauthorise(Connection c, Request req, ObjectNode first, RefundLoad load)
             throws SQLException {
-        ObjectNode out = first.output().deepCopy();
-        if (!out.has(RefundLoad.MAC2_FIELD) || out.path("load_online_seq").asInt(-1) != load.load().init().onlineSeq()) {
-            return first;
+        if (first == null || !first.has(RefundLoad.MAC2_FIELD)
+                || first.path("load_online_seq").asInt(-1) != load.load().init().onlineSeq()) {
+            return null;
         }
-        String cardNo;
-        long acct;
-        try (ResultSet rs = Sql.query(c, "SELECT card_no, acct FROM record WHERE msgid=? AND terminal=?",
-                out.path("msgid").asText(), peer.terminalId())) {
-            if (!rs.next()) {
-                return first;
+        try (ResultSet rs = Sql.query(c, "SELECT card_no, acct FROM record WHERE msgid=?", first.path("msgid").asText())) {
+            byte[] mac2 = rs.next() ? authorise(load, rs.getString(1), rs.getLong(2)) : null;
+            if (mac2 == null) {
+                return null;
             }
-            cardNo = rs.getString(1);
-            acct = rs.getLong(2);
+            ObjectNode out = first.deepCopy().put(RefundLoad.MAC2_FIELD, HexFormat.of().withUpperCase().formatHex(mac2));
+            return Response.ok(req, out);
         }
-        byte[] mac2 = authorise(load, cardNo, acct);
-        if (mac2 == null) {
-            return Response.refused(req, LinkRefusal.LOAD_REFUSED, Json.object());
+    }
+
+    /** @return the output of the successful cancellation of {@code setlId} by this terminal, or null */
+    private static ObjectNode cancellationOf(Connection c, Peer peer, String setlId) throws SQLException {
+        try (ResultSet rs = Sql.query(c, "SELECT response FROM answered WHERE target=? AND terminal=? AND infno IN"
+                + " ('2208','2103','2305') ORDER BY rowid", setlId, peer.terminalId())) {
+            while (rs.next()) {
+                Response r = Response.fromJson(Json.parse(rs.getString(1)));
+                if (r.ok()) {
+                    return r.output();
+                }
+            }
+            return null;
         }
-        out.put(RefundLoad.MAC2_FIELD, HexFormat.of().withUpperCase().formatHex(mac2));
-        Response again = Response.ok(req, out);
-        Sql.update(c, "UPDATE answered SET response=? WHERE msgid=? AND terminal=?", Json.canonical(again.toJson()),
-                req.msgid(), peer.terminalId());
-        return again;
     }
 
     /** @return the issuer's MAC2 for the refund, or null if the card, the amount or MAC1 is wrong */
