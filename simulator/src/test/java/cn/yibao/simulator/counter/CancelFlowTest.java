@@ -141,6 +141,25 @@ class CancelFlowTest {
         }
     }
 
+    @Test
+    void aCashSaleIsCancelledWithoutALoadEvenIfTheHostAlreadyHeldTheCancellation() {
+        RefundHost host = new RefundHost();
+        try (CounterFixture f = new CounterFixture(dir, "resident-adult")) {
+            f.host = host;
+            f.restart();
+            String psnNo = VisitFlowTest.psnNo(f);
+            Settlement sale = f.counter.settlePharmacy(CounterFixture.sale(psnNo, LiveCounterTest.LIANHUA, "1"), null, "P-1");
+            f.journal.acknowledge(1);
+            // an earlier attempt reached the host and crashed here before its commit (recovery voided it)
+            host.cancelled.put(sale.setlinfo().setlId(), -1);
+            Settlement undo = f.counter.cancel(new CancelRequest(sale.setlinfo().setlId(), null, psnNo), "C-1");
+            assertEquals(Money.parseYuan("-25.00"), undo.setlinfo().medfeeSumamt());
+            assertEquals(Money.ZERO, undo.setlinfo().acctPay());
+            assertEquals(0, f.card.snapshot().onlineCounter(), "nothing to load");
+            assertEquals(1, f.counter.todayTotals().cancelCnt());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Tear.Phase.class)
     void aRefundTornAtAnyCardCommandIsCreditedOnceAfterRecoveryAndRetry(Tear.Phase phase) {

@@ -147,6 +147,11 @@ final class CancelFlow {
             journal.voided(id, "host unreachable: " + e.getMessage());
             throw new CounterRefusedException(CounterRefusal.HOST_UNAVAILABLE_FOR_CANCEL);
         }
+        if (!answer.ok() && !input.has("load") && "ALREADY_CANCELLED".equals(answer.code())) {
+            // nothing to refund, and the host holds this terminal's cancellation from an attempt
+            // that crashed before it was committed here: the cancellation stands
+            return answer;
+        }
         if (!answer.ok() || (input.has("load") && answer.output().path(RefundLoad.MAC2_FIELD).asText("").length() != 8)) {
             journal.voided(id, "host refused: " + answer.code());
             throw new CounterRefusedException(switch (answer.code()) {
