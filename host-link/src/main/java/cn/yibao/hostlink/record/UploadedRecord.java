@@ -56,6 +56,23 @@ public record UploadedRecord(SignedRecord record, byte[] declaredHash, String it
         return record.hashCode() * 31 + Arrays.hashCode(declaredHash);
     }
 
+    /**
+     * @return an upper bound of the size in bytes of {@link #toJson}'s compact form: the escaped
+     *         UTF-8 length of the result and the items, plus a bound for the other fields
+     */
+    public long wireSizeBound() {
+        return escapedUtf8(record.result()) + escapedUtf8(items) + 1024 + 2L * record.signature().length;
+    }
+
+    private static long escapedUtf8(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return n;
+    }
+
     /** @return the wire form (one element of an 8001 upload's {@code input.records}) */
     public ObjectNode toJson() {
         ObjectNode n = Json.object();

@@ -179,6 +179,9 @@ class RecordVerifierTest {
     void proofRoundTripsThroughTheUploadForm() {
         UploadedRecord u = next();
         CardProof p = UploadedRecord.fromJson(u.toJson()).record().proof();
+        long actual = cn.yibao.hostlink.msg.Json.bytes(u.toJson()).length;
+        assertEquals(true, u.wireSizeBound() >= actual && u.wireSizeBound() < actual + 2048,
+                "the size bound " + u.wireSizeBound() + " holds the upload form's " + actual + " bytes");
         assertEquals(u.record().proof(), p);
         assertEquals(ProofKind.PURCHASE, p.kind());
         CardProof none = CardProof.none("ABC");

@@ -1,7 +1,9 @@
 package cn.yibao.simulator.host;
 
+import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.record.CardProof;
 import cn.yibao.hostlink.record.ProofKind;
+import cn.yibao.hostlink.record.RecordKind;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.SplitRecomputer;
@@ -21,7 +23,8 @@ import java.util.Map;
 /**
  * The host's split re-computation: runs the terminal's own {@link SettlementEngine} on the record's
  * items (the canonical settlement request) with the policy pack the record names, and compares
- * the canonical result with the record's {@code settlement}, byte for byte. The card proof must
+ * the canonical result (as records carry it: {@link RecordResult#signedPart}) with the record's
+ * {@code settlement}, byte for byte. The card proof must
  * agree with it: a purchase debits exactly {@code acct_pay}; without a card proof the account
  * pays nothing.
  */
@@ -52,12 +55,14 @@ public final class EngineSplitRecomputer implements SplitRecomputer {
             return false;
         }
         try {
-            RecordResult result = RecordResult.parse(record.result());
-            return switch (result.kind()) {
-                case SETTLE -> settles(record, pack, items);
+            JsonNode tree = CanonicalJson.parse(record.result().getBytes(StandardCharsets.UTF_8), SignedRecord.MAX_RESULT,
+                    "result");
+            // the shape was checked at step 5 (RecordResult.parse): only the kind is needed here
+            return switch (RecordKind.valueOf(tree.path("kind").asText())) {
+                case SETTLE -> settles(record, pack, items, tree.get("settlement"));
                 // no split to re-compute: a cancellation refunds by a load, an admission moves no money
-                case CANCEL -> record.proof().kind() == ProofKind.LOAD
-                        || (record.proof().kind() == ProofKind.NONE && result.setlinfo("acct_pay").isZero());
+                case CANCEL -> record.proof().kind() == ProofKind.LOAD || (record.proof().kind() == ProofKind.NONE
+                        && Json.yuan(tree.path("settlement").path("setlinfo"), "acct_pay").isZero());
                 case ADMIT -> record.proof().kind() == ProofKind.PURCHASE && record.proof().purseDebitFen() == 0;
             };
         } catch (RuntimeException e) {
@@ -66,11 +71,10 @@ public final class EngineSplitRecomputer implements SplitRecomputer {
         }
     }
 
-    private static boolean settles(SignedRecord record, PolicyPack pack, String items) {
+    private static boolean settles(SignedRecord record, PolicyPack pack, String items, JsonNode theirs) {
         SettlementResult ours = SettlementEngine.settle(RequestJson.read(items.getBytes(StandardCharsets.UTF_8)), pack);
-        JsonNode theirs = CanonicalJson.parse(record.result().getBytes(StandardCharsets.UTF_8), SignedRecord.MAX_RESULT,
-                "result").get("settlement");
-        return Arrays.equals(ResultJson.canonical(ours), CanonicalJson.bytes(theirs))
+        return Arrays.equals(CanonicalJson.bytes(RecordResult.signedPart(ResultJson.toJson(ours))),
+                CanonicalJson.bytes(theirs))
                 && cardAgrees(record.proof(), ours.setlinfo().acctPay().fen());
     }
 

@@ -28,7 +28,7 @@ import java.util.HexFormat;
 /**
  * Commits a journal transaction with its signed record: SM3withSM2 by the terminal's enrolled key,
  * chained to the previous record by SM3, carrying the record result ({@link RecordResult}: kind,
- * identifiers and the engine's canonical result), the SM3 of the canonical settlement request and
+ * identifiers and the engine's canonical result without its explanation lines), the SM3 of the canonical settlement request and
  * the card's proof (the journaled pending debit and the card's TAC, or "no card proof" when the
  * card was not written). Everything it signs comes from the journal, so a transaction finished by
  * recovery after a crash gets the same record as one finished at the counter.
@@ -78,7 +78,8 @@ public final class RecordChain {
      */
     static String recordResult(JournalTxn txn) {
         String inner = txn.result().orElseThrow(() -> new IllegalStateException("no result to sign: " + txn.id()));
-        JsonNode settlement = CanonicalJson.parse(inner.getBytes(StandardCharsets.UTF_8), SignedRecord.MAX_RESULT, "result");
+        JsonNode settlement = RecordResult.signedPart(CanonicalJson.parse(inner.getBytes(StandardCharsets.UTF_8),
+                Integer.MAX_VALUE, "result"));
         RecordResult r;
         if (txn.kind() == TxnKind.ADMIT) {
             JsonNode req = Json.parse(txn.request());
