@@ -13,6 +13,7 @@ public enum LinkRefusal implements Refusal.Named {
     ALREADY_CANCELLED("结算已撤销", "settlement already cancelled or reversed"),
     MESSAGE_NOT_FOUND("原交易不存在", "no transaction with that msgid"),
     NOT_REVERSIBLE("该交易不可冲正", "transaction code cannot be reversed"),
+    LOAD_REFUSED("退款圈存未获授权", "the refund load is not authorised (amount, card or MAC1 wrong)"),
     PERSON_NOT_FOUND("未查询到参保人", "no insured person for that certificate"),
     HOST_ERROR("医保中心内部错误", "host internal error");
 

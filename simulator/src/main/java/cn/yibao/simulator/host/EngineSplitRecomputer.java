@@ -1,5 +1,6 @@
 package cn.yibao.simulator.host;
 
+import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.record.CardProof;
 import cn.yibao.hostlink.record.ProofKind;
 import cn.yibao.hostlink.record.RecordKind;
@@ -59,6 +60,10 @@ public final class EngineSplitRecomputer implements SplitRecomputer {
             // the shape was checked at step 5 (RecordResult.parse): only the kind is needed here
             return switch (RecordKind.valueOf(tree.path("kind").asText())) {
                 case SETTLE -> settles(record, pack, items, tree.get("settlement"));
+                // no split to re-compute: a cancellation refunds by a load, an admission moves no money
+                case CANCEL -> record.proof().kind() == ProofKind.LOAD || (record.proof().kind() == ProofKind.NONE
+                        && Json.yuan(tree.path("settlement").path("setlinfo"), "acct_pay").isZero());
+                case ADMIT -> record.proof().kind() == ProofKind.PURCHASE && record.proof().purseDebitFen() == 0;
             };
         } catch (RuntimeException e) {
             // not a request, not a result, a refusal by the engine: nothing re-computes

@@ -1,12 +1,18 @@
 package cn.yibao.simulator.host;
 
+import cn.yibao.card.CardException;
+import cn.yibao.card.crypto.IssuerKeys;
+import cn.yibao.card.session.IssuerHost;
+import cn.yibao.card.session.PendingLoad;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.msg.LinkRefusal;
 import cn.yibao.hostlink.msg.MalformedMessageException;
+import cn.yibao.hostlink.msg.RefundLoad;
 import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.net.Peer;
 import cn.yibao.hostlink.record.RecordCheck;
+import cn.yibao.hostlink.record.RecordKind;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.RecordVerifier;
 import cn.yibao.hostlink.record.UploadedRecord;
@@ -16,6 +22,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -83,8 +90,10 @@ final class SettlementDesk {
                     : checked.auth()[i];
             if (check == RecordCheck.ACCEPTED) {
                 RecordResult result = checked.results()[i];
-                Amounts a = Amounts.of(result);
-                HostStore.insert(c, up.record(), up.declaredHash(), a, result.setlId());
+                // only a settlement moves money; a cancellation was counted when its load was authorised
+                boolean settles = result.kind() == RecordKind.SETTLE;
+                Amounts a = settles ? Amounts.of(result) : Amounts.ZERO;
+                HostStore.insert(c, up.record(), up.declaredHash(), a, settles ? result.setlId() : up.record().msgid());
                 Ledger.post(c, up.record().proof().cardNo(), a, 1);
                 accepted++;
             } else if (check == RecordCheck.DUPLICATE) {
@@ -102,15 +111,35 @@ final class SettlementDesk {
                 .put("duplicates", duplicates));
     }
 
+    /**
+     * Cancels a settlement by {@code setl_id}. With a {@code load} object ({@link RefundLoad}) it
+     * also authorises the refund of the account share to the card: the amount must be the
+     * settlement's account payment and the card the one that paid; the answer carries
+     * {@code load_mac2}. The ledger counts the cancellation once; a retry (same msgid, or a new one
+     * for the same setl_id) with a new load initialisation at the same online counter (the first
+     * credit did not happen) gets a new MAC2 and changes nothing else.
+     */
     Response cancel(Peer peer, Request req) {
         String setlId = req.input().path("setl_id").asText("");
         if (setlId.isEmpty() || setlId.length() > 60) {
             return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object());
         }
+        RefundLoad load;
+        try {
+            load = req.input().hasNonNull("load") ? RefundLoad.fromJson(req.input().get("load")) : null;
+        } catch (MalformedMessageException e) {
+            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("detail", e.getMessage()));
+        }
         return store.inTransaction(c -> {
             Response replay = answered(c, req, peer);
             if (replay != null) {
-                return replay;
+                Response again = load == null || !replay.ok() ? null : reauthorise(c, req, replay.output(), load);
+                if (again == null) {
+                    return replay;
+                }
+                Sql.update(c, "UPDATE answered SET response=? WHERE msgid=? AND terminal=?",
+                        Json.canonical(again.toJson()), req.msgid(), peer.terminalId());
+                return again;
             }
             try (ResultSet rs = Sql.query(c, "SELECT seq, status, card_no, result, msgid FROM record"
                     + " WHERE setl_id=? AND terminal=?", setlId, peer.terminalId())) {
@@ -118,17 +147,79 @@ final class SettlementDesk {
                     return Response.refused(req, LinkRefusal.SETTLEMENT_NOT_FOUND, Json.object());
                 }
                 if (!"OK".equals(rs.getString(2))) {
-                    return Response.refused(req, LinkRefusal.ALREADY_CANCELLED, Json.object());
+                    Response again = load == null || !"CANCELLED".equals(rs.getString(2)) ? null
+                            : reauthorise(c, req, cancellationOf(c, peer, setlId), load);
+                    return again != null ? remember(c, req, peer, setlId, again)
+                            : Response.refused(req, LinkRefusal.ALREADY_CANCELLED, Json.object());
                 }
                 long seq = rs.getLong(1);
+                String cardNo = rs.getString(3);
                 String result = rs.getString(4);
-                Sql.update(c, "UPDATE record SET status='CANCELLED' WHERE terminal=? AND seq=?", peer.terminalId(), seq);
-                Ledger.post(c, rs.getString(3), Amounts.of(result), -1);
                 ObjectNode out = Json.object().put("setl_id", setlId).put("msgid", rs.getString(5));
                 out.set("setlinfo", Json.parse(result));
+                if (load != null) {
+                    byte[] mac2 = authorise(load, cardNo, Amounts.of(result).acct());
+                    if (mac2 == null) {
+                        return Response.refused(req, LinkRefusal.LOAD_REFUSED, Json.object());
+                    }
+                    out.put(RefundLoad.MAC2_FIELD, HexFormat.of().withUpperCase().formatHex(mac2))
+                            .put("load_online_seq", load.load().init().onlineSeq());
+                }
+                Sql.update(c, "UPDATE record SET status='CANCELLED' WHERE terminal=? AND seq=?", peer.terminalId(), seq);
+                Ledger.post(c, cardNo, Amounts.of(result), -1);
                 return remember(c, req, peer, setlId, Response.ok(req, out));
             }
         });
+    }
+
+    /**
+     * A cancellation tried again with a new load initialisation: a new MAC2 if the card's online
+     * counter is still the one of the load authorised before (that credit did not happen).
+     *
+     * @param first the output of the cancellation's first answer, or null
+     * @return the new answer, or null if the load may not be authorised again
+     */
+    private static Response reauthorise(Connection c, Request req, ObjectNode first, RefundLoad load)
+            throws SQLException {
+        if (first == null || !first.has(RefundLoad.MAC2_FIELD)
+                || first.path("load_online_seq").asInt(-1) != load.load().init().onlineSeq()) {
+            return null;
+        }
+        try (ResultSet rs = Sql.query(c, "SELECT card_no, acct FROM record WHERE msgid=?", first.path("msgid").asText())) {
+            byte[] mac2 = rs.next() ? authorise(load, rs.getString(1), rs.getLong(2)) : null;
+            if (mac2 == null) {
+                return null;
+            }
+            ObjectNode out = first.deepCopy().put(RefundLoad.MAC2_FIELD, HexFormat.of().withUpperCase().formatHex(mac2));
+            return Response.ok(req, out);
+        }
+    }
+
+    /** @return the output of the successful cancellation of {@code setlId} by this terminal, or null */
+    private static ObjectNode cancellationOf(Connection c, Peer peer, String setlId) throws SQLException {
+        try (ResultSet rs = Sql.query(c, "SELECT response FROM answered WHERE target=? AND terminal=? AND infno IN"
+                + " ('2208','2103','2305') ORDER BY rowid", setlId, peer.terminalId())) {
+            while (rs.next()) {
+                Response r = Response.fromJson(Json.parse(rs.getString(1)));
+                if (r.ok()) {
+                    return r.output();
+                }
+            }
+            return null;
+        }
+    }
+
+    /** @return the issuer's MAC2 for the refund, or null if the card, the amount or MAC1 is wrong */
+    private static byte[] authorise(RefundLoad load, String cardNo, long acctFen) {
+        PendingLoad l = load.load();
+        if (l.amount().fen() != acctFen || !HexFormat.of().withUpperCase().formatHex(l.appSerial()).equals(cardNo)) {
+            return null;
+        }
+        try {
+            return new IssuerHost(IssuerKeys.test(l.init().algorithm())).loadMac2(l, load.time());
+        } catch (CardException e) {
+            return null;
+        }
     }
 
     Response reverse(Peer peer, Request req) {

@@ -8,6 +8,7 @@ import cn.yibao.simulator.card.VirtualPsam;
 import cn.yibao.terminal.counter.DrugInfo;
 import cn.yibao.terminal.counter.FeeLine;
 import cn.yibao.terminal.counter.PharmacySale;
+import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.counter.live.BundledCatalog;
 import cn.yibao.terminal.counter.live.CardAccess;
 import cn.yibao.terminal.counter.live.LiveCounter;
@@ -38,6 +39,10 @@ final class CounterFixture implements AutoCloseable {
     Journal journal;
     RecordChain chain;
     LiveCounter counter;
+    /** The counter's clock, taken at each (re)start. */
+    Clock clock = Clock.systemUTC();
+    /** The host the counter's cancellations ask, taken at each (re)start. */
+    HostCalls host = HostCalls.OFFLINE;
 
     CounterFixture(Path dir, String persona) {
         this(dir, persona, PolicyPacks.changchun2010());
@@ -56,15 +61,26 @@ final class CounterFixture implements AutoCloseable {
 
     /** (Re)starts the terminal side on the same journal file, as after a restart. */
     void start() {
-        journal = Journal.open(dir.resolve("journal.db"), Clock.systemUTC());
+        journal = Journal.open(dir.resolve("journal.db"), clock);
         chain = new RecordChain(journal, psam.terminalId(), TERMINAL_KEY.getPrivate(), RecordChain.policyVersion(pack));
-        counter = new LiveCounter(access(), pack, BundledCatalog.bundled(), journal, chain, Clock.systemUTC());
+        counter = new LiveCounter(access(), pack, BundledCatalog.bundled(), journal, chain, clock);
+        counter.hostCalls(host);
     }
 
     void restart() {
         counter.cardWatch().close();
         journal.close();
         start();
+    }
+
+    /** After a tear: the card back on the reader, the terminal restarted, recovery run. */
+    Recovery.Report recoverAfterTear() {
+        card.noTear();
+        if (!cardLink.present()) {
+            cardLink.reinsert();
+        }
+        restart();
+        return recover();
     }
 
     Recovery.Report recover() {

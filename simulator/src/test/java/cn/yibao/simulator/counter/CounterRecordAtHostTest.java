@@ -13,7 +13,13 @@ import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.saf.Journal;
 import cn.yibao.simulator.host.EngineSplitRecomputer;
 import cn.yibao.terminal.counter.Pin;
+import cn.yibao.hostlink.record.RecordKind;
+import cn.yibao.terminal.counter.CancelRequest;
+import cn.yibao.terminal.counter.DischargeRequest;
+import cn.yibao.terminal.counter.RegisterRequest;
 import cn.yibao.terminal.counter.Settlement;
+import cn.yibao.terminal.counter.Visit;
+import cn.yibao.terminal.counter.VisitSettle;
 import cn.yibao.terminal.counter.live.JournalUpload;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -112,6 +118,36 @@ class CounterRecordAtHostTest {
             assertEquals(List.of(RecordCheck.ACCEPTED, RecordCheck.ACCEPTED), verifyAll(f, new Held()));
             UploadedRecord up = new JournalUpload(f.journal).after(0, 1).get(0);
             assertEquals(ProofKind.NONE, up.record().proof().kind(), "the card was not written: no card proof");
+        }
+    }
+
+    @Test
+    void visitAdmissionDischargeAndCancellationRecordsPassTheHostsChecks() {
+        try (CounterFixture f = new CounterFixture(dir, "employee")) {
+            f.host = new RefundHost();
+            f.restart();
+            String psnNo = VisitFlowTest.psnNo(f);
+            Visit v = f.counter.register(new RegisterRequest(psnNo, null, "OP-1", null, null));
+            f.counter.uploadFees(VisitFlowTest.fees(v, psnNo, "F1", LiveCounterTest.LIANHUA, "2"));
+            Settlement paid = f.counter.settleVisit(new VisitSettle(psnNo, v.mdtrtId(), "1", null, null),
+                    VisitFlowTest.PIN, "V-1");
+            f.journal.acknowledge(1);
+            f.counter.cancel(new CancelRequest(paid.setlinfo().setlId(), null, psnNo), "C-1");
+            Visit stay = f.counter.admit(VisitFlowTest.admission(psnNo), VisitFlowTest.PIN, "A-1");
+            f.counter.uploadFees(VisitFlowTest.fees(stay, psnNo, "D1", LiveCounterTest.LIANHUA, "40"));
+            f.counter.discharge(new DischargeRequest(stay.mdtrtId(), psnNo, null, null));
+            f.counter.settleVisit(new VisitSettle(psnNo, stay.mdtrtId(), "1", null, null), VisitFlowTest.PIN, "S-1");
+
+            assertEquals(List.of(RecordCheck.ACCEPTED, RecordCheck.ACCEPTED, RecordCheck.ACCEPTED, RecordCheck.ACCEPTED),
+                    verifyAll(f, new Held()));
+            List<UploadedRecord> ups = new JournalUpload(f.journal).after(0, 10);
+            List<RecordKind> kinds = ups.stream().map(u -> RecordResult.parse(u.record().result()).kind()).toList();
+            assertEquals(List.of(RecordKind.SETTLE, RecordKind.CANCEL, RecordKind.ADMIT, RecordKind.SETTLE), kinds);
+            assertEquals(ProofKind.LOAD, ups.get(1).record().proof().kind(), "the refund is the card's load");
+            assertEquals(paid.setlinfo().setlId(), RecordResult.parse(ups.get(1).record().result()).setlId());
+            assertEquals(ProofKind.PURCHASE, ups.get(2).record().proof().kind());
+            assertEquals(0, ups.get(2).record().proof().purseDebitFen(), "an admission debits nothing");
+            assertEquals("21", RecordResult.parse(ups.get(3).record().result()).medType());
         }
     }
 }

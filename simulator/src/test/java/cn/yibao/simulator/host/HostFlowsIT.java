@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.apdu.Bytes;
+import cn.yibao.card.app.LoadInit;
+import cn.yibao.card.app.PurseMacs;
+import cn.yibao.card.crypto.Algorithm;
+import cn.yibao.card.crypto.IssuerKeys;
+import cn.yibao.card.crypto.PurseCrypto;
+import cn.yibao.card.session.PendingLoad;
+import cn.yibao.hostlink.msg.RefundLoad;
 import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.msg.Request;
@@ -18,6 +26,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /** The host simulator's transactions over real mutual TLS on loopback. */
 class HostFlowsIT extends LoopbackHost {
+
+    private static final String LOAD_TID = "220100000009";
 
 
     private static String today() {
@@ -163,6 +175,64 @@ class HostFlowsIT extends LoopbackHost {
             assertEquals("ALREADY_CANCELLED", s.call(Infno.CANCEL, Json.object().put("setl_id", setlId)).code());
             assertEquals("SETTLEMENT_NOT_FOUND", s.call(Infno.CANCEL, Json.object().put("setl_id", "S-none")).code());
         }
+    }
+
+    @Test
+    void aCancellationAuthorisesTheRefundLoadOnceAndAgainOnlyAtTheSameOnlineCounter() throws Exception {
+        VirtualTerminal t = new VirtualTerminal(host, dir, "T-LOAD");
+        UploadedRecord rec = t.sign(5000);
+        String card = rec.record().proof().cardNo();
+        String setlId = RecordResult.parse(rec.record().result()).setlId();
+        Algorithm alg = rec.record().proof().write().orElseThrow().algorithm();
+        Money acct = Money.ofFen(fen(rec, "acct_pay"));
+        try (HostSession s = t.session(host.port())) {
+            assertTrue(VirtualTerminal.upload(s, List.of(rec)).ok());
+            long before = host.service().account(card)[0];
+            assertEquals("LOAD_REFUSED", s.call(Infno.CANCEL, cancelWithLoad(setlId,
+                    load(card, alg, acct.plus(Money.ofFen(1)), 7, 1))).code(), "not the account share");
+            assertEquals("LOAD_REFUSED", s.call(Infno.CANCEL, cancelWithLoad(setlId,
+                    load("0102030405060708", alg, acct, 7, 1))).code(), "not the card that paid");
+
+            RefundLoad first = load(card, alg, acct, 7, 1);
+            Response ok = s.call(Infno.CANCEL, cancelWithLoad(setlId, first));
+            assertTrue(ok.ok(), ok::toString);
+            assertArrayEquals(expectedMac2(first), HexFormat.of().parseHex(ok.output().path(RefundLoad.MAC2_FIELD).asText()));
+            assertEquals(before + acct.fen(), host.service().account(card)[0], "the ledger counts the cancellation");
+
+            // the credit did not happen: the counter asks again (new msgid) at the same online counter
+            RefundLoad again = load(card, alg, acct, 7, 2);
+            Response re = s.call(Infno.CANCEL, cancelWithLoad(setlId, again));
+            assertTrue(re.ok(), re::toString);
+            assertArrayEquals(expectedMac2(again), HexFormat.of().parseHex(re.output().path(RefundLoad.MAC2_FIELD).asText()));
+            assertEquals(before + acct.fen(), host.service().account(card)[0], "and counts it once");
+            // the card's online counter moved on: the refund happened
+            assertEquals("ALREADY_CANCELLED", s.call(Infno.CANCEL, cancelWithLoad(setlId, load(card, alg, acct, 8, 3))).code());
+            assertEquals("ALREADY_CANCELLED", s.call(Infno.CANCEL, Json.object().put("setl_id", setlId)).code());
+        }
+    }
+
+    private static ObjectNode cancelWithLoad(String setlId, RefundLoad load) {
+        ObjectNode in = Json.object().put("setl_id", setlId);
+        in.set("load", load.toJson());
+        return in;
+    }
+
+    /** A load as the card of {@code serialHex} initialises it: MAC1 under the simulated issuer's keys. */
+    private static RefundLoad load(String serialHex, Algorithm alg, Money amount, int onlineSeq, int randomByte) {
+        byte[] serial = HexFormat.of().parseHex(serialHex);
+        byte[] random = {(byte) randomByte, 2, 3, 4};
+        Money balance = Money.ofFen(10_000);
+        byte[] key = PurseCrypto.loadSessionKey(alg, IssuerKeys.test(alg).forCard(serial).dlk(), random, onlineSeq);
+        byte[] mac1 = PurseCrypto.mac(alg, key, PurseMacs.loadMac1(balance, amount, Bytes.bcd(LOAD_TID, 6)));
+        return new RefundLoad(new PendingLoad(serial, amount, LOAD_TID, new LoadInit(balance, onlineSeq, 1, alg, random,
+                mac1)), LocalDateTime.of(2026, 11, 23, 12, 7, 0));
+    }
+
+    private static byte[] expectedMac2(RefundLoad l) {
+        Algorithm alg = l.load().init().algorithm();
+        byte[] key = PurseCrypto.loadSessionKey(alg, IssuerKeys.test(alg).forCard(l.load().appSerial()).dlk(),
+                l.load().init().random(), l.load().init().onlineSeq());
+        return PurseCrypto.mac(alg, key, PurseMacs.loadMac2(l.load().amount(), Bytes.bcd(LOAD_TID, 6), l.time()));
     }
 
     @Test

@@ -45,6 +45,15 @@ public interface CounterApi {
     /** 2401: admits; the card is "in hospital" until the discharge settlement. */
     Visit admit(AdmissionRequest request);
 
+    /**
+     * 2401 with the PIN and the msgid: the card's state is written by a settlement record, which
+     * needs the PIN; a repeated msgid gets the first answer. By default the PIN and msgid are
+     * ignored (the demo counter).
+     */
+    default Visit admit(AdmissionRequest request, Pin pin, String msgid) {
+        return admit(request);
+    }
+
     /** 2402: registers the discharge of an inpatient visit. */
     Visit discharge(DischargeRequest request);
 

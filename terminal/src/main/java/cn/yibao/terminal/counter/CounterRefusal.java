@@ -27,6 +27,11 @@ public enum CounterRefusal implements Refusal.Named {
     SETTLEMENT_NOT_FOUND("结算记录不存在", "no such settlement (setl_id)"),
     ALREADY_CANCELLED("该结算已撤销", "settlement already cancelled"),
     NOT_SAME_DAY("只能撤销当日的结算", "only same-day settlements can be cancelled"),
+    HOST_UNAVAILABLE_FOR_CANCEL("医保中心暂时无法连接，撤销未办理（卡和账户未变动），请稍后重试",
+            "host unreachable: the cancellation needs its authorisation; nothing was changed"),
+    NOT_UPLOADED_YET("原结算尚未上传医保中心并确认，请待上传完成后再撤销",
+            "the settlement has not been acknowledged by the host yet; retry the cancellation after the upload"),
+    REFUND_REFUSED("医保中心未授权退款，撤销未办理", "the host refused to authorise the refund load"),
     OFFLINE_LIMIT_EXCEEDED("中心联网中断，已超过脱机结算限额", "host unreachable and the offline limit is reached"),
     SETTLEMENT_IN_DOUBT("该笔结算正在恢复中，请将原卡放回读卡区", "the settlement is being recovered; put the same card back on the reader"),
     FEATURE_UNAVAILABLE("本终端暂不支持该业务", "not supported by this terminal yet");

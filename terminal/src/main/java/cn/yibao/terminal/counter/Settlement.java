@@ -20,4 +20,18 @@ public record Settlement(SetlInfo setlinfo, List<SetlDetail> setldetail, List<Li
         detlcutinfo = Checks.list(detlcutinfo, "detlcutinfo", 10_000);
         explain = Checks.list(explain, "explain", 100);
     }
+
+    /**
+     * @return the cancellation of this settlement (2103/2208/2305): every amount negated, the
+     *     balance after the refund of the account share
+     */
+    public Settlement reversed(java.time.LocalDateTime time, cn.yibao.card.Money balanceAfter) {
+        SetlInfo info = setlinfo.reversed(time, balanceAfter);
+        List<SetlDetail> rows = setldetail.stream().map(d -> new SetlDetail(d.fundPayType(), d.fundPayTypeName(),
+                cn.yibao.card.Money.ZERO.minus(d.inscpScpAmt()), cn.yibao.card.Money.ZERO.minus(d.fundPayamt()))).toList();
+        cn.yibao.card.Money refund = setlinfo.acctPay();
+        return new Settlement(info, rows, detlcutinfo, List.of(new ExplainLine(
+                "撤销结算 " + info.setlId() + "，个人账户退回 " + refund + " 元",
+                "cancelled settlement " + info.setlId() + "; account refunded " + refund)));
+    }
 }

@@ -62,7 +62,7 @@ public final class InfnoRouter {
         add("2304", "住院结算", (in, id) -> counter.settleVisit(node(in, "data", VisitSettle.class, null), pin(in), id));
         add("2305", "住院结算撤销", this::cancel);
         add("2401", "入院办理", (in, id) -> Map.of("result", counter.admit(
-                node(in, "mdtrtinfo", AdmissionRequest.class, null))));
+                node(in, "mdtrtinfo", AdmissionRequest.class, null), pin(in), id)));
         add("2402", "出院办理", (in, id) -> Map.of("result", counter.discharge(
                 node(in, "dscginfo", DischargeRequest.class, null))));
         add("3201", "对总账结果（本终端）", (in, id) -> Map.of("data", counter.reconciliation()));

@@ -298,7 +298,8 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private <T> T write(SqlWork<T> work) {
+    /** Runs {@code work} as one durable SQLite write transaction (for the journal's additive tables). */
+    synchronized <T> T write(SqlWork<T> work) {
         try {
             T result = work.run();
             db.commit();
@@ -312,7 +313,8 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private <T> T read(SqlWork<T> work) {
+    /** Runs {@code work} as one read (for the journal's additive tables). */
+    synchronized <T> T read(SqlWork<T> work) {
         try {
             T result = work.run();
             db.commit();
@@ -340,8 +342,13 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** @return the connection, for the journal's additive tables (use it inside {@link #write} or {@link #read}) */
+    Connection connection() {
+        return db;
+    }
+
     @FunctionalInterface
-    private interface SqlWork<T> {
+    interface SqlWork<T> {
         T run() throws SQLException;
     }
 }

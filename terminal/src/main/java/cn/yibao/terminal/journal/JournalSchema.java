@@ -68,6 +68,7 @@ final class JournalSchema {
             for (String ddl : DDL) {
                 s.execute(ddl);
             }
+            VisitStore.createTables(s);
             s.execute("PRAGMA user_version=" + VERSION);
             c.commit();
         }

@@ -11,7 +11,6 @@ import cn.yibao.terminal.counter.CounterRefusal;
 import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.counter.DayTotals;
 import cn.yibao.terminal.counter.DischargeRequest;
-import cn.yibao.terminal.counter.ExplainLine;
 import cn.yibao.terminal.counter.FeeLine;
 import cn.yibao.terminal.counter.FeeUpload;
 import cn.yibao.terminal.counter.FeeUploadResult;
@@ -24,7 +23,6 @@ import cn.yibao.terminal.counter.PharmacySale;
 import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.ReconciliationStatus;
 import cn.yibao.terminal.counter.RegisterRequest;
-import cn.yibao.terminal.counter.SetlDetail;
 import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.SyncStatus;
 import cn.yibao.terminal.counter.Visit;
@@ -247,20 +245,10 @@ public final class DemoCounter implements CounterApi {
         Settlement original = journal.settlement(request.setlId()).orElseThrow();
         DemoCard card = cards.get(entry.psnNo());
         card.load(original.setlinfo().acctPay());
-        Settlement reversal = reversal(original, card.balance());
+        Settlement reversal = original.reversed(now(), card.balance());
         journal.markCancelled(request.setlId());
         journal.append(cancelInfno(original.setlinfo().medType()), msgid, reversal, "REVERSAL");
         return reversal;
-    }
-
-    private Settlement reversal(Settlement original, Money balanceAfter) {
-        var info = original.setlinfo().reversed(now(), balanceAfter);
-        List<SetlDetail> rows = original.setldetail().stream().map(d -> new SetlDetail(d.fundPayType(),
-                d.fundPayTypeName(), Money.ZERO.minus(d.inscpScpAmt()), Money.ZERO.minus(d.fundPayamt()))).toList();
-        Money refund = original.setlinfo().acctPay();
-        return new Settlement(info, rows, original.detlcutinfo(), List.of(new ExplainLine(
-                "撤销结算 " + info.setlId() + "，个人账户退回 " + refund + " 元",
-                "cancelled settlement " + info.setlId() + "; account refunded " + refund)));
     }
 
     private static String cancelInfno(String medType) {

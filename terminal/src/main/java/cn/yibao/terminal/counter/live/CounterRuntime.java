@@ -10,6 +10,7 @@ import cn.yibao.terminal.hostlink.EnrolCommand;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
+import cn.yibao.terminal.settlement.InstitutionLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,7 @@ public final class CounterRuntime implements AutoCloseable {
             Journal journal = Journal.open(dataDir.resolve("journal.db"), clock);
             RecordChain chain = new RecordChain(journal, terminalId, key, RecordChain.policyVersion(pack));
             LiveCounter counter = new LiveCounter(cards, pack, catalog, journal, chain, clock);
+            counter.institutionLevel(institutionLevel(dataDir));
             CounterRuntime runtime = new CounterRuntime(journal, counter, new Recovery(cards, journal, chain), terminalId);
             if (!journal.unfinished().isEmpty()) {
                 LOG.warn("{} unfinished transaction(s) in the journal: recovering", journal.unfinished().size());
@@ -59,6 +62,29 @@ public final class CounterRuntime implements AutoCloseable {
             return runtime;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the counter in " + dataDir, e);
+        }
+    }
+
+    /**
+     * @return the level this terminal's institution settles visits and stays as: {@code
+     *     institution_level} (PROVINCIAL, MUNICIPAL, DISTRICT or REHAB) in {@code counter.properties}
+     *     of the data directory, MUNICIPAL without it
+     */
+    static InstitutionLevel institutionLevel(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("counter.properties");
+        if (!Files.exists(file)) {
+            return InstitutionLevel.MUNICIPAL;
+        }
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        String level = p.getProperty("institution_level", "MUNICIPAL").trim();
+        try {
+            return InstitutionLevel.valueOf(level);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": institution_level " + level + " is not one of PROVINCIAL, MUNICIPAL,"
+                    + " DISTRICT, REHAB", e);
         }
     }
 

@@ -27,10 +27,14 @@ import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.SyncStatus;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.counter.VisitSettle;
+import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
+import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.journal.TxnState;
+import cn.yibao.terminal.journal.VisitStore;
 import cn.yibao.terminal.policy.PolicyPack;
+import cn.yibao.terminal.settlement.InstitutionLevel;
 import cn.yibao.terminal.settlement.SettlementRefusedException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -40,8 +44,9 @@ import java.util.List;
 
 /**
  * The counter for real: the card on the reader, the settlement engine with the active policy pack,
- * the SQLite journal with signed records. Pharmacy sales are complete; visits, inpatient stays and
- * cancellations answer FEATURE_UNAVAILABLE until they are built.
+ * the SQLite journal with signed records: pharmacy sales, outpatient visits, inpatient stays
+ * (admission and discharge write the card's state) and same-day cancellations refunded by a
+ * host-authorised load.
  */
 public final class LiveCounter implements CounterApi {
 
@@ -54,6 +59,10 @@ public final class LiveCounter implements CounterApi {
     private final PharmacyFlow pharmacy;
     private final CardWatch cardWatch;
     private final CounterRules rules;
+    private final Visits visits;
+    private final VisitSettleFlow visitSettle;
+    private final AdmissionFlow admission;
+    private final CancelFlow cancellation;
     private volatile java.util.function.Consumer<Settlement> afterSettle = s -> { };
 
     public LiveCounter(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
@@ -65,6 +74,11 @@ public final class LiveCounter implements CounterApi {
         this.cardWatch = CardWatch.open(journal.file().resolveSibling(CardWatch.FILE), clock);
         this.rules = new CounterRules(pack.counter(), cardWatch, journal, clock);
         this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock, rules);
+        this.visits = new Visits(cards, catalog, pack, journal, new VisitStore(journal, "M" + chain.terminalId()), clock,
+                rules);
+        this.visitSettle = new VisitSettleFlow(cards, pack, visits, journal, chain, clock);
+        this.admission = new AdmissionFlow(cards, visits, journal, chain, clock);
+        this.cancellation = new CancelFlow(cards, journal, chain, visits.store(), clock);
     }
 
     /**
@@ -73,6 +87,16 @@ public final class LiveCounter implements CounterApi {
      */
     public CardWatch cardWatch() {
         return cardWatch;
+    }
+
+    /** Sets the host calls a cancellation uses to have its refund authorised (default: offline). */
+    public void hostCalls(HostCalls calls) {
+        cancellation.host(calls);
+    }
+
+    /** Sets the level this terminal's institution settles outpatient visits and stays as (default MUNICIPAL). */
+    public void institutionLevel(InstitutionLevel level) {
+        visitSettle.institutionLevel(level);
     }
 
     /**
@@ -107,37 +131,46 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Visit register(RegisterRequest request) {
-        throw unavailable();
+        return refusing(() -> visits.register(request));
     }
 
     @Override
     public FeeUploadResult uploadFees(FeeUpload upload) {
-        throw unavailable();
+        return refusing(() -> visits.upload(upload));
     }
 
     @Override
     public Settlement preSettleVisit(VisitSettle request) {
-        throw unavailable();
+        return refusing(() -> visitSettle.preSettle(request));
     }
 
     @Override
     public Settlement settleVisit(VisitSettle request, Pin pin, String msgid) {
-        throw unavailable();
+        Settlement done = refusing(() -> visitSettle.settle(request, pin, msgid));
+        afterSettle.accept(done);
+        return done;
     }
 
     @Override
     public Settlement cancel(CancelRequest request, String msgid) {
-        throw unavailable();
+        Settlement done = refusing(() -> cancellation.cancel(request, msgid));
+        afterSettle.accept(done);
+        return done;
     }
 
     @Override
     public Visit admit(AdmissionRequest request) {
-        throw unavailable();
+        throw new CounterRefusedException(CounterRefusal.PIN_REQUIRED);
+    }
+
+    @Override
+    public Visit admit(AdmissionRequest request, Pin pin, String msgid) {
+        return refusing(() -> admission.admit(request, pin, msgid));
     }
 
     @Override
     public Visit discharge(DischargeRequest request) {
-        throw unavailable();
+        return refusing(() -> visits.discharge(request));
     }
 
     @Override
@@ -154,12 +187,30 @@ public final class LiveCounter implements CounterApi {
         for (Committed c : committed()) {
             SetlInfo s = c.info();
             if (out.size() < query.limit() && matches(query, s)) {
-                out.add(new JournalEntry(c.txn().id(), "2102", c.txn().msgid(), s.setlId(), s.mdtrtId(), s.psnNo(),
-                        s.psnName(), s.setlTime(), s.medfeeSumamt(), s.fundPaySumamt(), s.acctPay(), s.psnCashPay(),
-                        "SETTLED", journal.recordSeq(c.txn().id()).stream().anyMatch(seq -> seq <= acked)));
+                out.add(new JournalEntry(c.txn().id(), infno(c.txn().kind(), s.medType()), c.txn().msgid(),
+                        s.setlId(), s.mdtrtId(), s.psnNo(), s.psnName(), s.setlTime(), s.medfeeSumamt(),
+                        s.fundPaySumamt(), s.acctPay(), s.psnCashPay(), entryState(c.txn().kind(), s.setlId()),
+                        journal.recordSeq(c.txn().id()).stream().anyMatch(seq -> seq <= acked)));
             }
         }
         return out;
+    }
+
+    /** @return the national code of the transaction that made a journal entry */
+    private static String infno(TxnKind kind, String medType) {
+        boolean pharmacy = PharmacyFlow.MED_TYPE_PHARMACY.equals(medType);
+        return switch (kind) {
+            case CANCEL -> pharmacy ? "2103" : medType.startsWith("2") ? "2305" : "2208";
+            case DISCHARGE -> "2304";
+            default -> pharmacy ? "2102" : "2207";
+        };
+    }
+
+    private String entryState(TxnKind kind, String setlId) {
+        if (kind == TxnKind.CANCEL) {
+            return "REVERSAL";
+        }
+        return cancellation.cancelled(setlId) ? "CANCELLED" : "SETTLED";
     }
 
     /** A committed transaction with the split it answered. */
@@ -170,7 +221,7 @@ public final class LiveCounter implements CounterApi {
     private List<Committed> committed() {
         List<Committed> out = new ArrayList<>();
         for (JournalTxn txn : journal.recent(DAY_SCAN)) {
-            if (txn.state() == TxnState.COMMITTED) {
+            if (txn.state() == TxnState.COMMITTED && txn.kind() != TxnKind.ADMIT) {
                 out.add(new Committed(txn, ReplyCodec.read(txn.reply().orElseThrow()).setlinfo()));
             }
         }
@@ -197,6 +248,7 @@ public final class LiveCounter implements CounterApi {
     public DayTotals todayTotals() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
         long count = 0;
+        long cancelled = 0;
         Money total = Money.ZERO;
         Money funds = Money.ZERO;
         Money account = Money.ZERO;
@@ -204,14 +256,19 @@ public final class LiveCounter implements CounterApi {
         for (Committed c : committed()) {
             SetlInfo s = c.info();
             if (s.setlTime().toLocalDate().equals(today)) {
-                count++;
+                if (c.txn().kind() == TxnKind.CANCEL) {
+                    cancelled++;
+                    count--;
+                } else {
+                    count++;
+                }
                 total = total.plus(s.medfeeSumamt());
                 funds = funds.plus(s.fundPaySumamt());
                 account = account.plus(s.acctPay());
                 cash = cash.plus(s.psnCashPay());
             }
         }
-        return new DayTotals(today, count, 0, total, funds, account, cash);
+        return new DayTotals(today, Math.max(0, count), cancelled, total, funds, account, cash);
     }
 
     /**
@@ -228,7 +285,4 @@ public final class LiveCounter implements CounterApi {
         }
     }
 
-    private static CounterRefusedException unavailable() {
-        return new CounterRefusedException(CounterRefusal.FEATURE_UNAVAILABLE);
-    }
 }

@@ -1,12 +1,9 @@
 package cn.yibao.terminal.counter.live;
 
-import cn.yibao.card.CardNumbers;
 import cn.yibao.card.Money;
 import cn.yibao.card.app.SettlementRecord;
 import cn.yibao.card.session.CardInfo;
 import cn.yibao.card.session.CardSession;
-import cn.yibao.card.session.SettleRequest;
-import cn.yibao.card.session.SettleResult;
 import cn.yibao.terminal.counter.CounterRefusal;
 import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.counter.PharmacySale;
@@ -29,7 +26,6 @@ import cn.yibao.terminal.settlement.YearToDate;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -53,6 +49,7 @@ final class PharmacyFlow {
     private final RecordChain chain;
     private final Clock clock;
     private final CounterRules rules;
+    private final CardWrite write;
 
     PharmacyFlow(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
             Clock clock, CounterRules rules) {
@@ -63,6 +60,7 @@ final class PharmacyFlow {
         this.chain = chain;
         this.clock = clock;
         this.rules = rules;
+        this.write = new CardWrite(journal);
     }
 
     /** 2101: the split for the card on the reader; nothing is written anywhere. */
@@ -110,30 +108,18 @@ final class PharmacyFlow {
             session.verifyPin(new String(pin.digits()));
             Crashpoints.hit("pin-verified");
         }
-        long id = journal.begin(msgid, TxnKind.SALE, CardNumbers.mask(card.identity().cardNumber()),
-                HexFormat.of().withUpperCase().formatHex(card.identity().appSerial()),
-                new String(RequestJson.canonical(c.request()), StandardCharsets.UTF_8));
-        Crashpoints.hit("journal-started");
-        String setlId = setlId(chain.terminalId(), id);
-        Settlement reply = SaleMapping.settlement(c.result(), lines, pack, header(card, setlId, c.time()));
-        journal.preSettled(id, new String(ResultJson.canonical(c.result()), StandardCharsets.UTF_8), account,
-                ReplyCodec.write(reply));
-        Crashpoints.hit("pre-settled");
+        CardWrite.Plan plan = new CardWrite.Plan(msgid, TxnKind.SALE, card,
+                new String(RequestJson.canonical(c.request()), StandardCharsets.UTF_8),
+                new String(ResultJson.canonical(c.result()), StandardCharsets.UTF_8), account,
+                id -> ReplyCodec.write(SaleMapping.settlement(c.result(), lines, pack,
+                        header(card, setlId(chain.terminalId(), id), c.time()))),
+                cardRecord(c), c.time());
+        long id = write.start(plan);
         if (account.isZero()) {
             // nothing to debit: the card is not written (its purchase commands need the PIN)
             return journal.find(id).orElseThrow();
         }
-        SettlementRecord onCard = cardRecord(c);
-        SettleResult done = session.settle(new SettleRequest(account, onCard, c.time()),
-                pending -> {
-                    Crashpoints.hit("before-debit-sent");
-                    journal.debitSent(id, pending.offlineSeq(), PendingDebits.toJson(pending));
-                    Crashpoints.hit("debit-sent");
-                });
-        Crashpoints.hit("card-debited");
-        journal.debited(id, done.proof().tacHex());
-        Crashpoints.hit("debited");
-        return journal.find(id).orElseThrow();
+        return write.card(session, id, plan);
     }
 
     /** @return the settlement id of journal transaction {@code id}: S, terminal id, 8 digits */
@@ -167,7 +153,8 @@ final class PharmacyFlow {
                 MED_TYPE_PHARMACY, time);
     }
 
-    private Settlement replay(JournalTxn txn) {
+    /** @return the first answer of a settling transaction seen again (same msgid) */
+    static Settlement replay(JournalTxn txn) {
         if (txn.state() == TxnState.COMMITTED) {
             return ReplyCodec.read(txn.reply().orElseThrow());
         }

@@ -10,6 +10,11 @@ import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.Sm3;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.card.session.PendingDebit;
+import cn.yibao.card.session.PendingLoad;
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.RefundLoad;
+import cn.yibao.terminal.journal.TxnKind;
+import com.fasterxml.jackson.databind.JsonNode;
 import cn.yibao.terminal.counter.SetlInfo;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
@@ -67,29 +72,46 @@ public final class RecordChain {
         });
     }
 
-    /** @return the signed result: the journal's engine result wrapped with the answer's identifiers */
+    /**
+     * @return the signed result: the journal's result (the engine's for a settlement; the
+     *     cancellation's or admission's own) wrapped with the answer's identifiers
+     */
     static String recordResult(JournalTxn txn) {
-        String engine = txn.result().orElseThrow(() -> new IllegalStateException("no result to sign: " + txn.id()));
-        SetlInfo answer = ReplyCodec.read(txn.reply()
-                .orElseThrow(() -> new IllegalStateException("no answer to sign: " + txn.id()))).setlinfo();
-        RecordKind kind = switch (txn.kind()) {
-            case SALE, DISCHARGE -> RecordKind.SETTLE;
-            // a cancellation's record (RecordKind CANCEL, card proof LOAD) is still to be defined
-            case CANCEL -> throw new IllegalStateException("no record kind for a cancellation yet: " + txn.id());
-        };
-        RecordResult r = new RecordResult(kind, answer.setlId(), answer.mdtrtId(), answer.psnNo(), answer.medType(),
-                RecordResult.signedPart(CanonicalJson.parse(engine.getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE,
-                        "result")));
+        String inner = txn.result().orElseThrow(() -> new IllegalStateException("no result to sign: " + txn.id()));
+        JsonNode settlement = RecordResult.signedPart(CanonicalJson.parse(inner.getBytes(StandardCharsets.UTF_8),
+                Integer.MAX_VALUE, "result"));
+        RecordResult r;
+        if (txn.kind() == TxnKind.ADMIT) {
+            JsonNode req = Json.parse(txn.request());
+            String mdtrtId = req.path("mdtrt_id").asText();
+            r = new RecordResult(RecordKind.ADMIT, mdtrtId, mdtrtId, req.path("psn_no").asText(),
+                    req.path("med_type").asText(), settlement);
+        } else {
+            SetlInfo answer = ReplyCodec.read(txn.reply()
+                    .orElseThrow(() -> new IllegalStateException("no answer to sign: " + txn.id()))).setlinfo();
+            RecordKind kind = txn.kind() == TxnKind.CANCEL ? RecordKind.CANCEL : RecordKind.SETTLE;
+            r = new RecordResult(kind, answer.setlId(), answer.mdtrtId(), answer.psnNo(), answer.medType(), settlement);
+        }
         return new String(CanonicalJson.bytes(r.toJson()), StandardCharsets.UTF_8);
     }
 
-    /** @return the card's proof: the pending debit and TAC of a debited card, else "no card proof" */
+    /**
+     * @return the card's proof: the pending debit (or, for a cancellation, the refund load) and the
+     *     card's TAC, else "no card proof"
+     */
     static CardProof proof(JournalTxn txn) {
         if (txn.tac().isEmpty() || txn.pendingDebit().isEmpty()) {
             return CardProof.none(txn.cardSerial());
         }
-        PendingDebit d = PendingDebits.fromJson(txn.pendingDebit().get());
         HexFormat hex = HexFormat.of().withUpperCase();
+        if (txn.kind() == TxnKind.CANCEL) {
+            RefundLoad refund = RefundLoad.fromJson(Json.parse(txn.pendingDebit().get()));
+            PendingLoad l = refund.load();
+            return CardProof.written(hex.formatHex(l.appSerial()), new CardWrite(ProofKind.LOAD, l.init().algorithm(),
+                    l.init().onlineSeq(), l.amount().fen(), l.init().balance().fen(), l.terminalId(), 0, refund.time(),
+                    new byte[0], hex.parseHex(txn.tac().get())));
+        }
+        PendingDebit d = PendingDebits.fromJson(txn.pendingDebit().get());
         return CardProof.written(hex.formatHex(d.appSerial()), new CardWrite(ProofKind.PURCHASE, d.algorithm(),
                 d.offlineSeq(), d.amount().fen(), d.balanceBefore().fen(), d.terminalId(), d.terminalSeq(),
                 d.time(), d.record().map(r -> r.encode()).orElse(new byte[0]), hex.parseHex(txn.tac().get())));

@@ -6,6 +6,7 @@ import cn.yibao.card.session.RecoveryResult;
 import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
+import cn.yibao.terminal.journal.TxnKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  *       committed with the card's TAC; not debited → voided. Without the card on the reader the
  *       transaction stays in doubt and is retried at the next recovery.</li>
  *   <li>DEBITED: committed.</li>
+ *   <li>A cancellation in DEBIT_SENT (its refund load pending): the card is asked about the load
+ *       (GET TRANSACTION PROVE on the online counter): credited → committed; not → voided.</li>
  * </ul>
  */
 public final class Recovery {
@@ -55,7 +58,8 @@ public final class Recovery {
                     committed++;
                 }
                 case DEBIT_SENT -> {
-                    Boolean debited = askCard(txn);
+                    Boolean debited = txn.kind() == TxnKind.CANCEL ? CancelFlow.recover(cards, journal, chain, txn)
+                            : askCard(txn);
                     if (debited == null) {
                         inDoubt++;
                     } else if (debited) {

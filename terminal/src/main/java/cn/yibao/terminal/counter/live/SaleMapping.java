@@ -88,7 +88,8 @@ final class SaleMapping {
         return new Settlement(info, details, lineSplits(lines, s.preselfpayAmt(), pack), explain);
     }
 
-    private static List<LineSplit> lineSplits(List<Line> lines, Money selfShareTotal, PolicyPack pack) {
+    /** @return one row per line; {@code selfShareTotal} zero: no class-B self-share (as at fee upload) */
+    static List<LineSplit> lineSplits(List<Line> lines, Money selfShareTotal, PolicyPack pack) {
         Rate rate = rateFor(lines, selfShareTotal, pack);
         List<LineSplit> out = new ArrayList<>(lines.size());
         for (Line l : lines) {
