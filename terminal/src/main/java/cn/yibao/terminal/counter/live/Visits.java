@@ -97,7 +97,7 @@ final class Visits {
         }
         List<LineSplit> out = new ArrayList<>();
         for (Map.Entry<String, List<FeeLine>> e : byVisit.entrySet()) {
-            List<SaleMapping.Line> lines = SaleMapping.resolve(e.getValue(), catalog);
+            List<SaleMapping.Line> lines = medical(SaleMapping.resolve(e.getValue(), catalog));
             try {
                 store.putFees(e.getKey(), e.getValue().stream().map(Visits::stored).toList());
             } catch (JournalException tooMany) {
@@ -143,7 +143,24 @@ final class Visits {
         List<FeeLine> fees = store.fees(v.mdtrtId()).stream().map(f -> new FeeLine(f.feedetlSn(), v.mdtrtId(),
                 v.psnNo(), f.medListCodg(), f.cnt(), f.pricFen() == null ? null : Money.ofFen(f.pricFen()), f.rxno()))
                 .toList();
-        return SaleMapping.resolve(fees, catalog);
+        List<SaleMapping.Line> lines = medical(SaleMapping.resolve(fees, catalog));
+        if (lines.isEmpty()) {
+            throw new CounterRefusedException(CounterRefusal.NO_ITEMS);
+        }
+        return lines;
+    }
+
+    /**
+     * @return {@code lines}, none of which may be non-medical goods: a visit's fee lines come from
+     *     the HIS and are all settled by the engine, which has no place for class N
+     */
+    private static List<SaleMapping.Line> medical(List<SaleMapping.Line> lines) {
+        for (SaleMapping.Line l : lines) {
+            if (l.item().chrgitmLv() == cn.yibao.terminal.counter.ChrgitmLv.N) {
+                throw new CounterRefusedException(CounterRefusal.NON_MEDICAL_GOODS);
+            }
+        }
+        return lines;
     }
 
     /**
