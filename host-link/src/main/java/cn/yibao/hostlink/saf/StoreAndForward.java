@@ -11,7 +11,9 @@ import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +66,7 @@ public final class StoreAndForward implements AutoCloseable {
     private volatile State state = State.CONNECTING;
     private volatile String refusal = "";
     private volatile HostSession session;
+    private volatile Consumer<HostSession> onSignedIn = s -> { };
 
     public StoreAndForward(Settings settings, SslContext ssl, Journal journal, EventLoopGroup group, Random random) {
         this.settings = settings;
@@ -98,6 +101,23 @@ public final class StoreAndForward implements AutoCloseable {
         return refusal;
     }
 
+    /**
+     * Sets what runs on the upload thread after each sign-in, before the upload resumes (e.g. a
+     * card-list download over the new session); it must not throw.
+     */
+    public void onSignedIn(Consumer<HostSession> action) {
+        this.onSignedIn = Objects.requireNonNull(action);
+    }
+
+    /**
+     * @return the signed-in session while the link is up, for the terminal's other calls to the
+     *         host (the connection matches responses by msgid, so calls may share it)
+     */
+    public Optional<HostSession> session() {
+        HostSession s = session;
+        return s != null && s.isActive() ? Optional.of(s) : Optional.empty();
+    }
+
     /** @return how many times a connection was established */
     public long connects() {
         return connects.get();
@@ -111,6 +131,7 @@ public final class StoreAndForward implements AutoCloseable {
                         settings.opter(), settings.heartbeat(), settings.callTimeout(), this::heartbeatInput);
                 connects.incrementAndGet();
                 backoff.reset();
+                signedIn(session);
                 drain(session);
             } catch (HostUnavailableException e) {
                 LOG.debug("host link down: {}", e.getMessage());
@@ -127,6 +148,14 @@ public final class StoreAndForward implements AutoCloseable {
             }
         }
         state = State.STOPPED;
+    }
+
+    private void signedIn(HostSession s) {
+        try {
+            onSignedIn.accept(s);
+        } catch (RuntimeException e) {
+            LOG.warn("after sign-in: {}", e.toString());
+        }
     }
 
     private ObjectNode heartbeatInput() {

@@ -2,6 +2,9 @@ package cn.yibao.terminal.counter.live;
 
 import cn.yibao.hostlink.tls.Pem;
 import cn.yibao.hostlink.tls.TerminalCredentials;
+import cn.yibao.terminal.counter.host.HostAddress;
+import cn.yibao.terminal.counter.host.HostConfig;
+import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.hostlink.EnrolCommand;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.policy.PolicyPack;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +32,18 @@ public final class CounterRuntime implements AutoCloseable {
     private final LiveCounter counter;
     private final Recovery recovery;
     private final String terminalId;
+    private final Path dataDir;
+    private final RecordChain chain;
+    private HostLink link;
 
-    private CounterRuntime(Journal journal, LiveCounter counter, Recovery recovery, String terminalId) {
+    private CounterRuntime(Journal journal, LiveCounter counter, Recovery recovery, String terminalId, Path dataDir,
+            RecordChain chain) {
         this.journal = journal;
         this.counter = counter;
         this.recovery = recovery;
         this.terminalId = terminalId;
+        this.dataDir = dataDir;
+        this.chain = chain;
     }
 
     /** Opens the counter in {@code dataDir} for terminal {@code terminalId}, recovering what a crash left. */
@@ -46,7 +56,8 @@ public final class CounterRuntime implements AutoCloseable {
             Journal journal = Journal.open(dataDir.resolve("journal.db"), clock);
             RecordChain chain = new RecordChain(journal, terminalId, key, RecordChain.policyVersion(pack));
             LiveCounter counter = new LiveCounter(cards, pack, catalog, journal, chain, clock);
-            CounterRuntime runtime = new CounterRuntime(journal, counter, new Recovery(cards, journal, chain), terminalId);
+            CounterRuntime runtime = new CounterRuntime(journal, counter, new Recovery(cards, journal, chain), terminalId,
+                    dataDir, chain);
             if (!journal.unfinished().isEmpty()) {
                 LOG.warn("{} unfinished transaction(s) in the journal: recovering", journal.unfinished().size());
                 runtime.recover();
@@ -71,6 +82,43 @@ public final class CounterRuntime implements AutoCloseable {
         return recovery.run();
     }
 
+    /**
+     * Starts the link to the host configured by {@code terminal enrol --host} (or {@code address}
+     * when not null): store-and-forward of the journal, woken by each commit, and the counter's
+     * online calls. Without a host or without the host's certificates the counter stays offline.
+     *
+     * @return the link, or empty when the counter works offline
+     */
+    public synchronized Optional<HostLink> connectHost(HostAddress address) {
+        if (link != null) {
+            return Optional.of(link);
+        }
+        Path keys = EnrolCommand.keyDir(dataDir);
+        Optional<HostAddress> host = address != null ? Optional.of(address) : HostConfig.read(keys);
+        if (host.isEmpty()) {
+            LOG.info("no host configured (terminal enrol --host): the counter works offline");
+            return Optional.empty();
+        }
+        TerminalCredentials creds;
+        try {
+            creds = TerminalCredentials.load(keys);
+            if (!creds.terminalId().equals(terminalId)) {
+                LOG.error("the certificates in {} are for terminal {}, not {}: working offline", keys,
+                        creds.terminalId(), terminalId);
+                return Optional.empty();
+            }
+            link = HostLink.start(HostLink.Settings.of(host.get(), terminalId), creds.clientContext(),
+                    new JournalUpload(journal));
+        } catch (IOException e) {
+            LOG.warn("terminal {} is not enrolled with the host ({}): working offline", terminalId, e.getMessage());
+            return Optional.empty();
+        }
+        chain.onCommitted(link::wake);
+        counter.useHost(link);
+        LOG.info("host link to {} started", host.get());
+        return Optional.of(link);
+    }
+
     public LiveCounter counter() {
         return counter;
     }
@@ -85,6 +133,13 @@ public final class CounterRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (link != null) {
+                counter.useHost(cn.yibao.terminal.counter.host.HostCalls.OFFLINE);
+                link.close();
+                link = null;
+            }
+        }
         journal.close();
     }
 }

@@ -26,6 +26,7 @@ import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.SyncStatus;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.counter.VisitSettle;
+import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnState;
@@ -33,6 +34,7 @@ import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.settlement.SettlementRefusedException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,8 @@ public final class LiveCounter implements CounterApi {
     private final Clock clock;
     private final PharmacyFlow pharmacy;
     private volatile java.util.function.Consumer<Settlement> afterSettle = s -> { };
+    private volatile HostCalls host = HostCalls.OFFLINE;
+    private final HostReconciliation reconciliation;
 
     public LiveCounter(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
             Clock clock) {
@@ -60,6 +64,12 @@ public final class LiveCounter implements CounterApi {
         this.journal = journal;
         this.clock = clock;
         this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock);
+        this.reconciliation = new HostReconciliation(journal, clock);
+    }
+
+    /** Puts the counter on the host link (sync status, reconciliation); without it the counter is offline. */
+    public void useHost(HostCalls calls) {
+        this.host = java.util.Objects.requireNonNull(calls);
     }
 
     /**
@@ -129,9 +139,7 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public ReconciliationStatus reconciliation() {
-        DayTotals today = todayTotals();
-        return new ReconciliationStatus(today.date(), today.date(), today.setlCnt(), today.medfeeSumamt(),
-                today.fundPaySumamt(), today.acctPay(), null, "尚未对账", null);
+        return reconciliation.today(host);
     }
 
     @Override
@@ -177,7 +185,8 @@ public final class LiveCounter implements CounterApi {
     public SyncStatus syncStatus() {
         long last = journal.head().nextSeq() - 1;
         long acked = journal.ackedSeq();
-        return new SyncStatus(false, last, acked, null, last - acked);
+        LocalDateTime ackedAt = journal.ackedAt().map(t -> LocalDateTime.ofInstant(t, clock.getZone())).orElse(null);
+        return new SyncStatus(host.online(), last, acked, ackedAt, last - acked);
     }
 
     @Override

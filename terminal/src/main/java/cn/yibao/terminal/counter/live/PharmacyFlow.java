@@ -52,6 +52,7 @@ final class PharmacyFlow {
     private final Journal journal;
     private final RecordChain chain;
     private final Clock clock;
+    private final OfflineGate offline;
 
     PharmacyFlow(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
             Clock clock) {
@@ -61,6 +62,7 @@ final class PharmacyFlow {
         this.journal = journal;
         this.chain = chain;
         this.clock = clock;
+        this.offline = new OfflineGate(journal, pack.counter().offline(), clock);
     }
 
     /** 2101: the split for the card on the reader; nothing is written anywhere. */
@@ -98,6 +100,7 @@ final class PharmacyFlow {
         if (agreed != null && !agreed.equals(account)) {
             throw new CounterRefusedException(CounterRefusal.SPLIT_CHANGED);
         }
+        offline.admit(c.result().setlinfo().fundPaySumamt().plus(account));
         if (!account.isZero()) {
             if (pin == null) {
                 throw new CounterRefusedException(CounterRefusal.PIN_REQUIRED);

@@ -24,6 +24,7 @@ public final class RecordChain {
     private final String terminalId;
     private final PrivateKey key;
     private final String policyVersion;
+    private volatile Runnable committed = () -> { };
 
     /**
      * @param terminalId the terminal's id as in its certificate
@@ -44,6 +45,20 @@ public final class RecordChain {
 
     /** COMMITTED, with the signed record appended in the same SQLite transaction. */
     public StoredRecord commit(JournalTxn txn) {
+        StoredRecord stored = sign(txn);
+        committed.run();
+        return stored;
+    }
+
+    /**
+     * Sets what runs after each record is committed (wakes store-and-forward); it must not throw
+     * and must not block.
+     */
+    public void onCommitted(Runnable action) {
+        this.committed = java.util.Objects.requireNonNull(action);
+    }
+
+    private StoredRecord sign(JournalTxn txn) {
         String result = txn.result().orElseThrow(() -> new IllegalStateException("no result to sign: " + txn.id()));
         byte[] tac = txn.tac().map(t -> HexFormat.of().parseHex(t)).orElse(new byte[4]);
         CardProof proof = new CardProof(txn.cardSerial(), txn.cardCounter().orElse(0), txn.accountPay().fen(), tac);
