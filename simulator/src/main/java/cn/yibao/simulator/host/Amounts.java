@@ -20,7 +20,9 @@ record Amounts(long medfee, long fund, long acct, long cash) {
         return of(Json.parse(resultJson));
     }
 
-    static Amounts of(JsonNode r) {
+    /** Reads the amounts of a result: its own fields, or those of its {@code setlinfo} (the terminal's engine result). */
+    static Amounts of(JsonNode result) {
+        JsonNode r = result.has("setlinfo") ? result.get("setlinfo") : result;
         return new Amounts(TotalsSplitRecomputer.fen(r, "medfee_sumamt"), TotalsSplitRecomputer.fen(r, "fund_pay_sumamt"),
                 TotalsSplitRecomputer.fen(r, "acct_pay"), TotalsSplitRecomputer.fen(r, "psn_cash_pay"));
     }

@@ -19,6 +19,7 @@ import cn.yibao.terminal.policy.PolicyPacks;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +35,23 @@ final class CounterFixture implements AutoCloseable {
     final VirtualPsam psam;
     final IccTransport cardLink;
     final IccTransport psamLink;
-    final PolicyPack pack = PolicyPacks.changchun2010();
+    final PolicyPack pack;
+    final Clock clock;
+    final PrivateKey signingKey;
     Journal journal;
     RecordChain chain;
     LiveCounter counter;
 
     CounterFixture(Path dir, String persona) {
+        this(dir, persona, PolicyPacks.changchun2010(), Clock.systemUTC(), TERMINAL_KEY.getPrivate());
+    }
+
+    /** A counter with its own policy pack, clock and record-signing key (e.g. one enrolled with a host). */
+    CounterFixture(Path dir, String persona, PolicyPack pack, Clock clock, PrivateKey signingKey) {
         this.dir = dir;
+        this.pack = pack;
+        this.clock = clock;
+        this.signingKey = signingKey;
         this.card = new VirtualCard(persona, dir.resolve("cards"));
         this.psam = new VirtualPsam(dir.resolve("psam"));
         this.cardLink = new IccTransport(card);
@@ -50,9 +61,9 @@ final class CounterFixture implements AutoCloseable {
 
     /** (Re)starts the terminal side on the same journal file, as after a restart. */
     void start() {
-        journal = Journal.open(dir.resolve("journal.db"), Clock.systemUTC());
-        chain = new RecordChain(journal, psam.terminalId(), TERMINAL_KEY.getPrivate(), RecordChain.policyVersion(pack));
-        counter = new LiveCounter(access(), pack, BundledCatalog.bundled(), journal, chain, Clock.systemUTC());
+        journal = Journal.open(dir.resolve("journal.db"), clock);
+        chain = new RecordChain(journal, psam.terminalId(), signingKey, RecordChain.policyVersion(pack));
+        counter = new LiveCounter(access(), pack, BundledCatalog.bundled(), journal, chain, clock);
     }
 
     void restart() {
