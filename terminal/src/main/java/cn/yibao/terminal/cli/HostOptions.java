@@ -35,14 +35,18 @@ public final class HostOptions {
     }
 
     /**
-     * Waits (bounded) until the host acknowledged every signed record in the journal, then prints
+     * Waits (bounded) until the link is signed in and the host acknowledged every signed record in
+     * the journal, then prints
      * "已上传" or "待上传" and the sync status.
      *
      * @return whether everything is uploaded
      */
     public boolean upload(CounterRuntime runtime, Optional<HostLink> link, PrintWriter out) {
         long head = runtime.journal().head().nextSeq() - 1;
-        boolean done = link.map(l -> l.awaitAcknowledged(head, Duration.ofSeconds(uploadWait))).orElse(head == 0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(uploadWait).toNanos();
+        boolean done = link.map(l -> l.awaitOnline(Duration.ofSeconds(uploadWait))
+                && l.awaitAcknowledged(head, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))))
+                .orElse(head == 0);
         SyncStatus s = runtime.counter().syncStatus();
         String why = link.isEmpty() ? "未配置中心，脱机工作 no host configured, working offline"
                 : s.hostReachable() ? "中心已连接 host online" + refusal(link.get()) : "中心未连接 host unreachable";

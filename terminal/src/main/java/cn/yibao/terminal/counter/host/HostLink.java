@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The terminal's live link to the central host: store-and-forward of the journal's signed records
@@ -108,15 +109,29 @@ public final class HostLink implements HostCalls, AutoCloseable {
     }
 
     /**
-     * Waits, at most {@code max}, until the host acknowledged every record up to {@code seq}.
+     * Waits, at most {@code max}, until the host acknowledged every record up to {@code seq}; gives
+     * up at once when the host refused a record.
      *
      * @return whether it did
      */
     public boolean awaitAcknowledged(long seq, Duration max) {
         saf.wake();
+        return await(max, () -> journal.ackedSeq() >= seq, () -> saf.state() == StoreAndForward.State.REFUSED);
+    }
+
+    /**
+     * Waits, at most {@code max}, until the link is signed in.
+     *
+     * @return whether it is
+     */
+    public boolean awaitOnline(Duration max) {
+        return await(max, this::online, () -> false);
+    }
+
+    private static boolean await(Duration max, BooleanSupplier done, BooleanSupplier hopeless) {
         long deadline = System.nanoTime() + max.toNanos();
-        while (journal.ackedSeq() < seq) {
-            if (System.nanoTime() - deadline >= 0) {
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() - deadline >= 0 || hopeless.getAsBoolean()) {
                 return false;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
