@@ -111,4 +111,23 @@ public final class Json {
         }
         return v.asLong();
     }
+
+    /**
+     * @return the yuan amount {@code field} of {@code node} (a number or a string with at most two
+     *         decimals) as {@link cn.yibao.card.Money}
+     */
+    public static cn.yibao.card.Money yuan(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        try {
+            if (v != null && v.isNumber()) {
+                return cn.yibao.card.Money.ofYuan(v.decimalValue());
+            }
+            if (v != null && v.isTextual()) {
+                return cn.yibao.card.Money.parseYuan(v.asText());
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new MalformedMessageException("bad amount " + field, e);
+        }
+        throw new MalformedMessageException("missing amount " + field);
+    }
 }

@@ -18,6 +18,6 @@ public interface ChainView {
     /** @return true if a record with {@code msgid} is held (any terminal, any sequence) */
     boolean msgidHeld(String msgid);
 
-    /** @return true if a record with this card and card counter is held */
-    boolean cardCounterHeld(String cardNo, int counter);
+    /** @return true if a record with this card transaction (card, TTI, counter) is held */
+    boolean cardWriteHeld(String cardNo, ProofKind kind, int counter);
 }

@@ -14,11 +14,13 @@ public enum RecordCheck implements Refusal.Named {
     TERMINAL_UNKNOWN("终端未登记", "terminal has no enrolled signing certificate"),
     RECORD_ALTERED("记录内容被篡改", "record content does not match its declared hash or item digest"),
     SIGNATURE_INVALID("记录签名无效", "SM2 signature does not verify under the terminal's certificate"),
+    RECORD_KIND_UNKNOWN("记录类型无法识别", "record result is not of a kind this host knows, or not well-formed"),
     SEQUENCE_CONFLICT("序号已被其他记录占用", "a different record already holds this sequence number"),
     SEQUENCE_GAP("记录序号不连续", "sequence number skips ahead of the next expected one"),
     CHAIN_BROKEN("记录链断裂（顺序被改动）", "previous-record hash does not match the record before it"),
-    RECORD_REPLAYED("重放的交易", "msgid or card counter already used by another record"),
+    RECORD_REPLAYED("重放的交易", "msgid, or the card transaction (card, TTI, counter), already used by another record"),
     TAC_INVALID("卡片交易认证码无效", "card TAC does not verify"),
+    POLICY_UNKNOWN("政策包版本未知", "the record's policy-pack version is unknown to the host"),
     SPLIT_MISMATCH("结算分割复算不一致", "settlement split does not re-compute with the policy pack");
 
     private final Text text;

@@ -1,5 +1,6 @@
 package cn.yibao.hostlink.record;
 
+import cn.yibao.hostlink.msg.MalformedMessageException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.Arrays;
@@ -9,10 +10,12 @@ import java.util.Optional;
 /**
  * The host's verification of one uploaded record, in this order: (1) the TLS identity is the
  * record's terminal; (2) the terminal is enrolled; (3) the content matches its declared hash and
- * the items their digest; (4) the SM2 signature; (5) the chain — an identical record already held
- * is a {@link RecordCheck#DUPLICATE}, a different one a conflict, a skipped sequence a gap, a wrong
- * previous hash a broken chain; (6) the msgid and card counter are fresh; (7) the card's TAC;
- * (8) the split re-computes. The first failure is returned.
+ * the items their digest; (4) the SM2 signature; (5) the result is a {@link RecordResult} of a
+ * known kind; (6) the chain — an identical record already held is a {@link RecordCheck#DUPLICATE},
+ * a different one a conflict, a skipped sequence a gap, a wrong previous hash a broken chain;
+ * (7) the msgid and the card transaction (card, TTI, counter) are fresh; (8) the card's TAC, unless
+ * the proof says the card was not written; (9) the policy pack is known; (10) the split
+ * re-computes. The first failure is returned.
  */
 public final class RecordVerifier {
 
@@ -33,7 +36,7 @@ public final class RecordVerifier {
     }
 
     /**
-     * Steps 1–4, which need no state but the enrolled key: safe to run in parallel, outside the
+     * Steps 1–5, which need no state but the enrolled key: safe to run in parallel, outside the
      * store's lock. {@link RecordCheck#ACCEPTED} means "continue with {@link #admit}".
      */
     public RecordCheck authenticate(String peerTerminal, UploadedRecord up) {
@@ -50,26 +53,55 @@ public final class RecordVerifier {
                 || !Arrays.equals(Sm3.hash(up.items().getBytes(StandardCharsets.UTF_8)), r.itemsDigest())) {
             return RecordCheck.RECORD_ALTERED;
         }
-        return Sm2.verify(key.get(), canonical, r.signature()) ? RecordCheck.ACCEPTED : RecordCheck.SIGNATURE_INVALID;
+        if (!Sm2.verify(key.get(), canonical, r.signature())) {
+            return RecordCheck.SIGNATURE_INVALID;
+        }
+        try {
+            RecordResult.parse(r.result());
+        } catch (MalformedMessageException e) {
+            return RecordCheck.RECORD_KIND_UNKNOWN;
+        }
+        return RecordCheck.ACCEPTED;
     }
 
-    /** Steps 5–8 against the store's current state; call under the store's lock after {@link #authenticate}. */
+    /** Steps 6–10; call under the store's lock after {@link #authenticate}. */
     public RecordCheck admit(UploadedRecord up) {
+        return admit(up, content(up));
+    }
+
+    /**
+     * Steps 8–10, which need no state of the store (the card's TAC, unless the card was not
+     * written; the policy pack; the split): safe to run in parallel, outside the store's lock.
+     * Their outcome is reported by {@link #admit(UploadedRecord, RecordCheck)} after the chain
+     * and replay checks, so the verification order stays as documented.
+     */
+    public RecordCheck content(UploadedRecord up) {
+        SignedRecord r = up.record();
+        if (r.proof().write().isPresent() && !tac.verify(r)) {
+            return RecordCheck.TAC_INVALID;
+        }
+        if (!split.knowsPolicy(r.policyVersion())) {
+            return RecordCheck.POLICY_UNKNOWN;
+        }
+        return split.reproduces(r, up.items()) ? RecordCheck.ACCEPTED : RecordCheck.SPLIT_MISMATCH;
+    }
+
+    /**
+     * Steps 6–7 against the store's current state (call under the store's lock), then the outcome
+     * of steps 8–10 computed beforehand by {@link #content}.
+     */
+    public RecordCheck admit(UploadedRecord up, RecordCheck content) {
         SignedRecord r = up.record();
         RecordCheck chain = chain(r.terminalId(), r, up.declaredHash());
         if (chain != RecordCheck.ACCEPTED) {
             return chain;
         }
-        if (view.msgidHeld(r.msgid()) || view.cardCounterHeld(r.proof().cardNo(), r.proof().counter())) {
+        Optional<CardWrite> write = r.proof().write();
+        if (view.msgidHeld(r.msgid()) || write.isPresent()
+                && view.cardWriteHeld(r.proof().cardNo(), write.get().kind(), write.get().counter())) {
             return RecordCheck.RECORD_REPLAYED;
         }
-        if (!tac.verify(r)) {
-            return RecordCheck.TAC_INVALID;
-        }
-        if (!split.reproduces(r, up.items())) {
-            return RecordCheck.SPLIT_MISMATCH;
-        }
-        return RecordCheck.ACCEPTED;
+        return content;
     }
 
     private RecordCheck chain(String terminal, SignedRecord r, byte[] hash) {

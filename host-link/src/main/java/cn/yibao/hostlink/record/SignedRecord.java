@@ -30,7 +30,7 @@ public record SignedRecord(String terminalId, long seq, byte[] prevHash, Instant
 
     /** Largest settlement result accepted, in UTF-8 bytes. */
     public static final int MAX_RESULT = 64 * 1024;
-    private static final byte[] MAGIC = {'Y', 'B', 'R', '1'};
+    private static final byte[] MAGIC = {'Y', 'B', 'R', '2'};
 
     public SignedRecord {
         if (!cn.yibao.hostlink.tls.Identities.validTerminalId(terminalId)) {
@@ -105,36 +105,27 @@ public record SignedRecord(String terminalId, long seq, byte[] prevHash, Instant
     }
 
     /**
-     * The canonical bytes: {@code "YBR1"}, then each field in declaration order — strings as a
-     * 4-byte big-endian length and UTF-8, integers big-endian (seq and time 8 bytes, counter 4,
-     * debit 8), digests and the TAC raw.
+     * The canonical bytes: {@code "YBR2"}, then each field in declaration order — strings as a
+     * 4-byte big-endian length and UTF-8, integers big-endian (seq and time 8 bytes), digests raw,
+     * then the card proof ({@link CardProof#writeCanonical}).
      */
     public byte[] canonical() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + result.length());
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(MAGIC);
-            string(out, terminalId);
+            CardProof.string(out, terminalId);
             out.writeLong(seq);
             out.write(prevHash);
             out.writeLong(time.toEpochMilli());
-            string(out, msgid);
-            string(out, policyVersion);
-            string(out, result);
+            CardProof.string(out, msgid);
+            CardProof.string(out, policyVersion);
+            CardProof.string(out, result);
             out.write(itemsDigest);
-            string(out, proof.cardNo());
-            out.writeInt(proof.counter());
-            out.writeLong(proof.debitFen());
-            out.write(proof.tac());
+            proof.writeCanonical(out);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return bytes.toByteArray();
-    }
-
-    private static void string(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
     }
 
     /** @return SM3 of the canonical bytes: what the next record's {@code prevHash} must be */

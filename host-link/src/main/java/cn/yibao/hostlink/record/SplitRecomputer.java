@@ -1,13 +1,18 @@
 package cn.yibao.hostlink.record;
 
-/** Re-computes a settlement's split from its items with the same policy-pack version. */
-@FunctionalInterface
+/**
+ * Re-computes a record's split from its items with the policy pack the record names. The host
+ * simulator's implementation runs the terminal's own settlement engine.
+ */
 public interface SplitRecomputer {
 
+    /** @return true when the host holds the policy pack {@code policyVersion} ({@code region-version}) */
+    boolean knowsPolicy(String policyVersion);
+
     /**
-     * @param record the signed record (its {@code result} is the terminal's split)
-     * @param items  the canonical JSON of the fee items, whose SM3 is the record's items digest
-     * @return true when the re-computed split equals the record's result
+     * @param record the signed record (its {@code result} is a {@link RecordResult})
+     * @param items  the canonical JSON the record's items digest covers (the settlement request)
+     * @return true when the re-computed result equals the record's, and the card proof agrees with it
      */
     boolean reproduces(SignedRecord record, String items);
 }

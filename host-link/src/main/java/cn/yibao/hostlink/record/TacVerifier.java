@@ -4,6 +4,6 @@ package cn.yibao.hostlink.record;
 @FunctionalInterface
 public interface TacVerifier {
 
-    /** @return true when {@code record}'s card proof carries a TAC the card really computed */
+    /** @return true when {@code record}'s card proof carries a TAC the card really computed (false without one) */
     boolean verify(SignedRecord record);
 }

@@ -68,9 +68,7 @@ public record UploadedRecord(SignedRecord record, byte[] declaredHash, String it
         n.put("result", record.result());
         n.put("items_digest", HEX.formatHex(record.itemsDigest()));
         n.put("card_no", record.proof().cardNo());
-        n.put("card_counter", record.proof().counter());
-        n.put("debit_fen", record.proof().debitFen());
-        n.put("tac", HEX.formatHex(record.proof().tac()));
+        n.set("card_proof", record.proof().toJson());
         n.put("signature", Base64.getEncoder().encodeToString(record.signature()));
         n.put("hash", HEX.formatHex(declaredHash));
         n.put("items", items);
@@ -80,8 +78,7 @@ public record UploadedRecord(SignedRecord record, byte[] declaredHash, String it
     /** Reads the wire form; throws {@link MalformedMessageException} on any bad field. */
     public static UploadedRecord fromJson(JsonNode n) {
         try {
-            CardProof proof = new CardProof(Json.text(n, "card_no", 32), (int) Json.integer(n, "card_counter"),
-                    Json.integer(n, "debit_fen"), HEX.parseHex(Json.text(n, "tac", 8)));
+            CardProof proof = CardProof.fromJson(Json.text(n, "card_no", 32), n.get("card_proof"));
             SignedRecord r = new SignedRecord(Json.text(n, "terminal_id", 32), Json.integer(n, "seq"),
                     HEX.parseHex(Json.text(n, "prev_hash", 64)), Instant.ofEpochMilli(Json.integer(n, "time")),
                     Json.text(n, "msgid", 40), Json.text(n, "policy_version", 40),

@@ -18,7 +18,7 @@ final class MemoryChain implements ChainView {
     void accept(SignedRecord r) {
         hashes.computeIfAbsent(r.terminalId(), t -> new HashMap<>()).put(r.seq(), r.hash());
         msgids.add(r.msgid());
-        cardCounters.add(r.proof().cardNo() + "#" + r.proof().counter());
+        r.proof().write().ifPresent(w -> cardCounters.add(r.proof().cardNo() + "#" + w.kind() + "#" + w.counter()));
     }
 
     @Override
@@ -42,7 +42,7 @@ final class MemoryChain implements ChainView {
     }
 
     @Override
-    public boolean cardCounterHeld(String cardNo, int counter) {
-        return cardCounters.contains(cardNo + "#" + counter);
+    public boolean cardWriteHeld(String cardNo, ProofKind kind, int counter) {
+        return cardCounters.contains(cardNo + "#" + kind + "#" + counter);
     }
 }

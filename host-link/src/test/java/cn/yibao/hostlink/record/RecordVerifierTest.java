@@ -2,9 +2,6 @@ package cn.yibao.hostlink.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.yibao.hostlink.record.stub.KeyedTacVerifier;
-import cn.yibao.hostlink.record.stub.SampleSettlements;
-import cn.yibao.hostlink.record.stub.TotalsSplitRecomputer;
 import cn.yibao.hostlink.tls.Crypto;
 import java.security.KeyPair;
 import java.time.Instant;
@@ -13,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class RecordVerifierTest {
 
-    private static final byte[] ISSUER = "issuer-master-key-for-tests-0001".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private final KeyPair t1 = Crypto.sm2();
     private final KeyPair t2 = Crypto.sm2();
     private MemoryChain chain;
@@ -26,13 +22,13 @@ class RecordVerifierTest {
         chain = new MemoryChain();
         chain.keys.put("T1", t1.getPublic());
         chain.keys.put("T2", t2.getPublic());
-        verifier = new RecordVerifier(chain, new KeyedTacVerifier(ISSUER), new TotalsSplitRecomputer());
+        verifier = new RecordVerifier(chain, IssuerTacVerifier.testIssuer(), TestSettlements.RECOMPUTER);
         signer = new RecordSigner("T1", t1.getPrivate(), 0, null);
     }
 
     private UploadedRecord next() {
         n++;
-        return SampleSettlements.next(signer, "T1", ISSUER, "MSG" + n, "C000" + n, n, 10_000 + n,
+        return TestSettlements.next(signer, "MSG" + n, String.format("%016X", n), n, 10_000 + n, false,
                 Instant.parse("2026-11-23T08:00:00Z").plusSeconds(n));
     }
 
@@ -100,7 +96,7 @@ class RecordVerifierTest {
     void differentRecordAtHeldSequenceIsConflict() {
         UploadedRecord first = accepted();
         RecordSigner other = new RecordSigner("T1", t1.getPrivate(), 0, null);
-        UploadedRecord rival = SampleSettlements.next(other, "T1", ISSUER, "OTHER", "C9", 9, 500, Instant.now());
+        UploadedRecord rival = TestSettlements.next(other, "OTHER", "00000000000000C9", 9, 500, false, Instant.now());
         assertEquals(1, first.record().seq());
         assertEquals(RecordCheck.SEQUENCE_CONFLICT, verifier.verify("T1", rival));
     }
@@ -109,7 +105,7 @@ class RecordVerifierTest {
     void wrongTacIsRejected() {
         UploadedRecord u = next();
         SignedRecord r = u.record();
-        CardProof bad = new CardProof(r.proof().cardNo(), r.proof().counter(), r.proof().debitFen(), new byte[4]);
+        CardProof bad = CardProof.written(r.proof().cardNo(), r.proof().write().orElseThrow().withTac(new byte[4]));
         SignedRecord resigned = RecordSigner.sign(t1.getPrivate(), r.withProof(bad));
         assertEquals(RecordCheck.TAC_INVALID, verifier.verify("T1", UploadedRecord.of(resigned, u.items())));
     }
@@ -119,6 +115,7 @@ class RecordVerifierTest {
         UploadedRecord u = next();
         SignedRecord r = u.record();
         String inflated = r.result().replace("\"fund_pay_sumamt\":\"", "\"fund_pay_sumamt\":\"1");
+        assertEquals(false, inflated.equals(r.result()));
         SignedRecord resigned = RecordSigner.sign(t1.getPrivate(), r.withResult(inflated));
         assertEquals(RecordCheck.SPLIT_MISMATCH, verifier.verify("T1", UploadedRecord.of(resigned, u.items())));
     }
@@ -126,7 +123,7 @@ class RecordVerifierTest {
     @Test
     void unknownTerminalIsRejected() {
         RecordSigner s3 = new RecordSigner("T3", t1.getPrivate(), 0, null);
-        UploadedRecord u = SampleSettlements.next(s3, "T3", ISSUER, "M", "C1", 1, 100, Instant.now());
+        UploadedRecord u = TestSettlements.next(s3, "M", "00000000000000C1", 1, 100, false, Instant.now());
         assertEquals(RecordCheck.TERMINAL_UNKNOWN, verifier.verify("T3", u));
     }
 
@@ -137,5 +134,54 @@ class RecordVerifierTest {
         SignedRecord copy = UploadedRecord.fromJson(u.toJson()).record();
         assertEquals(r, copy);
         assertEquals(java.util.HexFormat.of().formatHex(r.hash()), java.util.HexFormat.of().formatHex(copy.hash()));
+    }
+
+    @Test
+    void cashSalesOfOneCardAreNotReplaysAndCarryNoTac() {
+        String card = "00000000000000AA";
+        Instant t = Instant.parse("2026-11-23T08:00:00Z");
+        for (int i = 1; i <= 2; i++) {
+            UploadedRecord cash = TestSettlements.next(signer, "CASH" + i, card, 7, 1_000, true, t);
+            assertEquals(ProofKind.NONE, cash.record().proof().kind());
+            assertEquals(RecordCheck.ACCEPTED, verifier.verify("T1", cash), "cash sale " + i);
+            chain.accept(cash.record());
+        }
+        UploadedRecord debit = TestSettlements.next(signer, "DEBIT", card, 7, 1_000, false, t);
+        assertEquals(RecordCheck.ACCEPTED, verifier.verify("T1", debit));
+        chain.accept(debit.record());
+        UploadedRecord again = TestSettlements.next(signer, "DEBIT2", card, 7, 1_000, false, t);
+        assertEquals(RecordCheck.RECORD_REPLAYED, verifier.verify("T1", again), "same card, TTI and counter");
+    }
+
+    @Test
+    void cashSaleClaimingAnAccountPaymentDoesNotRecompute() {
+        UploadedRecord cash = TestSettlements.next(signer, "CASH", "00000000000000AB", 1, 1_000, true, Instant.now());
+        SignedRecord r = cash.record();
+        String claimed = r.result().replace("\"acct_pay\":\"0.00\"", "\"acct_pay\":\"3.00\"")
+                .replace("\"psn_cash_pay\":\"4.00\"", "\"psn_cash_pay\":\"1.00\"");
+        assertEquals(false, claimed.equals(r.result()));
+        SignedRecord resigned = RecordSigner.sign(t1.getPrivate(), r.withResult(claimed));
+        assertEquals(RecordCheck.SPLIT_MISMATCH, verifier.verify("T1", UploadedRecord.of(resigned, cash.items())));
+    }
+
+    @Test
+    void unknownKindAndUnknownPolicyHaveTheirOwnCodes() {
+        UploadedRecord u = next();
+        SignedRecord r = u.record();
+        SignedRecord cancel = RecordSigner.sign(t1.getPrivate(), r.withResult(r.result().replace("SETTLE", "REFUND")));
+        assertEquals(RecordCheck.RECORD_KIND_UNKNOWN, verifier.verify("T1", UploadedRecord.of(cancel, u.items())));
+        SignedRecord other = RecordSigner.sign(t1.getPrivate(), new SignedRecord(r.terminalId(), r.seq(), r.prevHash(),
+                r.time(), r.msgid(), "220100-1999", r.result(), r.itemsDigest(), r.proof(), new byte[0]));
+        assertEquals(RecordCheck.POLICY_UNKNOWN, verifier.verify("T1", UploadedRecord.of(other, u.items())));
+    }
+
+    @Test
+    void proofRoundTripsThroughTheUploadForm() {
+        UploadedRecord u = next();
+        CardProof p = UploadedRecord.fromJson(u.toJson()).record().proof();
+        assertEquals(u.record().proof(), p);
+        assertEquals(ProofKind.PURCHASE, p.kind());
+        CardProof none = CardProof.none("ABC");
+        assertEquals(none, CardProof.fromJson("ABC", none.toJson()));
     }
 }

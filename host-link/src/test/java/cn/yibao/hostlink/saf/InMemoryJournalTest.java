@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.yibao.hostlink.record.RecordSigner;
 import cn.yibao.hostlink.record.UploadedRecord;
-import cn.yibao.hostlink.record.stub.SampleSettlements;
+import cn.yibao.hostlink.record.TestSettlements;
 import cn.yibao.hostlink.tls.Crypto;
 import java.time.Instant;
 import java.util.List;
@@ -14,10 +14,8 @@ import org.junit.jupiter.api.Test;
 class InMemoryJournalTest {
 
     private final RecordSigner signer = new RecordSigner("J1", Crypto.sm2().getPrivate(), 0, null);
-    private final byte[] issuer = new byte[16];
-
     private UploadedRecord next(int i) {
-        return SampleSettlements.next(signer, "J1", issuer, "M" + i, "C1", i, 100 * i, Instant.now());
+        return TestSettlements.next(signer, "M" + i, "00000000000000C1", i, 100 * i, false, Instant.now());
     }
 
     @Test

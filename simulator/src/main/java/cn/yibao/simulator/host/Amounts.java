@@ -1,11 +1,11 @@
 package cn.yibao.simulator.host;
 
 import cn.yibao.hostlink.msg.Json;
-import cn.yibao.hostlink.record.stub.TotalsSplitRecomputer;
+import cn.yibao.hostlink.record.RecordResult;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The amounts of a settlement in fen, read from its national-field result.
+ * The amounts of a settlement in fen, read from its record result ({@link RecordResult}).
  *
  * @param medfee total fees ({@code medfee_sumamt})
  * @param fund   fund payment ({@code fund_pay_sumamt})
@@ -16,21 +16,20 @@ record Amounts(long medfee, long fund, long acct, long cash) {
 
     static final Amounts ZERO = new Amounts(0, 0, 0, 0);
 
+    /** Reads a stored record result (the host's one reader: {@link RecordResult}). */
     static Amounts of(String resultJson) {
-        return of(Json.parse(resultJson));
+        return of(RecordResult.parse(resultJson));
     }
 
-    /** Reads the amounts of a result: its own fields, or those of its {@code setlinfo} (the terminal's engine result). */
-    static Amounts of(JsonNode result) {
-        JsonNode r = result.has("setlinfo") ? result.get("setlinfo") : result;
-        return new Amounts(TotalsSplitRecomputer.fen(r, "medfee_sumamt"), TotalsSplitRecomputer.fen(r, "fund_pay_sumamt"),
-                TotalsSplitRecomputer.fen(r, "acct_pay"), TotalsSplitRecomputer.fen(r, "psn_cash_pay"));
+    static Amounts of(RecordResult r) {
+        return new Amounts(r.setlinfo("medfee_sumamt").fen(), r.setlinfo("fund_pay_sumamt").fen(),
+                r.setlinfo("acct_pay").fen(), r.setlinfo("psn_cash_pay").fen());
     }
 
     /** Reads the yuan fields of a reconciliation input. */
     static Amounts ofInput(JsonNode in) {
-        return new Amounts(TotalsSplitRecomputer.fen(in, "medfee_sumamt"), TotalsSplitRecomputer.fen(in, "fund_pay_sumamt"),
-                TotalsSplitRecomputer.fen(in, "acct_pay"), 0);
+        return new Amounts(Json.yuan(in, "medfee_sumamt").fen(), Json.yuan(in, "fund_pay_sumamt").fen(),
+                Json.yuan(in, "acct_pay").fen(), 0);
     }
 
     Amounts plus(Amounts o) {

@@ -4,39 +4,36 @@ import cn.yibao.hostlink.net.HostServer;
 import cn.yibao.hostlink.record.RecordVerifier;
 import cn.yibao.hostlink.record.SplitRecomputer;
 import cn.yibao.hostlink.record.TacVerifier;
-import cn.yibao.hostlink.record.stub.KeyedTacVerifier;
-import cn.yibao.hostlink.record.stub.TotalsSplitRecomputer;
+import cn.yibao.hostlink.record.IssuerTacVerifier;
 import cn.yibao.hostlink.tls.HostCredentials;
 import cn.yibao.hostlink.tls.TerminalCredentials;
+import cn.yibao.terminal.counter.live.RecordChain;
+import cn.yibao.terminal.policy.PolicyPacks;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * The host simulator in one data directory: CA and host identity ({@code pki/}), the SQLite store
- * ({@code host.db}), the simulated issuer's key ({@code issuer.key}, 0600) and the faults file.
- * Created on first start. The TAC check and the split re-computation are pluggable; until the
- * card and settlement modules provide theirs, the stand-ins of {@code record.stub} are used.
+ * ({@code host.db}) and the faults file. Created on first start. The simulated issuer holds the
+ * test master keys the virtual cards are personalised with ({@link IssuerTacVerifier#testIssuer});
+ * the split is re-computed by the terminal's settlement engine with the bundled policy packs
+ * ({@link EngineSplitRecomputer#bundled}). Both are pluggable for tests.
  */
 public final class HostSimulator implements AutoCloseable {
 
-    /** Version of the placeholder policy pack published on first start. */
-    public static final String DEFAULT_PACK = "CC2010.1";
+    /** Version ({@code region-version}) of the policy pack published on first start: the bundled Changchun 2010 pack. */
+    public static final String DEFAULT_PACK = RecordChain.policyVersion(PolicyPacks.changchun2010());
 
     private final Path dir;
     private final HostCredentials credentials;
     private final HostStore store;
     private final HostService service;
     private final Faults faults = new Faults();
-    private final byte[] issuerKey;
     private HostServer server;
 
     private HostSimulator(Path dir, List<String> names, TacVerifier tac, SplitRecomputer split)
@@ -44,12 +41,12 @@ public final class HostSimulator implements AutoCloseable {
         this.dir = dir;
         Files.createDirectories(dir);
         this.credentials = HostCredentials.loadOrCreate(dir.resolve("pki"), names);
-        this.issuerKey = issuerKey(dir.resolve("issuer.key"));
         this.store = HostStore.open(dir.resolve("host.db"));
-        TacVerifier t = tac != null ? tac : new KeyedTacVerifier(issuerKey);
-        this.service = new HostService(store, new RecordVerifier(store, t, split != null ? split : new TotalsSplitRecomputer()));
+        this.service = new HostService(store, new RecordVerifier(store,
+                tac != null ? tac : IssuerTacVerifier.testIssuer(),
+                split != null ? split : EngineSplitRecomputer.bundled()));
         if (store.inTransaction(Registry::latestPack).isEmpty()) {
-            service.publishPack(DEFAULT_PACK, "placeholder policy pack CC2010.1".getBytes(StandardCharsets.UTF_8));
+            service.publishPack(DEFAULT_PACK, PolicyPacks.changchun2010Bytes());
         }
         faults.load(dir);
     }
@@ -59,7 +56,7 @@ public final class HostSimulator implements AutoCloseable {
         return new HostSimulator(dir, List.of("localhost", "127.0.0.1"), null, null);
     }
 
-    /** Opens with explicit TAC and split checks (null: the stand-ins). */
+    /** Opens with explicit TAC and split checks (null: the simulated issuer, the engine). */
     public static HostSimulator open(Path dir, TacVerifier tac, SplitRecomputer split) throws IOException, SQLException {
         return new HostSimulator(dir, List.of("localhost", "127.0.0.1"), tac, split);
     }
@@ -82,21 +79,6 @@ public final class HostSimulator implements AutoCloseable {
     /** Re-reads the faults file. */
     public void reloadFaults() throws IOException {
         faults.load(dir);
-    }
-
-    private static byte[] issuerKey(Path f) throws IOException {
-        if (!Files.exists(f)) {
-            byte[] k = new byte[32];
-            new SecureRandom().nextBytes(k);
-            Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(f, HexFormat.of().formatHex(k), StandardCharsets.US_ASCII);
-        }
-        return HexFormat.of().parseHex(Files.readString(f, StandardCharsets.US_ASCII).trim());
-    }
-
-    /** @return the simulated issuer's master key (what virtual cards compute TACs with) */
-    public byte[] issuerKey() {
-        return issuerKey.clone();
     }
 
     /** @return the listening port */

@@ -1,6 +1,7 @@
 package cn.yibao.simulator.host;
 
 import cn.yibao.hostlink.record.ChainView;
+import cn.yibao.hostlink.record.ProofKind;
 import cn.yibao.hostlink.record.SignedRecord;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The host simulator's embedded SQLite store (WAL, {@code synchronous=FULL}): terminals and their
- * chain heads, records (unique by terminal and sequence, by msgid, and by card and counter),
+ * chain heads, records (unique by terminal and sequence, by msgid, and — when the card was written —
+ * by card, TTI and card counter),
  * answered requests by msgid, personal accounts with year-to-date accumulators, the card list
  * and policy packs. One connection; callers hold the store's monitor for a transaction
  * ({@link #inTransaction}). Row-level helpers live in {@link Ledger} and {@link Registry}.
@@ -38,10 +40,10 @@ public final class HostStore implements ChainView, AutoCloseable {
             + " high_seq INTEGER NOT NULL DEFAULT 0, last_hash BLOB, flag TEXT, flagged_at INTEGER,"
             + " journal_head INTEGER NOT NULL DEFAULT 0, last_seen INTEGER)",
         "CREATE TABLE IF NOT EXISTS record(terminal TEXT NOT NULL, seq INTEGER NOT NULL, hash BLOB NOT NULL,"
-            + " msgid TEXT NOT NULL UNIQUE, setl_id TEXT NOT NULL, card_no TEXT NOT NULL, card_counter INTEGER NOT NULL,"
+            + " msgid TEXT NOT NULL UNIQUE, setl_id TEXT NOT NULL, card_no TEXT NOT NULL, card_tti INTEGER, card_counter INTEGER,"
             + " time INTEGER NOT NULL, policy_version TEXT NOT NULL, medfee INTEGER NOT NULL, fund INTEGER NOT NULL,"
             + " acct INTEGER NOT NULL, cash INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'OK', result TEXT NOT NULL,"
-            + " PRIMARY KEY(terminal, seq), UNIQUE(card_no, card_counter))",
+            + " PRIMARY KEY(terminal, seq), UNIQUE(card_no, card_tti, card_counter))",
         "CREATE INDEX IF NOT EXISTS record_setl ON record(setl_id)",
         "CREATE TABLE IF NOT EXISTS answered(msgid TEXT PRIMARY KEY, terminal TEXT NOT NULL, infno TEXT NOT NULL,"
             + " target TEXT NOT NULL, response TEXT NOT NULL)",
@@ -153,15 +155,18 @@ public final class HostStore implements ChainView, AutoCloseable {
     }
 
     @Override
-    public synchronized boolean cardCounterHeld(String cardNo, int counter) {
-        return Sql.longValue(db, "SELECT count(*) FROM record WHERE card_no=? AND card_counter=?", 0, cardNo, counter) > 0;
+    public synchronized boolean cardWriteHeld(String cardNo, ProofKind kind, int counter) {
+        return Sql.longValue(db, "SELECT count(*) FROM record WHERE card_no=? AND card_tti=? AND card_counter=?", 0,
+                cardNo, kind.tti(), counter) > 0;
     }
 
     /** Inserts an accepted record and moves the terminal's chain head (inside a transaction). */
     static void insert(Connection c, SignedRecord r, byte[] hash, Amounts a, String setlId) throws SQLException {
-        Sql.update(c, "INSERT INTO record(terminal, seq, hash, msgid, setl_id, card_no, card_counter, time,"
-                + " policy_version, medfee, fund, acct, cash, result) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                r.terminalId(), r.seq(), hash, r.msgid(), setlId, r.proof().cardNo(), r.proof().counter(),
+        Integer tti = r.proof().write().map(w -> w.kind().tti()).orElse(null);
+        Integer counter = r.proof().write().map(w -> w.counter()).orElse(null);
+        Sql.update(c, "INSERT INTO record(terminal, seq, hash, msgid, setl_id, card_no, card_tti, card_counter, time,"
+                + " policy_version, medfee, fund, acct, cash, result) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                r.terminalId(), r.seq(), hash, r.msgid(), setlId, r.proof().cardNo(), tti, counter,
                 r.time().toEpochMilli(), r.policyVersion(), a.medfee(), a.fund(), a.acct(), a.cash(), r.result());
         Sql.update(c, "UPDATE terminal SET high_seq=?, last_hash=? WHERE id=?", r.seq(), hash, r.terminalId());
     }

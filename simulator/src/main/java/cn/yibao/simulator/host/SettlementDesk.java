@@ -7,6 +7,7 @@ import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.net.Peer;
 import cn.yibao.hostlink.record.RecordCheck;
+import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.RecordVerifier;
 import cn.yibao.hostlink.record.UploadedRecord;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,29 +53,31 @@ final class SettlementDesk {
             return Response.refused(req, LinkRefusal.TERMINAL_FLAGGED,
                     Json.object().put("ack_seq", store.highestSeq(terminal)));
         }
+        // the checks that need no store state run here, outside the store's lock (steps 1–5, 8–10)
         RecordCheck[] auth = new RecordCheck[ups.size()];
+        RecordCheck[] content = new RecordCheck[ups.size()];
         for (int i = 0; i < auth.length; i++) {
             auth[i] = verifier.authenticate(terminal, ups.get(i));
             if (auth[i] != RecordCheck.ACCEPTED) {
                 break;
             }
+            content[i] = verifier.content(ups.get(i));
         }
         long head = in.path("journal_head").asLong(0);
-        return store.inTransaction(c -> apply(c, req, terminal, ups, auth, head));
+        return store.inTransaction(c -> apply(c, req, terminal, ups, auth, content, head));
     }
 
     private Response apply(Connection c, Request req, String terminal, List<UploadedRecord> ups, RecordCheck[] auth,
-                           long head) throws SQLException {
+                           RecordCheck[] content, long head) throws SQLException {
         int accepted = 0;
         int duplicates = 0;
         for (int i = 0; i < ups.size(); i++) {
             UploadedRecord up = ups.get(i);
-            RecordCheck check = auth[i] == RecordCheck.ACCEPTED ? verifier.admit(up) : auth[i];
+            RecordCheck check = auth[i] == RecordCheck.ACCEPTED ? verifier.admit(up, content[i]) : auth[i];
             if (check == RecordCheck.ACCEPTED) {
-                JsonNode result = Json.parse(up.record().result());
+                RecordResult result = RecordResult.parse(up.record().result());
                 Amounts a = Amounts.of(result);
-                String setlId = result.path("setl_id").asText(up.record().msgid());
-                HostStore.insert(c, up.record(), up.declaredHash(), a, setlId);
+                HostStore.insert(c, up.record(), up.declaredHash(), a, result.setlId());
                 Ledger.post(c, up.record().proof().cardNo(), a, 1);
                 accepted++;
             } else if (check == RecordCheck.DUPLICATE) {

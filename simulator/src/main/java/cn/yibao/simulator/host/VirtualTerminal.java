@@ -1,9 +1,9 @@
 package cn.yibao.simulator.host;
 
+import cn.yibao.card.crypto.Algorithm;
 import cn.yibao.hostlink.net.EventLoops;
 import cn.yibao.hostlink.record.RecordSigner;
 import cn.yibao.hostlink.record.UploadedRecord;
-import cn.yibao.hostlink.record.stub.SampleSettlements;
 import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.hostlink.saf.InMemoryJournal;
@@ -23,8 +23,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * An enrolled virtual terminal (tests, load generator, benchmarks): credentials, a record signer,
- * an in-memory journal, and settlements paid with virtual cards whose TACs the simulated issuer
- * accepts.
+ * an in-memory journal, and real settlements ({@link SimulatedSales}: the engine's split, the
+ * card's TAC under the simulated issuer's keys) by a few virtual cards of its own. Every
+ * {@value #CASH_EVERY}th sale is paid in cash (no card proof).
  */
 public final class VirtualTerminal {
 
@@ -35,7 +36,11 @@ public final class VirtualTerminal {
     final TerminalCredentials creds;
     final RecordSigner signer;
     final InMemoryJournal journal = new InMemoryJournal();
-    private final byte[] issuerKey;
+    /** Every this many sales one is paid in cash. */
+    public static final int CASH_EVERY = 5;
+    private static final int CARDS = 16;
+    private final SimulatedSales.Card[] cards = new SimulatedSales.Card[CARDS];
+    private final String psamTerminalId;
     private int n;
 
     /** Enrols terminal {@code id} with {@code host}, keeping its keys under {@code dir}. */
@@ -46,14 +51,24 @@ public final class VirtualTerminal {
         host.enrol(t, id);
         this.creds = TerminalCredentials.load(t);
         this.signer = new RecordSigner(id, creds.signingKey(), 0, null);
-        this.issuerKey = host.issuerKey();
+        int tag = id.hashCode();
+        for (int i = 0; i < CARDS; i++) {
+            cards[i] = new SimulatedSales.Card(java.nio.ByteBuffer.allocate(8).putInt(tag).putInt(i).array(),
+                    i % 2 == 0 ? Algorithm.SM4 : Algorithm.TDES, 100_000_000L);
+        }
+        this.psamTerminalId = String.format("%012d", Integer.toUnsignedLong(tag) % 1_000_000_000_000L);
     }
 
     /** Signs the next settlement (not added to the journal). */
     public UploadedRecord sign(long totalFen) {
         n++;
-        return SampleSettlements.next(signer, id, issuerKey, id + "M" + n, "C" + id.replaceAll("[^0-9A-Z]", "") + n,
-                n, totalFen, Instant.now());
+        return SimulatedSales.sale(signer, id + "M" + n, card(n), psamTerminalId, n, totalFen, n % CASH_EVERY == 0,
+                Instant.now());
+    }
+
+    /** @return the card paying sale number {@code sale} (1, 2, …) */
+    public SimulatedSales.Card card(int sale) {
+        return cards[sale % CARDS];
     }
 
     /** Signs the next settlement and appends it to the journal. */

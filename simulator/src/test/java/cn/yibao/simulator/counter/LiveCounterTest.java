@@ -58,7 +58,7 @@ class LiveCounterTest {
             assertEquals(1, records.size());
             UploadedRecord up = UploadedRecord.fromJson(new ObjectMapper().readTree(records.get(0).body()));
             assertTrue(Sm2.verify(CounterFixture.TERMINAL_KEY.getPublic(), up.record().canonical(), up.record().signature()));
-            assertEquals(7190, up.record().proof().debitFen());
+            assertEquals(7190, up.record().proof().purseDebitFen());
             assertEquals(1, f.counter.todayTotals().setlCnt());
             assertEquals(1, f.counter.syncStatus().queued());
 

@@ -9,11 +9,10 @@ import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.record.UploadedRecord;
-import cn.yibao.hostlink.record.stub.TotalsSplitRecomputer;
+import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.saf.StoreAndForward;
 import cn.yibao.simulator.cli.SimulatorMain;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,10 +123,10 @@ class ExactlyOnceIT {
         long acct = 0;
         List<UploadedRecord> all = t.journal().after(0, Integer.MAX_VALUE);
         for (UploadedRecord r : all) {
-            JsonNode res = Json.parse(r.record().result());
-            medfee += TotalsSplitRecomputer.fen(res, "medfee_sumamt");
-            fund += TotalsSplitRecomputer.fen(res, "fund_pay_sumamt");
-            acct += TotalsSplitRecomputer.fen(res, "acct_pay");
+            RecordResult res = RecordResult.parse(r.record().result());
+            medfee += res.setlinfo("medfee_sumamt").fen();
+            fund += res.setlinfo("fund_pay_sumamt").fen();
+            acct += res.setlinfo("acct_pay").fen();
         }
         String today = LocalDate.now(Request.ZONE).toString();
         try (HostSession s = t.session(port)) {

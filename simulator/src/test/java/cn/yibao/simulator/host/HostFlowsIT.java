@@ -10,6 +10,7 @@ import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
+import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.saf.HostSession;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,8 +38,21 @@ class HostFlowsIT extends LoopbackHost {
                 .put("acct_pay", Money.ofFen(acct).toYuanString()).put("fixmedins_setl_cnt", count);
     }
 
+    /** 3201 input with the totals of {@code records}, the fee total off by {@code medfeeOffFen}. */
+    private static ObjectNode totals(List<UploadedRecord> records, long medfeeOffFen) {
+        long medfee = medfeeOffFen;
+        long fund = 0;
+        long acct = 0;
+        for (UploadedRecord r : records) {
+            medfee += fen(r, "medfee_sumamt");
+            fund += fen(r, "fund_pay_sumamt");
+            acct += fen(r, "acct_pay");
+        }
+        return totals(medfee, fund, acct, records.size());
+    }
+
     private static long fen(UploadedRecord r, String field) {
-        return cn.yibao.hostlink.record.stub.TotalsSplitRecomputer.fen(Json.parse(r.record().result()), field);
+        return RecordResult.parse(r.record().result()).setlinfo(field).fen();
     }
 
     @Test
@@ -135,10 +149,11 @@ class HostFlowsIT extends LoopbackHost {
         VirtualTerminal t = new VirtualTerminal(host, dir, "T-CANCEL");
         UploadedRecord rec = t.sign(5000);
         String card = rec.record().proof().cardNo();
-        String setlId = Json.parse(rec.record().result()).path("setl_id").asText();
+        String setlId = RecordResult.parse(rec.record().result()).setlId();
         try (HostSession s = t.session(host.port())) {
             assertTrue(VirtualTerminal.upload(s, List.of(rec)).ok());
-            assertEquals(200_000 - 1500, host.service().account(card)[0]);
+            assertTrue(fen(rec, "acct_pay") > 0);
+            assertEquals(200_000 - fen(rec, "acct_pay"), host.service().account(card)[0]);
             Request cancel = s.request(Infno.CANCEL, Json.object().put("setl_id", setlId));
             Response first = s.call(cancel);
             assertEquals(setlId, first.output().path("setl_id").asText());
@@ -155,7 +170,7 @@ class HostFlowsIT extends LoopbackHost {
         VirtualTerminal t = new VirtualTerminal(host, dir, "T-REV");
         UploadedRecord a = t.sign(4000);
         UploadedRecord b = t.sign(6000);
-        String setlB = Json.parse(b.record().result()).path("setl_id").asText();
+        String setlB = RecordResult.parse(b.record().result()).setlId();
         try (HostSession s = t.session(host.port())) {
             assertTrue(VirtualTerminal.upload(s, List.of(a, b)).ok());
             Response rev = s.call(Infno.REVERSAL, Json.object().put("omsgid", a.record().msgid()).put("oinfno", "2207"));
@@ -165,7 +180,7 @@ class HostFlowsIT extends LoopbackHost {
             assertTrue(s.call(cancel).ok());
             Response undo = s.call(Infno.REVERSAL, Json.object().put("omsgid", cancel.msgid()).put("oinfno", "2208"));
             assertTrue(undo.ok());
-            assertEquals(200_000 - 1800, host.service().account(b.record().proof().cardNo())[0]);
+            assertEquals(200_000 - fen(b, "acct_pay"), host.service().account(b.record().proof().cardNo())[0]);
             assertEquals("NOT_REVERSIBLE", s.call(Infno.REVERSAL, Json.object().put("omsgid", "X").put("oinfno", "1101"))
                     .code());
             assertEquals("MESSAGE_NOT_FOUND", s.call(Infno.REVERSAL, Json.object().put("omsgid", "NOPE")
@@ -181,19 +196,21 @@ class HostFlowsIT extends LoopbackHost {
         UploadedRecord c = t.sign(3000);
         try (HostSession s = t.session(host.port())) {
             assertTrue(VirtualTerminal.upload(s, List.of(a, b)).ok());
-            Response balanced = s.call(Infno.RECON_TOTALS, totals(3000, 1800, 900, 2));
+            Response balanced = s.call(Infno.RECON_TOTALS, totals(List.of(a, b), 0));
             assertEquals("0", balanced.output().path("stmt_rslt").asText());
             // the terminal believes it also settled c, which the host has not received
-            Response more = s.call(Infno.RECON_TOTALS, totals(6000, 3600, 1800, 3));
+            Response more = s.call(Infno.RECON_TOTALS, totals(List.of(a, b, c), 0));
             assertEquals("2", more.output().path("stmt_rslt").asText());
-            Response inconsistent = s.call(Infno.RECON_TOTALS, totals(3001, 1800, 900, 2));
+            Response inconsistent = s.call(Infno.RECON_TOTALS, totals(List.of(a, b), 1));
             assertEquals("3", inconsistent.output().path("stmt_rslt").asText());
-            ObjectNode in = totals(6000, 3600, 1800, 3);
+            ObjectNode in = totals(List.of(a, b, c), 0);
             ArrayNode details = in.putArray("details");
-            details.addObject().put("msgid", a.record().msgid()).put("medfee_sumamt", "10.00")
-                    .put("fund_pay_sumamt", "6.00").put("acct_pay", "3.00");
-            details.addObject().put("msgid", c.record().msgid()).put("medfee_sumamt", "30.00")
-                    .put("fund_pay_sumamt", "18.00").put("acct_pay", "9.00");
+            for (UploadedRecord r : List.of(a, c)) {
+                details.addObject().put("msgid", r.record().msgid())
+                        .put("medfee_sumamt", Money.ofFen(fen(r, "medfee_sumamt")).toYuanString())
+                        .put("fund_pay_sumamt", Money.ofFen(fen(r, "fund_pay_sumamt")).toYuanString())
+                        .put("acct_pay", Money.ofFen(fen(r, "acct_pay")).toYuanString());
+            }
             Response detail = s.call(Infno.RECON_DETAIL, in);
             JsonNode rows = detail.output().path("rows");
             assertEquals(2, rows.size());

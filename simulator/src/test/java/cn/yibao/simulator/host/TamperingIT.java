@@ -1,7 +1,9 @@
 package cn.yibao.simulator.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.hostlink.record.CardProof;
 import cn.yibao.hostlink.record.RecordSigner;
 import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.UploadedRecord;
@@ -17,6 +19,11 @@ import org.junit.jupiter.api.Test;
 class TamperingIT extends LoopbackHost {
 
 
+    private static String replaced(String text, String from, String to) {
+        assertTrue(text.contains(from), () -> from + " in " + text);
+        return text.replace(from, to);
+    }
+
     /** Uploads {@code honest} first (setting up the chain), then {@code tampered}; returns the latter's code. */
     private static String codeOf(VirtualTerminal t, List<UploadedRecord> honest, UploadedRecord tampered) throws Exception {
         try (HostSession s = t.session(host.port())) {
@@ -31,7 +38,8 @@ class TamperingIT extends LoopbackHost {
     void editedRecordIsRefusedAsAltered() throws Exception {
         VirtualTerminal t = new VirtualTerminal(host, dir, "TT-EDIT");
         UploadedRecord r = t.sign(10_000);
-        SignedRecord edited = r.record().withResult(r.record().result().replace("\"100.00\"", "\"10.00\""));
+        SignedRecord edited = r.record().withResult(replaced(r.record().result(), "\"acct_pay\":100.00",
+                "\"acct_pay\":10.00"));
         assertEquals("RECORD_ALTERED", codeOf(t, List.of(), new UploadedRecord(edited, r.declaredHash(), r.items())));
     }
 
@@ -83,18 +91,20 @@ class TamperingIT extends LoopbackHost {
     void amountThatDoesNotRecomputeIsRefused() throws Exception {
         VirtualTerminal t = new VirtualTerminal(host, dir, "TT-SPLIT");
         UploadedRecord r = t.sign(10_000);
-        String inflated = r.record().result().replace("\"fund_pay_sumamt\":\"60.00\"", "\"fund_pay_sumamt\":\"70.00\"");
+        // correctly signed, TAC intact: the result claims a fund payment the engine does not give
+        String inflated = replaced(r.record().result(), "\"fund_pay_sumamt\":0.00", "\"fund_pay_sumamt\":10.00");
         SignedRecord resigned = RecordSigner.sign(t.creds.signingKey(), r.record().withResult(inflated));
         assertEquals("SPLIT_MISMATCH", codeOf(t, List.of(), UploadedRecord.of(resigned, r.items())));
     }
 
     @Test
-    void wrongCardTacIsRefused() throws Exception {
+    void forgedCardTacIsRefused() throws Exception {
         VirtualTerminal t = new VirtualTerminal(host, dir, "TT-TAC");
         UploadedRecord r = t.sign(1000);
-        var p = r.record().proof();
+        CardProof p = r.record().proof();
+        // the operator signs a debit the card never made: everything right but the TAC
         SignedRecord resigned = RecordSigner.sign(t.creds.signingKey(), r.record().withProof(
-                new cn.yibao.hostlink.record.CardProof(p.cardNo(), p.counter(), p.debitFen(), new byte[] {1, 2, 3, 4})));
+                CardProof.written(p.cardNo(), p.write().orElseThrow().withTac(new byte[] {1, 2, 3, 4}))));
         assertEquals("TAC_INVALID", codeOf(t, List.of(), UploadedRecord.of(resigned, r.items())));
     }
 

@@ -1,22 +1,32 @@
 package cn.yibao.terminal.counter.live;
 
 import cn.yibao.hostlink.record.CardProof;
+import cn.yibao.hostlink.record.CardWrite;
+import cn.yibao.hostlink.record.ProofKind;
+import cn.yibao.hostlink.record.RecordKind;
+import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.RecordSigner;
 import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.Sm3;
 import cn.yibao.hostlink.record.UploadedRecord;
+import cn.yibao.card.session.PendingDebit;
+import cn.yibao.terminal.counter.SetlInfo;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.StoredRecord;
+import cn.yibao.terminal.settlement.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
  * Commits a journal transaction with its signed record: SM3withSM2 by the terminal's enrolled key,
- * chained to the previous record by SM3, carrying the card's proof. Everything it signs comes from
- * the journal, so a transaction finished by recovery after a crash gets the same record as one
- * finished at the counter.
+ * chained to the previous record by SM3, carrying the record result ({@link RecordResult}: kind,
+ * identifiers and the engine's canonical result), the SM3 of the canonical settlement request and
+ * the card's proof (the journaled pending debit and the card's TAC, or "no card proof" when the
+ * card was not written). Everything it signs comes from the journal, so a transaction finished by
+ * recovery after a crash gets the same record as one finished at the counter.
  */
 public final class RecordChain {
 
@@ -59,18 +69,44 @@ public final class RecordChain {
     }
 
     private StoredRecord sign(JournalTxn txn) {
-        String result = txn.result().orElseThrow(() -> new IllegalStateException("no result to sign: " + txn.id()));
-        byte[] tac = txn.tac().map(t -> HexFormat.of().parseHex(t)).orElse(new byte[4]);
-        CardProof proof = new CardProof(txn.cardSerial(), txn.cardCounter().orElse(0), txn.accountPay().fen(), tac);
+        String result = recordResult(txn);
+        CardProof proof = proof(txn);
         return journal.commit(txn.id(), head -> {
             byte[] prev = head.prevHash().length == 0 ? Sm3.genesis(terminalId) : head.prevHash();
-            SignedRecord unsigned = new SignedRecord(terminalId, head.nextSeq(), prev, txn.created().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), txn.msgid(),
-                    policyVersion, result, Sm3.hash(txn.request().getBytes(StandardCharsets.UTF_8)), proof,
-                    new byte[0]);
+            SignedRecord unsigned = new SignedRecord(terminalId, head.nextSeq(), prev,
+                    txn.created().truncatedTo(ChronoUnit.MILLIS), txn.msgid(), policyVersion, result,
+                    Sm3.hash(txn.request().getBytes(StandardCharsets.UTF_8)), proof, new byte[0]);
             SignedRecord signed = RecordSigner.sign(key, unsigned);
             byte[] body = UploadedRecord.of(signed, txn.request()).toJson().toString().getBytes(StandardCharsets.UTF_8);
             return new StoredRecord(head.nextSeq(), txn.msgid(), signed.hash(), body);
         });
+    }
+
+    /** @return the signed result: the journal's engine result wrapped with the answer's identifiers */
+    static String recordResult(JournalTxn txn) {
+        String engine = txn.result().orElseThrow(() -> new IllegalStateException("no result to sign: " + txn.id()));
+        SetlInfo answer = ReplyCodec.read(txn.reply()
+                .orElseThrow(() -> new IllegalStateException("no answer to sign: " + txn.id()))).setlinfo();
+        RecordKind kind = switch (txn.kind()) {
+            case SALE, DISCHARGE -> RecordKind.SETTLE;
+            // a cancellation's record (RecordKind CANCEL, card proof LOAD) is still to be defined
+            case CANCEL -> throw new IllegalStateException("no record kind for a cancellation yet: " + txn.id());
+        };
+        RecordResult r = new RecordResult(kind, answer.setlId(), answer.mdtrtId(), answer.psnNo(), answer.medType(),
+                CanonicalJson.parse(engine.getBytes(StandardCharsets.UTF_8), cn.yibao.hostlink.record.SignedRecord.MAX_RESULT, "result"));
+        return new String(CanonicalJson.bytes(r.toJson()), StandardCharsets.UTF_8);
+    }
+
+    /** @return the card's proof: the pending debit and TAC of a debited card, else "no card proof" */
+    static CardProof proof(JournalTxn txn) {
+        if (txn.tac().isEmpty() || txn.pendingDebit().isEmpty()) {
+            return CardProof.none(txn.cardSerial());
+        }
+        PendingDebit d = PendingDebits.fromJson(txn.pendingDebit().get());
+        HexFormat hex = HexFormat.of().withUpperCase();
+        return CardProof.written(hex.formatHex(d.appSerial()), new CardWrite(ProofKind.PURCHASE, d.algorithm(),
+                d.offlineSeq(), d.amount().fen(), d.balanceBefore().fen(), d.terminalId(), d.terminalSeq(),
+                d.time(), d.record().map(r -> r.encode()).orElse(new byte[0]), hex.parseHex(txn.tac().get())));
     }
 
     /** @return the terminal id records are signed for */

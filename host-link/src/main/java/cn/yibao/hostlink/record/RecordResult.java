@@ -1,0 +1,84 @@
+package cn.yibao.hostlink.record;
+
+import cn.yibao.card.Money;
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.MalformedMessageException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * The signed {@code result} of a record, one shape for every kind:
+ * {@code {"kind":"SETTLE","setl_id":…,"mdtrt_id":…,"psn_no":…,"med_type":…,"settlement":{…}}},
+ * where {@code settlement} is the settlement engine's canonical result ({@code policy},
+ * {@code setlinfo}, {@code setldetail}, {@code year_to_date}, {@code explain}). The terminal writes
+ * it (canonical JSON); the host reads every field it needs through this class only.
+ *
+ * @param kind       what the record records
+ * @param setlId     settlement id (cancellation is by setl_id)
+ * @param mdtrtId    visit id
+ * @param psnNo      person number
+ * @param medType    medical type (41 pharmacy, 11 outpatient, 21 inpatient)
+ * @param settlement the engine's canonical result (a copy is kept)
+ */
+public record RecordResult(RecordKind kind, String setlId, String mdtrtId, String psnNo, String medType,
+                           JsonNode settlement) {
+
+    /** Longest identifier field. */
+    public static final int MAX_ID = 60;
+
+    public RecordResult {
+        Objects.requireNonNull(kind, "kind");
+        id(setlId, "setl_id");
+        id(mdtrtId, "mdtrt_id");
+        id(psnNo, "psn_no");
+        id(medType, "med_type");
+        if (settlement == null || !settlement.isObject() || !settlement.path("setlinfo").isObject()) {
+            throw new IllegalArgumentException("settlement must be an object with setlinfo");
+        }
+        settlement = settlement.deepCopy();
+    }
+
+    private static void id(String s, String name) {
+        if (s == null || s.isEmpty() || s.length() > MAX_ID) {
+            throw new IllegalArgumentException(name + " must be 1–" + MAX_ID + " characters");
+        }
+    }
+
+    @Override
+    public JsonNode settlement() {
+        return settlement.deepCopy();
+    }
+
+    /** @return the amount {@code field} of {@code settlement.setlinfo} (e.g. {@code acct_pay}) */
+    public Money setlinfo(String field) {
+        return Json.yuan(settlement.get("setlinfo"), field);
+    }
+
+    /** @return the record's result as a JSON tree (the terminal serialises it canonically) */
+    public ObjectNode toJson() {
+        ObjectNode n = Json.object().put("kind", kind.name()).put("setl_id", setlId).put("mdtrt_id", mdtrtId)
+                .put("psn_no", psnNo).put("med_type", medType);
+        n.set("settlement", settlement.deepCopy());
+        return n;
+    }
+
+    /**
+     * Reads a record's result.
+     *
+     * @throws MalformedMessageException if it is not this shape or names a kind this side does not know
+     */
+    public static RecordResult parse(String json) {
+        JsonNode n = Json.parse(json);
+        try {
+            if (!n.isObject()) {
+                throw new IllegalArgumentException("not an object");
+            }
+            return new RecordResult(RecordKind.valueOf(Json.text(n, "kind", 20)), Json.text(n, "setl_id", MAX_ID),
+                    Json.text(n, "mdtrt_id", MAX_ID), Json.text(n, "psn_no", MAX_ID), Json.text(n, "med_type", MAX_ID),
+                    n.get("settlement"));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("bad record result: " + e.getMessage(), e);
+        }
+    }
+}

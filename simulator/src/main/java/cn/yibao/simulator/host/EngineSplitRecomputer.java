@@ -1,0 +1,77 @@
+package cn.yibao.simulator.host;
+
+import cn.yibao.hostlink.record.CardProof;
+import cn.yibao.hostlink.record.ProofKind;
+import cn.yibao.hostlink.record.RecordResult;
+import cn.yibao.hostlink.record.SignedRecord;
+import cn.yibao.hostlink.record.SplitRecomputer;
+import cn.yibao.terminal.counter.live.RecordChain;
+import cn.yibao.terminal.policy.PolicyPack;
+import cn.yibao.terminal.policy.PolicyPacks;
+import cn.yibao.terminal.settlement.CanonicalJson;
+import cn.yibao.terminal.settlement.RequestJson;
+import cn.yibao.terminal.settlement.ResultJson;
+import cn.yibao.terminal.settlement.SettlementEngine;
+import cn.yibao.terminal.settlement.SettlementResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The host's split re-computation: runs the terminal's own {@link SettlementEngine} on the record's
+ * items (the canonical settlement request) with the policy pack the record names, and compares
+ * the canonical result with the record's {@code settlement}, byte for byte. The card proof must
+ * agree with it: a purchase debits exactly {@code acct_pay}; without a card proof the account
+ * pays nothing.
+ */
+public final class EngineSplitRecomputer implements SplitRecomputer {
+
+    private final Map<String, PolicyPack> packs;
+
+    /** @param packs the policy packs the host knows, by {@code region-version} */
+    public EngineSplitRecomputer(Map<String, PolicyPack> packs) {
+        this.packs = Map.copyOf(packs);
+    }
+
+    /** @return a recomputer knowing the packs bundled with the terminal ({@link PolicyPacks#changchun2010}) */
+    public static EngineSplitRecomputer bundled() {
+        PolicyPack cc = PolicyPacks.changchun2010();
+        return new EngineSplitRecomputer(Map.of(RecordChain.policyVersion(cc), cc));
+    }
+
+    @Override
+    public boolean knowsPolicy(String policyVersion) {
+        return packs.containsKey(policyVersion);
+    }
+
+    @Override
+    public boolean reproduces(SignedRecord record, String items) {
+        PolicyPack pack = packs.get(record.policyVersion());
+        if (pack == null) {
+            return false;
+        }
+        try {
+            RecordResult result = RecordResult.parse(record.result());
+            return switch (result.kind()) {
+                case SETTLE -> settles(record, pack, items);
+            };
+        } catch (RuntimeException e) {
+            // not a request, not a result, a refusal by the engine: nothing re-computes
+            return false;
+        }
+    }
+
+    private static boolean settles(SignedRecord record, PolicyPack pack, String items) {
+        SettlementResult ours = SettlementEngine.settle(RequestJson.read(items.getBytes(StandardCharsets.UTF_8)), pack);
+        JsonNode theirs = CanonicalJson.parse(record.result().getBytes(StandardCharsets.UTF_8), SignedRecord.MAX_RESULT,
+                "result").get("settlement");
+        return Arrays.equals(ResultJson.canonical(ours), CanonicalJson.bytes(theirs))
+                && cardAgrees(record.proof(), ours.setlinfo().acctPay().fen());
+    }
+
+    private static boolean cardAgrees(CardProof proof, long acctFen) {
+        return proof.kind() == ProofKind.PURCHASE ? proof.purseDebitFen() == acctFen
+                : proof.kind() == ProofKind.NONE && acctFen == 0;
+    }
+}

@@ -1,0 +1,117 @@
+package cn.yibao.simulator.counter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.yibao.hostlink.record.ChainView;
+import cn.yibao.hostlink.record.IssuerTacVerifier;
+import cn.yibao.hostlink.record.ProofKind;
+import cn.yibao.hostlink.record.RecordCheck;
+import cn.yibao.hostlink.record.RecordResult;
+import cn.yibao.hostlink.record.RecordVerifier;
+import cn.yibao.hostlink.record.SignedRecord;
+import cn.yibao.hostlink.record.UploadedRecord;
+import cn.yibao.hostlink.saf.Journal;
+import cn.yibao.simulator.host.EngineSplitRecomputer;
+import cn.yibao.terminal.counter.Pin;
+import cn.yibao.terminal.counter.Settlement;
+import cn.yibao.terminal.counter.live.JournalUpload;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live counter's records pass the host's real checks: the issuer verifies the card's TAC, the
+ * engine re-computes the split with the pack the record names, and cash sales by one card (the
+ * card not written) are not replays of each other.
+ */
+class CounterRecordAtHostTest {
+
+    @TempDir
+    Path dir;
+
+    /** The host's view of one terminal's chain, in memory. */
+    private static final class Held implements ChainView {
+        private final Map<Long, byte[]> hashes = new HashMap<>();
+        private final Set<String> msgids = new HashSet<>();
+        private final Set<String> writes = new HashSet<>();
+
+        void accept(SignedRecord r) {
+            hashes.put(r.seq(), r.hash());
+            msgids.add(r.msgid());
+            r.proof().write().ifPresent(w -> writes.add(r.proof().cardNo() + w.kind() + w.counter()));
+        }
+
+        @Override
+        public Optional<PublicKey> signingKey(String terminal) {
+            return Optional.of(CounterFixture.TERMINAL_KEY.getPublic());
+        }
+
+        @Override
+        public long highestSeq(String terminal) {
+            return hashes.size();
+        }
+
+        @Override
+        public byte[] hashAt(String terminal, long seq) {
+            return hashes.get(seq);
+        }
+
+        @Override
+        public boolean msgidHeld(String msgid) {
+            return msgids.contains(msgid);
+        }
+
+        @Override
+        public boolean cardWriteHeld(String cardNo, ProofKind kind, int counter) {
+            return writes.contains(cardNo + kind + counter);
+        }
+    }
+
+    private static List<RecordCheck> verifyAll(CounterFixture f, Held held) {
+        RecordVerifier verifier = new RecordVerifier(held, IssuerTacVerifier.testIssuer(), EngineSplitRecomputer.bundled());
+        Journal upload = new JournalUpload(f.journal);
+        return upload.after(0, 100).stream().map(up -> {
+            RecordCheck c = verifier.verify(f.psam.terminalId(), up);
+            held.accept(up.record());
+            return c;
+        }).toList();
+    }
+
+    @Test
+    void aDebitedSaleCarriesTheCardsProofAndTheHostAcceptsIt() {
+        try (CounterFixture f = new CounterFixture(dir, "employee")) {
+            String psnNo = f.counter.queryPerson(cn.yibao.terminal.counter.PersonQuery.cardOnReader()).baseinfo().psnNo();
+            Settlement done = f.counter.settlePharmacy(CounterFixture.sale(psnNo, LiveCounterTest.OMEPRAZOLE, "2",
+                    LiveCounterTest.LIANHUA, "1"), Pin.ofNullable("123456"), "MSG-H1");
+            Held held = new Held();
+            assertEquals(List.of(RecordCheck.ACCEPTED), verifyAll(f, held));
+            UploadedRecord up = new JournalUpload(f.journal).after(0, 1).get(0);
+            assertEquals(ProofKind.PURCHASE, up.record().proof().kind());
+            assertEquals(done.setlinfo().acctPay().fen(), up.record().proof().purseDebitFen());
+            RecordResult result = RecordResult.parse(up.record().result());
+            assertEquals(done.setlinfo().setlId(), result.setlId());
+            assertEquals(psnNo, result.psnNo());
+            assertEquals("41", result.medType());
+            assertEquals(done.setlinfo().acctPay(), result.setlinfo("acct_pay"));
+        }
+    }
+
+    @Test
+    void twoCashSalesByOneCardAreNotReplays() {
+        try (CounterFixture f = new CounterFixture(dir, "resident-adult")) {
+            String psnNo = f.counter.queryPerson(cn.yibao.terminal.counter.PersonQuery.cardOnReader()).baseinfo().psnNo();
+            f.counter.settlePharmacy(CounterFixture.sale(psnNo, LiveCounterTest.LIANHUA, "1"), null, "MSG-C1");
+            f.counter.settlePharmacy(CounterFixture.sale(psnNo, LiveCounterTest.LIANHUA, "2"), null, "MSG-C2");
+            assertEquals(List.of(RecordCheck.ACCEPTED, RecordCheck.ACCEPTED), verifyAll(f, new Held()));
+            UploadedRecord up = new JournalUpload(f.journal).after(0, 1).get(0);
+            assertEquals(ProofKind.NONE, up.record().proof().kind(), "the card was not written: no card proof");
+        }
+    }
+}
