@@ -54,18 +54,19 @@ say "starting the card simulator: persona 'employee' (城镇职工, account 1500
 java "${JAVA_OPTS[@]}" -jar "$SIMULATOR_JAR" card start --persona employee --fresh >"$DEMO_HOME/card-simulator.log" 2>&1 &
 PIDS+=($!)
 
-# The host simulator, and this terminal enrolled with it (idempotent: keys and certificates are kept).
+# The host simulator, and this terminal enrolled with it. The card starts fresh (--fresh), so the
+# host and the journal do too (a fresh card's counters would be replays to a host that saw the last
+# run); the terminal's keys are kept and certified again by the new host (enrolment is idempotent).
 TERMINAL_ID=220100000001
 KEY_DIR="$DEMO_HOME/terminal/host-link"
 HOST_DIR="$DEMO_HOME/simulator/host"
+rm -rf "$HOST_DIR" "$DEMO_HOME/terminal/journal.db" "$DEMO_HOME/terminal/journal.db-wal" "$DEMO_HOME/terminal/journal.db-shm"
 if [ ! -f "$KEY_DIR/tls.key" ]; then
   say "enrolling terminal $TERMINAL_ID: keys and certification requests (terminal enrol)"
   java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" enrol --terminal-id "$TERMINAL_ID"
 fi
-if [ ! -f "$KEY_DIR/tls.crt" ]; then
-  say "the host certifies the terminal (simulator host enrol)"
-  java "${JAVA_OPTS[@]}" -jar "$SIMULATOR_JAR" host enrol --terminal "$TERMINAL_ID" --dir "$KEY_DIR"
-fi
+say "the host certifies the terminal (simulator host enrol)"
+java "${JAVA_OPTS[@]}" -jar "$SIMULATOR_JAR" host enrol --terminal "$TERMINAL_ID" --dir "$KEY_DIR"
 say "starting the host simulator (log: $DEMO_HOME/host-simulator.log)"
 rm -f "$HOST_DIR/host.port"
 java "${JAVA_OPTS[@]}" -jar "$SIMULATOR_JAR" host start --port 0 >"$DEMO_HOME/host-simulator.log" 2>&1 &
