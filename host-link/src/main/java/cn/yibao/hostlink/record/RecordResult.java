@@ -6,24 +6,32 @@ import cn.yibao.hostlink.msg.MalformedMessageException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The signed {@code result} of a record, one shape for every kind:
  * {@code {"kind":"SETTLE","setl_id":…,"mdtrt_id":…,"psn_no":…,"med_type":…,"settlement":{…}}},
  * where {@code settlement} is the settlement engine's canonical result ({@code policy},
- * {@code setlinfo}, {@code setldetail}, {@code year_to_date}, {@code explain}). The terminal writes
- * it (canonical JSON); the host reads every field it needs through this class only.
+ * {@code setlinfo}, {@code setldetail}, {@code year_to_date}) without its explanation lines
+ * ({@link #NOT_SIGNED}). The terminal writes it (canonical JSON); the host reads every field it
+ * needs through this class only.
  *
  * @param kind       what the record records
  * @param setlId     settlement id (cancellation is by setl_id)
  * @param mdtrtId    visit id
  * @param psnNo      person number
  * @param medType    medical type (41 pharmacy, 11 outpatient, 21 inpatient)
- * @param settlement the engine's canonical result (a copy is kept)
+ * @param settlement the engine's canonical result without {@link #NOT_SIGNED} (a copy is kept)
  */
 public record RecordResult(RecordKind kind, String setlId, String mdtrtId, String psnNo, String medType,
                            JsonNode settlement) {
 
+    /**
+     * Fields of the engine's result a record does not carry: the explanation lines, text derived
+     * from the same figures (the host's re-computation produces them again); they would more than
+     * double a record's size.
+     */
+    public static final Set<String> NOT_SIGNED = Set.of("explain");
     /** Longest identifier field. */
     public static final int MAX_ID = 60;
 
@@ -36,6 +44,11 @@ public record RecordResult(RecordKind kind, String setlId, String mdtrtId, Strin
         if (settlement == null || !settlement.isObject() || !settlement.path("setlinfo").isObject()) {
             throw new IllegalArgumentException("settlement must be an object with setlinfo");
         }
+        for (String field : NOT_SIGNED) {
+            if (settlement.has(field)) {
+                throw new IllegalArgumentException("settlement must not carry " + field);
+            }
+        }
         settlement = settlement.deepCopy();
     }
 
@@ -43,6 +56,16 @@ public record RecordResult(RecordKind kind, String setlId, String mdtrtId, Strin
         if (s == null || s.isEmpty() || s.length() > MAX_ID) {
             throw new IllegalArgumentException(name + " must be 1–" + MAX_ID + " characters");
         }
+    }
+
+    /** @return the engine's canonical result {@code engineResult} as a record carries it: without {@link #NOT_SIGNED} */
+    public static ObjectNode signedPart(JsonNode engineResult) {
+        if (engineResult == null || !engineResult.isObject()) {
+            throw new IllegalArgumentException("the engine's result is an object");
+        }
+        ObjectNode copy = (ObjectNode) engineResult.deepCopy();
+        copy.remove(NOT_SIGNED);
+        return copy;
     }
 
     @Override
@@ -69,7 +92,15 @@ public record RecordResult(RecordKind kind, String setlId, String mdtrtId, Strin
      * @throws MalformedMessageException if it is not this shape or names a kind this side does not know
      */
     public static RecordResult parse(String json) {
-        JsonNode n = Json.parse(json);
+        return of(Json.parse(json));
+    }
+
+    /**
+     * Reads a record's result already parsed (by any reader that keeps decimals).
+     *
+     * @throws MalformedMessageException if it is not this shape or names a kind this side does not know
+     */
+    public static RecordResult of(JsonNode n) {
         try {
             if (!n.isObject()) {
                 throw new IllegalArgumentException("not an object");

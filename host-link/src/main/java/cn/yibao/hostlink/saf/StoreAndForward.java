@@ -2,6 +2,7 @@ package cn.yibao.hostlink.saf;
 
 import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.net.Frames;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.record.UploadedRecord;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -162,6 +163,9 @@ public final class StoreAndForward implements AutoCloseable {
         return Json.object().put("journal_head", journal.headSeq()).put("acked_seq", journal.ackedSeq());
     }
 
+    /** Most bytes of records in one upload, so that the frame stays under {@link Frames#MAX_FRAME}. */
+    static final int MAX_UPLOAD_BYTES = Frames.MAX_FRAME - 64 * 1024;
+
     private void drain(HostSession s) throws HostUnavailableException {
         while (running && s.isActive()) {
             if (refused) {
@@ -176,7 +180,15 @@ public final class StoreAndForward implements AutoCloseable {
             }
             state = State.UPLOADING;
             ArrayNode records = Json.object().arrayNode();
-            batch.forEach(r -> records.add(r.toJson()));
+            long bytes = 0;
+            for (UploadedRecord r : batch) {
+                ObjectNode n = r.toJson();
+                bytes += Json.bytes(n).length;
+                if (bytes > MAX_UPLOAD_BYTES && !records.isEmpty()) {
+                    break;
+                }
+                records.add(n);
+            }
             ObjectNode input = Json.object().put("journal_head", journal.headSeq());
             input.set("records", records);
             Response r = s.call(Infno.UPLOAD, input);

@@ -3,6 +3,9 @@ package cn.yibao.hostlink.msg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.hostlink.record.CardProof;
+import cn.yibao.hostlink.record.RecordKind;
+import cn.yibao.hostlink.record.RecordResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,5 +38,28 @@ class HostProtocolDocTest {
             parsed++;
         }
         assertTrue(parsed >= 7, "only " + parsed + " examples found");
+    }
+
+    @Test
+    void recordResultAndCardProofExamplesParse() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "host-protocol.md"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("```json (record-result|card-proof)\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        int results = 0;
+        int proofs = 0;
+        while (m.find()) {
+            if (m.group(1).equals("record-result")) {
+                RecordResult r = RecordResult.parse(m.group(2));
+                assertEquals(RecordKind.SETTLE, r.kind());
+                assertEquals(r.setlinfo("medfee_sumamt"), r.setlinfo("fund_pay_sumamt").plus(r.setlinfo("acct_pay"))
+                        .plus(r.setlinfo("psn_cash_pay")));
+                results++;
+            } else {
+                CardProof p = CardProof.fromJson("2201000000000001", Json.parse(m.group(2)));
+                assertEquals(Json.canonical(Json.parse(m.group(2))), Json.canonical(p.toJson()), "the proof's own form");
+                proofs++;
+            }
+        }
+        assertEquals(1, results);
+        assertEquals(2, proofs);
     }
 }

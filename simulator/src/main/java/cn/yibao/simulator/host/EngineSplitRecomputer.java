@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * The host's split re-computation: runs the terminal's own {@link SettlementEngine} on the record's
  * items (the canonical settlement request) with the policy pack the record names, and compares
- * the canonical result with the record's {@code settlement}, byte for byte. The card proof must
+ * the canonical result (as records carry it: {@link RecordResult#signedPart}) with the record's
+ * {@code settlement}, byte for byte. The card proof must
  * agree with it: a purchase debits exactly {@code acct_pay}; without a card proof the account
  * pays nothing.
  */
@@ -52,9 +53,11 @@ public final class EngineSplitRecomputer implements SplitRecomputer {
             return false;
         }
         try {
-            RecordResult result = RecordResult.parse(record.result());
+            JsonNode tree = CanonicalJson.parse(record.result().getBytes(StandardCharsets.UTF_8), SignedRecord.MAX_RESULT,
+                    "result");
+            RecordResult result = RecordResult.of(tree);
             return switch (result.kind()) {
-                case SETTLE -> settles(record, pack, items);
+                case SETTLE -> settles(record, pack, items, tree.get("settlement"));
             };
         } catch (RuntimeException e) {
             // not a request, not a result, a refusal by the engine: nothing re-computes
@@ -62,11 +65,10 @@ public final class EngineSplitRecomputer implements SplitRecomputer {
         }
     }
 
-    private static boolean settles(SignedRecord record, PolicyPack pack, String items) {
+    private static boolean settles(SignedRecord record, PolicyPack pack, String items, JsonNode theirs) {
         SettlementResult ours = SettlementEngine.settle(RequestJson.read(items.getBytes(StandardCharsets.UTF_8)), pack);
-        JsonNode theirs = CanonicalJson.parse(record.result().getBytes(StandardCharsets.UTF_8), SignedRecord.MAX_RESULT,
-                "result").get("settlement");
-        return Arrays.equals(ResultJson.canonical(ours), CanonicalJson.bytes(theirs))
+        return Arrays.equals(CanonicalJson.bytes(RecordResult.signedPart(ResultJson.toJson(ours))),
+                CanonicalJson.bytes(theirs))
                 && cardAgrees(record.proof(), ours.setlinfo().acctPay().fen());
     }
 

@@ -56,26 +56,33 @@ final class SettlementDesk {
         // the checks that need no store state run here, outside the store's lock (steps 1–5, 8–10)
         RecordCheck[] auth = new RecordCheck[ups.size()];
         RecordCheck[] content = new RecordCheck[ups.size()];
+        RecordResult[] results = new RecordResult[ups.size()];
         for (int i = 0; i < auth.length; i++) {
             auth[i] = verifier.authenticate(terminal, ups.get(i));
             if (auth[i] != RecordCheck.ACCEPTED) {
                 break;
             }
             content[i] = verifier.content(ups.get(i));
+            results[i] = RecordResult.parse(ups.get(i).record().result());
         }
         long head = in.path("journal_head").asLong(0);
-        return store.inTransaction(c -> apply(c, req, terminal, ups, auth, content, head));
+        return store.inTransaction(c -> apply(c, req, terminal, ups, new Checked(auth, content, results), head));
     }
 
-    private Response apply(Connection c, Request req, String terminal, List<UploadedRecord> ups, RecordCheck[] auth,
-                           RecordCheck[] content, long head) throws SQLException {
+    /** What was checked of a batch outside the store's lock, per record. */
+    private record Checked(RecordCheck[] auth, RecordCheck[] content, RecordResult[] results) {
+    }
+
+    private Response apply(Connection c, Request req, String terminal, List<UploadedRecord> ups, Checked checked,
+                           long head) throws SQLException {
         int accepted = 0;
         int duplicates = 0;
         for (int i = 0; i < ups.size(); i++) {
             UploadedRecord up = ups.get(i);
-            RecordCheck check = auth[i] == RecordCheck.ACCEPTED ? verifier.admit(up, content[i]) : auth[i];
+            RecordCheck check = checked.auth()[i] == RecordCheck.ACCEPTED ? verifier.admit(up, checked.content()[i])
+                    : checked.auth()[i];
             if (check == RecordCheck.ACCEPTED) {
-                RecordResult result = RecordResult.parse(up.record().result());
+                RecordResult result = checked.results()[i];
                 Amounts a = Amounts.of(result);
                 HostStore.insert(c, up.record(), up.declaredHash(), a, result.setlId());
                 Ledger.post(c, up.record().proof().cardNo(), a, 1);

@@ -88,7 +88,7 @@ public final class SimulatedSales {
         SettlementResult result = SettlementEngine.settle(request, PACK);
         SetlInfo s = result.setlinfo();
         RecordResult shaped = new RecordResult(RecordKind.SETTLE, "S" + msgid, "S" + msgid, "P" + card.serialHex(),
-                cash ? "11" : "41", CanonicalJson.parse(ResultJson.canonical(result), Integer.MAX_VALUE, "result"));
+                cash ? "11" : "41", RecordResult.signedPart(ResultJson.toJson(result)));
         CardProof proof = CardProof.none(card.serialHex());
         long acct = s.acctPay().fen();
         if (acct > 0) {

@@ -32,7 +32,7 @@ class HostStoreTest {
     }
 
     @Test
-    void storeUsesWalAndIssuerKeyIsOwnerOnly() throws Exception {
+    void storeUsesWalAndTheHostKeyIsOwnerOnly() throws Exception {
         try (HostSimulator h = HostSimulator.open(dir.resolve("host"))) {
             String mode = h.store().inTransaction(c -> {
                 try (var rs = Sql.query(c, "PRAGMA journal_mode")) {
@@ -42,6 +42,6 @@ class HostStoreTest {
             assertEquals("wal", mode);
         }
         assertEquals("rw-------", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(dir.resolve("host/issuer.key"))));
+                Files.getPosixFilePermissions(dir.resolve("host/pki/host.key"))));
     }
 }

@@ -23,7 +23,7 @@ import java.util.HexFormat;
 /**
  * Commits a journal transaction with its signed record: SM3withSM2 by the terminal's enrolled key,
  * chained to the previous record by SM3, carrying the record result ({@link RecordResult}: kind,
- * identifiers and the engine's canonical result), the SM3 of the canonical settlement request and
+ * identifiers and the engine's canonical result without its explanation lines), the SM3 of the canonical settlement request and
  * the card's proof (the journaled pending debit and the card's TAC, or "no card proof" when the
  * card was not written). Everything it signs comes from the journal, so a transaction finished by
  * recovery after a crash gets the same record as one finished at the counter.
@@ -93,7 +93,8 @@ public final class RecordChain {
             case CANCEL -> throw new IllegalStateException("no record kind for a cancellation yet: " + txn.id());
         };
         RecordResult r = new RecordResult(kind, answer.setlId(), answer.mdtrtId(), answer.psnNo(), answer.medType(),
-                CanonicalJson.parse(engine.getBytes(StandardCharsets.UTF_8), cn.yibao.hostlink.record.SignedRecord.MAX_RESULT, "result"));
+                RecordResult.signedPart(CanonicalJson.parse(engine.getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE,
+                        "result")));
         return new String(CanonicalJson.bytes(r.toJson()), StandardCharsets.UTF_8);
     }
 
