@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
+import cn.yibao.hostlink.msg.Infno;
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.terminal.counter.CounterRefusal;
 import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.counter.Pin;
@@ -20,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -50,7 +55,8 @@ class DayOfflineIT {
         try (HostedCounter host = new HostedCounter(dir.resolve("host"), dir.resolve("terminal/host-link"));
              CounterFixture f = new CounterFixture(dir.resolve("terminal"), "employee",
                      OfflineGateTest.withOffline(LIMIT), clock, host.credentials().signingKey());
-             HostLink link = host.link(f)) {
+             HostLink link = host.link(f, this::signedIn)) {
+            linkRef.set(link);
             Money opening = f.card.snapshot().balance();
             for (int hour = 0; hour < 4; hour++) {
                 f.counter.settlePharmacy(OfflineGateTest.sale(f), Pin.ofNullable("123456"), "DAY-" + hour);
@@ -79,6 +85,7 @@ class DayOfflineIT {
             System.out.printf("DayOfflineIT: host back, 4 queued records acknowledged in %d ms%n",
                     (System.nanoTime() - t0) / 1_000_000);
             assertTrue(await(Duration.ofSeconds(10), () -> f.counter.syncStatus().hostReachable()));
+            assertTrue(cardListsAfterSignIn.get() >= 1, "the sign-in hook called the host (9120) on the new session");
             SyncStatus online = f.counter.syncStatus();
             assertEquals(0, online.queued());
             assertNotNull(online.lastAckTime());
@@ -97,6 +104,21 @@ class DayOfflineIT {
             assertEquals(debited, balanced.acctPay());
             assertArrayEquals(new long[] {7, 7, debited.fen()}, host.held(),
                     "the host holds each record once and its account total is the card's debits");
+        }
+    }
+
+    private final AtomicInteger cardListsAfterSignIn = new AtomicInteger();
+    private final AtomicReference<HostLink> linkRef = new AtomicReference<>();
+
+    /** The sign-in hook (where the card-list download goes): a call to the host on the new session. */
+    private void signedIn() {
+        HostLink link = linkRef.get();
+        try {
+            if (link != null && link.call(Infno.CARD_LIST, Json.object().put("since_version", 0)).ok()) {
+                cardListsAfterSignIn.incrementAndGet();
+            }
+        } catch (HostUnavailableException e) {
+            throw new IllegalStateException("the session the hook runs on is signed in", e);
         }
     }
 

@@ -62,11 +62,14 @@ final class HostedCounter implements AutoCloseable {
         }
     }
 
-    /** Starts a host link of {@code fixture}'s counter to this host, reconnecting quickly. */
-    HostLink link(CounterFixture fixture) throws Exception {
+    /**
+     * Starts a host link of {@code fixture}'s counter to this host, reconnecting quickly, with
+     * {@code onSignedIn} run after each sign-in.
+     */
+    HostLink link(CounterFixture fixture, Runnable onSignedIn) throws Exception {
         HostLink link = HostLink.start(new HostLink.Settings(new HostAddress("localhost", port), TERMINAL,
                 Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(500), 100),
-                credentials().clientContext(), new JournalUpload(fixture.journal));
+                credentials().clientContext(), new JournalUpload(fixture.journal), onSignedIn);
         fixture.chain.onCommitted(link::wake);
         fixture.counter.useHost(link);
         return link;

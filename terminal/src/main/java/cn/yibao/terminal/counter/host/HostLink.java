@@ -62,6 +62,14 @@ public final class HostLink implements HostCalls, AutoCloseable {
 
     /** Starts the link: connects, signs in and uploads in the background from now on. */
     public static HostLink start(Settings settings, SslContext ssl, Journal journal) {
+        return start(settings, ssl, journal, () -> { });
+    }
+
+    /**
+     * Starts the link with {@code onSignedIn} in place from the first sign-in on (see
+     * {@link #onSignedIn}).
+     */
+    public static HostLink start(Settings settings, SslContext ssl, Journal journal, Runnable onSignedIn) {
         String prefix = settings.terminalId().replaceAll("[^0-9A-Za-z]", "");
         prefix = prefix.substring(0, Math.min(prefix.length(), 14));
         StoreAndForward.Settings s = new StoreAndForward.Settings(settings.address().host(),
@@ -69,8 +77,10 @@ public final class HostLink implements HostCalls, AutoCloseable {
                 settings.callTimeout(), settings.backoffMin(), settings.backoffMax());
         EventLoopGroup group = EventLoops.nio(1);
         StoreAndForward saf = new StoreAndForward(s, ssl, journal, group, new SecureRandom());
+        HostLink link = new HostLink(group, saf, journal);
+        link.onSignedIn(onSignedIn);
         saf.start();
-        return new HostLink(group, saf, journal);
+        return link;
     }
 
     @Override

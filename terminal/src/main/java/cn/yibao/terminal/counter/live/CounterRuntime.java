@@ -35,6 +35,7 @@ public final class CounterRuntime implements AutoCloseable {
     private final Path dataDir;
     private final RecordChain chain;
     private HostLink link;
+    private volatile Runnable onSignedIn = () -> { };
 
     private CounterRuntime(Journal journal, LiveCounter counter, Recovery recovery, String terminalId, Path dataDir,
             RecordChain chain) {
@@ -108,7 +109,7 @@ public final class CounterRuntime implements AutoCloseable {
                 return Optional.empty();
             }
             link = HostLink.start(HostLink.Settings.of(host.get(), terminalId), creds.clientContext(),
-                    new JournalUpload(journal));
+                    new JournalUpload(journal), () -> onSignedIn.run());
         } catch (IOException e) {
             LOG.warn("terminal {} is not enrolled with the host ({}): working offline", terminalId, e.getMessage());
             return Optional.empty();
@@ -117,6 +118,15 @@ public final class CounterRuntime implements AutoCloseable {
         counter.useHost(link);
         LOG.info("host link to {} started", host.get());
         return Optional.of(link);
+    }
+
+    /**
+     * Sets what runs after each sign-in to the host (e.g. the card-list download, which may call
+     * the host through {@code counter().useHost}'s calls); set it before or after
+     * {@link #connectHost}, it applies from the next sign-in. It must not throw.
+     */
+    public void onHostSignedIn(Runnable action) {
+        this.onSignedIn = java.util.Objects.requireNonNull(action);
     }
 
     public LiveCounter counter() {
