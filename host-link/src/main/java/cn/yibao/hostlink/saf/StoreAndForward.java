@@ -2,6 +2,7 @@ package cn.yibao.hostlink.saf;
 
 import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.LinkRefusal;
 import cn.yibao.hostlink.net.Frames;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.record.UploadedRecord;
@@ -195,6 +196,10 @@ public final class StoreAndForward implements AutoCloseable {
             long ack = r.output().path("ack_seq").asLong(-1);
             if (ack > journal.ackedSeq()) {
                 journal.acknowledge(ack);
+            }
+            if (!r.ok() && LinkRefusal.NOT_SIGNED_IN.code().equals(r.code())) {
+                // a sign-in of ours that timed out was processed after this one: sign in again
+                throw new HostUnavailableException("host no longer knows this sign-in: " + r.errMsg());
             }
             if (!r.ok()) {
                 refusal = r.code();
