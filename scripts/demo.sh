@@ -54,13 +54,35 @@ say "starting the card simulator: persona 'employee' (城镇职工, account 1500
 java "${JAVA_OPTS[@]}" -jar "$SIMULATOR_JAR" card start --persona employee --fresh >"$DEMO_HOME/card-simulator.log" 2>&1 &
 PIDS+=($!)
 
+# The host simulator, and this terminal enrolled with it. The card starts fresh (--fresh), so the
+# host and the journal do too (a fresh card's counters would be replays to a host that saw the last
+# run); the terminal's keys are kept and certified again by the new host (enrolment is idempotent).
+TERMINAL_ID=220100000001
+KEY_DIR="$DEMO_HOME/terminal/host-link"
+HOST_DIR="$DEMO_HOME/simulator/host"
+rm -rf "$HOST_DIR" "$DEMO_HOME/terminal/journal.db" "$DEMO_HOME/terminal/journal.db-wal" "$DEMO_HOME/terminal/journal.db-shm"
+if [ ! -f "$KEY_DIR/tls.key" ]; then
+  say "enrolling terminal $TERMINAL_ID: keys and certification requests (terminal enrol)"
+  java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" enrol --terminal-id "$TERMINAL_ID"
+fi
+say "the host certifies the terminal (simulator host enrol)"
+java "${JAVA_OPTS[@]}" -jar "$SIMULATOR_JAR" host enrol --terminal "$TERMINAL_ID" --dir "$KEY_DIR"
+say "starting the host simulator (log: $DEMO_HOME/host-simulator.log)"
+rm -f "$HOST_DIR/host.port"
+java "${JAVA_OPTS[@]}" -jar "$SIMULATOR_JAR" host start --port 0 >"$DEMO_HOME/host-simulator.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 300); do [ -s "$HOST_DIR/host.port" ] && break; sleep 0.1; done
+[ -s "$HOST_DIR/host.port" ] || die "the host simulator did not start; see $DEMO_HOME/host-simulator.log"
+HOST_PORT=$(cat "$HOST_DIR/host.port")
+java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" enrol --host "localhost:$HOST_PORT"
+
 say "terminal status"
 java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" status
 
 say "reading the card (terminal card read)"
 java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" card read --wait 20
 
-say "a pharmacy sale: 2 × 连花清瘟胶囊 (class B) and 1 × 维生素C片 (class C), PIN 123456"
+say "a pharmacy sale: 2 × 连花清瘟胶囊 (class B) and 1 × 维生素C片 (class C), PIN 123456, uploaded to the host"
 java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" sale --wait 20 --pin 123456 \
   --item 6901234500048*2 --item 6901234500062
 

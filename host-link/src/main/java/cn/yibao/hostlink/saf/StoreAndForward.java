@@ -2,6 +2,7 @@ package cn.yibao.hostlink.saf;
 
 import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.LinkRefusal;
 import cn.yibao.hostlink.net.Frames;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.record.UploadedRecord;
@@ -12,7 +13,9 @@ import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +68,7 @@ public final class StoreAndForward implements AutoCloseable {
     private volatile State state = State.CONNECTING;
     private volatile String refusal = "";
     private volatile HostSession session;
+    private volatile Consumer<HostSession> onSignedIn = s -> { };
 
     public StoreAndForward(Settings settings, SslContext ssl, Journal journal, EventLoopGroup group, Random random) {
         this.settings = settings;
@@ -99,6 +103,23 @@ public final class StoreAndForward implements AutoCloseable {
         return refusal;
     }
 
+    /**
+     * Sets what runs on the upload thread after each sign-in, before the upload resumes (e.g. a
+     * card-list download over the new session); it must not throw.
+     */
+    public void onSignedIn(Consumer<HostSession> action) {
+        this.onSignedIn = Objects.requireNonNull(action);
+    }
+
+    /**
+     * @return the signed-in session while the link is up, for the terminal's other calls to the
+     *         host (the connection matches responses by msgid, so calls may share it)
+     */
+    public Optional<HostSession> session() {
+        HostSession s = session;
+        return s != null && s.isActive() ? Optional.of(s) : Optional.empty();
+    }
+
     /** @return how many times a connection was established */
     public long connects() {
         return connects.get();
@@ -112,6 +133,7 @@ public final class StoreAndForward implements AutoCloseable {
                         settings.opter(), settings.heartbeat(), settings.callTimeout(), this::heartbeatInput);
                 connects.incrementAndGet();
                 backoff.reset();
+                signedIn(session);
                 drain(session);
             } catch (HostUnavailableException e) {
                 LOG.debug("host link down: {}", e.getMessage());
@@ -128,6 +150,14 @@ public final class StoreAndForward implements AutoCloseable {
             }
         }
         state = State.STOPPED;
+    }
+
+    private void signedIn(HostSession s) {
+        try {
+            onSignedIn.accept(s);
+        } catch (RuntimeException e) {
+            LOG.warn("after sign-in: {}", e.toString());
+        }
     }
 
     private ObjectNode heartbeatInput() {
@@ -165,6 +195,10 @@ public final class StoreAndForward implements AutoCloseable {
             long ack = r.output().path("ack_seq").asLong(-1);
             if (ack > journal.ackedSeq()) {
                 journal.acknowledge(ack);
+            }
+            if (!r.ok() && LinkRefusal.NOT_SIGNED_IN.code().equals(r.code())) {
+                // a sign-in of ours that timed out was processed after this one: sign in again
+                throw new HostUnavailableException("host no longer knows this sign-in: " + r.errMsg());
             }
             if (!r.ok()) {
                 refusal = r.code();

@@ -1,10 +1,13 @@
 package cn.yibao.simulator.counter;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
 import cn.yibao.simulator.reader.PcscCounter;
+import cn.yibao.terminal.counter.host.HostAddress;
+import cn.yibao.terminal.counter.host.HostConfig;
 import cn.yibao.terminal.counter.live.Crashpoints;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
@@ -29,7 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The terminal process is killed with {@code kill -9} at each named point of a pharmacy sale through
  * the real PC/SC stack (private pcscd, vpcd, the virtual card and PSAM in this JVM), then restarted
- * with {@code terminal recover}: the card and the journal agree, with no lost and no double debit.
+ * as {@code terminal sync}, which recovers on start and then uploads to the host simulator (listening
+ * all along, in this JVM): the card and the journal agree, with no lost and no double debit, and
+ * the host holds each committed settlement exactly once, its account total equal to the card's debits.
  */
 @ExtendWith(PcscdExtension.class)
 class CounterCrashIT {
@@ -46,7 +51,10 @@ class CounterCrashIT {
         "before-debit-sent", "debit-sent", "card-debited", "debited", "committed", "answered"})
     void killedAtAnyPointTheCardAndTheJournalAgree(String point) throws Exception {
         PrivatePcscd pcscd = PcscdExtension.pcscd();
-        try (PcscCounter rig = new PcscCounter(pcscd, "employee", dir.resolve("sim"))) {
+        try (PcscCounter rig = new PcscCounter(pcscd, "employee", dir.resolve("sim"));
+             HostedCounter host = new HostedCounter(dir.resolve("host"), dir.resolve("terminal/host-link"))) {
+            HostConfig.write(host.keyDir, new HostAddress("localhost", host.port));
+            host.up();
             Money before = rig.card().snapshot().balance();
             Process sale = terminal(pcscd, List.of("-D" + Crashpoints.PROPERTY + "=" + point), "sale", "--pin", "123456",
                     "--item", "6901234500048*2", "--item", "6901234500062", "--msgid", "CRASH-" + point);
@@ -55,10 +63,12 @@ class CounterCrashIT {
             sale.destroyForcibly(); // SIGKILL
             assertTrue(sale.waitFor(30, TimeUnit.SECONDS));
 
-            Process recover = terminal(pcscd, List.of(), "recover");
-            String report = new String(recover.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(recover.waitFor(120, TimeUnit.SECONDS));
-            assertEquals(0, recover.exitValue(), "recover: " + report);
+            // the restarted terminal recovers on start, then uploads to the host
+            Process sync = terminal(pcscd, List.of(), "sync");
+            String synced = new String(sync.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(sync.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, sync.exitValue(), "sync: " + synced);
+            assertTrue(synced.contains("已上传"), synced);
 
             try (Journal journal = Journal.open(dir.resolve("terminal/journal.db"), Clock.systemUTC())) {
                 List<JournalTxn> txns = journal.recent(10);
@@ -70,6 +80,10 @@ class CounterCrashIT {
                 assertEquals(committed, rig.card().snapshot().log().size(), point + ": card log");
                 assertEquals(committed, journal.head().nextSeq() - 1, point + ": signed records");
             }
+            long committed = DEBITED.contains(point) ? 1 : 0;
+            Money debited = before.minus(rig.card().snapshot().balance());
+            assertArrayEquals(new long[] {committed, committed, debited.fen()}, host.held(),
+                    point + ": the host holds each committed settlement once, its account total is the card's debits");
         }
     }
 

@@ -20,6 +20,7 @@ import cn.yibao.terminal.policy.PolicyPacks;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,8 @@ final class CounterFixture implements AutoCloseable {
     RecordChain chain;
     LiveCounter counter;
     /** The counter's clock, taken at each (re)start. */
-    Clock clock = Clock.systemUTC();
+    Clock clock;
+    final PrivateKey signingKey;
     /** The host the counter's cancellations ask, taken at each (re)start. */
     HostCalls host = HostCalls.OFFLINE;
 
@@ -50,8 +52,15 @@ final class CounterFixture implements AutoCloseable {
 
     /** A counter settling with {@code pack} (e.g. with other counter rules). */
     CounterFixture(Path dir, String persona, PolicyPack pack) {
+        this(dir, persona, pack, Clock.systemUTC(), TERMINAL_KEY.getPrivate());
+    }
+
+    /** A counter with its own policy pack, clock and record-signing key (e.g. one enrolled with a host). */
+    CounterFixture(Path dir, String persona, PolicyPack pack, Clock clock, PrivateKey signingKey) {
         this.dir = dir;
         this.pack = pack;
+        this.clock = clock;
+        this.signingKey = signingKey;
         this.card = new VirtualCard(persona, dir.resolve("cards"));
         this.psam = new VirtualPsam(dir.resolve("psam"));
         this.cardLink = new IccTransport(card);
@@ -62,9 +71,9 @@ final class CounterFixture implements AutoCloseable {
     /** (Re)starts the terminal side on the same journal file, as after a restart. */
     void start() {
         journal = Journal.open(dir.resolve("journal.db"), clock);
-        chain = new RecordChain(journal, psam.terminalId(), TERMINAL_KEY.getPrivate(), RecordChain.policyVersion(pack));
+        chain = new RecordChain(journal, psam.terminalId(), signingKey, RecordChain.policyVersion(pack));
         counter = new LiveCounter(access(), pack, BundledCatalog.bundled(), journal, chain, clock);
-        counter.hostCalls(host);
+        counter.useHost(host);
     }
 
     void restart() {

@@ -63,7 +63,7 @@ class VisitApiIT {
             try (CounterRuntime runtime = CounterRuntime.open(data, cards, terminalId, Clock.systemDefaultZone());
                  HostSession session = session(host, data, terminalId);
                  ApiServer server = ApiServer.start(ApiServer.Settings.of(0, AccessToken.of(TOKEN), runtime.counter()))) {
-                runtime.counter().hostCalls(calls(session));
+                runtime.counter().useHost(calls(session));
                 Api api = new Api(server.baseUri());
                 Money before = rig.card().snapshot().balance();
                 String psnNo = api.ok("1101", "{}").path("baseinfo").path("psn_no").asText();

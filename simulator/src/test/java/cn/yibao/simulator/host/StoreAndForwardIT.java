@@ -3,6 +3,7 @@ package cn.yibao.simulator.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.saf.StoreAndForward;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +53,25 @@ class StoreAndForwardIT {
             host.faults().setGlobal(FaultPlan.NONE);
             assertTrue(Await.until(Duration.ofSeconds(20), () -> t.journal.ackedSeq() == 20),
                     () -> "state " + saf.state());
+        }
+    }
+
+    @Test
+    void aSignInTheHostNoLongerKnowsIsRenewedNotTakenForARefusedRecord() throws Exception {
+        VirtualTerminal t = new VirtualTerminal(host, dir, "SF-RE");
+        t.settle(1000);
+        try (StoreAndForward saf = saf(t, 10)) {
+            assertTrue(Await.until(Duration.ofSeconds(20), () -> t.journal.ackedSeq() == 1));
+            // another sign-in of the same terminal (e.g. a timed-out one processed late) replaces the link's
+            try (HostSession other = t.session(host.port())) {
+                t.settle(1001);
+                saf.wake();
+                assertTrue(Await.until(Duration.ofSeconds(20), () -> t.journal.ackedSeq() == 2),
+                        () -> "state " + saf.state() + " " + saf.refusal());
+                assertTrue(other.isActive());
+            }
+            assertEquals("", saf.refusal());
+            assertTrue(saf.connects() >= 2, "signed in again");
         }
     }
 

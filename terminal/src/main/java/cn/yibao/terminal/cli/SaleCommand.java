@@ -71,6 +71,9 @@ final class SaleCommand implements Callable<Integer> {
     @Mixin
     private DeviceOptions devices;
 
+    @Mixin
+    private HostOptions host;
+
     @Override
     public Integer call() {
         Path dir = dataDir.resolve(TerminalMain.APP);
@@ -80,6 +83,7 @@ final class SaleCommand implements Callable<Integer> {
         String terminalId = readers.terminalId();
         PrintWriter out = spec.commandLine().getOut();
         try (CounterRuntime runtime = CounterRuntime.open(dir, cards, terminalId, Clock.systemDefaultZone())) {
+            var link = host.connect(runtime);
             String psnNo = runtime.counter().queryPerson(PersonQuery.cardOnReader()).baseinfo().psnNo();
             PharmacySale sale = new PharmacySale(new DrugInfo(psnNo, "41", cashOnly ? "0" : "1", null), lines);
             Settlement pre = runtime.counter().preSettlePharmacy(sale);
@@ -93,6 +97,8 @@ final class SaleCommand implements Callable<Integer> {
             out.println();
             ReceiptLayout.lines(receipt, paper).forEach(out::println);
             print(receipt, out);
+            out.flush();
+            host.upload(runtime, link, out);
             out.flush();
             return ExitCodes.OK;
         } catch (CounterRefusedException e) {

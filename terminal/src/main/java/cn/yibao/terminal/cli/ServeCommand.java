@@ -42,6 +42,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private DeviceOptions devices;
 
+    @Mixin
+    private HostOptions host;
+
     @Spec
     private CommandSpec spec;
 
@@ -75,7 +78,9 @@ final class ServeCommand implements Callable<Integer> {
              ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()))) {
             devices.printer().ifPresent(p -> runtime.counter().afterSettle(
                     new ReceiptDesk(p, "定点零售药店", runtime.terminalId())));
-            announce(server, token, dir, "live (terminal " + runtime.terminalId() + ", journal " + runtime.journal().file() + ")");
+            String link = host.connect(runtime).map(l -> "host link on").orElse("offline: no host configured");
+            announce(server, token, dir, "live (terminal " + runtime.terminalId() + ", journal "
+                    + runtime.journal().file() + ", " + link + ")");
             server.awaitClose();
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();

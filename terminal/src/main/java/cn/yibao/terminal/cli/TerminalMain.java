@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             CardCommand.class,
             SaleCommand.class,
             RecoverCommand.class,
+            SyncCommand.class,
             ServeCommand.class,
             ApiTokenCommand.class,
             cn.yibao.terminal.hostlink.EnrolCommand.class,

@@ -6,6 +6,8 @@ import cn.yibao.terminal.cli.BadInputException;
 import cn.yibao.terminal.cli.DataDirOption;
 import cn.yibao.terminal.cli.ExitCodes;
 import cn.yibao.terminal.cli.TerminalMain;
+import cn.yibao.terminal.counter.host.HostAddress;
+import cn.yibao.terminal.counter.host.HostConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +34,24 @@ public final class EnrolCommand implements Callable<Integer> {
     private String terminalId;
     @Option(names = "--check", description = "Only check that the host issued the certificates.")
     private boolean check;
+    @Option(names = "--host", paramLabel = "HOST:PORT",
+            description = "The central host's address, kept in host-link/host.properties (set or changed even when "
+                    + "the keys exist); without one the counter works offline.")
+    private String host;
     @Spec
     private CommandSpec spec;
 
     /** @return the directory of the terminal's host-link keys */
     public static Path keyDir(Path terminalDataDir) {
         return terminalDataDir.resolve("host-link");
+    }
+
+    private HostAddress hostAddress() {
+        try {
+            return host == null ? null : HostAddress.parse(host);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--host: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -48,6 +62,15 @@ public final class EnrolCommand implements Callable<Integer> {
             TerminalCredentials c = TerminalCredentials.load(dir);
             out.println("enrolled as " + c.terminalId() + " (" + dir + ")");
             return ExitCodes.OK;
+        }
+        HostAddress address = hostAddress();
+        if (address != null) {
+            HostConfig.write(dir, address);
+            out.println("host " + address + " written to " + dir.resolve(HostConfig.FILE));
+            if (Files.exists(dir.resolve("tls.key"))) {
+                out.println("keys already exist in " + dir + "; kept");
+                return ExitCodes.OK;
+            }
         }
         if (!Identities.validTerminalId(terminalId)) {
             throw new BadInputException("--terminal-id must be 1-32 letters, digits, - or _");

@@ -265,12 +265,54 @@ public final class Journal implements AutoCloseable {
                 throw new JournalException("host acknowledged seq " + seq + " beyond the last record " + last);
             }
             try (PreparedStatement s = db.prepareStatement(
-                    "UPDATE upload_cursor SET acked_seq = MAX(acked_seq, ?) WHERE id = 1")) {
+                    "UPDATE upload_cursor SET acked_seq = ? WHERE id = 1 AND acked_seq < ?")) {
                 s.setLong(1, seq);
+                s.setLong(2, seq);
+                if (s.executeUpdate() == 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement s = db.prepareStatement("INSERT INTO upload_ack(id, acked_at) VALUES (1, ?)"
+                    + " ON CONFLICT(id) DO UPDATE SET acked_at = excluded.acked_at")) {
+                s.setString(1, clock.instant().toString());
                 s.executeUpdate();
             }
             return null;
         });
+    }
+
+    /** @return when the host last moved the upload cursor, if it ever did */
+    public synchronized Optional<java.time.Instant> ackedAt() {
+        return read(() -> {
+            try (PreparedStatement s = db.prepareStatement("SELECT acked_at FROM upload_ack WHERE id = 1");
+                 ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(java.time.Instant.parse(rs.getString(1))) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * @return the committed transactions whose signed records the host has not acknowledged yet,
+     *         oldest first, at most {@code limit}
+     */
+    public synchronized List<JournalTxn> unacknowledged(int limit) {
+        return read(() -> JournalRows.query(db, """
+                SELECT txn.* FROM txn JOIN record ON record.txn_id = txn.id
+                WHERE record.seq > (SELECT acked_seq FROM upload_cursor WHERE id = 1)
+                ORDER BY record.seq LIMIT ?""", Math.max(1, limit)));
+    }
+
+    /**
+     * @return the committed transactions with a signed record that started in [{@code from},
+     *         {@code to}), in sequence order, at most {@code limit}
+     */
+    public synchronized List<JournalTxn> committedBetween(java.time.Instant from, java.time.Instant to, int limit) {
+        // created is ISO text whose length varies with the fraction: widen by a second, then filter exactly
+        List<JournalTxn> rows = read(() -> JournalRows.query(db, """
+                SELECT txn.* FROM txn JOIN record ON record.txn_id = txn.id
+                WHERE txn.created >= ? AND txn.created < ? ORDER BY record.seq LIMIT ?""",
+                from.minusSeconds(1).toString(), to.plusSeconds(1).toString(), Math.max(1, limit)));
+        return rows.stream().filter(t -> !t.created().isBefore(from) && t.created().isBefore(to)).toList();
     }
 
     private void move(long id, TxnState to, String set, Object... values) {

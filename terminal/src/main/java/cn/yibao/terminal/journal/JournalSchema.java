@@ -42,6 +42,11 @@ final class JournalSchema {
           acked_seq INTEGER NOT NULL CHECK (acked_seq >= 0))""",
         "INSERT OR IGNORE INTO upload_cursor(id, acked_seq) VALUES (1, 0)",
         "CREATE INDEX IF NOT EXISTS txn_card ON txn(card_serial, created)",
+        // when the host last moved the cursor (added after version 1; created on open, no migration)
+        """
+        CREATE TABLE IF NOT EXISTS upload_ack(
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          acked_at TEXT NOT NULL)""",
     };
 
     private JournalSchema() {

@@ -40,7 +40,7 @@ public record CounterPolicy(boolean refuseNonMedical, boolean refuseListedCards,
      * while any bound would be exceeded by a new settlement, the counter refuses it.
      *
      * @param maxInsuredAmount most fund plus account payments (fund_pay_sumamt + acct_pay) in the
-     *                         queue, the new settlement included
+     *                         queue, the new settlement included, while the host link is down
      * @param maxCount         most settlements in the queue, the new one included
      * @param maxAge           oldest a queued settlement may be
      */

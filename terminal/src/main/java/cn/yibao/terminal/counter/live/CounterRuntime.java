@@ -6,6 +6,9 @@ import cn.yibao.hostlink.tls.TerminalCredentials;
 import cn.yibao.terminal.cardlist.CardListException;
 import cn.yibao.terminal.cardlist.CardWatch;
 import cn.yibao.terminal.counter.host.HostCalls;
+import cn.yibao.terminal.counter.host.HostAddress;
+import cn.yibao.terminal.counter.host.HostConfig;
+import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.hostlink.EnrolCommand;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.policy.PolicyPack;
@@ -35,12 +38,19 @@ public final class CounterRuntime implements AutoCloseable {
     private final LiveCounter counter;
     private final Recovery recovery;
     private final String terminalId;
+    private final Path dataDir;
+    private final RecordChain chain;
+    private volatile HostLink link;
+    private volatile Runnable onSignedIn = () -> { };
 
-    private CounterRuntime(Journal journal, LiveCounter counter, Recovery recovery, String terminalId) {
+    private CounterRuntime(Journal journal, LiveCounter counter, Recovery recovery, String terminalId, Path dataDir,
+            RecordChain chain) {
         this.journal = journal;
         this.counter = counter;
         this.recovery = recovery;
         this.terminalId = terminalId;
+        this.dataDir = dataDir;
+        this.chain = chain;
     }
 
     /** Opens the counter in {@code dataDir} for terminal {@code terminalId}, recovering what a crash left. */
@@ -54,7 +64,8 @@ public final class CounterRuntime implements AutoCloseable {
             RecordChain chain = new RecordChain(journal, terminalId, key, RecordChain.policyVersion(pack));
             LiveCounter counter = new LiveCounter(cards, pack, catalog, journal, chain, clock);
             counter.institutionLevel(institutionLevel(dataDir));
-            CounterRuntime runtime = new CounterRuntime(journal, counter, new Recovery(cards, journal, chain), terminalId);
+            CounterRuntime runtime = new CounterRuntime(journal, counter, new Recovery(cards, journal, chain), terminalId,
+                    dataDir, chain);
             if (!journal.unfinished().isEmpty()) {
                 LOG.warn("{} unfinished transaction(s) in the journal: recovering", journal.unfinished().size());
                 runtime.recover();
@@ -102,6 +113,58 @@ public final class CounterRuntime implements AutoCloseable {
         return recovery.run();
     }
 
+    /**
+     * Starts the link to the host configured by {@code terminal enrol --host} (or {@code address}
+     * when not null): store-and-forward of the journal, woken by each commit, and the counter's
+     * online calls. Without a host or without the host's certificates the counter stays offline.
+     *
+     * @return the link, or empty when the counter works offline
+     */
+    public synchronized Optional<HostLink> connectHost(HostAddress address) {
+        if (link != null) {
+            return Optional.of(link);
+        }
+        Path keys = EnrolCommand.keyDir(dataDir);
+        Optional<HostAddress> host = address != null ? Optional.of(address) : HostConfig.read(keys);
+        if (host.isEmpty()) {
+            LOG.info("no host configured (terminal enrol --host): the counter works offline");
+            return Optional.empty();
+        }
+        TerminalCredentials creds;
+        try {
+            creds = TerminalCredentials.load(keys);
+            if (!creds.terminalId().equals(terminalId)) {
+                LOG.error("the certificates in {} are for terminal {}, not {}: working offline", keys,
+                        creds.terminalId(), terminalId);
+                return Optional.empty();
+            }
+            link = HostLink.start(HostLink.Settings.of(host.get(), terminalId), creds.clientContext(),
+                    new JournalUpload(journal), this::signedIn);
+        } catch (IOException e) {
+            LOG.warn("terminal {} is not enrolled with the host ({}): working offline", terminalId, e.getMessage());
+            return Optional.empty();
+        }
+        chain.onCommitted(link::wake);
+        counter.useHost(link);
+        LOG.info("host link to {} started", host.get());
+        return Optional.of(link);
+    }
+
+    /** After each sign-in: the card lists' changes and the waiting listed-card reports, then the caller's hook. */
+    private void signedIn(HostLink current) {
+        refreshCardLists(current);
+        onSignedIn.run();
+    }
+
+    /**
+     * Sets what else runs after each sign-in to the host (the card lists are refreshed first) (e.g. the card-list download, which may call
+     * the host through {@code counter().useHost}'s calls); set it before or after
+     * {@link #connectHost}, it applies from the next sign-in. It must not throw.
+     */
+    public void onHostSignedIn(Runnable action) {
+        this.onSignedIn = java.util.Objects.requireNonNull(action);
+    }
+
     public LiveCounter counter() {
         return counter;
     }
@@ -135,6 +198,13 @@ public final class CounterRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (link != null) {
+                counter.useHost(cn.yibao.terminal.counter.host.HostCalls.OFFLINE);
+                link.close();
+                link = null;
+            }
+        }
         counter.cardWatch().close();
         journal.close();
     }

@@ -38,6 +38,7 @@ import cn.yibao.terminal.settlement.InstitutionLevel;
 import cn.yibao.terminal.settlement.SettlementRefusedException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +60,14 @@ public final class LiveCounter implements CounterApi {
     private final PharmacyFlow pharmacy;
     private final CardWatch cardWatch;
     private final CounterRules rules;
+    private final OfflineGate offline;
     private final Visits visits;
     private final VisitSettleFlow visitSettle;
     private final AdmissionFlow admission;
     private final CancelFlow cancellation;
     private volatile java.util.function.Consumer<Settlement> afterSettle = s -> { };
+    private volatile HostCalls host = HostCalls.OFFLINE;
+    private final HostReconciliation reconciliation;
 
     public LiveCounter(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
             Clock clock) {
@@ -73,12 +77,25 @@ public final class LiveCounter implements CounterApi {
         this.clock = clock;
         this.cardWatch = CardWatch.open(journal.file().resolveSibling(CardWatch.FILE), clock);
         this.rules = new CounterRules(pack.counter(), cardWatch, journal, clock);
-        this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock, rules);
+        this.offline = new OfflineGate(journal, pack.counter().offline(), clock);
+        this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock, rules, offline);
         this.visits = new Visits(cards, catalog, pack, journal, new VisitStore(journal, "M" + chain.terminalId()), clock,
                 rules);
-        this.visitSettle = new VisitSettleFlow(cards, pack, visits, journal, chain, clock);
+        this.visitSettle = new VisitSettleFlow(cards, pack, visits, journal, chain, clock, offline);
         this.admission = new AdmissionFlow(cards, visits, journal, chain, clock);
         this.cancellation = new CancelFlow(cards, journal, chain, visits.store(), clock);
+        this.reconciliation = new HostReconciliation(journal, clock);
+    }
+
+    /**
+     * Puts the counter on the host link: sync status, reconciliation, the refunds of cancellations,
+     * the reports of listed cards. Without it the counter is offline.
+     */
+    public void useHost(HostCalls calls) {
+        this.host = java.util.Objects.requireNonNull(calls);
+        offline.online(calls::online);
+        cancellation.host(calls);
+        cardWatch.useHost(calls);
     }
 
     /**
@@ -89,10 +106,6 @@ public final class LiveCounter implements CounterApi {
         return cardWatch;
     }
 
-    /** Sets the host calls a cancellation uses to have its refund authorised (default: offline). */
-    public void hostCalls(HostCalls calls) {
-        cancellation.host(calls);
-    }
 
     /** Sets the level this terminal's institution settles outpatient visits and stays as (default MUNICIPAL). */
     public void institutionLevel(InstitutionLevel level) {
@@ -175,9 +188,7 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public ReconciliationStatus reconciliation() {
-        DayTotals today = todayTotals();
-        return new ReconciliationStatus(today.date(), today.date(), today.setlCnt(), today.medfeeSumamt(),
-                today.fundPaySumamt(), today.acctPay(), null, "尚未对账", null);
+        return reconciliation.today(host);
     }
 
     @Override
@@ -241,7 +252,8 @@ public final class LiveCounter implements CounterApi {
     public SyncStatus syncStatus() {
         long last = journal.head().nextSeq() - 1;
         long acked = journal.ackedSeq();
-        return new SyncStatus(false, last, acked, null, last - acked);
+        LocalDateTime ackedAt = journal.ackedAt().map(t -> LocalDateTime.ofInstant(t, clock.getZone())).orElse(null);
+        return new SyncStatus(host.online(), last, acked, ackedAt, last - acked);
     }
 
     @Override

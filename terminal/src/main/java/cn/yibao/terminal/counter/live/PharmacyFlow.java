@@ -50,9 +50,10 @@ final class PharmacyFlow {
     private final Clock clock;
     private final CounterRules rules;
     private final CardWrite write;
+    private final OfflineGate offline;
 
     PharmacyFlow(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
-            Clock clock, CounterRules rules) {
+            Clock clock, CounterRules rules, OfflineGate offline) {
         this.cards = cards;
         this.pack = pack;
         this.catalog = catalog;
@@ -61,6 +62,7 @@ final class PharmacyFlow {
         this.clock = clock;
         this.rules = rules;
         this.write = new CardWrite(journal);
+        this.offline = offline;
     }
 
     /** 2101: the split for the card on the reader; nothing is written anywhere. */
@@ -101,6 +103,7 @@ final class PharmacyFlow {
         if (agreed != null && !agreed.equals(account)) {
             throw new CounterRefusedException(CounterRefusal.SPLIT_CHANGED);
         }
+        offline.admit(c.result().setlinfo().fundPaySumamt().plus(account));
         if (!account.isZero()) {
             if (pin == null) {
                 throw new CounterRefusedException(CounterRefusal.PIN_REQUIRED);

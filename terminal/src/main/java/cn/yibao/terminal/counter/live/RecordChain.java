@@ -39,6 +39,7 @@ public final class RecordChain {
     private final String terminalId;
     private final PrivateKey key;
     private final String policyVersion;
+    private volatile Runnable committed = () -> { };
 
     /**
      * @param terminalId the terminal's id as in its certificate
@@ -59,6 +60,20 @@ public final class RecordChain {
 
     /** COMMITTED, with the signed record appended in the same SQLite transaction. */
     public StoredRecord commit(JournalTxn txn) {
+        StoredRecord stored = sign(txn);
+        committed.run();
+        return stored;
+    }
+
+    /**
+     * Sets what runs after each record is committed (wakes store-and-forward); it must not throw
+     * and must not block.
+     */
+    public void onCommitted(Runnable action) {
+        this.committed = java.util.Objects.requireNonNull(action);
+    }
+
+    private StoredRecord sign(JournalTxn txn) {
         String result = recordResult(txn);
         CardProof proof = proof(txn);
         return journal.commit(txn.id(), head -> {

@@ -48,13 +48,16 @@ final class VisitSettleFlow {
     private final CardAccess cards;
     private final PolicyPack pack;
     private final Visits visits;
+    private final OfflineGate offline;
     private final Journal journal;
     private final RecordChain chain;
     private final CardWrite write;
     private final Clock clock;
     private volatile InstitutionLevel level = InstitutionLevel.MUNICIPAL;
 
-    VisitSettleFlow(CardAccess cards, PolicyPack pack, Visits visits, Journal journal, RecordChain chain, Clock clock) {
+    VisitSettleFlow(CardAccess cards, PolicyPack pack, Visits visits, Journal journal, RecordChain chain, Clock clock,
+            OfflineGate offline) {
+        this.offline = offline;
         this.cards = cards;
         this.pack = pack;
         this.visits = visits;
@@ -118,6 +121,7 @@ final class VisitSettleFlow {
         if (request.acctPay() != null && !request.acctPay().equals(account)) {
             throw new CounterRefusedException(CounterRefusal.SPLIT_CHANGED);
         }
+        offline.admit(c.result().setlinfo().fundPaySumamt().plus(account));
         visits.store().settling(v.mdtrtId(), msgid);
         String result = new String(ResultJson.canonical(c.result()), StandardCharsets.UTF_8);
         return write.run(session, new CardWrite.Plan(msgid, v.inpatient() ? TxnKind.DISCHARGE : TxnKind.SALE, card,

@@ -1,0 +1,50 @@
+package cn.yibao.terminal.cli;
+
+import cn.yibao.terminal.counter.ReconciliationStatus;
+import cn.yibao.terminal.counter.host.HostLink;
+import cn.yibao.terminal.counter.live.CounterRuntime;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code terminal sync}: uploads the signed records the host has not acknowledged yet (after
+ * recovering what a crash left) and reconciles today with the host.
+ */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Upload the journal's unacknowledged signed records to the host and reconcile today (3201).")
+final class SyncCommand implements Callable<Integer> {
+
+    @Mixin
+    private DataDirOption dataDir;
+
+    @Mixin
+    private ReaderOptions readers;
+
+    @Mixin
+    private HostOptions host;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (CounterRuntime runtime = CounterRuntime.open(dataDir.resolve(TerminalMain.APP), readers.cardAccess(),
+                readers.terminalId(), Clock.systemDefaultZone())) {
+            Optional<HostLink> link = host.connect(runtime);
+            boolean uploaded = host.upload(runtime, link, out);
+            ReconciliationStatus r = runtime.counter().reconciliation();
+            out.println("对账 reconciliation " + r.stmtBegndate() + ": " + r.stmtRsltDscr() + " (终端 "
+                    + r.fixmedinsSetlCnt() + " 笔，医疗费 " + r.medfeeSumamt().toYuanString() + "，基金 "
+                    + r.fundPaySumamt().toYuanString() + "，个人账户 " + r.acctPay().toYuanString() + ")");
+            out.flush();
+            return uploaded ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
+    }
+}
