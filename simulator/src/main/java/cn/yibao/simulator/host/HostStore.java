@@ -163,12 +163,22 @@ public final class HostStore implements ChainView, AutoCloseable {
 
     /** Inserts an accepted record and moves the terminal's chain head (inside a transaction). */
     static void insert(Connection c, SignedRecord r, byte[] hash, Amounts a, String setlId) throws SQLException {
+        insert(c, r, hash, a, setlId, "OK");
+    }
+
+    /**
+     * Stores an accepted record with {@code status}: {@code OK} for a settlement (it counts in the
+     * reconciliation until cancelled or reversed), the record kind for records that move no money
+     * (an admission, a cancellation: kept for the chain and the audit, never counted).
+     */
+    static void insert(Connection c, SignedRecord r, byte[] hash, Amounts a, String setlId, String status)
+            throws SQLException {
         Integer tti = r.proof().write().map(w -> w.kind().tti()).orElse(null);
         Integer counter = r.proof().write().map(w -> w.counter()).orElse(null);
         Sql.update(c, "INSERT INTO record(terminal, seq, hash, msgid, setl_id, card_no, card_tti, card_counter, time,"
-                + " policy_version, medfee, fund, acct, cash, result) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                + " policy_version, medfee, fund, acct, cash, result, status) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 r.terminalId(), r.seq(), hash, r.msgid(), setlId, r.proof().cardNo(), tti, counter,
-                r.time().toEpochMilli(), r.policyVersion(), a.medfee(), a.fund(), a.acct(), a.cash(), r.result());
+                r.time().toEpochMilli(), r.policyVersion(), a.medfee(), a.fund(), a.acct(), a.cash(), r.result(), status);
         Sql.update(c, "UPDATE terminal SET high_seq=?, last_hash=? WHERE id=?", r.seq(), hash, r.terminalId());
     }
 

@@ -93,7 +93,8 @@ final class SettlementDesk {
                 // only a settlement moves money; a cancellation was counted when its load was authorised
                 boolean settles = result.kind() == RecordKind.SETTLE;
                 Amounts a = settles ? Amounts.of(result) : Amounts.ZERO;
-                HostStore.insert(c, up.record(), up.declaredHash(), a, settles ? result.setlId() : up.record().msgid());
+                HostStore.insert(c, up.record(), up.declaredHash(), a, settles ? result.setlId() : up.record().msgid(),
+                        settles ? "OK" : result.kind().name());
                 Ledger.post(c, up.record().proof().cardNo(), a, 1);
                 accepted++;
             } else if (check == RecordCheck.DUPLICATE) {

@@ -58,9 +58,16 @@ public final class CanonicalJson {
             return node;
         } catch (JsonProcessingException e) {
             throw malformed(what, e);
+        } catch (NumberFormatException e) {
+            throw badNumber(what, e);
         } catch (java.io.IOException e) {
             throw new InvalidInputException(what + ": unreadable: " + e.getMessage(), e);
         }
+    }
+
+    /** @return an {@link InvalidInputException} for a number the parser cannot represent (e.g. {@code 1e999999999999}) */
+    static InvalidInputException badNumber(String what, NumberFormatException e) {
+        return new InvalidInputException(what + ": malformed JSON: a number out of range", e);
     }
 
     /** @return an {@link InvalidInputException} locating a JSON syntax error in {@code what} */

@@ -97,6 +97,8 @@ public final class RequestJson {
             return root;
         } catch (JsonProcessingException e) {
             throw CanonicalJson.malformed("request", e);
+        } catch (NumberFormatException e) {
+            throw CanonicalJson.badNumber("request", e);
         } catch (IOException e) {
             throw new InvalidInputException("request: unreadable: " + e.getMessage(), e);
         }

@@ -91,6 +91,15 @@ class RequestJsonTest {
     }
 
     @Test
+    void aNumberBeyondAnyRangeIsMalformedInputNotACrash() {
+        // found by RequestFuzzTest (seed 14488547104869): Jackson throws NumberFormatException here
+        assertTrue(error(VALID.replace("\"amount\": 2000", "\"amount\": 1e999999999999")).contains("a number out of range"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> CanonicalJson.parse(
+                "{\"a\": 1e999999999999}".getBytes(java.nio.charset.StandardCharsets.UTF_8), 100, "doc"))
+                .getMessage().contains("a number out of range"));
+    }
+
+    @Test
     void pharmacyLevelMustMatchThePharmacyVisit() {
         assertEquals("visit.level: level PHARMACY is only allowed for a PHARMACY visit",
                 error(VALID.replace("\"MUNICIPAL\"", "\"PHARMACY\"")));

@@ -11,6 +11,7 @@ import cn.yibao.terminal.counter.SetlInfo;
 import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
+import cn.yibao.terminal.journal.TxnKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -108,17 +109,39 @@ final class HostReconciliation {
     private Day day(LocalDate date) {
         Instant from = date.atStartOfDay(Request.ZONE).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(Request.ZONE).toInstant();
-        List<JournalTxn> txns = journal.committedBetween(from, to, MAX_DAY);
+        List<JournalTxn> standing = standing(journal.committedBetween(from, to, MAX_DAY));
         Money medfee = Money.ZERO;
         Money fund = Money.ZERO;
         Money acct = Money.ZERO;
-        for (JournalTxn t : txns) {
+        for (JournalTxn t : standing) {
             SetlInfo s = ReplyCodec.read(t.reply().orElseThrow()).setlinfo();
             medfee = medfee.plus(s.medfeeSumamt());
             fund = fund.plus(s.fundPaySumamt());
             acct = acct.plus(s.acctPay());
         }
-        return new Day(date, txns, txns.size(), medfee, fund, acct);
+        return new Day(date, standing, standing.size(), medfee, fund, acct);
+    }
+
+    /**
+     * @return the day's settlements that stand, as the host counts them: sales and discharge
+     *     settlements not cancelled the same day (an admission moves no money; a cancellation
+     *     takes its settlement out)
+     */
+    private static List<JournalTxn> standing(List<JournalTxn> txns) {
+        java.util.Set<String> cancelled = new java.util.HashSet<>();
+        for (JournalTxn t : txns) {
+            if (t.kind() == TxnKind.CANCEL) {
+                cancelled.add(ReplyCodec.read(t.reply().orElseThrow()).setlinfo().setlId());
+            }
+        }
+        List<JournalTxn> out = new java.util.ArrayList<>();
+        for (JournalTxn t : txns) {
+            if ((t.kind() == TxnKind.SALE || t.kind() == TxnKind.DISCHARGE)
+                    && !cancelled.contains(ReplyCodec.read(t.reply().orElseThrow()).setlinfo().setlId())) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private static ObjectNode input(Day day) {

@@ -5,6 +5,7 @@ import cn.yibao.terminal.counter.CounterRefusal;
 import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
+import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.policy.CounterPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,8 +78,14 @@ public final class OfflineGate {
         return new Queue(waiting.size(), insured, oldest);
     }
 
-    /** Fund plus account of a journal transaction; an unfinished one not yet split counts nothing. */
+    /**
+     * Fund plus account of a journal transaction; an unfinished one not yet split counts its account
+     * share; an admission or a cancellation pays nothing out (it counts in the queue's length only).
+     */
     private static Money insured(JournalTxn t) {
+        if (t.kind() != TxnKind.SALE && t.kind() != TxnKind.DISCHARGE) {
+            return Money.ZERO;
+        }
         if (t.reply().isEmpty()) {
             return t.accountPay();
         }
