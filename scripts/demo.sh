@@ -60,7 +60,7 @@ PIDS+=($!)
 TERMINAL_ID=220100000001
 KEY_DIR="$DEMO_HOME/terminal/host-link"
 HOST_DIR="$DEMO_HOME/simulator/host"
-rm -rf "$HOST_DIR" "$DEMO_HOME/terminal/journal.db" "$DEMO_HOME/terminal/journal.db-wal" "$DEMO_HOME/terminal/journal.db-shm"
+rm -rf "$HOST_DIR" "$DEMO_HOME"/terminal/journal.db* "$DEMO_HOME"/terminal/card-lists.db*
 if [ ! -f "$KEY_DIR/tls.key" ]; then
   say "enrolling terminal $TERMINAL_ID: keys and certification requests (terminal enrol)"
   java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" enrol --terminal-id "$TERMINAL_ID"

@@ -34,6 +34,7 @@ class OfflineGateTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
+    /** The bundled pack with {@code limit} and no daily purchase limit (these tests sell one card many times a day). */
     static PolicyPack withOffline(CounterPolicy.OfflineLimit limit) {
         PolicyPack p = PolicyPacks.changchun2010();
         CounterPolicy c = p.counter();
@@ -41,7 +42,7 @@ class OfflineGateTest {
                 p.employeeInpatient(), p.residentInpatient(), p.outpatientPooling(), p.accident(), p.residentAllowance(),
                 new CounterPolicy(c.refuseNonMedical(), c.refuseListedCards(), c.reportListedCards(),
                         c.refuseInHospitalAtPharmacy(), c.refuseEmptySale(), c.prescriptionRequired(),
-                        c.dailyInsuredPurchases(), limit));
+                        0, limit));
     }
 
     private CounterFixture counter(Money amount, int count, Duration age) {
