@@ -31,7 +31,8 @@ export YIBAO_HOME="$DEMO_HOME"
 JAVA_OPTS=(--enable-native-access=ALL-UNNAMED -Dsun.security.smartcardio.library=/usr/lib/x86_64-linux-gnu/libpcsclite.so.1)
 PIDS=()
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # each job and what it started (as_root runs pcscd as a child of the job's subshell)
+  for pid in "${PIDS[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM

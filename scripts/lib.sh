@@ -44,7 +44,7 @@ ensure_jdk() {
   ensure_packages openjdk-17-jdk-headless
 }
 
-BASE_PACKAGES=(ca-certificates curl unzip openssl util-linux)
+BASE_PACKAGES=(ca-certificates curl unzip openssl util-linux procps)
 PCSC_PACKAGES=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc socat)
 # Headless browser for the cashier-console tests (ConsoleIT), with CJK fonts so Chinese renders.
 BROWSER_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
