@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Settlement transactions of the host: signed-record upload (8001), cancellation by
@@ -28,8 +27,6 @@ final class SettlementDesk {
 
     /** Most records accepted in one upload. */
     static final int MAX_BATCH = 1000;
-    /** Records checked in parallel before looking for a failure. */
-    private static final int SLICE = 50;
 
     private final HostStore store;
     private final RecordVerifier verifier;
@@ -67,29 +64,21 @@ final class SettlementDesk {
     }
 
     /**
-     * Steps 1–5 and 8–10 of each record, in slices of {@link #SLICE} records whose records are
-     * checked in parallel (the SM2 verification dominates: one batch uses every core, even when
-     * a single terminal uploads). Stops after the slice holding the first record failing steps
-     * 1–5: {@link #apply} reports that one and looks at none after it.
+     * Steps 1–5 and 8–10 of each record, up to the first record failing steps 1–5 ({@link #apply}
+     * reports that one and looks at none after it). Runs on the connection's executor: batches of
+     * different connections are checked in parallel, on every core.
      */
     private Checked precheck(String terminal, List<UploadedRecord> ups) {
         int n = ups.size();
         Checked checked = new Checked(new RecordCheck[n], new RecordCheck[n], new RecordResult[n]);
-        for (int from = 0; from < n; from += SLICE) {
-            int to = Math.min(n, from + SLICE);
-            IntStream.range(from, to).parallel().forEach(i -> {
-                RecordVerifier.Authenticated a = verifier.authenticated(terminal, ups.get(i));
-                checked.auth()[i] = a.check();
-                if (a.check() == RecordCheck.ACCEPTED) {
-                    checked.results()[i] = a.result();
-                    checked.content()[i] = verifier.content(ups.get(i), a.result());
-                }
-            });
-            for (int i = from; i < to; i++) {
-                if (checked.auth()[i] != RecordCheck.ACCEPTED) {
-                    return checked;
-                }
+        for (int i = 0; i < n; i++) {
+            RecordVerifier.Authenticated a = verifier.authenticated(terminal, ups.get(i));
+            checked.auth()[i] = a.check();
+            if (a.check() != RecordCheck.ACCEPTED) {
+                break;
             }
+            checked.results()[i] = a.result();
+            checked.content()[i] = verifier.content(ups.get(i), a.result());
         }
         return checked;
     }
