@@ -40,28 +40,56 @@ public final class RecordVerifier {
      * store's lock. {@link RecordCheck#ACCEPTED} means "continue with {@link #admit}".
      */
     public RecordCheck authenticate(String peerTerminal, UploadedRecord up) {
+        return authenticated(peerTerminal, up).check();
+    }
+
+    /**
+     * Steps 1–5 as {@link #authenticate}, keeping what step 5 parsed: the record's result, to be
+     * handed to {@link #content(UploadedRecord, RecordResult)} and to the store, so that a record's
+     * result is parsed once.
+     */
+    public Authenticated authenticated(String peerTerminal, UploadedRecord up) {
         SignedRecord r = up.record();
         if (!r.terminalId().equals(peerTerminal)) {
-            return RecordCheck.IDENTITY_MISMATCH;
+            return Authenticated.failed(RecordCheck.IDENTITY_MISMATCH);
         }
         Optional<PublicKey> key = view.signingKey(r.terminalId());
         if (key.isEmpty()) {
-            return RecordCheck.TERMINAL_UNKNOWN;
+            return Authenticated.failed(RecordCheck.TERMINAL_UNKNOWN);
         }
         byte[] canonical = r.canonical();
         if (!Arrays.equals(Sm3.hash(canonical), up.declaredHash())
                 || !Arrays.equals(Sm3.hash(up.items().getBytes(StandardCharsets.UTF_8)), r.itemsDigest())) {
-            return RecordCheck.RECORD_ALTERED;
+            return Authenticated.failed(RecordCheck.RECORD_ALTERED);
         }
         if (!Sm2.verify(key.get(), canonical, r.signature())) {
-            return RecordCheck.SIGNATURE_INVALID;
+            return Authenticated.failed(RecordCheck.SIGNATURE_INVALID);
         }
         try {
-            RecordResult.parse(r.result());
+            return new Authenticated(RecordCheck.ACCEPTED, RecordResult.parse(r.result()));
         } catch (MalformedMessageException e) {
-            return RecordCheck.RECORD_KIND_UNKNOWN;
+            return Authenticated.failed(RecordCheck.RECORD_KIND_UNKNOWN);
         }
-        return RecordCheck.ACCEPTED;
+    }
+
+    /**
+     * The outcome of steps 1–5.
+     *
+     * @param check  {@link RecordCheck#ACCEPTED} ("continue with {@link #admit}") or the first failure
+     * @param result the record's parsed result when {@code check} is ACCEPTED, else null
+     */
+    public record Authenticated(RecordCheck check, RecordResult result) {
+
+        public Authenticated {
+            Objects.requireNonNull(check, "check");
+            if ((check == RecordCheck.ACCEPTED) != (result != null)) {
+                throw new IllegalArgumentException("a parsed result comes with ACCEPTED only");
+            }
+        }
+
+        static Authenticated failed(RecordCheck check) {
+            return new Authenticated(check, null);
+        }
     }
 
     /** Steps 6–10; call under the store's lock after {@link #authenticate}. */
@@ -76,6 +104,18 @@ public final class RecordVerifier {
      * and replay checks, so the verification order stays as documented.
      */
     public RecordCheck content(UploadedRecord up) {
+        try {
+            return content(up, RecordResult.parse(up.record().result()));
+        } catch (MalformedMessageException e) {
+            return RecordCheck.SPLIT_MISMATCH;
+        }
+    }
+
+    /**
+     * Steps 8–10 as {@link #content(UploadedRecord)}, with the record's result already parsed
+     * (by {@link #authenticated}).
+     */
+    public RecordCheck content(UploadedRecord up, RecordResult result) {
         SignedRecord r = up.record();
         if (r.proof().write().isPresent() && !tac.verify(r)) {
             return RecordCheck.TAC_INVALID;
@@ -83,7 +123,7 @@ public final class RecordVerifier {
         if (!split.knowsPolicy(r.policyVersion())) {
             return RecordCheck.POLICY_UNKNOWN;
         }
-        return split.reproduces(r, up.items()) ? RecordCheck.ACCEPTED : RecordCheck.SPLIT_MISMATCH;
+        return split.reproduces(r, up.items(), result) ? RecordCheck.ACCEPTED : RecordCheck.SPLIT_MISMATCH;
     }
 
     /**

@@ -15,4 +15,14 @@ public interface SplitRecomputer {
      * @return true when the re-computed result equals the record's, and the card proof agrees with it
      */
     boolean reproduces(SignedRecord record, String items);
+
+    /**
+     * As {@link #reproduces(SignedRecord, String)}, with the record's result already parsed (the
+     * verifier parses it once, at step 5). Implementations should override this one.
+     *
+     * @param result the record's {@code result}, parsed
+     */
+    default boolean reproduces(SignedRecord record, String items, RecordResult result) {
+        return reproduces(record, items);
+    }
 }

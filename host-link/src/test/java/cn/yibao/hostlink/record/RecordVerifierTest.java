@@ -1,6 +1,7 @@
 package cn.yibao.hostlink.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import cn.yibao.hostlink.tls.Crypto;
 import java.security.KeyPair;
@@ -44,6 +45,21 @@ class RecordVerifierTest {
         UploadedRecord first = accepted();
         accepted();
         assertEquals(RecordCheck.DUPLICATE, verifier.verify("T1", first));
+    }
+
+    @Test
+    void authenticationHandsOnTheParsedResultOfAnAuthenticRecordOnly() {
+        UploadedRecord u = next();
+        RecordVerifier.Authenticated ok = verifier.authenticated("T1", u);
+        assertEquals(RecordCheck.ACCEPTED, ok.check());
+        assertEquals(RecordResult.parse(u.record().result()), ok.result());
+        assertEquals(RecordCheck.ACCEPTED, verifier.content(u, ok.result()));
+        RecordVerifier.Authenticated other = verifier.authenticated("T2", u);
+        assertEquals(RecordCheck.IDENTITY_MISMATCH, other.check());
+        assertNull(other.result());
+        UploadedRecord forged = UploadedRecord.of(RecordSigner.sign(t2.getPrivate(), u.record()), u.items());
+        assertEquals(new RecordVerifier.Authenticated(RecordCheck.SIGNATURE_INVALID, null),
+                verifier.authenticated("T1", forged));
     }
 
     @Test

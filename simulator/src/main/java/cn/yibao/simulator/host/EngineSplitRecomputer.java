@@ -1,9 +1,8 @@
 package cn.yibao.simulator.host;
 
-import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.MalformedMessageException;
 import cn.yibao.hostlink.record.CardProof;
 import cn.yibao.hostlink.record.ProofKind;
-import cn.yibao.hostlink.record.RecordKind;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.SplitRecomputer;
@@ -15,16 +14,15 @@ import cn.yibao.terminal.settlement.RequestJson;
 import cn.yibao.terminal.settlement.ResultJson;
 import cn.yibao.terminal.settlement.SettlementEngine;
 import cn.yibao.terminal.settlement.SettlementResult;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
  * The host's split re-computation: runs the terminal's own {@link SettlementEngine} on the record's
  * items (the canonical settlement request) with the policy pack the record names, and compares
- * the canonical result (as records carry it: {@link RecordResult#signedPart}) with the record's
- * {@code settlement}, byte for byte. The card proof must
+ * the record's {@code result} text with the canonical serialisation of the same result carrying
+ * the engine's figures (as records carry them: {@link RecordResult#signedPart}), character for
+ * character — the record's result must be exactly what the terminal writes. The card proof must
  * agree with it: a purchase debits exactly {@code acct_pay}; without a card proof the account
  * pays nothing.
  */
@@ -50,31 +48,43 @@ public final class EngineSplitRecomputer implements SplitRecomputer {
 
     @Override
     public boolean reproduces(SignedRecord record, String items) {
+        try {
+            return reproduces(record, items, RecordResult.parse(record.result()));
+        } catch (MalformedMessageException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean reproduces(SignedRecord record, String items, RecordResult result) {
         PolicyPack pack = packs.get(record.policyVersion());
         if (pack == null) {
             return false;
         }
         try {
-            JsonNode tree = CanonicalJson.parse(record.result().getBytes(StandardCharsets.UTF_8), SignedRecord.MAX_RESULT,
-                    "result");
-            // the shape was checked at step 5 (RecordResult.parse): only the kind is needed here
-            return switch (RecordKind.valueOf(tree.path("kind").asText())) {
-                case SETTLE -> settles(record, pack, items, tree.get("settlement"));
+            return switch (result.kind()) {
+                case SETTLE -> settles(record, pack, items, result);
                 // no split to re-compute: a cancellation refunds by a load, an admission moves no money
                 case CANCEL -> record.proof().kind() == ProofKind.LOAD || (record.proof().kind() == ProofKind.NONE
-                        && Json.yuan(tree.path("settlement").path("setlinfo"), "acct_pay").isZero());
+                        && result.setlinfo("acct_pay").isZero());
                 case ADMIT -> record.proof().kind() == ProofKind.PURCHASE && record.proof().purseDebitFen() == 0;
             };
         } catch (RuntimeException e) {
-            // not a request, not a result, a refusal by the engine: nothing re-computes
+            // not a request, a refusal by the engine: nothing re-computes
             return false;
         }
     }
 
-    private static boolean settles(SignedRecord record, PolicyPack pack, String items, JsonNode theirs) {
+    /**
+     * Runs the engine on the items and compares, in one canonical serialisation, the record's
+     * result as the terminal would have written it with the engine's figures against the text
+     * the record carries (and signs): any difference in a figure, a field or the form fails.
+     */
+    private static boolean settles(SignedRecord record, PolicyPack pack, String items, RecordResult theirs) {
         SettlementResult ours = SettlementEngine.settle(RequestJson.read(items.getBytes(StandardCharsets.UTF_8)), pack);
-        return Arrays.equals(CanonicalJson.bytes(RecordResult.signedPart(ResultJson.toJson(ours))),
-                CanonicalJson.bytes(theirs))
+        RecordResult expected = new RecordResult(theirs.kind(), theirs.setlId(), theirs.mdtrtId(), theirs.psnNo(),
+                theirs.medType(), RecordResult.signedPart(ResultJson.toJson(ours)));
+        return CanonicalJson.text(expected.toJson()).equals(record.result())
                 && cardAgrees(record.proof(), ours.setlinfo().acctPay().fen());
     }
 

@@ -61,12 +61,19 @@ final class HostBenchCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             LoadGenerator.fill(vts, records / terminals);
             out.printf("signed %d records in %.1f s%n", records / terminals * terminals, (System.nanoTime() - t0) / 1e9);
-            double raw = LoadGenerator.rawVerifyRate(vts, 5);
-            out.printf("raw SM2 verify (1 thread): %.0f /s%n", raw);
+            LoadGenerator.RawVerify rv = LoadGenerator.rawVerify(vts, 5);
+            double raw = rv.perSecond();
+            double rawCpuMicros = rv.cpuMicros();
+            out.printf("raw SM2 verify (1 thread): %.0f /s (%.0f us CPU each)%n", raw, rawCpuMicros);
             out.flush();
             LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", host.port(), batch, Duration.ofMinutes(10));
             out.printf("host ingest: %d records from %d terminals in %.2f s = %.0f records/s (%.0f %% of raw verify)%n",
                     r.records(), r.terminals(), r.drainSeconds(), r.ingestPerSecond(), 100 * r.ingestPerSecond() / raw);
+            int cores = Runtime.getRuntime().availableProcessors();
+            double cpuMicros = r.cpuSeconds() * 1e6 / r.records();
+            out.printf("process CPU while draining (host and the in-process terminals): %.1f s on %d cores (%.0f %% of"
+                    + " them) = %.0f us per record = %.1f raw verifications%n", r.cpuSeconds(), cores,
+                    100 * r.cpuSeconds() / (r.drainSeconds() * cores), cpuMicros, cpuMicros / rawCpuMicros);
         }
         return ExitCodes.OK;
     }

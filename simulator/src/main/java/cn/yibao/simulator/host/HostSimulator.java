@@ -61,10 +61,14 @@ public final class HostSimulator implements AutoCloseable {
         return new HostSimulator(dir, List.of("localhost", "127.0.0.1"), tac, split);
     }
 
-    /** Starts listening on {@code bind:port} (0: any free port). */
+    /**
+     * Starts listening on {@code bind:port} (0: any free port). The application threads are twice
+     * the cores: a thread waiting for its batch's commit (SQLite {@code synchronous=FULL}: an
+     * fsync) or for the store's lock leaves its core to another connection's verification.
+     */
     public HostSimulator listen(String bind, int port) throws IOException, InterruptedException {
         server = HostServer.start(bind, port, credentials.serverContext(), service, faults,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(90));
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(90));
         return this;
     }
 

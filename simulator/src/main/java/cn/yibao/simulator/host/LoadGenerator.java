@@ -3,6 +3,7 @@ package cn.yibao.simulator.host;
 import cn.yibao.hostlink.record.Sm2;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.saf.StoreAndForward;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -22,8 +23,10 @@ public final class LoadGenerator {
      * @param records       records acknowledged in total
      * @param drainSeconds  time from starting the uploads to the last acknowledgement
      * @param ingestPerSecond records per second
+     * @param cpuSeconds      CPU time the whole process (host and in-process terminals) used meanwhile
      */
-    public record Result(int terminals, long records, double drainSeconds, double ingestPerSecond) {
+    public record Result(int terminals, long records, double drainSeconds, double ingestPerSecond,
+                         double cpuSeconds) {
     }
 
     private LoadGenerator() {
@@ -52,6 +55,7 @@ public final class LoadGenerator {
             throws Exception {
         long total = terminals.stream().mapToLong(t -> t.journal().headSeq() - t.journal().ackedSeq()).sum();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         List<StoreAndForward> running = new ArrayList<>();
         try {
             for (VirtualTerminal t : terminals) {
@@ -68,11 +72,29 @@ public final class LoadGenerator {
             running.forEach(StoreAndForward::close);
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        return new Result(terminals.size(), total, secs, total / secs);
+        return new Result(terminals.size(), total, secs, total / secs, (processCpuNanos() - cpuStart) / 1e9);
     }
 
-    /** @return SM2 verifications per second of the journals' records (one thread, {@code seconds} long at least) */
-    public static double rawVerifyRate(List<VirtualTerminal> terminals, double seconds) {
+    /** @return CPU time used by this process so far, in nanoseconds (-1 where the JVM does not tell) */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /** @return CPU time used by the calling thread so far, in nanoseconds */
+    static long threadCpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /**
+     * @param perSecond  SM2 verifications per second (wall clock)
+     * @param cpuMicros  CPU time of one verification, in microseconds (what other load on the machine does not change)
+     */
+    public record RawVerify(double perSecond, double cpuMicros) {
+    }
+
+    /** @return the SM2 verification rate and CPU cost on the journals' records (one thread, {@code seconds} at least) */
+    public static RawVerify rawVerify(List<VirtualTerminal> terminals, double seconds) {
         List<UploadedRecord> sample = new ArrayList<>();
         List<PublicKey> keys = new ArrayList<>();
         for (VirtualTerminal t : terminals) {
@@ -82,6 +104,7 @@ public final class LoadGenerator {
             }
         }
         long n = 0;
+        long cpu = threadCpuNanos();
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
@@ -92,6 +115,7 @@ public final class LoadGenerator {
                 n++;
             }
         }
-        return n / ((System.nanoTime() - start) / 1e9);
+        double secs = (System.nanoTime() - start) / 1e9;
+        return new RawVerify(n / secs, (threadCpuNanos() - cpu) / 1e3 / n);
     }
 }

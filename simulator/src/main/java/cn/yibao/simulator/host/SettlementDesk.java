@@ -61,23 +61,33 @@ final class SettlementDesk {
                     Json.object().put("ack_seq", store.highestSeq(terminal)));
         }
         // the checks that need no store state run here, outside the store's lock (steps 1–5, 8–10)
-        RecordCheck[] auth = new RecordCheck[ups.size()];
-        RecordCheck[] content = new RecordCheck[ups.size()];
-        RecordResult[] results = new RecordResult[ups.size()];
-        for (int i = 0; i < auth.length; i++) {
-            auth[i] = verifier.authenticate(terminal, ups.get(i));
-            if (auth[i] != RecordCheck.ACCEPTED) {
-                break;
-            }
-            content[i] = verifier.content(ups.get(i));
-            results[i] = RecordResult.parse(ups.get(i).record().result());
-        }
+        Checked checked = precheck(terminal, ups);
         long head = in.path("journal_head").asLong(0);
-        return store.inTransaction(c -> apply(c, req, terminal, ups, new Checked(auth, content, results), head));
+        return store.inTransaction(c -> apply(c, req, terminal, ups, checked, head));
     }
 
     /** What was checked of a batch outside the store's lock, per record. */
     private record Checked(RecordCheck[] auth, RecordCheck[] content, RecordResult[] results) {
+    }
+
+    /**
+     * Steps 1–5 and 8–10 of each record, up to the first record failing steps 1–5 ({@link #apply}
+     * reports that one and looks at none after it). Runs on the connection's executor: batches of
+     * different connections are checked in parallel, on every core.
+     */
+    private Checked precheck(String terminal, List<UploadedRecord> ups) {
+        int n = ups.size();
+        Checked checked = new Checked(new RecordCheck[n], new RecordCheck[n], new RecordResult[n]);
+        for (int i = 0; i < n; i++) {
+            RecordVerifier.Authenticated a = verifier.authenticated(terminal, ups.get(i));
+            checked.auth()[i] = a.check();
+            if (a.check() != RecordCheck.ACCEPTED) {
+                break;
+            }
+            checked.results()[i] = a.result();
+            checked.content()[i] = verifier.content(ups.get(i), a.result());
+        }
+        return checked;
     }
 
     private Response apply(Connection c, Request req, String terminal, List<UploadedRecord> ups, Checked checked,
