@@ -46,6 +46,8 @@ public final class CardWatch implements AutoCloseable {
     private final Object draining = new Object();
     private final Object refreshing = new Object();
     private volatile HostCalls host = HostCalls.OFFLINE;
+    /** Set under {@link #draining} by {@link #close}: a drain that starts later sends nothing. */
+    private boolean closed;
 
     private CardWatch(CardListStore store, Clock clock) {
         this.store = store;
@@ -165,19 +167,30 @@ public final class CardWatch implements AutoCloseable {
             return;
         }
         try {
-            sender.execute(() -> drain(host));
+            sender.execute(this::drainInBackground);
         } catch (RejectedExecutionException e) {
             LOG.warn("card report {} kept for later: watch closed", report.reportId());
+        }
+    }
+
+    private void drainInBackground() {
+        try {
+            drain(host);
+        } catch (CardListException e) {
+            LOG.warn("card reports not sent now, kept for later: {}", e.getMessage());
         }
     }
 
     /**
      * Sends the waiting reports, oldest first, until the host cannot be reached.
      *
-     * @return how many the host took
+     * @return how many the host took (none once the watch is closed)
      */
     public int drain(HostCalls calls) {
         synchronized (draining) {
+            if (closed) {
+                return 0;
+            }
             int sent = 0;
             while (true) {
                 List<CardListStore.Waiting> batch = store.waiting(DRAIN_BATCH);
@@ -229,6 +242,7 @@ public final class CardWatch implements AutoCloseable {
     public void close() {
         sender.shutdownNow();
         synchronized (draining) {
+            closed = true;
             store.close();
         }
     }
