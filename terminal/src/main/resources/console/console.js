@@ -3,6 +3,8 @@
 'use strict';
 
 const INSUTYPE = { '310': '职工基本医疗保险', '320': '公务员医疗补助', '390': '城乡居民基本医疗保险' };
+const CARD_STAS = { '2': '（住院状态）', '3': '（已挂失）', '4': '（黑名单）' };
+const CARD_STAS_WARN = { '3': '此卡已挂失，请收回并联系医保经办机构', '4': '此卡已被列入黑名单，不能结算' };
 const CLASS = { '01': '甲类', '02': '乙类', '03': '丙类', '09': '非医保' };
 const CANCEL = { '2102': '2103', '2207': '2208', '2304': '2305' };
 const SPLIT_ROWS = [
@@ -180,10 +182,12 @@ async function readCard() {
   $('psn-no').textContent = person.baseinfo.psn_no;
   $('certno').textContent = person.baseinfo.certno || '';
   $('insutype').textContent = INSUTYPE[insu.insutype] || insu.insutype || '';
-  $('card-no').textContent = person.cardinfo.card_no + (person.cardinfo.card_stas === '2' ? '（住院状态）' : '');
+  const listed = CARD_STAS_WARN[person.cardinfo.card_stas];
+  $('card-no').textContent = person.cardinfo.card_no + (CARD_STAS[person.cardinfo.card_stas] || '');
+  $('card-no').className = listed ? 'warn' : '';
   $('balc').textContent = yuan(insu.balc) + ' 元';
   $('person').hidden = false;
-  say('读卡成功：' + person.baseinfo.psn_name);
+  say(listed ? listed + '：' + person.baseinfo.psn_name : '读卡成功：' + person.baseinfo.psn_name, Boolean(listed));
 }
 
 // ---- split, PIN, settle ----

@@ -15,11 +15,15 @@ import cn.yibao.terminal.cardlist.CardListException;
 import cn.yibao.terminal.cardlist.CardWatch;
 import cn.yibao.terminal.cardlist.ListStatus;
 import cn.yibao.terminal.counter.CounterRefusedException;
+import cn.yibao.terminal.counter.PersonQuery;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -48,13 +52,57 @@ class ListedCardRulesTest {
         try (CounterFixture f = new CounterFixture(dir, "lost")) {
             connect(f, host);
             refused(f, "CARD_LOST", LOST_ZH, CounterFixture.sale(psnNo(f), LIANHUA, "1"));
-            assertTrue(eventually(() -> host.reports().size() == 2), "pre-settlement and settlement both reported");
+            assertTrue(eventually(() -> f.counter.cardWatch().waitingReports() == 0), "sent at once");
+            assertEquals(1, host.reports().size(), "query, pre-settlement and settlement: one presentation, one report");
             ObjectNode r = host.reports().get(0);
             assertEquals(f.card.snapshot().serialHex(), r.path("card_no").asText());
             assertEquals("LOST", r.path("status").asText());
             assertEquals("CARD", r.path("source").asText());
             assertTrue(r.path("seen_at").asText().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"));
+        }
+    }
+
+    @Test
+    void aPersonQueryShowsALostCardAndReportsItWithoutRefusing() {
+        InProcessCardHost host = new InProcessCardHost(2);
+        try (CounterFixture f = new CounterFixture(dir, "lost")) {
+            connect(f, host);
+            assertEquals("3", f.counter.queryPerson(PersonQuery.cardOnReader()).cardinfo().cardStas());
+            assertTrue(eventually(() -> host.reports().size() == 1), "the sighting is reported at once");
+            assertEquals("LOST", host.reports().get(0).path("status").asText());
+        }
+    }
+
+    @Test
+    void aCardPresentedAgainLaterIsReportedAgain() throws Exception {
+        InProcessCardHost host = new InProcessCardHost(2);
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
+        try (CounterFixture f = new CounterFixture(dir, "blacklisted", rules(3), clock,
+                CounterFixture.TERMINAL_KEY.getPrivate())) {
+            connect(f, host);
+            f.counter.queryPerson(PersonQuery.cardOnReader());
+            clock.advance(Duration.ofMinutes(9));
+            f.counter.queryPerson(PersonQuery.cardOnReader());
+            assertEquals(1, f.counter.cardWatch().waitingReports() + host.reports().size(), "same presentation");
+            clock.advance(Duration.ofMinutes(11));
+            f.counter.queryPerson(PersonQuery.cardOnReader());
             assertTrue(eventually(() -> f.counter.cardWatch().waitingReports() == 0));
+            assertEquals(2, host.reports().size(), "a later presentation is a new sighting");
+        }
+    }
+
+    @Test
+    void aPersonQueryShowsACardOnTheHostsBlacklist() throws Exception {
+        InProcessCardHost host = new InProcessCardHost(2);
+        try (CounterFixture f = new CounterFixture(dir, "employee")) {
+            connect(f, host);
+            PersonQuery query = PersonQuery.cardOnReader();
+            assertEquals("1", f.counter.queryPerson(query).cardinfo().cardStas());
+            host.list(f.card.snapshot().serialHex(), "BLACKLISTED");
+            f.counter.cardWatch().refresh(host);
+            assertEquals("4", f.counter.queryPerson(query).cardinfo().cardStas());
+            assertTrue(eventually(() -> host.reports().size() == 1));
+            assertEquals("LIST", host.reports().get(0).path("source").asText());
         }
     }
 
@@ -64,8 +112,8 @@ class ListedCardRulesTest {
         try (CounterFixture f = new CounterFixture(dir, "blacklisted")) {
             connect(f, host);
             refused(f, "CARD_BLACKLISTED", BLACKLISTED_ZH, CounterFixture.sale(psnNo(f), LIANHUA, "1"));
-            assertTrue(eventually(() -> host.reports().size() == 2));
-            assertEquals("BLACKLISTED", host.reports().get(1).path("status").asText());
+            assertTrue(eventually(() -> host.reports().size() == 1));
+            assertEquals("BLACKLISTED", host.reports().get(0).path("status").asText());
         }
     }
 
@@ -107,13 +155,15 @@ class ListedCardRulesTest {
             assertEquals(ListStatus.LOST, f.counter.cardWatch().lookup(serial).orElseThrow().status());
 
             refused(f, "CARD_LOST", LOST_ZH, CounterFixture.sale(psnNo, LIANHUA, "1"));
-            assertTrue(eventually(() -> host.reports().size() == 2));
+            assertTrue(eventually(() -> f.counter.cardWatch().waitingReports() == 0));
+            assertEquals(1, host.reports().size());
             assertEquals("LIST", host.reports().get(0).path("source").asText());
 
             host.list(serial, "BLACKLISTED");
             assertEquals(new CardWatch.Refresh(3, 4, 1, 0), f.counter.cardWatch().refresh(host));
             assertEquals(3L, host.asked().get(2), "asks only for what it does not have");
             refused(f, "CARD_BLACKLISTED", BLACKLISTED_ZH, CounterFixture.sale(psnNo, LIANHUA, "1"));
+            assertTrue(eventually(() -> host.reports().size() == 2), "a new status is a new report");
 
             host.list(serial, "CLEARED");
             assertEquals(5, f.counter.cardWatch().refresh(host).toVersion());
@@ -142,14 +192,14 @@ class ListedCardRulesTest {
         try (CounterFixture f = new CounterFixture(dir, "lost")) {
             connect(f, host);
             refused(f, "CARD_LOST", LOST_ZH, CounterFixture.sale(psnNo(f), LIANHUA, "1"));
-            assertEquals(2, f.counter.cardWatch().waitingReports(), "kept on disk before the refusal");
+            assertEquals(1, f.counter.cardWatch().waitingReports(), "kept on disk before the refusal");
             f.restart();
-            assertEquals(2, f.counter.cardWatch().waitingReports(), "and across a restart");
+            assertEquals(1, f.counter.cardWatch().waitingReports(), "and across a restart");
             assertThrows(HostUnavailableException.class, () -> f.counter.cardWatch().refresh(host));
             host.reachable(true);
-            assertEquals(2, f.counter.cardWatch().refresh(host).reportsSent());
+            assertEquals(1, f.counter.cardWatch().refresh(host).reportsSent());
             assertEquals(0, f.counter.cardWatch().waitingReports());
-            assertEquals(2, host.reports().size());
+            assertEquals(1, host.reports().size());
             assertEquals(0, f.counter.cardWatch().drain(host), "nothing left to send");
         }
     }

@@ -21,7 +21,8 @@ public record PersonInfo(BaseInfo baseinfo, List<InsuInfo> insuinfo, CardInfo ca
      * The card as read (an extension of 1101 for the counter).
      *
      * @param cardNo   card number, masked except the last 4 characters
-     * @param cardStas card state: 1 normal, 2 in hospital (others are refused before 1101 answers)
+     * @param cardStas card state: 1 normal, 2 in hospital, 3 lost, 4 blacklisted (by the card's state or the
+     *                 host's lists; by default such a card is refused at settlement)
      */
     public record CardInfo(String cardNo, String cardStas) {
 

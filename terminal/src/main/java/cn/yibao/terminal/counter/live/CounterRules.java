@@ -13,10 +13,14 @@ import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.policy.CounterPolicy;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,12 +43,24 @@ import org.slf4j.LoggerFactory;
  */
 final class CounterRules {
 
+    /**
+     * A listed card is reported once per presentation: read again within this time with the same
+     * status (the person query, the pre-settlement and the settlement of one visit to the
+     * counter), it is not reported again.
+     */
+    static final Duration REPORT_ONCE_WITHIN = Duration.ofMinutes(10);
+    /** Most cards remembered as just reported (the memory is cleared when full). */
+    private static final int MAX_REMEMBERED = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(CounterRules.class);
 
     private final CounterPolicy policy;
     private final CardWatch watch;
     private final Journal journal;
     private final Clock clock;
+    private final Map<String, Sighting> reported = new ConcurrentHashMap<>();
+
+    private record Sighting(ListStatus status, Instant at) {
+    }
 
     CounterRules(CounterPolicy policy, CardWatch watch, Journal journal, Clock clock) {
         this.policy = policy;
@@ -115,6 +131,21 @@ final class CounterRules {
      * host (kept on disk first, sent in the background), then refused, each as the policy says.
      */
     void listed(CardInfo card) {
+        Optional<ListStatus> status = presented(card);
+        if (status.isPresent() && policy.refuseListedCards()) {
+            throw new CounterRefusedException(status.get() == ListStatus.LOST ? CounterRefusal.CARD_LOST
+                    : CounterRefusal.CARD_BLACKLISTED);
+        }
+    }
+
+    /**
+     * The card was presented at the counter (read for a person query, a pre-settlement or a
+     * settlement): if it is lost or blacklisted, by its own state or by the host's lists, the
+     * sighting is logged and reported to the host as the policy says. Refuses nothing.
+     *
+     * @return LOST or BLACKLISTED, or empty for a card on no list
+     */
+    Optional<ListStatus> presented(CardInfo card) {
         String serial = card.identity().serialHex();
         CardState state = card.insurance().cardState();
         ListStatus status;
@@ -125,19 +156,31 @@ final class CounterRules {
         } else {
             Optional<Listing> listing = watch.lookup(serial, card.identity().cardNumber());
             if (listing.isEmpty()) {
-                return;
+                return Optional.empty();
             }
             status = listing.get().status();
             source = ListedCardReport.Source.LIST;
         }
         LOG.warn("listed card presented: {} {} (from the {})", card.identity().maskedCardNumber(), status,
                 source == ListedCardReport.Source.CARD ? "card" : "host's list");
-        if (policy.reportListedCards()) {
-            watch.report(ListedCardReport.of(serial, status, source, clock.instant()));
+        Instant now = clock.instant();
+        if (policy.reportListedCards() && !reportedJustNow(serial, status, now)) {
+            watch.report(ListedCardReport.of(serial, status, source, now));
         }
-        if (policy.refuseListedCards()) {
-            throw new CounterRefusedException(status == ListStatus.LOST ? CounterRefusal.CARD_LOST
-                    : CounterRefusal.CARD_BLACKLISTED);
+        return Optional.of(status);
+    }
+
+    /** @return whether this card was reported with this status within {@link #REPORT_ONCE_WITHIN}; remembers it if not */
+    private boolean reportedJustNow(String serial, ListStatus status, Instant now) {
+        Sighting last = reported.get(serial);
+        if (last != null && last.status() == status && !now.isAfter(last.at().plus(REPORT_ONCE_WITHIN))
+                && !now.isBefore(last.at())) {
+            return true;
         }
+        if (reported.size() >= MAX_REMEMBERED) {
+            reported.clear();
+        }
+        reported.put(serial, new Sighting(status, now));
+        return false;
     }
 }

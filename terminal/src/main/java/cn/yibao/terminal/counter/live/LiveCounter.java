@@ -2,6 +2,7 @@ package cn.yibao.terminal.counter.live;
 
 import cn.yibao.card.CardException;
 import cn.yibao.card.Money;
+import cn.yibao.card.session.CardInfo;
 import cn.yibao.terminal.cardlist.CardWatch;
 import cn.yibao.terminal.counter.AdmissionRequest;
 import cn.yibao.terminal.counter.CancelRequest;
@@ -122,7 +123,10 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public PersonInfo queryPerson(PersonQuery query) {
-        return refusing(() -> cards.withCard(session -> PersonMapping.personInfo(session.readCard())));
+        return refusing(() -> cards.withCard(session -> {
+            CardInfo card = session.readCard();
+            return PersonMapping.personInfo(card, rules.presented(card));
+        }));
     }
 
     @Override

@@ -5,6 +5,7 @@ import cn.yibao.card.Money;
 import cn.yibao.card.app.CardState;
 import cn.yibao.card.app.InsuranceInfo;
 import cn.yibao.card.session.CardInfo;
+import cn.yibao.terminal.cardlist.ListStatus;
 import cn.yibao.terminal.counter.BaseInfo;
 import cn.yibao.terminal.counter.InsuInfo;
 import cn.yibao.terminal.counter.PersonInfo;
@@ -21,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns what the card says into the settlement engine's person and the national 1101 answer. */
 final class PersonMapping {
@@ -42,8 +44,11 @@ final class PersonMapping {
         return new Person(category, group, ins.retired(), ins.civilServant() && category.isEmployee(), status, balance);
     }
 
-    /** @return the 1101 answer: who, which insurance, which card */
-    static PersonInfo personInfo(CardInfo card) {
+    /**
+     * @return the 1101 answer: who, which insurance, which card ({@code card_stas} 1 normal, 2 in
+     *     hospital, 3 lost, 4 blacklisted — by the card's state or the host's lists: {@code listed})
+     */
+    static PersonInfo personInfo(CardInfo card, Optional<ListStatus> listed) {
         String ssn = card.holder().ssn();
         LocalDate birthday = birthday(ssn);
         int age = birthday == null ? 0 : (int) ChronoUnit.YEARS.between(birthday, LocalDate.now());
@@ -52,7 +57,8 @@ final class PersonMapping {
         InsuranceInfo ins = card.insurance();
         InsuInfo insu = new InsuInfo(ins.hasAccount() ? card.purse().balance() : Money.ZERO, insutype(ins), psnType(ins),
                 ins.civilServant() ? "1" : "0", ins.region(), null, insuStas(ins), null);
-        String stas = ins.cardState() == CardState.IN_HOSPITAL ? "2" : "1";
+        String stas = listed.map(l -> l == ListStatus.LOST ? "3" : "4")
+                .orElse(ins.cardState() == CardState.IN_HOSPITAL ? "2" : "1");
         return new PersonInfo(base, List.of(insu),
                 new PersonInfo.CardInfo(CardNumbers.mask(card.identity().cardNumber()), stas));
     }
