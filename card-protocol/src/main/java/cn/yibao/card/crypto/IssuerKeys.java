@@ -45,6 +45,16 @@ public record IssuerKeys(Algorithm algorithm, byte[] mpk, byte[] mlk, byte[] mtk
                 PurseCrypto.diversify(algorithm, mrk, serial));
     }
 
+    /** @return the card's TAC key (DTK) alone, for an 8-byte application serial (one diversification, not four) */
+    public byte[] dtkForCard(byte[] serial) {
+        return PurseCrypto.diversify(algorithm, mtk, serial);
+    }
+
+    /** @return the card's load key (DLK) alone, for an 8-byte application serial */
+    public byte[] dlkForCard(byte[] serial) {
+        return PurseCrypto.diversify(algorithm, mlk, serial);
+    }
+
     @Override
     public byte[] mpk() {
         return mpk.clone();

@@ -5,7 +5,6 @@ import cn.yibao.card.CardException;
 import cn.yibao.card.Money;
 import cn.yibao.card.apdu.Bytes;
 import cn.yibao.card.app.PurseMacs;
-import cn.yibao.card.crypto.CardKeys;
 import cn.yibao.card.crypto.IssuerKeys;
 import cn.yibao.card.crypto.PurseCrypto;
 import java.time.LocalDateTime;
@@ -27,9 +26,9 @@ public final class IssuerHost {
 
     /** @return whether {@code tac} is the card's TAC for this debit */
     public boolean verifyPurchaseTac(PendingDebit debit, byte[] tac) {
-        CardKeys card = keys.forCard(debit.appSerial());
         byte[] record = debit.record().map(r -> r.encode()).orElse(new byte[0]);
-        byte[] expected = PurseCrypto.mac(keys.algorithm(), PurseCrypto.tacKey(keys.algorithm(), card.dtk()),
+        byte[] expected = PurseCrypto.mac(keys.algorithm(), PurseCrypto.tacKey(keys.algorithm(),
+                        keys.dtkForCard(debit.appSerial())),
                 PurseMacs.purchaseTac(debit.amount(), Bytes.bcd(debit.terminalId(), 6), debit.terminalSeq(),
                         debit.time(), record));
         return PurseCrypto.same(expected, tac);
@@ -53,16 +52,16 @@ public final class IssuerHost {
 
     /** @return whether {@code tac} is the card's TAC for this load */
     public boolean verifyLoadTac(PendingLoad load, LocalDateTime time, byte[] tac) {
-        CardKeys card = keys.forCard(load.appSerial());
         Money newBalance = load.init().balance().plus(load.amount());
-        byte[] expected = PurseCrypto.mac(keys.algorithm(), PurseCrypto.tacKey(keys.algorithm(), card.dtk()),
+        byte[] expected = PurseCrypto.mac(keys.algorithm(), PurseCrypto.tacKey(keys.algorithm(),
+                        keys.dtkForCard(load.appSerial())),
                 PurseMacs.loadTac(newBalance, load.init().onlineSeq(), load.amount(),
                         Bytes.bcd(load.terminalId(), 6), time));
         return PurseCrypto.same(expected, tac);
     }
 
     private byte[] loadSessionKey(PendingLoad load) {
-        CardKeys card = keys.forCard(load.appSerial());
-        return PurseCrypto.loadSessionKey(keys.algorithm(), card.dlk(), load.init().random(), load.init().onlineSeq());
+        return PurseCrypto.loadSessionKey(keys.algorithm(), keys.dlkForCard(load.appSerial()), load.init().random(),
+                load.init().onlineSeq());
     }
 }
