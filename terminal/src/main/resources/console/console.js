@@ -15,7 +15,10 @@ const SPLIT_ROWS = [
   ['balc', '结算后余额'],
 ];
 
-const state = { lines: [], person: null, pre: null, settleMsgid: null, results: [], active: 0, serial: 0 };
+// mode: 'sale' (pharmacy items, 2101/2102) or 'discharge' (an inpatient stay by its mdtrt_id, 2303/2304)
+const state = {
+  lines: [], person: null, pre: null, settleMsgid: null, results: [], active: 0, serial: 0, mode: 'sale', mdtrtId: null,
+};
 const $ = (id) => document.getElementById(id);
 
 // ---- calls ----
@@ -101,6 +104,7 @@ async function enter(text) {
 }
 
 function addLine(item, qty) {
+  state.mode = 'sale';
   state.lines.push({ item, qty, rxno: $('rxno').value.trim() || undefined });
   $('qty').value = 1;
   $('rxno').value = '';
@@ -204,12 +208,38 @@ function sale(extra) {
 }
 
 async function preSettle() {
+  if (state.mode === 'discharge') {
+    await preSettleDischarge();
+    return;
+  }
   const out = await call('2101', sale({}));
   state.pre = out;
   state.settleMsgid = null;
   renderSplit(out);
   $('confirm').disabled = false;
   $('confirm').focus();
+}
+
+// The discharge desk: the stay's fee lines are in the terminal (uploaded by the HIS with 2301);
+// the clerk reads the card, scans the stay's number and settles it with the cardholder's PIN.
+function discharge(extra) {
+  if (!state.person) throw new Error('请先读卡');
+  if (!state.mdtrtId) throw new Error('请输入住院号');
+  return { data: Object.assign({ psn_no: state.person.baseinfo.psn_no, mdtrt_id: state.mdtrtId, acct_used_flag: '1' },
+    extra) };
+}
+
+async function preSettleDischarge() {
+  const id = $('mdtrt-id').value.trim();
+  if (id !== '') state.mdtrtId = id;
+  const out = await call('2303', discharge({}));
+  state.mode = 'discharge';
+  state.pre = out;
+  state.settleMsgid = null;
+  renderSplit(out);
+  $('confirm').disabled = false;
+  $('confirm').focus();
+  say('出院预结算：住院号 ' + state.mdtrtId);
 }
 
 function invalidateSplit() {
@@ -243,8 +273,10 @@ function renderSplit(out) {
 
 function confirmSale() {
   if (!state.pre) return;
-  if (Number(state.pre.setlinfo.acct_pay) > 0) {
-    $('pin-amount').textContent = '个人账户支付 ' + yuan(state.pre.setlinfo.acct_pay) + ' 元';
+  // a discharge settlement always writes the card (year-to-date, in-hospital state): always the PIN
+  if (state.mode === 'discharge' || Number(state.pre.setlinfo.acct_pay) > 0) {
+    $('pin-amount').textContent = (state.mode === 'discharge' ? '出院结算 · ' : '') + '个人账户支付 '
+      + yuan(state.pre.setlinfo.acct_pay) + ' 元';
     $('pin-error').textContent = '';
     $('pin').value = '';
     $('pin-dialog').hidden = false;
@@ -256,11 +288,13 @@ function confirmSale() {
 
 async function settle(pin) {
   state.settleMsgid = state.settleMsgid || msgid();
-  const input = sale({ acct_pay: state.pre.setlinfo.acct_pay });
+  const isDischarge = state.mode === 'discharge';
+  const agreed = { acct_pay: state.pre.setlinfo.acct_pay };
+  const input = isDischarge ? discharge(agreed) : sale(agreed);
   if (pin) input.card_pin = pin;
   let out;
   try {
-    out = await call('2102', input, state.settleMsgid);
+    out = await call(isDischarge ? '2304' : '2102', input, state.settleMsgid);
   } catch (e) {
     if (e instanceof Refused) state.settleMsgid = null; // refused: nothing happened, next try is a new message
     throw e;
@@ -271,7 +305,12 @@ async function settle(pin) {
   $('balc').textContent = yuan(out.setlinfo.balc) + ' 元';
   $('confirm').disabled = true;
   state.pre = null;
-  say('收费成功，结算号 ' + out.setlinfo.setl_id);
+  if (isDischarge) {
+    $('card-no').textContent = state.person.cardinfo.card_no; // the card is no longer in hospital
+    say('出院结算成功，结算号 ' + out.setlinfo.setl_id);
+  } else {
+    say('收费成功，结算号 ' + out.setlinfo.setl_id);
+  }
   refreshStatus();
 }
 
@@ -295,9 +334,11 @@ async function submitPin() {
 
 function renderReceipt(out) {
   const s = out.setlinfo;
-  const lines = ['      定点零售药店 医保结算单', '--------------------------------',
-    '结算号：' + s.setl_id, '时间：' + s.setl_time, '姓名：' + s.psn_name + '  编号：' + s.psn_no,
-    '--------------------------------'];
+  const inpatient = s.med_type === '21';
+  const lines = [inpatient ? '      定点医疗机构 出院结算单' : '      定点零售药店 医保结算单',
+    '--------------------------------', '结算号：' + s.setl_id]
+    .concat(inpatient ? ['住院号：' + s.mdtrt_id] : [])
+    .concat(['时间：' + s.setl_time, '姓名：' + s.psn_name + '  编号：' + s.psn_no, '--------------------------------']);
   out.detlcutinfo.forEach((d) => {
     lines.push(d.hilist_name + ' ' + (CLASS[d.chrgitm_lv] || ''));
     lines.push('   ' + d.cnt + ' x ' + yuan(d.pric) + ' = ' + yuan(d.det_item_fee_sumamt));
@@ -313,6 +354,9 @@ function renderReceipt(out) {
 function newSale() {
   state.lines = [];
   state.person = null;
+  state.mode = 'sale';
+  state.mdtrtId = null;
+  $('mdtrt-id').value = '';
   $('person').hidden = true;
   $('receipt').textContent = '（结算后显示）';
   invalidateSplit();
@@ -388,6 +432,7 @@ function showLogin() {
 
 const KEYS = {
   F2: () => $('code').focus(),
+  F3: () => $('mdtrt-id').focus(),
   F4: () => readCard().catch(fail),
   F5: () => preSettle().catch(fail),
   F6: () => $('journal-q').focus(),
@@ -445,6 +490,7 @@ function init() {
   $('new-sale').addEventListener('click', newSale);
   $('pin-form').addEventListener('submit', (e) => { e.preventDefault(); submitPin(); });
   $('journal-form').addEventListener('submit', (e) => { e.preventDefault(); searchJournal().catch(fail); });
+  $('discharge-form').addEventListener('submit', (e) => { e.preventDefault(); preSettleDischarge().catch(fail); });
   $('login-form').addEventListener('submit', (e) => {
     e.preventDefault();
     window.location.href = '/console/login?token=' + encodeURIComponent($('login-token').value);

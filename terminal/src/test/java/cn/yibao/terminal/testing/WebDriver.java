@@ -27,6 +27,7 @@ public final class WebDriver implements AutoCloseable {
 
     /** WebDriver key codes. */
     public static final String ENTER = "\uE007";
+    public static final String F3 = "\uE033";
     public static final String F4 = "\uE034";
     public static final String F5 = "\uE035";
     public static final String F8 = "\uE038";
