@@ -7,7 +7,6 @@ import cn.yibao.terminal.counter.live.PcscCardAccess;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
 import cn.yibao.terminal.pcsc.PrivatePcscd;
-import cn.yibao.terminal.pcsc.ReaderSelector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -40,8 +39,7 @@ public final class TapToSplitBench {
 
     /** Runs {@code warmup} unmeasured taps, then {@code taps} measured ones; returns sorted nanoseconds. */
     public static long[] run(PrivatePcscd pcscd, Path dir, int warmup, int taps) throws Exception {
-        PcscCardAccess cards = new PcscCardAccess(ReaderSelector.parse(pcscd.readerName(PrivatePcscd.CARD_SLOT)),
-                ReaderSelector.parse(pcscd.readerName(PrivatePcscd.SAM_SLOT)), Duration.ofSeconds(10));
+        PcscCardAccess cards = PcscCounter.cardAccess(pcscd);
         try (PcscCounter rig = new PcscCounter(pcscd, "employee", dir.resolve("sim"));
              CounterRuntime runtime = CounterRuntime.open(dir.resolve("terminal"), cards, "220100000001", Clock.systemDefaultZone());
              ApiServer server = ApiServer.start(ApiServer.Settings.of(0, AccessToken.of(TOKEN), runtime.counter()))) {

@@ -2,6 +2,7 @@ package cn.yibao.simulator.reader;
 
 import cn.yibao.simulator.card.VirtualCard;
 import cn.yibao.simulator.card.VirtualPsam;
+import cn.yibao.terminal.counter.live.PcscCardAccess;
 import cn.yibao.terminal.pcsc.PcscCardReader;
 import cn.yibao.terminal.pcsc.PcscReaders;
 import cn.yibao.terminal.pcsc.PrivatePcscd;
@@ -38,6 +39,15 @@ public final class PcscCounter implements AutoCloseable {
     public PcscCardReader open(Duration presence) {
         return PcscCardReader.open(ReaderSelector.parse(pcscd.readerName(PrivatePcscd.CARD_SLOT)),
                 ReaderSelector.parse(pcscd.readerName(PrivatePcscd.SAM_SLOT)), presence);
+    }
+
+    /**
+     * @return the live counter's card access on {@code pcscd}'s card and PSAM readers, waiting up to
+     *     10 s for a card at each sale
+     */
+    public static PcscCardAccess cardAccess(PrivatePcscd pcscd) {
+        return new PcscCardAccess(ReaderSelector.parse(pcscd.readerName(PrivatePcscd.CARD_SLOT)),
+                ReaderSelector.parse(pcscd.readerName(PrivatePcscd.SAM_SLOT)), Duration.ofSeconds(10));
     }
 
     /**

@@ -19,14 +19,12 @@ import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
 import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.pcsc.PrivatePcscd;
-import cn.yibao.terminal.pcsc.ReaderSelector;
 import cn.yibao.terminal.testing.PcscdExtension;
 import cn.yibao.terminal.testing.WebDriver;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,8 +48,7 @@ class LiveConsoleDischargeIT {
     @Test
     void aDischargeSettledInTheConsoleDebitsOnceAndClearsTheInHospitalState() throws Exception {
         PrivatePcscd pcscd = PcscdExtension.pcscd();
-        PcscCardAccess cards = new PcscCardAccess(ReaderSelector.parse(pcscd.readerName(PrivatePcscd.CARD_SLOT)),
-                ReaderSelector.parse(pcscd.readerName(PrivatePcscd.SAM_SLOT)), Duration.ofSeconds(10));
+        PcscCardAccess cards = PcscCounter.cardAccess(pcscd);
         try (PcscCounter rig = new PcscCounter(pcscd, "employee", dir.resolve("sim"));
              CounterRuntime runtime = CounterRuntime.open(dir.resolve("terminal"), cards, "220100000001", Clock.systemDefaultZone());
              ApiServer server = ApiServer.start(ApiServer.Settings.of(0, AccessToken.of(TOKEN), runtime.counter()));

@@ -15,7 +15,6 @@ import cn.yibao.terminal.devices.ReceiptPrinter;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
 import cn.yibao.terminal.pcsc.PrivatePcscd;
-import cn.yibao.terminal.pcsc.ReaderSelector;
 import cn.yibao.terminal.testing.Await;
 import cn.yibao.terminal.testing.PcscdExtension;
 import cn.yibao.terminal.testing.PtyPair;
@@ -46,8 +45,7 @@ class LiveConsoleSaleIT {
     @Test
     void aSaleInTheConsoleDebitsTheCardOnceAndPrintsTheSplit(PtyPair pty) throws Exception {
         PrivatePcscd pcscd = PcscdExtension.pcscd();
-        PcscCardAccess cards = new PcscCardAccess(ReaderSelector.parse(pcscd.readerName(PrivatePcscd.CARD_SLOT)),
-                ReaderSelector.parse(pcscd.readerName(PrivatePcscd.SAM_SLOT)), Duration.ofSeconds(10));
+        PcscCardAccess cards = PcscCounter.cardAccess(pcscd);
         try (PcscCounter rig = new PcscCounter(pcscd, "employee", dir.resolve("sim"));
              PrinterSimulator printerSim = PrinterSimulator.start(JsscSerialLink.open(pty.right(), 115_200));
              ReceiptPrinter printer = new ReceiptPrinter(JsscSerialLink.open(pty.left(), 115_200), PaperWidth.MM58,

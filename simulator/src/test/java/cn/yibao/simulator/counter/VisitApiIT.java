@@ -22,7 +22,6 @@ import cn.yibao.terminal.hostlink.EnrolCommand;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
 import cn.yibao.terminal.pcsc.PrivatePcscd;
-import cn.yibao.terminal.pcsc.ReaderSelector;
 import cn.yibao.terminal.testing.PcscdExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,8 +53,7 @@ class VisitApiIT {
     @Test
     void visitStayAndCancellationOverTheApiWithTheRealHost() throws Exception {
         PrivatePcscd pcscd = PcscdExtension.pcscd();
-        PcscCardAccess cards = new PcscCardAccess(ReaderSelector.parse(pcscd.readerName(PrivatePcscd.CARD_SLOT)),
-                ReaderSelector.parse(pcscd.readerName(PrivatePcscd.SAM_SLOT)), Duration.ofSeconds(10));
+        PcscCardAccess cards = PcscCounter.cardAccess(pcscd);
         try (PcscCounter rig = new PcscCounter(pcscd, "employee", dir.resolve("sim"));
              HostSimulator host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0)) {
             String terminalId = rig.psam().terminalId();
