@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * The offline limit (policy pack {@code counter.offline}): what may be settled while settlements
@@ -29,7 +31,7 @@ public final class OfflineGate {
     private final Journal journal;
     private final CounterPolicy.OfflineLimit limit;
     private final Clock clock;
-    private volatile java.util.function.BooleanSupplier online = () -> false;
+    private volatile BooleanSupplier online = () -> false;
 
     public OfflineGate(Journal journal, CounterPolicy.OfflineLimit limit, Clock clock) {
         this.journal = journal;
@@ -38,8 +40,8 @@ public final class OfflineGate {
     }
 
     /** Tells the gate how to know whether the host link is up right now (default: never). */
-    public void online(java.util.function.BooleanSupplier up) {
-        this.online = java.util.Objects.requireNonNull(up);
+    public void online(BooleanSupplier up) {
+        this.online = Objects.requireNonNull(up);
     }
 
     /** What waits for the host: count, insured amount (fund + account) and the oldest one's age. */
