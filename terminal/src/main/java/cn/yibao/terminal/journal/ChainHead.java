@@ -1,6 +1,7 @@
 package cn.yibao.terminal.journal;
 
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Where the signed chain stands: the sequence number the next record takes and the hash of the
@@ -35,6 +36,6 @@ public record ChainHead(long nextSeq, byte[] prevHash) {
 
     @Override
     public String toString() {
-        return "ChainHead[nextSeq=" + nextSeq + ", prevHash=" + java.util.HexFormat.of().formatHex(prevHash) + "]";
+        return "ChainHead[nextSeq=" + nextSeq + ", prevHash=" + HexFormat.of().formatHex(prevHash) + "]";
     }
 }

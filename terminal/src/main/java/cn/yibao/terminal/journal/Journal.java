@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -204,12 +205,12 @@ public final class Journal implements AutoCloseable {
     }
 
     /** @return the sequence number of the transaction's signed record, once committed */
-    public synchronized java.util.OptionalLong recordSeq(long txnId) {
+    public synchronized OptionalLong recordSeq(long txnId) {
         return read(() -> {
             try (PreparedStatement s = db.prepareStatement("SELECT seq FROM record WHERE txn_id = ?")) {
                 s.setLong(1, txnId);
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
                 }
             }
         });

@@ -16,6 +16,7 @@ import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A deliberately trivial split for the demo counter (the real one is the settlement engine):
@@ -114,7 +115,7 @@ final class DemoSplit {
         return lines;
     }
 
-    private static Money sum(List<LineSplit> lines, java.util.function.Function<LineSplit, Money> part) {
+    private static Money sum(List<LineSplit> lines, Function<LineSplit, Money> part) {
         Money s = Money.ZERO;
         for (LineSplit line : lines) {
             s = s.plus(part.apply(line));

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The terminal's live link to the central host: store-and-forward of the journal's signed records
@@ -70,7 +71,7 @@ public final class HostLink implements HostCalls, AutoCloseable {
      * {@link #onSignedIn}); it gets the link, which may already be signed in before this returns.
      */
     public static HostLink start(Settings settings, SslContext ssl, Journal journal,
-            java.util.function.Consumer<HostLink> onSignedIn) {
+            Consumer<HostLink> onSignedIn) {
         String prefix = settings.terminalId().replaceAll("[^0-9A-Za-z]", "");
         prefix = prefix.substring(0, Math.min(prefix.length(), 14));
         StoreAndForward.Settings s = new StoreAndForward.Settings(settings.address().host(),

@@ -43,6 +43,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The counter for real: the card on the reader, the settlement engine with the active policy pack,
@@ -66,7 +69,7 @@ public final class LiveCounter implements CounterApi {
     private final VisitSettleFlow visitSettle;
     private final AdmissionFlow admission;
     private final CancelFlow cancellation;
-    private volatile java.util.function.Consumer<Settlement> afterSettle = s -> { };
+    private volatile Consumer<Settlement> afterSettle = s -> { };
     private volatile HostCalls host = HostCalls.OFFLINE;
     private final HostReconciliation reconciliation;
 
@@ -93,7 +96,7 @@ public final class LiveCounter implements CounterApi {
      * the reports of listed cards. Without it the counter is offline.
      */
     public void useHost(HostCalls calls) {
-        this.host = java.util.Objects.requireNonNull(calls);
+        this.host = Objects.requireNonNull(calls);
         offline.online(calls::online);
         cancellation.host(calls);
         cardWatch.useHost(calls);
@@ -117,7 +120,7 @@ public final class LiveCounter implements CounterApi {
      * Sets what happens after each settlement is committed (the receipt printer, the customer
      * display); it must not throw and must not block the sale for long.
      */
-    public void afterSettle(java.util.function.Consumer<Settlement> action) {
+    public void afterSettle(Consumer<Settlement> action) {
         this.afterSettle = action;
     }
 
@@ -291,7 +294,7 @@ public final class LiveCounter implements CounterApi {
      * Runs {@code work}, turning the card's and the settlement engine's refusals into the
      * counter's, so that every caller (API, console, command line) sees one kind of refusal.
      */
-    private static <T> T refusing(java.util.function.Supplier<T> work) {
+    private static <T> T refusing(Supplier<T> work) {
         try {
             return work.get();
         } catch (CardException e) {

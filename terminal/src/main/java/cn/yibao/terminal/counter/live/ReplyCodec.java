@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.function.Function;
 
 /**
  * Keeps the counter's answer to a settlement in the journal, so that a request repeated with the
@@ -66,9 +67,9 @@ final class ReplyCodec {
     }
 
     private static final class ParseDeserializer<T> extends JsonDeserializer<T> {
-        private final java.util.function.Function<String, T> parse;
+        private final Function<String, T> parse;
 
-        ParseDeserializer(java.util.function.Function<String, T> parse) {
+        ParseDeserializer(Function<String, T> parse) {
             this.parse = parse;
         }
 
