@@ -4,6 +4,7 @@ import cn.yibao.card.CardException;
 import cn.yibao.card.session.CardInfo;
 import cn.yibao.terminal.counter.CounterRefusedException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ final class CardReadCommand implements Callable<Integer> {
             throw new RefusedException(e);
         } finally {
             if (pin != null) {
-                java.util.Arrays.fill(pin, ' ');
+                Arrays.fill(pin, ' ');
             }
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -107,7 +108,7 @@ final class SaleCommand implements Callable<Integer> {
             throw new RefusedException(e);
         } finally {
             if (pin != null) {
-                java.util.Arrays.fill(pin, ' ');
+                Arrays.fill(pin, ' ');
             }
         }
     }

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,7 +41,7 @@ final class ApiGuard {
 
     void checkHost(FullHttpRequest request) {
         String host = request.headers().get(HttpHeaderNames.HOST);
-        if (host == null || !hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+        if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
             throw new ApiException(ApiError.HOST_NOT_ALLOWED, "Host " + host);
         }
     }
@@ -69,7 +70,7 @@ final class ApiGuard {
         }
         String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         if (request.method().equals(HttpMethod.POST)
-                && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+                && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
             throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + type);
         }
     }

@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Envelopes envelopes;
     private final ApiGuard guard;
     private final ConsoleFiles files = new ConsoleFiles();
-    private final java.util.concurrent.Executor workers;
+    private final Executor workers;
 
-    ApiHandler(CounterApi counter, Envelopes envelopes, ApiGuard guard, java.util.concurrent.Executor workers) {
+    ApiHandler(CounterApi counter, Envelopes envelopes, ApiGuard guard, Executor workers) {
         super(false);
         this.workers = workers;
         this.counter = counter;

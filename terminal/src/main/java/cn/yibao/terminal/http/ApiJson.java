@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * The JSON mapping at the API boundary: national snake_case names from the records' components,
@@ -105,9 +106,9 @@ public final class ApiJson {
 
     /** Writes a value as the string a function gives. */
     private static final class ToStringSerializer<T> extends JsonSerializer<T> {
-        private final java.util.function.Function<T, String> text;
+        private final Function<T, String> text;
 
-        ToStringSerializer(java.util.function.Function<T, String> text) {
+        ToStringSerializer(Function<T, String> text) {
             this.text = text;
         }
 
@@ -119,9 +120,9 @@ public final class ApiJson {
 
     /** Reads a value from a JSON string through a parsing function. */
     private static final class TextDeserializer<T> extends JsonDeserializer<T> {
-        private final java.util.function.Function<String, T> parse;
+        private final Function<String, T> parse;
 
-        TextDeserializer(java.util.function.Function<String, T> parse) {
+        TextDeserializer(Function<String, T> parse) {
             this.parse = parse;
         }
 
