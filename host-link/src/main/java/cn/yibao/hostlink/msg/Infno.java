@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Transaction codes ({@code infno}) carried on the host link. Codes 9001, 9002, 1101, 2208, 2601,
- * 3201 and 3202 keep their national meaning; 9003, 9110, 9120, 9121 and 8001 are this product's
+ * 3201, 3202, 3501 and 3502 keep their national meaning; 9003, 9110, 9120, 9121 and 8001 are this product's
  * extensions (heartbeat, policy-pack download, card-list download, report of a listed card
  * presented at the counter, signed-record upload).
  */
@@ -20,7 +20,9 @@ public enum Infno {
     CANCEL("2208"),
     REVERSAL("2601"),
     RECON_TOTALS("3201"),
-    RECON_DETAIL("3202");
+    RECON_DETAIL("3202"),
+    STOCK_TAKE("3501"),
+    STOCK_CHANGE("3502");
 
     private final String code;
 

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             HostCommand.Start.class,
             HostCommand.Enrol.class,
             HostStatusCommand.class,
+            HostExportCommand.class,
             HostFaultCommand.class,
             HostCommand.Card.class,
             HostLoadCommand.class,

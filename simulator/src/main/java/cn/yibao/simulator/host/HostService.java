@@ -75,6 +75,8 @@ public final class HostService implements RequestHandler {
             case REVERSAL -> desk.reverse(peer, req);
             case RECON_TOTALS -> recon.totals(peer, req);
             case RECON_DETAIL -> recon.detail(peer, req);
+            case STOCK_TAKE -> Inventory.take(store, terminal, req);
+            case STOCK_CHANGE -> Inventory.change(store, terminal, req);
         };
     }
 

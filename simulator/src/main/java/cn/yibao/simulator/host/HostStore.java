@@ -43,6 +43,7 @@ public final class HostStore implements ChainView, AutoCloseable {
             + " msgid TEXT NOT NULL UNIQUE, setl_id TEXT NOT NULL, card_no TEXT NOT NULL, card_tti INTEGER, card_counter INTEGER,"
             + " time INTEGER NOT NULL, policy_version TEXT NOT NULL, medfee INTEGER NOT NULL, fund INTEGER NOT NULL,"
             + " acct INTEGER NOT NULL, cash INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'OK', result TEXT NOT NULL,"
+            + " items TEXT, fixmedins_code TEXT,"
             + " PRIMARY KEY(terminal, seq), UNIQUE(card_no, card_tti, card_counter))",
         "CREATE INDEX IF NOT EXISTS record_setl ON record(setl_id)",
         "CREATE TABLE IF NOT EXISTS answered(msgid TEXT PRIMARY KEY, terminal TEXT NOT NULL, infno TEXT NOT NULL,"
@@ -54,6 +55,8 @@ public final class HostStore implements ChainView, AutoCloseable {
             + " status TEXT NOT NULL, reported_at INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS policy_pack(version TEXT PRIMARY KEY, bytes BLOB NOT NULL, published_at INTEGER NOT NULL)",
         CardReports.DDL,
+        Inventory.DDL[0],
+        Inventory.DDL[1],
     };
 
     private final Connection db;
@@ -73,10 +76,24 @@ public final class HostStore implements ChainView, AutoCloseable {
             for (String ddl : SCHEMA) {
                 s.execute(ddl);
             }
+            // stores made before a settlement's items and institution were kept
+            addColumn(s, "record", "items");
+            addColumn(s, "record", "fixmedins_code");
         }
         c.setAutoCommit(false);
         c.commit();
         return new HostStore(c);
+    }
+
+    private static void addColumn(Statement s, String table, String column) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                if (column.equals(rs.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " TEXT");
     }
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
@@ -163,22 +180,26 @@ public final class HostStore implements ChainView, AutoCloseable {
 
     /** Inserts an accepted record and moves the terminal's chain head (inside a transaction). */
     static void insert(Connection c, SignedRecord r, byte[] hash, Amounts a, String setlId) throws SQLException {
-        insert(c, r, hash, a, setlId, "OK");
+        insert(c, r, hash, a, setlId, "OK", null, null);
     }
 
     /**
      * Stores an accepted record with {@code status}: {@code OK} for a settlement (it counts in the
      * reconciliation until cancelled or reversed), the record kind for records that move no money
-     * (an admission, a cancellation: kept for the chain and the audit, never counted).
+     * (an admission, a cancellation: kept for the chain and the audit, never counted). A settlement
+     * keeps its {@code items} (the canonical request the split was re-computed from) and the
+     * uploading institution's {@code fixmedins_code}, for supervision.
      */
-    static void insert(Connection c, SignedRecord r, byte[] hash, Amounts a, String setlId, String status)
-            throws SQLException {
+    static void insert(Connection c, SignedRecord r, byte[] hash, Amounts a, String setlId, String status,
+            String items, String fixmedinsCode) throws SQLException {
         Integer tti = r.proof().write().map(w -> w.kind().tti()).orElse(null);
         Integer counter = r.proof().write().map(w -> w.counter()).orElse(null);
         Sql.update(c, "INSERT INTO record(terminal, seq, hash, msgid, setl_id, card_no, card_tti, card_counter, time,"
-                + " policy_version, medfee, fund, acct, cash, result, status) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                + " policy_version, medfee, fund, acct, cash, result, status, items, fixmedins_code)"
+                + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 r.terminalId(), r.seq(), hash, r.msgid(), setlId, r.proof().cardNo(), tti, counter,
-                r.time().toEpochMilli(), r.policyVersion(), a.medfee(), a.fund(), a.acct(), a.cash(), r.result(), status);
+                r.time().toEpochMilli(), r.policyVersion(), a.medfee(), a.fund(), a.acct(), a.cash(), r.result(), status,
+                items, fixmedinsCode);
         Sql.update(c, "UPDATE terminal SET high_seq=?, last_hash=? WHERE id=?", r.seq(), hash, r.terminalId());
     }
 

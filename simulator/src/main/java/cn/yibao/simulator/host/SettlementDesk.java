@@ -104,7 +104,7 @@ final class SettlementDesk {
                 boolean settles = result.kind() == RecordKind.SETTLE;
                 Amounts a = settles ? Amounts.of(result) : Amounts.ZERO;
                 HostStore.insert(c, up.record(), up.declaredHash(), a, settles ? result.setlId() : up.record().msgid(),
-                        settles ? "OK" : result.kind().name());
+                        settles ? "OK" : result.kind().name(), settles ? up.items() : null, req.fixmedinsCode());
                 Ledger.post(c, up.record().proof().cardNo(), a, 1);
                 accepted++;
             } else if (check == RecordCheck.DUPLICATE) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,28 @@ class HostStoreTest {
         try (HostStore s = HostStore.open(dir.resolve("host.db"))) {
             assertEquals(sign.getPublicKey(), s.signingKey("T9").orElseThrow());
             assertTrue(s.signingKey("T8").isEmpty());
+        }
+    }
+
+    @Test
+    void aStoreFromBeforeTheSupervisionColumnsGetsThem() throws Exception {
+        Path file = dir.resolve("old.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             var st = c.createStatement()) {
+            st.execute("CREATE TABLE record(terminal TEXT NOT NULL, seq INTEGER NOT NULL, setl_id TEXT NOT NULL,"
+                    + " status TEXT NOT NULL DEFAULT 'OK', PRIMARY KEY(terminal, seq))");
+        }
+        try (HostStore s = HostStore.open(file)) {
+            List<String> columns = s.inTransaction(c -> {
+                List<String> names = new java.util.ArrayList<>();
+                try (var rs = Sql.query(c, "PRAGMA table_info(record)")) {
+                    while (rs.next()) {
+                        names.add(rs.getString("name"));
+                    }
+                }
+                return names;
+            });
+            assertTrue(columns.containsAll(List.of("items", "fixmedins_code")), columns.toString());
         }
     }
 
