@@ -84,7 +84,7 @@ public final class HostSession implements AutoCloseable {
 
     /** Sends a transaction and waits for its response. */
     public Response call(Infno infno, ObjectNode input) throws HostUnavailableException {
-        return call(Request.of(infno, ids.next(), fixmedinsCode, opter, signNo, input));
+        return call(request(infno, input));
     }
 
     /** Sends a prepared request (e.g. one re-sent with its original msgid) and waits for its response. */
@@ -101,7 +101,12 @@ public final class HostSession implements AutoCloseable {
 
     /** @return a request with this session's envelope (for callers that must persist the msgid first) */
     public Request request(Infno infno, ObjectNode input) {
-        return Request.of(infno, ids.next(), fixmedinsCode, opter, signNo, input);
+        return request(infno, ids.next(), input);
+    }
+
+    /** @return a request with this session's envelope under the caller's {@code msgid} */
+    public Request request(Infno infno, String msgid, ObjectNode input) {
+        return Request.of(infno, msgid, fixmedinsCode, opter, signNo, input);
     }
 
     /** @return the sign-in number */

@@ -77,14 +77,23 @@ final class HostedCounter implements AutoCloseable {
 
     /** @return {records held, distinct msgids, sum of account payments in fen} for the terminal */
     long[] held() throws Exception {
+        return query("SELECT count(*), count(DISTINCT msgid), coalesce(sum(acct), 0) FROM record WHERE terminal = '"
+                + TERMINAL + "'");
+    }
+
+    /** @return the first row of {@code sql} on the host's store (numbers), whether the host is up or not */
+    long[] query(String sql) throws Exception {
         boolean wasDown = host == null;
         HostSimulator h = wasDown ? open() : host;
         try {
             return h.store().inTransaction(c -> {
-                try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*), count(DISTINCT msgid),"
-                        + " coalesce(sum(acct), 0) FROM record WHERE terminal = '" + TERMINAL + "'")) {
+                try (ResultSet rs = c.createStatement().executeQuery(sql)) {
                     rs.next();
-                    return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+                    long[] row = new long[rs.getMetaData().getColumnCount()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = rs.getLong(i + 1);
+                    }
+                    return row;
                 }
             });
         } finally {

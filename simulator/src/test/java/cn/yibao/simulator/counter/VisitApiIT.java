@@ -25,10 +25,6 @@ import cn.yibao.terminal.pcsc.PrivatePcscd;
 import cn.yibao.terminal.testing.PcscdExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +58,7 @@ class VisitApiIT {
                  HostSession session = session(host, data, terminalId);
                  ApiServer server = ApiServer.start(ApiServer.Settings.of(0, AccessToken.of(TOKEN), runtime.counter()))) {
                 runtime.counter().useHost(calls(session));
-                Api api = new Api(server.baseUri());
+                HisClient api = new HisClient(server.baseUri(), TOKEN);
                 Money before = rig.card().snapshot().balance();
                 String psnNo = api.ok("1101", "{}").path("baseinfo").path("psn_no").asText();
 
@@ -149,37 +145,5 @@ class VisitApiIT {
         Response r = VirtualTerminal.upload(session, journal.after(journal.ackedSeq(), 100));
         assertTrue(r.ok(), () -> "upload refused: " + r.toJson());
         journal.acknowledge(r.output().path("ack_seq").asLong());
-    }
-
-    /** A plain HTTP client, as an HIS would write it. */
-    private static final class Api {
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        private final URI base;
-        private int serial;
-
-        Api(URI base) {
-            this.base = base;
-        }
-
-        JsonNode ok(String infno, String input) throws Exception {
-            JsonNode answer = post(infno, input);
-            assertEquals(0, answer.path("infcode").asInt(), () -> infno + ": " + answer);
-            return answer.path("output");
-        }
-
-        String refused(String infno, String input) throws Exception {
-            JsonNode answer = post(infno, input);
-            assertEquals(-1, answer.path("infcode").asInt(), () -> infno + ": " + answer);
-            return answer.path("err_code").asText();
-        }
-
-        private JsonNode post(String infno, String input) throws Exception {
-            String body = "{\"infno\":\"" + infno + "\",\"msgid\":\"H" + infno + "-" + (++serial) + "\",\"input\":"
-                    + input + "}";
-            HttpRequest req = HttpRequest.newBuilder(base.resolve("/api/" + infno))
-                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return Json.parse(http.send(req, HttpResponse.BodyHandlers.ofString()).body());
-        }
     }
 }

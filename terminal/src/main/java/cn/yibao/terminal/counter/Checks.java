@@ -2,9 +2,13 @@ package cn.yibao.terminal.counter;
 
 import cn.yibao.card.Money;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Validation helpers for the compact constructors of the counter's records. */
 public final class Checks {
+
+    /** A list or catalogue code: letters, digits and {@code . _ / -}. */
+    private static final Pattern CODE = Pattern.compile("[0-9A-Za-z._/-]{1,50}");
 
     private Checks() {
     }
@@ -15,6 +19,14 @@ public final class Checks {
             throw new IllegalArgumentException(field + " is required");
         }
         return optional(value, field, max);
+    }
+
+    /** @return {@code value}, a code of 1 to 50 letters, digits or {@code . _ / -} */
+    public static String code(String value, String field) {
+        if (value == null || !CODE.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " must be 1 to 50 letters, digits or . _ / -");
+        }
+        return value;
     }
 
     /** @return {@code value} (may be null), which must be at most {@code max} characters */

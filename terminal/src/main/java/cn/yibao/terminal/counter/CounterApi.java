@@ -63,6 +63,19 @@ public interface CounterApi {
     /** 5203: journal search, newest first. */
     List<JournalEntry> searchJournal(JournalQuery query);
 
+    /**
+     * 3501: forwards the pharmacy's stock counts to the host at once (nothing is queued here). A
+     * retry with the same msgid is stored once by the host. By default the counter has no host.
+     */
+    default InventoryReceipt uploadStockCounts(InventoryUpload<StockCount> upload, String msgid) {
+        throw new CounterRefusedException(CounterRefusal.FEATURE_UNAVAILABLE);
+    }
+
+    /** 3502: forwards the pharmacy's stock changes (3503–3506 movements folded in) like {@link #uploadStockCounts}. */
+    default InventoryReceipt uploadStockChanges(InventoryUpload<StockChange> upload, String msgid) {
+        throw new CounterRefusedException(CounterRefusal.FEATURE_UNAVAILABLE);
+    }
+
     /** Store-and-forward state: queued records, last acknowledgement. */
     SyncStatus syncStatus();
 

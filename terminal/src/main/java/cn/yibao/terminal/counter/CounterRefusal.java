@@ -34,6 +34,9 @@ public enum CounterRefusal implements Refusal.Named {
     REFUND_REFUSED("医保中心未授权退款，撤销未办理", "the host refused to authorise the refund load"),
     OFFLINE_LIMIT_EXCEEDED("中心联网中断，已超过脱机结算限额", "host unreachable and the offline limit is reached"),
     SETTLEMENT_IN_DOUBT("该笔结算正在恢复中，请将原卡放回读卡区", "the settlement is being recovered; put the same card back on the reader"),
+    HOST_UNAVAILABLE_FOR_INVENTORY("医保中心暂时无法连接，进销存信息未上传，请稍后用同一报文ID重试",
+            "host unreachable; the inventory message was not forwarded"),
+    INVENTORY_REFUSED("医保中心拒收该进销存信息，请核对后重新上传", "the host refused the inventory message"),
     FEATURE_UNAVAILABLE("本终端暂不支持该业务", "not supported by this terminal yet");
 
     private final Text text;

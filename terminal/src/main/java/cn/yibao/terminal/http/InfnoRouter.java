@@ -6,15 +6,19 @@ import cn.yibao.terminal.counter.CatalogQuery;
 import cn.yibao.terminal.counter.CounterApi;
 import cn.yibao.terminal.counter.DischargeRequest;
 import cn.yibao.terminal.counter.FeeUpload;
+import cn.yibao.terminal.counter.InventoryUpload;
 import cn.yibao.terminal.counter.JournalQuery;
 import cn.yibao.terminal.counter.PersonQuery;
 import cn.yibao.terminal.counter.PharmacySale;
 import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.RegisterRequest;
+import cn.yibao.terminal.counter.StockChange;
+import cn.yibao.terminal.counter.StockCount;
 import cn.yibao.terminal.counter.VisitSettle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,12 +70,25 @@ public final class InfnoRouter {
         add("2402", "出院办理", (in, id) -> Map.of("result", counter.discharge(
                 node(in, "dscginfo", DischargeRequest.class, null))));
         add("3201", "对总账结果（本终端）", (in, id) -> Map.of("data", counter.reconciliation()));
+        add("3501", "商品盘存上传", (in, id) -> counter.uploadStockCounts(inventory(in, StockCount.class), id));
+        add("3502", "商品库存变更", (in, id) -> counter.uploadStockChanges(inventory(in, StockChange.class), id));
         add("5203", "结算信息查询（本终端日志）", (in, id) -> Map.of("data", counter.searchJournal(
                 node(in, "data", JournalQuery.class, new JournalQuery(null, null, null, null, null, null)))));
     }
 
     private Object cancel(JsonNode in, String msgid) throws JsonProcessingException {
         return counter.cancel(node(in, "data", CancelRequest.class, null), msgid);
+    }
+
+    /** Reads {@code invinfo}: one line, as nationally, or a list of lines. */
+    private <T> InventoryUpload<T> inventory(JsonNode input, Class<T> line) throws JsonProcessingException {
+        JsonNode info = input.get("invinfo");
+        if (info == null || info.isNull()) {
+            throw new ApiException(ApiError.BAD_INPUT, "input.invinfo is required");
+        }
+        ObjectNode lines = json.createObjectNode();
+        lines.set("invinfo", info.isArray() ? info : json.createArrayNode().add(info));
+        return json.treeToValue(lines, json.getTypeFactory().constructParametricType(InventoryUpload.class, line));
     }
 
     private void add(String infno, String title, Handler handler) {

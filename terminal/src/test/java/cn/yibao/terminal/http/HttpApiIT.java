@@ -164,6 +164,34 @@ class HttpApiIT {
     }
 
     @Test
+    void inventoryMessagesTakeOneLineOrAListAndARetryStoresNothingAgain() {
+        String count = "{\"med_list_codg\": \"XA11GAA054A001010100261\", \"fixmedins_hilist_id\": \"YP-001\","
+                + " \"invdate\": \"2026-11-22\", \"inv_cnt\": 40}";
+        ApiClient.Answer one = client.call("3501", "inv-1", "{\"invinfo\": " + count + "}");
+        assertEquals(0, one.infcode(), one.body());
+        assertEquals(1, one.output().path("lines").asInt());
+        assertEquals(1, one.output().path("stored").asInt());
+        ApiClient.Answer again = client.call("3501", "inv-1", "{\"invinfo\": " + count + "}");
+        assertEquals(0, again.output().path("stored").asInt(-1), "same msgid: stored once");
+        String change = "{\"med_list_codg\": \"XA11GAA054A001010100261\", \"fixmedins_hilist_id\": \"YP-001\","
+                + " \"fixmedins_hilist_name\": \"阿莫西林胶囊\", \"chrgitm_lv\": \"01\", \"inv_chg_type\": \"3505\","
+                + " \"inv_chg_time\": \"2026-11-23 09:15:00\", \"cnt\": 2, \"pric\": 12.50}";
+        ApiClient.Answer list = client.call("3502", "inv-2", "{\"invinfo\": [" + change + ", " + change + "]}");
+        assertEquals(0, list.infcode(), list.body());
+        assertEquals(2, list.output().path("stored").asInt());
+
+        ApiClient.Answer badType = client.call("3502", "{\"invinfo\": [" + change + ", "
+                + change.replace("\"3505\"", "\"3599\"") + "]}");
+        assertError(badType, 400, -2, "BAD_INPUT");
+        assertTrue(badType.json().path("err_msg_en").asText().contains("invinfo[1]: inv_chg_type"), badType.body());
+        ApiClient.Answer negative = client.call("3501", "{\"invinfo\": " + count.replace("40", "-1") + "}");
+        assertError(negative, 400, -2, "BAD_INPUT");
+        assertTrue(negative.json().path("err_msg_en").asText().contains("inv_cnt"), negative.body());
+        assertError(client.call("3501", "{\"invinfo\": []}"), 400, -2, "BAD_INPUT");
+        assertError(client.call("3502", "{}"), 400, -2, "BAD_INPUT");
+    }
+
+    @Test
     void badJsonIs400WithBadJson() {
         ApiClient.Answer a = client.post("/api/1101", "{\"infno\": \"1101\", ", ApiFixture.TOKEN);
         assertError(a, 400, -2, "BAD_JSON");

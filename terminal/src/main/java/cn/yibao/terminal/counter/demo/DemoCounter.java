@@ -14,6 +14,8 @@ import cn.yibao.terminal.counter.DischargeRequest;
 import cn.yibao.terminal.counter.FeeLine;
 import cn.yibao.terminal.counter.FeeUpload;
 import cn.yibao.terminal.counter.FeeUploadResult;
+import cn.yibao.terminal.counter.InventoryReceipt;
+import cn.yibao.terminal.counter.InventoryUpload;
 import cn.yibao.terminal.counter.JournalEntry;
 import cn.yibao.terminal.counter.JournalQuery;
 import cn.yibao.terminal.counter.LineSplit;
@@ -24,19 +26,24 @@ import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.ReconciliationStatus;
 import cn.yibao.terminal.counter.RegisterRequest;
 import cn.yibao.terminal.counter.Settlement;
+import cn.yibao.terminal.counter.StockChange;
+import cn.yibao.terminal.counter.StockCount;
 import cn.yibao.terminal.counter.SyncStatus;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.counter.VisitSettle;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An in-memory counter for the demo and for tests of the API and the console: five personas, a
- * reader with one card on it, a trivial split ({@link DemoSplit}), a journal list, a simulated host.
+ * reader with one card on it, a trivial split ({@link DemoSplit}), a journal list, a simulated host
+ * (which also takes the inventory messages: a msgid seen before stores nothing again).
  * Every method is synchronised; a refused call changes nothing.
  */
 public final class DemoCounter implements CounterApi {
@@ -52,6 +59,7 @@ public final class DemoCounter implements CounterApi {
     private final Map<String, DemoCard> cards = new LinkedHashMap<>();
     private final DemoJournal journal = new DemoJournal();
     private final DemoVisits visits = new DemoVisits();
+    private final Set<String> inventoryMsgids = new HashSet<>();
     private String onReader;
 
     /** A demo counter with the five personas and the employee's card on the reader. */
@@ -288,6 +296,21 @@ public final class DemoCounter implements CounterApi {
     @Override
     public synchronized List<JournalEntry> searchJournal(JournalQuery query) {
         return journal.search(query);
+    }
+
+    @Override
+    public synchronized InventoryReceipt uploadStockCounts(InventoryUpload<StockCount> upload, String msgid) {
+        return inventory(upload, msgid);
+    }
+
+    @Override
+    public synchronized InventoryReceipt uploadStockChanges(InventoryUpload<StockChange> upload, String msgid) {
+        return inventory(upload, msgid);
+    }
+
+    private InventoryReceipt inventory(InventoryUpload<?> upload, String msgid) {
+        int lines = upload.invinfo().size();
+        return new InventoryReceipt(lines, inventoryMsgids.add(msgid) ? lines : 0);
     }
 
     @Override

@@ -35,6 +35,16 @@ public interface HostCalls {
      */
     Response call(Infno infno, ObjectNode input) throws HostUnavailableException;
 
+    /**
+     * Sends {@code infno} under the caller's {@code msgid} (the host's idempotency key), e.g. an
+     * HIS message forwarded as it came. By default the msgid is not kept (in-process fakes).
+     *
+     * @throws HostUnavailableException when the host cannot be reached or does not answer in time
+     */
+    default Response call(Infno infno, String msgid, ObjectNode input) throws HostUnavailableException {
+        return call(infno, input);
+    }
+
     /** @return whether the host is reachable right now, as far as the link knows (no I/O) */
     boolean online();
 }

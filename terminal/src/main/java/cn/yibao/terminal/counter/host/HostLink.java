@@ -92,6 +92,12 @@ public final class HostLink implements HostCalls, AutoCloseable {
     }
 
     @Override
+    public Response call(Infno infno, String msgid, ObjectNode input) throws HostUnavailableException {
+        HostSession s = saf.session().orElseThrow(() -> new HostUnavailableException("host link is down"));
+        return s.call(s.request(infno, msgid, input));
+    }
+
+    @Override
     public boolean online() {
         return saf.session().isPresent();
     }

@@ -15,6 +15,8 @@ import cn.yibao.terminal.counter.DayTotals;
 import cn.yibao.terminal.counter.DischargeRequest;
 import cn.yibao.terminal.counter.FeeUpload;
 import cn.yibao.terminal.counter.FeeUploadResult;
+import cn.yibao.terminal.counter.InventoryReceipt;
+import cn.yibao.terminal.counter.InventoryUpload;
 import cn.yibao.terminal.counter.JournalEntry;
 import cn.yibao.terminal.counter.JournalQuery;
 import cn.yibao.terminal.counter.PersonInfo;
@@ -25,6 +27,8 @@ import cn.yibao.terminal.counter.ReconciliationStatus;
 import cn.yibao.terminal.counter.RegisterRequest;
 import cn.yibao.terminal.counter.SetlInfo;
 import cn.yibao.terminal.counter.Settlement;
+import cn.yibao.terminal.counter.StockChange;
+import cn.yibao.terminal.counter.StockCount;
 import cn.yibao.terminal.counter.SyncStatus;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.counter.VisitSettle;
@@ -72,6 +76,7 @@ public final class LiveCounter implements CounterApi {
     private volatile Consumer<Settlement> afterSettle = s -> { };
     private volatile HostCalls host = HostCalls.OFFLINE;
     private final HostReconciliation reconciliation;
+    private final InventoryForward inventory = new InventoryForward();
 
     public LiveCounter(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
             Clock clock) {
@@ -93,13 +98,14 @@ public final class LiveCounter implements CounterApi {
 
     /**
      * Puts the counter on the host link: sync status, reconciliation, the refunds of cancellations,
-     * the reports of listed cards. Without it the counter is offline.
+     * the reports of listed cards, the forwarding of inventory messages. Without it the counter is offline.
      */
     public void useHost(HostCalls calls) {
         this.host = Objects.requireNonNull(calls);
         offline.online(calls::online);
         cancellation.host(calls);
         cardWatch.useHost(calls);
+        inventory.host(calls);
     }
 
     /**
@@ -253,6 +259,16 @@ public final class LiveCounter implements CounterApi {
                 && (q.mdtrtId() == null || q.mdtrtId().equals(s.mdtrtId()))
                 && (q.begndate() == null || !day.isBefore(q.begndate()))
                 && (q.enddate() == null || !day.isAfter(q.enddate()));
+    }
+
+    @Override
+    public InventoryReceipt uploadStockCounts(InventoryUpload<StockCount> upload, String msgid) {
+        return inventory.counts(upload, msgid);
+    }
+
+    @Override
+    public InventoryReceipt uploadStockChanges(InventoryUpload<StockChange> upload, String msgid) {
+        return inventory.changes(upload, msgid);
     }
 
     @Override
