@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             SaleCommand.class,
             RecoverCommand.class,
             SyncCommand.class,
+            JournalCommand.class,
             ServeCommand.class,
             ApiTokenCommand.class,
             cn.yibao.terminal.hostlink.EnrolCommand.class,
