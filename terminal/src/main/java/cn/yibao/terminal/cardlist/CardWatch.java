@@ -117,7 +117,11 @@ public final class CardWatch implements AutoCloseable {
                 }
             }
         }
-        LOG.info("card lists: version {} -> {}, {} change(s)", from, version, changes);
+        if (changes > 0) {
+            LOG.info("card lists: version {} -> {}, {} change(s)", from, version, changes);
+        } else {
+            LOG.debug("card lists: version {}, no change", version);
+        }
         return new Refresh(from, version, changes, drain(calls));
     }
 

@@ -13,15 +13,17 @@ import cn.yibao.terminal.hostlink.EnrolCommand;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
-import cn.yibao.terminal.settlement.InstitutionLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +44,12 @@ public final class CounterRuntime implements AutoCloseable {
     private final RecordChain chain;
     private volatile HostLink link;
     private volatile Runnable onSignedIn = () -> { };
+    private final CounterSettings settings;
+    private ScheduledExecutorService listRefresh;
 
     private CounterRuntime(Journal journal, LiveCounter counter, Recovery recovery, String terminalId, Path dataDir,
-            RecordChain chain) {
+            RecordChain chain, CounterSettings settings) {
+        this.settings = settings;
         this.journal = journal;
         this.counter = counter;
         this.recovery = recovery;
@@ -63,9 +68,10 @@ public final class CounterRuntime implements AutoCloseable {
             Journal journal = Journal.open(dataDir.resolve("journal.db"), clock);
             RecordChain chain = new RecordChain(journal, terminalId, key, RecordChain.policyVersion(pack));
             LiveCounter counter = new LiveCounter(cards, pack, catalog, journal, chain, clock);
-            counter.institutionLevel(institutionLevel(dataDir));
+            CounterSettings settings = CounterSettings.read(dataDir);
+            counter.institutionLevel(settings.institutionLevel());
             CounterRuntime runtime = new CounterRuntime(journal, counter, new Recovery(cards, journal, chain), terminalId,
-                    dataDir, chain);
+                    dataDir, chain, settings);
             if (!journal.unfinished().isEmpty()) {
                 LOG.warn("{} unfinished transaction(s) in the journal: recovering", journal.unfinished().size());
                 runtime.recover();
@@ -73,29 +79,6 @@ public final class CounterRuntime implements AutoCloseable {
             return runtime;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the counter in " + dataDir, e);
-        }
-    }
-
-    /**
-     * @return the level this terminal's institution settles visits and stays as: {@code
-     *     institution_level} (PROVINCIAL, MUNICIPAL, DISTRICT or REHAB) in {@code counter.properties}
-     *     of the data directory, MUNICIPAL without it
-     */
-    static InstitutionLevel institutionLevel(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("counter.properties");
-        if (!Files.exists(file)) {
-            return InstitutionLevel.MUNICIPAL;
-        }
-        Properties p = new Properties();
-        try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-            p.load(in);
-        }
-        String level = p.getProperty("institution_level", "MUNICIPAL").trim();
-        try {
-            return InstitutionLevel.valueOf(level);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": institution_level " + level + " is not one of PROVINCIAL, MUNICIPAL,"
-                    + " DISTRICT, REHAB", e);
         }
     }
 
@@ -146,8 +129,30 @@ public final class CounterRuntime implements AutoCloseable {
         }
         chain.onCommitted(link::wake);
         counter.useHost(link);
-        LOG.info("host link to {} started", host.get());
+        startListRefresh();
+        LOG.info("host link to {} started; card lists refreshed every {} s while it is up", host.get(),
+                settings.cardListEvery().toSeconds());
         return Optional.of(link);
+    }
+
+    /** Refreshes the card lists every {@link CounterSettings#cardListEvery} while the link is signed in. */
+    private void startListRefresh() {
+        listRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "card-list-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = settings.cardListEvery().toMillis();
+        listRefresh.scheduleWithFixedDelay(() -> {
+            HostLink current = link;
+            try {
+                if (current != null && current.online()) {
+                    refreshCardLists(current);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("card-list refresh failed; trying again in {} ms", every, e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** After each sign-in: the card lists' changes and the waiting listed-card reports, then the caller's hook. */
@@ -157,12 +162,12 @@ public final class CounterRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets what else runs after each sign-in to the host (the card lists are refreshed first) (e.g. the card-list download, which may call
-     * the host through {@code counter().useHost}'s calls); set it before or after
-     * {@link #connectHost}, it applies from the next sign-in. It must not throw.
+     * Sets what else runs after each sign-in to the host, on the link's thread, after the card lists
+     * were refreshed and before the upload resumes; set it before or after {@link #connectHost}, it
+     * applies from the next sign-in. It must not throw.
      */
     public void onHostSignedIn(Runnable action) {
-        this.onSignedIn = java.util.Objects.requireNonNull(action);
+        this.onSignedIn = Objects.requireNonNull(action);
     }
 
     public LiveCounter counter() {
@@ -199,8 +204,11 @@ public final class CounterRuntime implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
+            if (listRefresh != null) {
+                listRefresh.shutdownNow();
+            }
             if (link != null) {
-                counter.useHost(cn.yibao.terminal.counter.host.HostCalls.OFFLINE);
+                counter.useHost(HostCalls.OFFLINE);
                 link.close();
                 link = null;
             }
