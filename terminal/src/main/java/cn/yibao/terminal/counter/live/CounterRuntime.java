@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -45,7 +46,12 @@ public final class CounterRuntime implements AutoCloseable {
     private volatile HostLink link;
     private volatile Runnable onSignedIn = () -> { };
     private final CounterSettings settings;
-    private ScheduledExecutorService listRefresh;
+    /** Card-list downloads, off the link's thread (its thread starts with the first task). */
+    private final ScheduledExecutorService listRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "card-list-refresh");
+        t.setDaemon(true);
+        return t;
+    });
 
     private CounterRuntime(Journal journal, LiveCounter counter, Recovery recovery, String terminalId, Path dataDir,
             RecordChain chain, CounterSettings settings) {
@@ -137,34 +143,40 @@ public final class CounterRuntime implements AutoCloseable {
 
     /** Refreshes the card lists every {@link CounterSettings#cardListEvery} while the link is signed in. */
     private void startListRefresh() {
-        listRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "card-list-refresh");
-            t.setDaemon(true);
-            return t;
-        });
         long every = settings.cardListEvery().toMillis();
         listRefresh.scheduleWithFixedDelay(() -> {
             HostLink current = link;
-            try {
-                if (current != null && current.online()) {
-                    refreshCardLists(current);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("card-list refresh failed; trying again in {} ms", every, e);
+            if (current != null && current.online()) {
+                refreshInBackground(current);
             }
         }, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** After each sign-in: the card lists' changes and the waiting listed-card reports, then the caller's hook. */
+    private void refreshInBackground(HostLink current) {
+        try {
+            refreshCardLists(current);
+        } catch (RuntimeException e) {
+            LOG.error("card-list refresh failed; trying again at the next interval", e);
+        }
+    }
+
+    /**
+     * After each sign-in: the card lists' changes and the waiting listed-card reports, in the
+     * background (a first download of a long list must not hold back the upload), then the caller's hook.
+     */
     private void signedIn(HostLink current) {
-        refreshCardLists(current);
+        try {
+            listRefresh.execute(() -> refreshInBackground(current));
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("counter closing: no card-list refresh");
+        }
         onSignedIn.run();
     }
 
     /**
-     * Sets what else runs after each sign-in to the host, on the link's thread, after the card lists
-     * were refreshed and before the upload resumes; set it before or after {@link #connectHost}, it
-     * applies from the next sign-in. It must not throw.
+     * Sets what else runs after each sign-in to the host, on the link's thread before the upload
+     * resumes (the card lists are refreshed meanwhile in the background); set it before or after
+     * {@link #connectHost}, it applies from the next sign-in. It must not throw.
      */
     public void onHostSignedIn(Runnable action) {
         this.onSignedIn = Objects.requireNonNull(action);
@@ -184,8 +196,9 @@ public final class CounterRuntime implements AutoCloseable {
 
     /**
      * Uses {@code host} for the reports of listed cards, downloads the card lists' changes and sends
-     * the waiting reports. Call it after each sign-in, periodically, and when {@code terminal serve}
-     * starts with a host; it never throws for the host's sake (the lists stay as they were).
+     * the waiting reports. The runtime calls it after each sign-in and every {@link
+     * CounterSettings#cardListEvery} while the link is up; it never throws for the host's sake (the
+     * lists stay as they were).
      *
      * @return what the download did, or empty when the host could not be reached or answered badly
      */
@@ -204,9 +217,7 @@ public final class CounterRuntime implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
-            if (listRefresh != null) {
-                listRefresh.shutdownNow();
-            }
+            listRefresh.shutdownNow();
             if (link != null) {
                 counter.useHost(HostCalls.OFFLINE);
                 link.close();
