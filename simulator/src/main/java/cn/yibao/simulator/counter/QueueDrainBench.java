@@ -1,7 +1,6 @@
 package cn.yibao.simulator.counter;
 
 import cn.yibao.card.session.CardSession;
-import cn.yibao.hostlink.tls.TerminalCredentials;
 import cn.yibao.simulator.card.IccTransport;
 import cn.yibao.simulator.card.VirtualCard;
 import cn.yibao.simulator.card.VirtualPsam;
@@ -13,30 +12,29 @@ import cn.yibao.terminal.counter.PharmacySale;
 import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.host.HostAddress;
 import cn.yibao.terminal.counter.host.HostLink;
-import cn.yibao.terminal.counter.live.BundledCatalog;
 import cn.yibao.terminal.counter.live.CardAccess;
-import cn.yibao.terminal.counter.live.JournalUpload;
+import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.LiveCounter;
-import cn.yibao.terminal.counter.live.RecordChain;
-import cn.yibao.terminal.journal.Journal;
-import cn.yibao.terminal.policy.PolicyPack;
-import cn.yibao.terminal.policy.PolicyPacks;
+import cn.yibao.terminal.hostlink.EnrolCommand;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The live counter's queue drain: {@code n} pharmacy sales are settled while the host is down (the
- * virtual card and PSAM in process, the SQLite journal, signed records), then the host simulator
- * starts and the terminal's host link connects, signs in and uploads; timed from starting the link
- * to the host's acknowledgement of the last record. The host verifies every record in full
- * (signature, chain, the card's TAC, the split re-computed with the engine).
+ * virtual card and PSAM in process, the counter runtime with its SQLite journal and signed records),
+ * then the host simulator starts, optionally holding a lost-card list of {@code listed} cards, and
+ * the runtime's host link connects, signs in (which starts the card-list download) and uploads;
+ * timed from starting the link to the host's acknowledgement of the last record. The host verifies
+ * every record in full (signature, chain, the card's TAC, the split re-computed with the engine).
  *
- * <p>{@code java -cp simulator/target/simulator.jar cn.yibao.simulator.counter.QueueDrainBench [n]}
+ * <p>{@code java -cp simulator/target/simulator.jar cn.yibao.simulator.counter.QueueDrainBench [n [listed]]}
  */
 public final class QueueDrainBench {
 
@@ -50,28 +48,32 @@ public final class QueueDrainBench {
     /**
      * @param settleNanos time to settle the {@code records} sales offline
      * @param drainNanos  time from starting the link to the acknowledgement of the last record
+     * @param listVersion the counter's card-list version when the last record was acknowledged
      */
-    public record Result(int records, long settleNanos, long drainNanos) {
+    public record Result(int records, long settleNanos, long drainNanos, long listVersion) {
     }
 
-    /** Settles {@code n} (1..150) sales offline, then drains them to a host started afterwards. */
-    public static Result run(Path dir, int n) throws Exception {
-        if (n < 1 || n > 150) {
-            throw new IllegalArgumentException("1..150 sales (the persona's account)");
+    /**
+     * Settles {@code n} (1..150) sales offline, then drains them to a host started afterwards that
+     * lists {@code listed} (0..1,000,000) cards as lost.
+     */
+    public static Result run(Path dir, int n, int listed) throws Exception {
+        if (n < 1 || n > 150 || listed < 0 || listed > 1_000_000) {
+            throw new IllegalArgumentException("1..150 sales (the persona's account), 0..1,000,000 listed cards");
         }
-        Path keys = dir.resolve("terminal/host-link");
-        TerminalCredentials.request(keys, TERMINAL);
-        try (HostSimulator host = HostSimulator.open(dir.resolve("host"))) {
-            host.enrol(keys, TERMINAL);
-        }
-        TerminalCredentials creds = TerminalCredentials.load(keys);
-        PolicyPack pack = PolicyPacks.changchun2010();
+        Path data = dir.resolve("terminal");
         VirtualCard card = new VirtualCard("employee", dir.resolve("cards"));
         VirtualPsam psam = new VirtualPsam(dir.resolve("psam"));
-        try (Journal journal = Journal.open(dir.resolve("terminal/journal.db"), Clock.systemUTC())) {
-            RecordChain chain = new RecordChain(journal, TERMINAL, creds.signingKey(), RecordChain.policyVersion(pack));
-            LiveCounter counter = new LiveCounter(access(card, psam), pack, BundledCatalog.bundled(), journal, chain,
-                    Clock.systemUTC());
+        try (CounterRuntime runtime = CounterRuntime.open(data, access(card, psam), TERMINAL, Clock.systemUTC())) {
+            try (HostSimulator host = HostSimulator.open(dir.resolve("host"))) {
+                host.enrol(EnrolCommand.keyDir(data), TERMINAL);
+                List<String> cards = new ArrayList<>(listed);
+                for (int i = 0; i < listed; i++) {
+                    cards.add(String.format("C%08d", i));
+                }
+                host.service().reportCards(cards, "LOST", Instant.now());
+            }
+            LiveCounter counter = runtime.counter();
             String psnNo = counter.queryPerson(PersonQuery.cardOnReader()).baseinfo().psnNo();
             PharmacySale sale = new PharmacySale(new DrugInfo(psnNo, "41", "1", null),
                     List.of(new FeeLine("L1", null, null, VITAMIN_C, BigDecimal.ONE, null, null)));
@@ -82,14 +84,11 @@ public final class QueueDrainBench {
             long settled = System.nanoTime() - start;
             try (HostSimulator host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0)) {
                 long t0 = System.nanoTime();
-                try (HostLink link = HostLink.start(new HostLink.Settings(new HostAddress("localhost", host.port()),
-                        TERMINAL, Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(1), 100),
-                        creds.clientContext(), new JournalUpload(journal))) {
-                    if (!link.awaitAcknowledged(n, Duration.ofMinutes(5))) {
-                        throw new IllegalStateException("not drained: " + link.state() + " " + link.refusal());
-                    }
-                    return new Result(n, settled, System.nanoTime() - t0);
+                HostLink link = runtime.connectHost(new HostAddress("localhost", host.port())).orElseThrow();
+                if (!link.awaitAcknowledged(n, Duration.ofMinutes(5))) {
+                    throw new IllegalStateException("not drained: " + link.state() + " " + link.refusal());
                 }
+                return new Result(n, settled, System.nanoTime() - t0, counter.cardWatch().version());
             }
         }
     }
@@ -105,15 +104,17 @@ public final class QueueDrainBench {
         };
     }
 
-    /** Prints the drain time of {@code n} (default 100) queued settlements. */
+    /** Prints the drain time of {@code n} (default 100) queued settlements, the host listing {@code listed} (default 0) cards. */
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int listed = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Path dir = Files.createTempDirectory("drain-bench");
         try {
-            Result r = run(dir, n);
+            Result r = run(dir, n, listed);
             System.out.printf("%d sales settled offline in %.0f ms (%.1f ms each); queue drained in %.0f ms "
-                    + "(%.1f ms a record, connect and sign-in included)%n", r.records(), r.settleNanos() / 1e6,
-                    r.settleNanos() / 1e6 / n, r.drainNanos() / 1e6, r.drainNanos() / 1e6 / n);
+                    + "(%.1f ms a record, connect and sign-in included); host lists %d cards, counter at list version"
+                    + " %d by then%n", r.records(), r.settleNanos() / 1e6, r.settleNanos() / 1e6 / n,
+                    r.drainNanos() / 1e6, r.drainNanos() / 1e6 / n, listed, r.listVersion());
         } finally {
             Benches.deleteTree(dir);
         }

@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,20 @@ public final class HostService implements RequestHandler {
     /** Reports a card LOST, BLACKLISTED or CLEARED; returns the new card-list version. */
     public long reportCard(String cardNo, String status, Instant at) {
         return store.inTransaction(c -> Registry.report(c, cardNo, status, at.toEpochMilli()));
+    }
+
+    /**
+     * Reports many cards with one status in one transaction (a whole city's list, e.g. for a
+     * benchmark); returns the new card-list version.
+     */
+    public long reportCards(Collection<String> cardNos, String status, Instant at) {
+        return store.inTransaction(c -> {
+            long version = Registry.cardListVersion(c);
+            for (String cardNo : cardNos) {
+                version = Registry.report(c, cardNo, status, at.toEpochMilli());
+            }
+            return version;
+        });
     }
 
     /** @return what terminals reported about a listed card presented at their counters (9121), oldest first */

@@ -13,7 +13,7 @@ class QueueDrainBenchIT {
     Path dir;
 
     @Test
-    void threeQueuedSalesDrainToTheHost() throws Exception {
-        assertEquals(3, QueueDrainBench.run(dir, 3).records());
+    void threeQueuedSalesDrainToTheHostThatListsCards() throws Exception {
+        assertEquals(3, QueueDrainBench.run(dir, 3, 20).records());
     }
 }
