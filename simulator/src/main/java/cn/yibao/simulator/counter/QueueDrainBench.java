@@ -16,6 +16,9 @@ import cn.yibao.terminal.counter.live.CardAccess;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.LiveCounter;
 import cn.yibao.terminal.hostlink.EnrolCommand;
+import cn.yibao.terminal.policy.CounterPolicy;
+import cn.yibao.terminal.policy.PolicyPack;
+import cn.yibao.terminal.policy.PolicyPacks;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +67,12 @@ public final class QueueDrainBench {
         Path data = dir.resolve("terminal");
         VirtualCard card = new VirtualCard("employee", dir.resolve("cards"));
         VirtualPsam psam = new VirtualPsam(dir.resolve("psam"));
-        try (CounterRuntime runtime = CounterRuntime.open(data, access(card, psam), TERMINAL, Clock.systemUTC())) {
+        // one card settles them all: the pack's daily purchase limit (3 a card) is lifted, the split is the same
+        CounterPolicy c = PolicyPacks.changchun2010().counter();
+        PolicyPack pack = PolicyPacks.changchun2010().withCounter(new CounterPolicy(c.refuseNonMedical(),
+                c.refuseListedCards(), c.reportListedCards(), c.refuseInHospitalAtPharmacy(), c.refuseEmptySale(),
+                c.prescriptionRequired(), 0, c.offline()));
+        try (CounterRuntime runtime = CounterRuntime.open(data, access(card, psam), TERMINAL, Clock.systemUTC(), pack)) {
             try (HostSimulator host = HostSimulator.open(dir.resolve("host"))) {
                 host.enrol(EnrolCommand.keyDir(data), TERMINAL);
                 List<String> cards = new ArrayList<>(listed);

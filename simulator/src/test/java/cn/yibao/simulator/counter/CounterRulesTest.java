@@ -48,10 +48,7 @@ class CounterRulesTest {
                 !o.contains("report_listed_cards"), !o.contains("refuse_in_hospital_at_pharmacy"),
                 !o.contains("refuse_empty_sale"), !o.contains("prescription_required"), daily,
                 CounterPolicy.OfflineLimit.DEFAULT);
-        PolicyPack p = PolicyPacks.changchun2010();
-        return new PolicyPack(p.region(), p.regionName(), p.version(), p.effectiveFrom(), p.effectiveTo(),
-                p.selfShare(), p.employeeInpatient(), p.residentInpatient(), p.outpatientPooling(), p.accident(),
-                p.residentAllowance(), c);
+        return PolicyPacks.changchun2010().withCounter(c);
     }
 
     /** What a refused sale must leave as it was: the card's purse and log, the journal, today's totals. */

@@ -38,11 +38,8 @@ class OfflineGateTest {
     static PolicyPack withOffline(CounterPolicy.OfflineLimit limit) {
         PolicyPack p = PolicyPacks.changchun2010();
         CounterPolicy c = p.counter();
-        return new PolicyPack(p.region(), p.regionName(), p.version(), p.effectiveFrom(), p.effectiveTo(), p.selfShare(),
-                p.employeeInpatient(), p.residentInpatient(), p.outpatientPooling(), p.accident(), p.residentAllowance(),
-                new CounterPolicy(c.refuseNonMedical(), c.refuseListedCards(), c.reportListedCards(),
-                        c.refuseInHospitalAtPharmacy(), c.refuseEmptySale(), c.prescriptionRequired(),
-                        0, limit));
+        return p.withCounter(new CounterPolicy(c.refuseNonMedical(), c.refuseListedCards(), c.reportListedCards(),
+                c.refuseInHospitalAtPharmacy(), c.refuseEmptySale(), c.prescriptionRequired(), 0, limit));
     }
 
     private CounterFixture counter(Money amount, int count, Duration age) {

@@ -64,4 +64,10 @@ public record PolicyPack(String region, String regionName, String version, Local
     public String id() {
         return region + "/" + version;
     }
+
+    /** @return this pack with another counter section (the same version: the split does not depend on it) */
+    public PolicyPack withCounter(CounterPolicy newCounter) {
+        return new PolicyPack(region, regionName, version, effectiveFrom, effectiveTo, selfShare, employeeInpatient,
+                residentInpatient, outpatientPooling, accident, residentAllowance, newCounter);
+    }
 }

@@ -66,9 +66,13 @@ public final class CounterRuntime implements AutoCloseable {
 
     /** Opens the counter in {@code dataDir} for terminal {@code terminalId}, recovering what a crash left. */
     public static CounterRuntime open(Path dataDir, CardAccess cards, String terminalId, Clock clock) {
+        return open(dataDir, cards, terminalId, clock, PolicyPacks.changchun2010());
+    }
+
+    /** As {@link #open(Path, CardAccess, String, Clock)}, settling with {@code pack} (benchmarks, tests). */
+    public static CounterRuntime open(Path dataDir, CardAccess cards, String terminalId, Clock clock, PolicyPack pack) {
         try {
             PrivateKey key = signingKey(EnrolCommand.keyDir(dataDir), terminalId);
-            PolicyPack pack = PolicyPacks.changchun2010();
             Path catalogFile = dataDir.resolve("catalog.json");
             BundledCatalog catalog = Files.exists(catalogFile) ? BundledCatalog.load(catalogFile) : BundledCatalog.bundled();
             Journal journal = Journal.open(dataDir.resolve("journal.db"), clock);
