@@ -5,6 +5,8 @@ import cn.yibao.hostlink.msg.LinkRefusal;
 import cn.yibao.hostlink.msg.MalformedMessageException;
 import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
+import cn.yibao.simulator.supervision.CardRef;
+import cn.yibao.simulator.supervision.CardSighting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
@@ -12,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +31,7 @@ final class CardReports {
     static final String DDL = "CREATE TABLE IF NOT EXISTS card_sighting(report_id TEXT NOT NULL,"
             + " terminal TEXT NOT NULL, card_no TEXT NOT NULL, status TEXT NOT NULL, source TEXT NOT NULL,"
             + " seen_at INTEGER NOT NULL, received_at INTEGER NOT NULL, host_status TEXT NOT NULL,"
-            + " host_reported_at INTEGER, PRIMARY KEY(terminal, report_id))";
+            + " host_reported_at INTEGER, fixmedins_code TEXT, PRIMARY KEY(terminal, report_id))";
 
     private static final Pattern CARD_NO = Pattern.compile("[0-9A-Z]{1,32}");
     private static final List<String> STATUSES = List.of("LOST", "BLACKLISTED");
@@ -62,9 +65,9 @@ final class CardReports {
             long[] listed = new long[1];
             String hostStatus = listing(c, cardNo, listed);
             int added = Sql.update(c, "INSERT OR IGNORE INTO card_sighting(report_id, terminal, card_no, status, source,"
-                    + " seen_at, received_at, host_status, host_reported_at) VALUES (?,?,?,?,?,?,?,?,?)", reportId,
-                    terminal, cardNo, status, source, seenAt, System.currentTimeMillis(), hostStatus,
-                    listed[0] == 0 ? null : listed[0]);
+                    + " seen_at, received_at, host_status, host_reported_at, fixmedins_code)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?)", reportId, terminal, cardNo, status, source, seenAt,
+                    System.currentTimeMillis(), hostStatus, listed[0] == 0 ? null : listed[0], req.fixmedinsCode());
             ObjectNode out = Json.object().put("recorded", added == 1).put("card_status", hostStatus);
             return Response.ok(req, out);
         });
@@ -94,5 +97,33 @@ final class CardReports {
             }
         }
         return out;
+    }
+
+    /**
+     * @return the sightings of {@code month} (by the time the card was presented, China time), for
+     *         supervision; the institution is the one the reporting terminal named (its terminal id
+     *         for reports stored before that was kept); a card number supervision cannot take is skipped
+     */
+    static List<CardSighting> month(Connection c, YearMonth month) throws SQLException {
+        long from = month.atDay(1).atStartOfDay(Request.ZONE).toInstant().toEpochMilli();
+        long to = month.plusMonths(1).atDay(1).atStartOfDay(Request.ZONE).toInstant().toEpochMilli();
+        List<CardSighting> out = new ArrayList<>();
+        try (ResultSet rs = Sql.query(c, "SELECT coalesce(fixmedins_code, terminal), card_no, status, source, seen_at,"
+                + " host_reported_at FROM card_sighting WHERE seen_at>=? AND seen_at<? ORDER BY seen_at, rowid", from, to)) {
+            while (rs.next()) {
+                long listed = rs.getLong(6);
+                try {
+                    out.add(new CardSighting(rs.getString(1), CardRef.of(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), time(rs.getLong(5)), listed == 0 ? null : time(listed)));
+                } catch (IllegalArgumentException e) {
+                    // a card number outside supervision's form (9 to 20 characters): not reportable
+                }
+            }
+        }
+        return out;
+    }
+
+    private static LocalDateTime time(long epochMilli) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMilli), Request.ZONE);
     }
 }

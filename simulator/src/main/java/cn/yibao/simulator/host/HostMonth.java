@@ -35,7 +35,8 @@ import java.util.Optional;
 /**
  * A month of the host's own data as the supervision detectors read it ({@link MonthData}): the
  * settlements the terminals uploaded and the host verified (not cancelled or reversed), the loss
- * reports on its card list, and the pharmacies' inventory messages (3501/3502).
+ * reports on its card list, the pharmacies' inventory messages (3501/3502), and the listed cards
+ * refused at counters (9121; an institution only seen there counts as a pharmacy).
  *
  * <p>What a record does not carry is derived, and said here: a settled line's quantity is its amount
  * divided by the national catalog's price when that divides exactly (else one unit at the line's
@@ -60,9 +61,11 @@ public final class HostMonth {
             var takes = Inventory.takes(c, month);
             movements.forEach(m -> institutions.putIfAbsent(m.fixmedinsCode(), Institution.Kind.PHARMACY));
             takes.forEach(t -> institutions.putIfAbsent(t.fixmedinsCode(), Institution.Kind.PHARMACY));
+            var sightings = CardReports.month(c, month);
+            sightings.forEach(s -> institutions.putIfAbsent(s.fixmedinsCode(), Institution.Kind.PHARMACY));
             List<Institution> list = new ArrayList<>();
             institutions.forEach((code, kind) -> list.add(new Institution(code, code, kind)));
-            return new MonthData(month, list, txs, lossReports(c), movements, takes);
+            return new MonthData(month, list, txs, lossReports(c), movements, takes, sightings);
         });
     }
 

@@ -79,6 +79,8 @@ public final class HostStore implements ChainView, AutoCloseable {
             // stores made before a settlement's items and institution were kept
             addColumn(s, "record", "items");
             addColumn(s, "record", "fixmedins_code");
+            // stores made before a sighting kept the reporting institution
+            addColumn(s, "card_sighting", "fixmedins_code");
         }
         c.setAutoCommit(false);
         c.commit();

@@ -12,6 +12,7 @@ import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.simulator.supervision.CardRef;
+import cn.yibao.simulator.supervision.CardSighting;
 import cn.yibao.simulator.supervision.CatalogClass;
 import cn.yibao.simulator.supervision.Finding;
 import cn.yibao.simulator.supervision.MonthData;
@@ -20,9 +21,15 @@ import cn.yibao.simulator.supervision.PostLossDetector;
 import cn.yibao.simulator.supervision.SettledTransaction;
 import cn.yibao.simulator.supervision.SupervisionPolicy;
 import cn.yibao.simulator.supervision.VisitType;
+import cn.yibao.simulator.supervision.report.CsvReport;
+import cn.yibao.simulator.supervision.report.HtmlReport;
+import cn.yibao.simulator.supervision.report.MonthlyReports;
+import cn.yibao.simulator.supervision.report.PharmacyMonthReport;
 import cn.yibao.simulator.supervision.traffic.GeneratedMonth;
 import cn.yibao.simulator.supervision.traffic.MonthExport;
 import cn.yibao.simulator.supervision.traffic.MonthImport;
+import cn.yibao.terminal.cardlist.ListStatus;
+import cn.yibao.terminal.cardlist.ListedCardReport;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -38,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * settlements and its inventory messages (3501 counts, 3502 changes; a retry stored once, a bad
  * line refused), the host lists one of the cards as lost before those sales; the month read back
  * from the host's store holds them all, survives the JSON Lines export and import unchanged, and the
- * use-after-loss detector finds the lost card's settlements.
+ * use-after-loss detector finds the lost card's settlements; the lost card presented again and
+ * refused at the counter (9121) is in the pharmacy's monthly report.
  */
 class HostMonthIT extends LoopbackHost {
 
@@ -68,6 +76,10 @@ class HostMonthIT extends LoopbackHost {
             assertEquals("BAD_INPUT", s.call(Infno.STOCK_CHANGE, info(change("XA01", "3503", 0, now))).code(),
                     "no zero quantities");
             assertEquals("BAD_INPUT", s.call(Infno.STOCK_TAKE, Json.object().put("invinfo", "x")).code());
+
+            ListedCardReport seen = ListedCardReport.of(lostCard, ListStatus.LOST, ListedCardReport.Source.LIST,
+                    Instant.now());
+            assertTrue(s.call(Infno.CARD_REPORT, seen.toJson()).ok(), "the lost card presented again, refused");
         }
 
         YearMonth month = YearMonth.from(now);
@@ -84,6 +96,16 @@ class HostMonthIT extends LoopbackHost {
         assertEquals(2, data.movements().stream().filter(m -> m.fixmedinsCode().equals("HTSUP")).count());
         assertEquals(MovementType.SALE_OUT, data.movements().get(1).type());
         assertEquals(2, data.stockTakes().size());
+
+        CardSighting sighting = data.sightings().stream().filter(x -> x.fixmedinsCode().equals("HTSUP"))
+                .findFirst().orElseThrow();
+        assertEquals(CardRef.of(lostCard), sighting.card());
+        assertTrue(sighting.afterListing(), "presented after the host had listed it");
+        PharmacyMonthReport report = MonthlyReports.build(data, SupervisionPolicy.defaults()).stream()
+                .filter(r -> r.pharmacy().code().equals("HTSUP")).findFirst().orElseThrow();
+        assertEquals(List.of(sighting), report.sightings());
+        assertTrue(HtmlReport.render(report).contains("<td class=\"bad\">挂失卡</td><td>中心名单</td>"));
+        assertTrue(CsvReport.render(report).contains("拦截,LISTED_CARD_PRESENTED,挂失卡,"));
 
         List<Finding> found = new PostLossDetector(SupervisionPolicy.defaults().postLoss()).detect(data);
         assertFalse(found.isEmpty(), "the lost card's settlements after the report are found");

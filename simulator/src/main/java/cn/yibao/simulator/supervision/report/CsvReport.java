@@ -1,6 +1,7 @@
 package cn.yibao.simulator.supervision.report;
 
 import cn.yibao.card.Money;
+import cn.yibao.simulator.supervision.CardSighting;
 import cn.yibao.simulator.supervision.Finding;
 import cn.yibao.simulator.supervision.IndicatorResult;
 import cn.yibao.simulator.supervision.PharmacyScore;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * The monthly report of one pharmacy as one CSV table (UTF-8 with BOM, RFC 4180, one header row):
- * a row per summary figure, indicator, day, finding and score line.
+ * a row per summary figure, indicator, day, finding, refused listed card and score line.
  */
 public final class CsvReport {
 
@@ -48,6 +49,12 @@ public final class CsvReport {
         for (Finding f : r.findings()) {
             rows.add(List.of("发现", f.code().code(), f.code().messageZh(), Integer.toString(f.txIds().size()), "", "待核查",
                     f.evidenceZh() + "；涉及结算：" + String.join(" ", f.txIds())));
+        }
+        for (CardSighting c : r.sightings()) {
+            rows.add(List.of("拦截", "LISTED_CARD_PRESENTED", HtmlReport.sightingZh(c), c.seenAt().toString(), "",
+                    c.afterListing() ? "挂失后使用" : "待核查", "卡号 " + c.card().masked() + "（"
+                    + (c.source().equals("CARD") ? "卡内状态" : "中心名单") + "）" + (c.listedAt() == null ? ""
+                    : "；中心登记时间 " + c.listedAt())));
         }
         PharmacyScore s = r.score();
         rows.add(List.of("评分", "DEDUCTED", "年度累计扣分", Integer.toString(s.deducted()),

@@ -1,6 +1,7 @@
 package cn.yibao.simulator.supervision.report;
 
 import cn.yibao.card.Money;
+import cn.yibao.simulator.supervision.CardSighting;
 import cn.yibao.simulator.supervision.Finding;
 import cn.yibao.simulator.supervision.IndicatorResult;
 import cn.yibao.simulator.supervision.PharmacyScore;
@@ -41,6 +42,8 @@ public final class HtmlReport {
         sb.append("<h2>刷卡时段分布</h2>").append(hourlyChart(r));
         sb.append("<h2>疑点发现</h2>");
         findings(sb, r.findings());
+        sb.append("<h2>挂失、黑名单卡刷卡拦截</h2>");
+        sightings(sb, r.sightings());
         sb.append("<h2>年度记分（十二分制）</h2>");
         score(sb, r.score());
         return sb.append("</body></html>\n").toString();
@@ -53,6 +56,7 @@ public final class HtmlReport {
         card(sb, "个人账户支付（元）", r.account().toYuanString());
         card(sb, "现金支付（元）", r.cash().toYuanString());
         card(sb, "疑点发现", Integer.toString(r.findings().size()));
+        card(sb, "挂失/黑名单卡拦截", Integer.toString(r.sightings().size()));
         sb.append("</div>");
     }
 
@@ -104,6 +108,27 @@ public final class HtmlReport {
                     .append("</td><td>").append(f.txIds().size()).append(" 笔</td></tr>");
         }
         sb.append("</table>");
+    }
+
+    private static void sightings(StringBuilder sb, List<CardSighting> list) {
+        if (list.isEmpty()) {
+            sb.append("<p class=\"ok\">本月无挂失、黑名单卡在本机构刷卡。</p>");
+            return;
+        }
+        sb.append("<p>以下卡片在本机构刷卡时被终端拦截并即时上报（未结算）；挂失后仍有人持卡刷卡，需核查持卡人身份（盗刷、冒名）。</p>")
+                .append("<table><tr><th>刷卡时间</th><th>卡号</th><th>状态</th><th>依据</th><th>中心登记时间</th></tr>");
+        for (CardSighting c : list) {
+            sb.append("<tr><td>").append(c.seenAt().toString().replace('T', ' ')).append("</td><td>")
+                    .append(Html.esc(c.card().masked())).append("</td><td class=\"bad\">").append(sightingZh(c))
+                    .append("</td><td>").append(c.source().equals("CARD") ? "卡内状态" : "中心名单").append("</td><td>")
+                    .append(c.listedAt() == null ? "—" : c.listedAt().toString().replace('T', ' ')).append("</td></tr>");
+        }
+        sb.append("</table>");
+    }
+
+    /** @return 挂失卡 or 黑名单卡 */
+    static String sightingZh(CardSighting c) {
+        return c.status().equals("LOST") ? "挂失卡" : "黑名单卡";
     }
 
     private static void score(StringBuilder sb, PharmacyScore s) {

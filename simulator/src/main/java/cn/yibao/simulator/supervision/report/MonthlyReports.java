@@ -66,6 +66,6 @@ public final class MonthlyReports {
                 indicators);
         return new PharmacyMonthReport(pharmacy, data.month(), txs.size(), total, account, cash,
                 Arrays.stream(daily).mapToObj(Money::ofFen).toList(), Arrays.asList(hourly), indicators, findings,
-                score);
+                score, data.sightings().stream().filter(s -> s.fixmedinsCode().equals(pharmacy.code())).toList());
     }
 }

@@ -1,6 +1,7 @@
 package cn.yibao.simulator.supervision.report;
 
 import cn.yibao.card.Money;
+import cn.yibao.simulator.supervision.CardSighting;
 import cn.yibao.simulator.supervision.Finding;
 import cn.yibao.simulator.supervision.IndicatorResult;
 import cn.yibao.simulator.supervision.Institution;
@@ -23,10 +24,11 @@ import java.util.Objects;
  * @param indicators the §9 indicators
  * @param findings   the detectors' findings about this pharmacy
  * @param score      the year's 12-point standing
+ * @param sightings  lost or blacklisted cards presented at this pharmacy's counters and refused (9121)
  */
 public record PharmacyMonthReport(Institution pharmacy, YearMonth month, int txCount, Money total, Money account,
         Money cash, List<Money> daily, List<Integer> hourly, List<IndicatorResult> indicators,
-        List<Finding> findings, PharmacyScore score) {
+        List<Finding> findings, PharmacyScore score, List<CardSighting> sightings) {
 
     public PharmacyMonthReport {
         Objects.requireNonNull(pharmacy, "pharmacy");
@@ -39,6 +41,7 @@ public record PharmacyMonthReport(Institution pharmacy, YearMonth month, int txC
         hourly = List.copyOf(hourly);
         indicators = List.copyOf(indicators);
         findings = List.copyOf(findings);
+        sightings = List.copyOf(sightings);
         if (daily.size() != month.lengthOfMonth() || hourly.size() != 24) {
             throw new IllegalArgumentException("daily needs one entry per day, hourly 24");
         }

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.supervision.traffic;
 
+import cn.yibao.simulator.supervision.CardSighting;
 import cn.yibao.simulator.supervision.Institution;
 import cn.yibao.simulator.supervision.InventoryMovement;
 import cn.yibao.simulator.supervision.LossReport;
@@ -29,6 +30,7 @@ public final class MonthExport {
     static final String LOSS_REPORTS = "loss-reports.jsonl";
     static final String MOVEMENTS = "stock-movements.jsonl";
     static final String STOCK_TAKES = "stock-takes.jsonl";
+    static final String SIGHTINGS = "card-sightings.jsonl";
     static final String LABELS = "labels.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,6 +46,7 @@ public final class MonthExport {
         files.add(lines(dir.resolve(LOSS_REPORTS), month.data().lossReports(), MonthExport::lossReport));
         files.add(lines(dir.resolve(MOVEMENTS), month.data().movements(), MonthExport::movement));
         files.add(lines(dir.resolve(STOCK_TAKES), month.data().stockTakes(), MonthExport::stockTake));
+        files.add(lines(dir.resolve(SIGHTINGS), month.data().sightings(), MonthExport::sighting));
         files.add(lines(dir.resolve(LABELS), month.labels(),
                 l -> map("code", l.code().code(), "subject", l.subjectKey())));
         return List.copyOf(files);
@@ -103,6 +106,12 @@ public final class MonthExport {
     private static Map<String, Object> stockTake(StockTake s) {
         return map("fixmedins_code", s.fixmedinsCode(), "med_list_codg", s.medListCodg(),
                 "fixmedins_hilist_id", s.fixmedinsHilistId(), "invdate", s.invdate().toString(), "inv_cnt", s.invCnt());
+    }
+
+    private static Map<String, Object> sighting(CardSighting s) {
+        return map("fixmedins_code", s.fixmedinsCode(), "card_token", s.card().token(), "card_masked", s.card().masked(),
+                "status", s.status(), "source", s.source(), "seen_at", s.seenAt().toString(),
+                "listed_at", s.listedAt() == null ? null : s.listedAt().toString());
     }
 
     private static Map<String, Object> map(Object... kv) {

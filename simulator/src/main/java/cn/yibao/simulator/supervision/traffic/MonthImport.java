@@ -5,6 +5,7 @@ import cn.yibao.simulator.supervision.CardRef;
 import cn.yibao.simulator.supervision.CatalogClass;
 import cn.yibao.simulator.supervision.FindingCode;
 import cn.yibao.simulator.supervision.InpatientStay;
+import cn.yibao.simulator.supervision.CardSighting;
 import cn.yibao.simulator.supervision.Institution;
 import cn.yibao.simulator.supervision.InventoryMovement;
 import cn.yibao.simulator.supervision.LossReport;
@@ -44,16 +45,23 @@ public final class MonthImport {
     private MonthImport() {
     }
 
-    /** @return the month in {@code dir}; labels are empty when {@code labels.jsonl} is absent */
+    /**
+     * @return the month in {@code dir}; labels are empty when {@code labels.jsonl} is absent, card
+     *         sightings when {@code card-sightings.jsonl} is (exports made before they were kept)
+     */
     public static GeneratedMonth read(Path dir, YearMonth month) throws IOException {
         MonthData data = new MonthData(month,
                 lines(dir.resolve(MonthExport.INSTITUTIONS), MonthImport::institution),
                 lines(dir.resolve(MonthExport.SETTLEMENTS), MonthImport::settlement),
                 lines(dir.resolve(MonthExport.LOSS_REPORTS), MonthImport::lossReport),
                 lines(dir.resolve(MonthExport.MOVEMENTS), MonthImport::movement),
-                lines(dir.resolve(MonthExport.STOCK_TAKES), MonthImport::stockTake));
-        Path labels = dir.resolve(MonthExport.LABELS);
-        return new GeneratedMonth(data, Files.exists(labels) ? lines(labels, MonthImport::label) : List.of());
+                lines(dir.resolve(MonthExport.STOCK_TAKES), MonthImport::stockTake),
+                optional(dir.resolve(MonthExport.SIGHTINGS), MonthImport::sighting));
+        return new GeneratedMonth(data, optional(dir.resolve(MonthExport.LABELS), MonthImport::label));
+    }
+
+    private static <T> List<T> optional(Path file, Function<JsonNode, T> parse) throws IOException {
+        return Files.exists(file) ? lines(file, parse) : List.of();
     }
 
     private static <T> List<T> lines(Path file, Function<JsonNode, T> parse) throws IOException {
@@ -102,6 +110,12 @@ public final class MonthImport {
         return new SettledTransaction(text(n, "setl_id"), text(n, "fixmedins_code"), text(n, "terminal_id"), card(n),
                 PersonCategory.valueOf(text(n, "psn_type")), LocalDateTime.parse(text(n, "setl_time")),
                 VisitType.valueOf(text(n, "med_type")), n.path("holder_verified").asBoolean(false), items, split, stay);
+    }
+
+    private static CardSighting sighting(JsonNode n) {
+        return new CardSighting(text(n, "fixmedins_code"), card(n), text(n, "status"), text(n, "source"),
+                LocalDateTime.parse(text(n, "seen_at")),
+                n.hasNonNull("listed_at") ? LocalDateTime.parse(text(n, "listed_at")) : null);
     }
 
     private static LossReport lossReport(JsonNode n) {
