@@ -34,8 +34,8 @@ import cn.yibao.terminal.counter.VisitSettle;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +59,9 @@ public final class DemoCounter implements CounterApi {
     private final Map<String, DemoCard> cards = new LinkedHashMap<>();
     private final DemoJournal journal = new DemoJournal();
     private final DemoVisits visits = new DemoVisits();
-    private final Set<String> inventoryMsgids = new HashSet<>();
+    /** The inventory msgids the demo host remembers, oldest first. */
+    private static final int MAX_INVENTORY_MSGIDS = 10_000;
+    private final Set<String> inventoryMsgids = new LinkedHashSet<>();
     private String onReader;
 
     /** A demo counter with the five personas and the employee's card on the reader. */
@@ -310,7 +312,11 @@ public final class DemoCounter implements CounterApi {
 
     private InventoryReceipt inventory(InventoryUpload<?> upload, String msgid) {
         int lines = upload.invinfo().size();
-        return new InventoryReceipt(lines, inventoryMsgids.add(msgid) ? lines : 0);
+        boolean fresh = inventoryMsgids.add(msgid);
+        if (inventoryMsgids.size() > MAX_INVENTORY_MSGIDS) {
+            inventoryMsgids.remove(inventoryMsgids.iterator().next());
+        }
+        return new InventoryReceipt(lines, fresh ? lines : 0);
     }
 
     @Override

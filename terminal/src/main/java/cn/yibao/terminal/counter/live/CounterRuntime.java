@@ -228,6 +228,14 @@ public final class CounterRuntime implements AutoCloseable {
                 link = null;
             }
         }
+        try {
+            // a refresh under way ends quickly once the link is closed; let it before its store closes
+            if (!listRefresh.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("card-list refresh still running at close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         counter.cardWatch().close();
         journal.close();
     }
