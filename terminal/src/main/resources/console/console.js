@@ -418,8 +418,33 @@ async function refreshStatus() {
     const r = out.reconciliation;
     $('recon').textContent = '对账：' + (r.stmt_rslt_dscr || '—');
     $('recon').className = 'pill' + (r.stmt_rslt === '0' ? ' ok' : (r.stmt_rslt ? ' warn' : ''));
+    renderPrinter(out.printer);
   } catch (e) {
     $('sync').textContent = '同步：' + e.message;
+  }
+}
+
+// The receipt printer: receipts kept while it was off or out of paper, and the reprint (F10).
+function renderPrinter(printer) {
+  const pill = $('printer');
+  pill.hidden = !printer || !printer.configured;
+  if (pill.hidden) return;
+  const trouble = printer.pending > 0 || printer.problem;
+  pill.textContent = printer.pending > 0 ? '小票待补打 ' + printer.pending + ' 张（F10）'
+    : (printer.problem ? '打印机：' + printer.message : '打印机正常');
+  pill.className = 'pill' + (trouble ? ' warn' : '');
+}
+
+async function reprint() {
+  const response = await fetch('/api/reprint', {
+    method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}',
+  });
+  const out = await answer(response);
+  renderPrinter(out.printer);
+  if (out.printer.problem) {
+    say(out.printer.message, true);
+  } else {
+    say('已补打小票');
   }
 }
 
@@ -438,6 +463,7 @@ const KEYS = {
   F6: () => $('journal-q').focus(),
   F8: () => confirmSale(),
   F9: () => newSale(),
+  F10: () => reprint().catch(fail),
 };
 
 function onKey(event) {
@@ -488,6 +514,7 @@ function init() {
   $('presettle').addEventListener('click', () => preSettle().catch(fail));
   $('confirm').addEventListener('click', confirmSale);
   $('new-sale').addEventListener('click', newSale);
+  $('reprint').addEventListener('click', () => reprint().catch(fail));
   $('pin-form').addEventListener('submit', (e) => { e.preventDefault(); submitPin(); });
   $('journal-form').addEventListener('submit', (e) => { e.preventDefault(); searchJournal().catch(fail); });
   $('discharge-form').addEventListener('submit', (e) => { e.preventDefault(); preSettleDischarge().catch(fail); });

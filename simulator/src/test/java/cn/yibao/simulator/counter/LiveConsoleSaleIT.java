@@ -53,7 +53,7 @@ class LiveConsoleSaleIT {
              CounterRuntime runtime = CounterRuntime.open(dir.resolve("terminal"), cards, "220100000001", Clock.systemDefaultZone());
              ApiServer server = ApiServer.start(ApiServer.Settings.of(0, AccessToken.of(TOKEN), runtime.counter()));
              WebDriver browser = WebDriver.startChromium(dir.resolve("chromium"))) {
-            runtime.counter().afterSettle(new ReceiptDesk(printer, "定点零售药店", "220100000001"));
+            runtime.counter().useReceiptDesk(new ReceiptDesk(printer, "定点零售药店", "220100000001"));
             Money before = rig.card().snapshot().balance();
 
             browser.open(server.baseUri().resolve("/console/login?token=" + TOKEN));
@@ -87,6 +87,19 @@ class LiveConsoleSaleIT {
             assertTrue(paper.stream().anyMatch(l -> l.startsWith("个人账户支付") && l.endsWith("59.90")), String.join("\n", paper));
             assertTrue(paper.stream().anyMatch(l -> l.startsWith("医疗费总额") && l.endsWith("59.90")), String.join("\n", paper));
             assertTrue(paper.stream().anyMatch(l -> l.startsWith("账户余额") && l.endsWith("1440.10")), String.join("\n", paper));
+
+            // the customer asks for a copy while the printer is out of paper, then once it is back
+            printerSim.setPaperOut(true);
+            browser.type("#code", WebDriver.F10);
+            browser.waitFor("return document.getElementById('message').textContent.includes('打印机缺纸')",
+                    "the cashier is told the printer is out of paper");
+            printerSim.setPaperOut(false);
+            browser.type("#code", WebDriver.F10);
+            browser.waitFor("return document.getElementById('message').textContent === '已补打小票'", "reprinted");
+            Await.until(Duration.ofSeconds(10), () -> printerSim.receipts().size() == 2,
+                    () -> "printed " + printerSim.receipts());
+            assertEquals(paper, printerSim.receipts().get(1), "the same receipt again");
+            assertEquals(1, rig.card().snapshot().log().size(), "a reprint touches no card");
         }
     }
 

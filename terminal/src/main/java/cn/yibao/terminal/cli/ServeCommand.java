@@ -76,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         try (CounterRuntime runtime = CounterRuntime.open(dir, readers.cardAccess(), readers.terminalId(),
                 Clock.systemDefaultZone());
              ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()))) {
-            devices.printer().ifPresent(p -> runtime.counter().afterSettle(
+            devices.printer().ifPresent(p -> runtime.counter().useReceiptDesk(
                     new ReceiptDesk(p, "定点零售药店", runtime.terminalId())));
             String link = host.connect(runtime).map(l -> "host link on").orElse("offline: no host configured");
             announce(server, token, dir, "live (terminal " + runtime.terminalId() + ", journal "

@@ -76,6 +76,21 @@ public interface CounterApi {
         throw new CounterRefusedException(CounterRefusal.FEATURE_UNAVAILABLE);
     }
 
+    /** @return the receipt printer's state; by default the counter has none */
+    default PrinterStatus printerStatus() {
+        return PrinterStatus.NONE;
+    }
+
+    /**
+     * Prints the receipts kept while the printer could not take them, oldest first; with none kept,
+     * prints the last receipt again (the customer's copy). Never touches card or journal.
+     *
+     * @return the printer's state afterwards ({@code problem} set when it still cannot print)
+     */
+    default PrinterStatus reprintReceipt() {
+        throw new CounterRefusedException(CounterRefusal.NO_PRINTER);
+    }
+
     /** Store-and-forward state: queued records, last acknowledgement. */
     SyncStatus syncStatus();
 

@@ -37,6 +37,7 @@ public enum CounterRefusal implements Refusal.Named {
     HOST_UNAVAILABLE_FOR_INVENTORY("医保中心暂时无法连接，进销存信息未上传，请稍后用同一报文ID重试",
             "host unreachable; the inventory message was not forwarded"),
     INVENTORY_REFUSED("医保中心拒收该进销存信息，请核对后重新上传", "the host refused the inventory message"),
+    NO_PRINTER("本终端未连接小票打印机", "no receipt printer is configured at this counter"),
     FEATURE_UNAVAILABLE("本终端暂不支持该业务", "not supported by this terminal yet");
 
     private final Text text;

@@ -28,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes one aggregated request: {@code POST /api/{infno}}, {@code GET /api/status}, the console's
+ * Routes one aggregated request: {@code POST /api/{infno}}, {@code GET /api/status},
+ * {@code POST /api/reprint}, the console's
  * files and its login. The work runs on a worker pool, never on the event loop, because counter
  * calls wait on the card and the disk.
  */
@@ -145,6 +146,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             guard.authenticate(request);
             return Reply.json(HttpResponseStatus.OK, envelopes.success(status(), received));
         }
+        if (path.equals("/api/reprint")) {
+            requireMethod(request, HttpMethod.POST);
+            guard.authenticate(request);
+            guard.checkPost(request);
+            return reprint(received);
+        }
         var m = INFNO.matcher(path);
         if (m.matches()) {
             return transaction(request, m.group(1), received);
@@ -172,11 +179,22 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
+    /** Reprints the kept receipts, or the last one; the printer's state, or NO_PRINTER. */
+    private Reply reprint(LocalDateTime received) {
+        try {
+            return Reply.json(HttpResponseStatus.OK, envelopes.success(Map.of("printer", counter.reprintReceipt()),
+                    received));
+        } catch (CounterRefusedException e) {
+            return Reply.json(HttpResponseStatus.OK, envelopes.failure(-1, e.refusal(), null, received));
+        }
+    }
+
     private Map<String, Object> status() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("sync", counter.syncStatus());
         out.put("today", counter.todayTotals());
         out.put("reconciliation", counter.reconciliation());
+        out.put("printer", counter.printerStatus());
         out.put("infnos", router.infnos());
         return out;
     }

@@ -192,6 +192,19 @@ class HttpApiIT {
     }
 
     @Test
+    void reprintAtACounterWithoutAPrinterIsRefusedAndTheStatusSaysSo() {
+        ApiClient.Answer a = client.post("/api/reprint", "{}", ApiFixture.TOKEN);
+        assertEquals(200, a.status(), a.body());
+        assertEquals(-1, a.infcode(), a.body());
+        assertEquals("NO_PRINTER", a.errCode());
+        assertEquals("本终端未连接小票打印机", a.json().path("err_msg").asText());
+        assertEquals(401, client.post("/api/reprint", "{}", "wrong-token").status());
+        assertEquals(405, client.get("/api/reprint", ApiFixture.TOKEN).status());
+        ApiClient.Answer status = client.get("/api/status", ApiFixture.TOKEN);
+        assertEquals("{\"configured\":false,\"pending\":0}", status.output().path("printer").toString());
+    }
+
+    @Test
     void badJsonIs400WithBadJson() {
         ApiClient.Answer a = client.post("/api/1101", "{\"infno\": \"1101\", ", ApiFixture.TOKEN);
         assertError(a, 400, -2, "BAD_JSON");

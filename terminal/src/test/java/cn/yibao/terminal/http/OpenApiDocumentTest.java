@@ -31,6 +31,7 @@ class OpenApiDocumentTest {
             documented.add(m.group(1));
         }
         assertTrue(documented.remove("status"), "GET /api/status is documented");
+        assertTrue(documented.remove("reprint"), "POST /api/reprint is documented");
         Set<String> routed = new TreeSet<>(new InfnoRouter(new DemoCounter(Clock.systemUTC())).infnos());
         assertEquals(routed, documented);
     }

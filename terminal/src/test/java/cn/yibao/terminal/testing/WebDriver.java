@@ -31,6 +31,7 @@ public final class WebDriver implements AutoCloseable {
     public static final String F4 = "\uE034";
     public static final String F5 = "\uE035";
     public static final String F8 = "\uE038";
+    public static final String F10 = "\uE03A";
 
     private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
     private static final Duration DEADLINE = Duration.ofSeconds(20);

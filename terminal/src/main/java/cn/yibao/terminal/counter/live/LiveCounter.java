@@ -23,6 +23,7 @@ import cn.yibao.terminal.counter.PersonInfo;
 import cn.yibao.terminal.counter.PersonQuery;
 import cn.yibao.terminal.counter.PharmacySale;
 import cn.yibao.terminal.counter.Pin;
+import cn.yibao.terminal.counter.PrinterStatus;
 import cn.yibao.terminal.counter.ReconciliationStatus;
 import cn.yibao.terminal.counter.RegisterRequest;
 import cn.yibao.terminal.counter.SetlInfo;
@@ -74,6 +75,7 @@ public final class LiveCounter implements CounterApi {
     private final AdmissionFlow admission;
     private final CancelFlow cancellation;
     private volatile Consumer<Settlement> afterSettle = s -> { };
+    private volatile ReceiptDesk receipts;
     private volatile HostCalls host = HostCalls.OFFLINE;
     private final HostReconciliation reconciliation;
     private final InventoryForward inventory = new InventoryForward();
@@ -128,6 +130,27 @@ public final class LiveCounter implements CounterApi {
      */
     public void afterSettle(Consumer<Settlement> action) {
         this.afterSettle = action;
+    }
+
+    /** Prints each settlement's receipt at {@code desk} (after the commit) and reprints there on request. */
+    public void useReceiptDesk(ReceiptDesk desk) {
+        this.receipts = Objects.requireNonNull(desk);
+        this.afterSettle = desk;
+    }
+
+    @Override
+    public PrinterStatus printerStatus() {
+        ReceiptDesk desk = receipts;
+        return desk == null ? PrinterStatus.NONE : desk.status();
+    }
+
+    @Override
+    public PrinterStatus reprintReceipt() {
+        ReceiptDesk desk = receipts;
+        if (desk == null) {
+            throw new CounterRefusedException(CounterRefusal.NO_PRINTER);
+        }
+        return desk.reprint();
     }
 
     @Override
