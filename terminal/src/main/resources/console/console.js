@@ -305,6 +305,7 @@ async function settle(pin) {
   $('balc').textContent = yuan(out.setlinfo.balc) + ' 元';
   $('confirm').disabled = true;
   state.pre = null;
+  showTender(out.setlinfo.psn_cash_pay);
   if (isDischarge) {
     $('card-no').textContent = state.person.cardinfo.card_no; // the card is no longer in hospital
     say('出院结算成功，结算号 ' + out.setlinfo.setl_id);
@@ -351,7 +352,31 @@ function renderReceipt(out) {
   $('receipt').textContent = lines.join('\n');
 }
 
+// The cash share after a settlement: the cashier types what the customer handed over, Enter shows
+// the change (here and on the customer display).
+function showTender(cashDue) {
+  const due = Number(cashDue);
+  $('tender-form').hidden = !(due > 0);
+  $('cash-due').textContent = yuan(due);
+  $('change').textContent = '—';
+  $('tendered').value = '';
+  if (due > 0) $('tendered').focus();
+}
+
+async function tender() {
+  const text = $('tendered').value.trim();
+  if (!/^\d{1,6}(\.\d{1,2})?$/.test(text)) throw new Error('实收金额格式不正确');
+  const response = await fetch('/api/tender', {
+    method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ paid: text }),
+  });
+  const out = await answer(response);
+  $('change').textContent = yuan(out.change);
+  say('找零 ' + yuan(out.change) + ' 元');
+}
+
 function newSale() {
+  $('tender-form').hidden = true;
   state.lines = [];
   state.person = null;
   state.mode = 'sale';
@@ -515,6 +540,7 @@ function init() {
   $('confirm').addEventListener('click', confirmSale);
   $('new-sale').addEventListener('click', newSale);
   $('reprint').addEventListener('click', () => reprint().catch(fail));
+  $('tender-form').addEventListener('submit', (e) => { e.preventDefault(); tender().catch(fail); });
   $('pin-form').addEventListener('submit', (e) => { e.preventDefault(); submitPin(); });
   $('journal-form').addEventListener('submit', (e) => { e.preventDefault(); searchJournal().catch(fail); });
   $('discharge-form').addEventListener('submit', (e) => { e.preventDefault(); preSettleDischarge().catch(fail); });

@@ -5,6 +5,9 @@ import cn.yibao.terminal.devices.EscPos;
 import cn.yibao.terminal.devices.SerialLink;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,9 @@ public final class DisplaySimulator implements AutoCloseable {
     private SerialReadLoop loop;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private volatile Shown shown = new Shown("", Optional.empty());
+    /** Every number shown, with its lamp, oldest first (the last {@link #MAX_HISTORY}). */
+    private final Deque<Shown> history = new ArrayDeque<>();
+    private static final int MAX_HISTORY = 1_000;
 
     private DisplaySimulator() {
     }
@@ -42,6 +48,18 @@ public final class DisplaySimulator implements AutoCloseable {
         return shown;
     }
 
+    /** @return everything shown so far (each number with the lamp lit after it), oldest first */
+    public synchronized List<Shown> history() {
+        return List.copyOf(history);
+    }
+
+    private synchronized void showed(Shown now) {
+        if (history.size() == MAX_HISTORY) {
+            history.removeFirst();
+        }
+        history.addLast(now);
+    }
+
     private void accept(int b) {
         pending.write(b);
         byte[] p = pending.toByteArray();
@@ -51,6 +69,7 @@ public final class DisplaySimulator implements AutoCloseable {
         }
         if (p.length >= 3 && p[1] == 's') {
             shown = new Shown(shown.digits(), CustomerDisplay.Lamp.of(p[2] - '0'));
+            showed(shown); // the lamp ends what the terminal shows: the number comes first
             pending.reset();
         } else if (p.length >= 4 && p[1] == 'Q' && p[2] == 'A' && b == 0x0D) {
             shown = new Shown(new String(p, 3, p.length - 4, StandardCharsets.US_ASCII), shown.lamp());

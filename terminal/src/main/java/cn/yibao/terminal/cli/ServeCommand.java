@@ -1,15 +1,19 @@
 package cn.yibao.terminal.cli;
 
 import cn.yibao.terminal.counter.CounterApi;
+import cn.yibao.terminal.counter.demo.DemoCounter;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.ReceiptDesk;
-import cn.yibao.terminal.counter.demo.DemoCounter;
+import cn.yibao.terminal.devices.CustomerDisplay;
+import cn.yibao.terminal.devices.JsscSerialLink;
+import cn.yibao.terminal.devices.ReceiptPrinter;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,17 +77,24 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Serves the real counter: the card on the PC/SC reader, the settlement engine, the journal. */
     private int serveLive(Path dir, AccessToken token) throws IOException {
+        Optional<ReceiptPrinter> printer = devices.printer();
+        Optional<CustomerDisplay> display = devices.display()
+                .map(name -> new CustomerDisplay(JsscSerialLink.open(name, 9_600)));
         try (CounterRuntime runtime = CounterRuntime.open(dir, readers.cardAccess(), readers.terminalId(),
                 Clock.systemDefaultZone());
              ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()))) {
-            devices.printer().ifPresent(p -> runtime.counter().useReceiptDesk(
+            printer.ifPresent(p -> runtime.counter().useReceiptDesk(
                     new ReceiptDesk(p, "定点零售药店", runtime.terminalId())));
+            display.ifPresent(runtime.counter()::useCustomerDisplay);
             String link = host.connect(runtime).map(l -> "host link on").orElse("offline: no host configured");
             announce(server, token, dir, "live (terminal " + runtime.terminalId() + ", journal "
                     + runtime.journal().file() + ", " + link + ")");
             server.awaitClose();
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
+        } finally {
+            printer.ifPresent(ReceiptPrinter::close);
+            display.ifPresent(CustomerDisplay::close);
         }
         return ExitCodes.OK;
     }

@@ -76,6 +76,16 @@ public interface CounterApi {
         throw new CounterRefusedException(CounterRefusal.FEATURE_UNAVAILABLE);
     }
 
+    /**
+     * The cash the customer handed over for the last settlement's cash share: the change, also
+     * shown on the customer display (收款, then 找零) where there is one. Never touches card or journal.
+     *
+     * @throws CounterRefusedException NOTHING_TO_TENDER before a settlement, CASH_SHORT when too little
+     */
+    default Tender tender(TenderRequest request) {
+        throw new CounterRefusedException(CounterRefusal.FEATURE_UNAVAILABLE);
+    }
+
     /** @return the receipt printer's state; by default the counter has none */
     default PrinterStatus printerStatus() {
         return PrinterStatus.NONE;

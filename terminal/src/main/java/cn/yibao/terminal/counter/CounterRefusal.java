@@ -37,6 +37,8 @@ public enum CounterRefusal implements Refusal.Named {
     HOST_UNAVAILABLE_FOR_INVENTORY("医保中心暂时无法连接，进销存信息未上传，请稍后用同一报文ID重试",
             "host unreachable; the inventory message was not forwarded"),
     INVENTORY_REFUSED("医保中心拒收该进销存信息，请核对后重新上传", "the host refused the inventory message"),
+    NOTHING_TO_TENDER("没有待收现金的结算", "no settlement with cash due at this counter yet"),
+    CASH_SHORT("实收金额不足，请核对", "the cash handed over is less than the cash due"),
     NO_PRINTER("本终端未连接小票打印机", "no receipt printer is configured at this counter"),
     FEATURE_UNAVAILABLE("本终端暂不支持该业务", "not supported by this terminal yet");
 

@@ -2,6 +2,7 @@ package cn.yibao.terminal.http;
 
 import cn.yibao.terminal.counter.CounterApi;
 import cn.yibao.terminal.counter.CounterRefusedException;
+import cn.yibao.terminal.counter.TenderRequest;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -18,6 +19,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.AttributeKey;
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes one aggregated request: {@code POST /api/{infno}}, {@code GET /api/status},
- * {@code POST /api/reprint}, the console's
+ * {@code POST /api/tender}, {@code POST /api/reprint}, the console's
  * files and its login. The work runs on a worker pool, never on the event loop, because counter
  * calls wait on the card and the disk.
  */
@@ -146,6 +148,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             guard.authenticate(request);
             return Reply.json(HttpResponseStatus.OK, envelopes.success(status(), received));
         }
+        if (path.equals("/api/tender")) {
+            requireMethod(request, HttpMethod.POST);
+            guard.authenticate(request);
+            guard.checkPost(request);
+            return tender(request, received);
+        }
         if (path.equals("/api/reprint")) {
             requireMethod(request, HttpMethod.POST);
             guard.authenticate(request);
@@ -175,6 +183,27 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return Reply.json(HttpResponseStatus.OK, envelopes.success(output, received));
         } catch (CounterRefusedException e) {
             LOG.info("infno {} msgid {}: refused {} ({})", infno, env.msgid(), e.refusal().code(), e.refusal().message());
+            return Reply.json(HttpResponseStatus.OK, envelopes.failure(-1, e.refusal(), null, received));
+        }
+    }
+
+    /** The change for the cash handed over ({@code {"paid": yuan}}), or NOTHING_TO_TENDER / CASH_SHORT. */
+    private Reply tender(FullHttpRequest request, LocalDateTime received) {
+        byte[] body = new byte[request.content().readableBytes()];
+        request.content().getBytes(request.content().readerIndex(), body);
+        TenderRequest input;
+        try {
+            input = ApiJson.mapper().readValue(body, TenderRequest.class);
+        } catch (IOException e) {
+            Throwable root = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            throw new ApiException(ApiError.BAD_INPUT, "tender: " + root.getMessage());
+        }
+        if (input == null || input.paid() == null) {
+            throw new ApiException(ApiError.BAD_INPUT, "tender: paid is required");
+        }
+        try {
+            return Reply.json(HttpResponseStatus.OK, envelopes.success(counter.tender(input), received));
+        } catch (CounterRefusedException e) {
             return Reply.json(HttpResponseStatus.OK, envelopes.failure(-1, e.refusal(), null, received));
         }
     }

@@ -86,6 +86,33 @@ class ConsoleIT {
     }
 
     @Test
+    void aCashSaleShowsTheChangeForWhatTheCustomerHandedOver() {
+        api.counter.placeCard(DemoCounter.RESIDENT); // no account balance: the whole sale is cash
+        scan("2*6901234500048");
+        browser.type("#code", WebDriver.F4);
+        browser.waitFor("return document.getElementById('psn-name').textContent === '王五'", "the card is read");
+        browser.type("#code", WebDriver.F5);
+        browser.waitFor("return !document.getElementById('split-table').hidden", "the split is shown");
+        String due = split("psn_cash_pay");
+        assertEquals("0.00", split("acct_pay"));
+        assertTrue(browser.script("return document.getElementById('tender-form').hidden").asBoolean(),
+                "no tender before the settlement");
+
+        browser.type("#code", WebDriver.F8);
+        browser.waitFor("return !document.getElementById('tender-form').hidden", "the tender field after settling");
+        assertEquals(due, browser.text("#cash-due"));
+        assertTrue(browser.script("return document.activeElement.id === 'tendered'").asBoolean(), "focus on 实收");
+        browser.type("#tendered", "10" + WebDriver.ENTER);
+        browser.waitFor("return document.getElementById('message').textContent.includes('实收金额不足')",
+                "too little is refused");
+        browser.script("document.getElementById('tendered').value = ''");
+        browser.type("#tendered", "100" + WebDriver.ENTER);
+        String change = Money.parseYuan("100").minus(Money.parseYuan(due)).toYuanString();
+        browser.waitFor("return document.getElementById('change').textContent === '" + change + "'", "the change");
+        assertEquals("找零 " + change + " 元", browser.text("#message"));
+    }
+
+    @Test
     void aLostCardIsRefusedInChineseAndNothingIsSettled() {
         api.counter.placeCard(DemoCounter.LOST_CARD);
         scan("6901234500048");

@@ -192,6 +192,24 @@ class HttpApiIT {
     }
 
     @Test
+    void tenderGivesTheChangeForTheLastSettlementsCashShare() {
+        assertEquals("NOTHING_TO_TENDER", client.post("/api/tender", "{\"paid\": 10}", ApiFixture.TOKEN).errCode());
+        api.counter.placeCard(DemoCounter.RESIDENT); // no account balance: the whole sale is cash
+        ApiClient.Answer sold = client.call("2102", SALE.replace("P0001", DemoCounter.RESIDENT));
+        assertEquals(0, sold.infcode(), sold.body());
+        Money due = Money.parseYuan(sold.output().path("setlinfo").path("psn_cash_pay").asText());
+        assertTrue(due.compareTo(Money.parseYuan("10.00")) > 0, sold.body());
+        assertEquals("CASH_SHORT", client.post("/api/tender", "{\"paid\": 10}", ApiFixture.TOKEN).errCode());
+        ApiClient.Answer paid = client.post("/api/tender", "{\"paid\": \"100\"}", ApiFixture.TOKEN);
+        assertEquals(0, paid.infcode(), paid.body());
+        assertEquals(Money.parseYuan("100").minus(due), Money.parseYuan(paid.output().path("change").asText()));
+        assertError(client.post("/api/tender", "{\"paid\": -1}", ApiFixture.TOKEN), 400, -2, "BAD_INPUT");
+        assertError(client.post("/api/tender", "{\"paid\": 1000000}", ApiFixture.TOKEN), 400, -2, "BAD_INPUT");
+        assertError(client.post("/api/tender", "not json", ApiFixture.TOKEN), 400, -2, "BAD_INPUT");
+        assertError(client.post("/api/tender", "{}", ApiFixture.TOKEN), 400, -2, "BAD_INPUT");
+    }
+
+    @Test
     void reprintAtACounterWithoutAPrinterIsRefusedAndTheStatusSaysSo() {
         ApiClient.Answer a = client.post("/api/reprint", "{}", ApiFixture.TOKEN);
         assertEquals(200, a.status(), a.body());

@@ -32,6 +32,7 @@ class OpenApiDocumentTest {
         }
         assertTrue(documented.remove("status"), "GET /api/status is documented");
         assertTrue(documented.remove("reprint"), "POST /api/reprint is documented");
+        assertTrue(documented.remove("tender"), "POST /api/tender is documented");
         Set<String> routed = new TreeSet<>(new InfnoRouter(new DemoCounter(Clock.systemUTC())).infnos());
         assertEquals(routed, documented);
     }

@@ -29,6 +29,8 @@ import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.StockChange;
 import cn.yibao.terminal.counter.StockCount;
 import cn.yibao.terminal.counter.SyncStatus;
+import cn.yibao.terminal.counter.Tender;
+import cn.yibao.terminal.counter.TenderRequest;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.counter.VisitSettle;
 import java.time.Clock;
@@ -63,6 +65,8 @@ public final class DemoCounter implements CounterApi {
     private static final int MAX_INVENTORY_MSGIDS = 10_000;
     private final Set<String> inventoryMsgids = new LinkedHashSet<>();
     private String onReader;
+    /** The last settlement's cash share (null before the first). */
+    private Money cashDue;
 
     /** A demo counter with the five personas and the employee's card on the reader. */
     public DemoCounter(Clock clock) {
@@ -172,7 +176,16 @@ public final class DemoCounter implements CounterApi {
         var info = pre.setlinfo().settledAs(setlId, mdtrtId, now(), card.balance());
         Settlement settled = new Settlement(info, pre.setldetail(), pre.detlcutinfo(), pre.explain());
         journal.append(infno, msgid, settled, "SETTLED");
+        cashDue = settled.setlinfo().psnCashPay();
         return settled;
+    }
+
+    @Override
+    public synchronized Tender tender(TenderRequest request) {
+        if (cashDue == null) {
+            throw new CounterRefusedException(CounterRefusal.NOTHING_TO_TENDER);
+        }
+        return Tender.of(cashDue, request.paid());
     }
 
     @Override

@@ -31,9 +31,12 @@ import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.StockChange;
 import cn.yibao.terminal.counter.StockCount;
 import cn.yibao.terminal.counter.SyncStatus;
+import cn.yibao.terminal.counter.Tender;
+import cn.yibao.terminal.counter.TenderRequest;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.counter.VisitSettle;
 import cn.yibao.terminal.counter.host.HostCalls;
+import cn.yibao.terminal.devices.CustomerDisplay;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnKind;
@@ -76,6 +79,7 @@ public final class LiveCounter implements CounterApi {
     private final CancelFlow cancellation;
     private volatile Consumer<Settlement> afterSettle = s -> { };
     private volatile ReceiptDesk receipts;
+    private final Till till = new Till();
     private volatile HostCalls host = HostCalls.OFFLINE;
     private final HostReconciliation reconciliation;
     private final InventoryForward inventory = new InventoryForward();
@@ -138,6 +142,16 @@ public final class LiveCounter implements CounterApi {
         this.afterSettle = desk;
     }
 
+    /** Shows the cash due, the cash handed over and the change on {@code display} (客显). */
+    public void useCustomerDisplay(CustomerDisplay display) {
+        till.display(display);
+    }
+
+    @Override
+    public Tender tender(TenderRequest request) {
+        return till.tender(request.paid());
+    }
+
     @Override
     public PrinterStatus printerStatus() {
         ReceiptDesk desk = receipts;
@@ -168,12 +182,15 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Settlement preSettlePharmacy(PharmacySale sale) {
-        return refusing(() -> pharmacy.preSettle(sale));
+        Settlement pre = refusing(() -> pharmacy.preSettle(sale));
+        till.quoted(pre);
+        return pre;
     }
 
     @Override
     public Settlement settlePharmacy(PharmacySale sale, Pin pin, String msgid) {
         Settlement done = refusing(() -> pharmacy.settle(sale, pin, msgid));
+        till.settled(done);
         afterSettle.accept(done);
         return done;
     }
@@ -190,12 +207,15 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Settlement preSettleVisit(VisitSettle request) {
-        return refusing(() -> visitSettle.preSettle(request));
+        Settlement pre = refusing(() -> visitSettle.preSettle(request));
+        till.quoted(pre);
+        return pre;
     }
 
     @Override
     public Settlement settleVisit(VisitSettle request, Pin pin, String msgid) {
         Settlement done = refusing(() -> visitSettle.settle(request, pin, msgid));
+        till.settled(done);
         afterSettle.accept(done);
         return done;
     }
