@@ -24,6 +24,7 @@ import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,8 @@ class CounterRulesTest {
     @Test
     void anEmptySaleGetsAZeroAnswerAndIsNotJournaledWhenAllowed() {
         try (CounterFixture f = new CounterFixture(dir, "employee", rules(3, "refuse_empty_sale", "refuse_non_medical"))) {
+            List<Settlement> receipts = new ArrayList<>();
+            f.counter.afterSettle(receipts::add);
             Untouched before = Untouched.of(f);
             for (PharmacySale sale : List.of(new PharmacySale(new DrugInfo(psnNo(f), "41", "1", null), List.of()),
                     CounterFixture.sale(psnNo(f), WATER, "3"))) {
@@ -131,6 +134,7 @@ class CounterRulesTest {
                 assertNull(done.setlinfo().setlId(), "not a settlement: nothing to sign");
             }
             assertEquals(before, Untouched.of(f));
+            assertEquals(List.of(), receipts, "no receipt for what settled nothing");
         }
     }
 

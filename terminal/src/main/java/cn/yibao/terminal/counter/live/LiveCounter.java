@@ -189,10 +189,7 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Settlement settlePharmacy(PharmacySale sale, Pin pin, String msgid) {
-        Settlement done = refusing(() -> pharmacy.settle(sale, pin, msgid));
-        till.settled(done);
-        afterSettle.accept(done);
-        return done;
+        return settled(() -> pharmacy.settle(sale, pin, msgid));
     }
 
     @Override
@@ -214,10 +211,7 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Settlement settleVisit(VisitSettle request, Pin pin, String msgid) {
-        Settlement done = refusing(() -> visitSettle.settle(request, pin, msgid));
-        till.settled(done);
-        afterSettle.accept(done);
-        return done;
+        return settled(() -> visitSettle.settle(request, pin, msgid));
     }
 
     @Override
@@ -353,6 +347,20 @@ public final class LiveCounter implements CounterApi {
      * Runs {@code work}, turning the card's and the settlement engine's refusals into the
      * counter's, so that every caller (API, console, command line) sees one kind of refusal.
      */
+    /**
+     * Runs a settlement, then the till and the after-settlement step (the receipt), unless the
+     * answer settled nothing (no {@code setl_id}: nothing insured). A msgid answered before gets its
+     * receipt again: the first attempt may have ended before printing (a crash recovered since).
+     */
+    private Settlement settled(Supplier<Settlement> settle) {
+        Settlement done = refusing(settle);
+        if (done.setlinfo().setlId() != null) {
+            till.settled(done);
+            afterSettle.accept(done);
+        }
+        return done;
+    }
+
     private static <T> T refusing(Supplier<T> work) {
         try {
             return work.get();
