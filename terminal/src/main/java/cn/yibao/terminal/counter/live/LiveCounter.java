@@ -344,10 +344,6 @@ public final class LiveCounter implements CounterApi {
     }
 
     /**
-     * Runs {@code work}, turning the card's and the settlement engine's refusals into the
-     * counter's, so that every caller (API, console, command line) sees one kind of refusal.
-     */
-    /**
      * Runs a settlement, then the till and the after-settlement step (the receipt), unless the
      * answer settled nothing (no {@code setl_id}: nothing insured). A msgid answered before gets its
      * receipt again: the first attempt may have ended before printing (a crash recovered since).
@@ -361,6 +357,10 @@ public final class LiveCounter implements CounterApi {
         return done;
     }
 
+    /**
+     * Runs {@code work}, turning the card's and the settlement engine's refusals into the
+     * counter's, so that every caller (API, console, command line) sees one kind of refusal.
+     */
     private static <T> T refusing(Supplier<T> work) {
         try {
             return work.get();
