@@ -44,9 +44,14 @@ class Refused extends Error {
 
 async function call(infno, input, id) {
   const envelope = { infno, msgid: id || msgid(), inf_time: infTime(), opter_type: '1', opter: 'console', input };
-  const response = await fetch('/api/' + infno, {
+  return post('/api/' + infno, envelope);
+}
+
+// POSTs JSON to the terminal's API with the console's session cookie; the output, or throws Refused.
+async function post(path, body) {
+  const response = await fetch(path, {
     method: 'POST', credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(envelope),
+    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
   });
   return answer(response);
 }
@@ -366,11 +371,7 @@ function showTender(cashDue) {
 async function tender() {
   const text = $('tendered').value.trim();
   if (!/^\d{1,6}(\.\d{1,2})?$/.test(text)) throw new Error('实收金额格式不正确');
-  const response = await fetch('/api/tender', {
-    method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ paid: text }),
-  });
-  const out = await answer(response);
+  const out = await post('/api/tender', { paid: text });
   $('change').textContent = yuan(out.change);
   say('找零 ' + yuan(out.change) + ' 元');
 }
@@ -461,10 +462,7 @@ function renderPrinter(printer) {
 }
 
 async function reprint() {
-  const response = await fetch('/api/reprint', {
-    method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}',
-  });
-  const out = await answer(response);
+  const out = await post('/api/reprint', {});
   renderPrinter(out.printer);
   if (out.printer.problem) {
     say(out.printer.message, true);

@@ -16,7 +16,6 @@ import cn.yibao.terminal.counter.live.CardAccess;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.LiveCounter;
 import cn.yibao.terminal.hostlink.EnrolCommand;
-import cn.yibao.terminal.policy.CounterPolicy;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
 import java.math.BigDecimal;
@@ -68,10 +67,8 @@ public final class QueueDrainBench {
         VirtualCard card = new VirtualCard("employee", dir.resolve("cards"));
         VirtualPsam psam = new VirtualPsam(dir.resolve("psam"));
         // one card settles them all: the pack's daily purchase limit (3 a card) is lifted, the split is the same
-        CounterPolicy c = PolicyPacks.changchun2010().counter();
-        PolicyPack pack = PolicyPacks.changchun2010().withCounter(new CounterPolicy(c.refuseNonMedical(),
-                c.refuseListedCards(), c.reportListedCards(), c.refuseInHospitalAtPharmacy(), c.refuseEmptySale(),
-                c.prescriptionRequired(), 0, c.offline()));
+        PolicyPack standard = PolicyPacks.changchun2010();
+        PolicyPack pack = standard.withCounter(standard.counter().withDailyInsuredPurchases(0));
         try (CounterRuntime runtime = CounterRuntime.open(data, access(card, psam), TERMINAL, Clock.systemUTC(), pack)) {
             try (HostSimulator host = HostSimulator.open(dir.resolve("host"))) {
                 host.enrol(EnrolCommand.keyDir(data), TERMINAL);

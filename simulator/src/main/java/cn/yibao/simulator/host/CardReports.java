@@ -105,8 +105,8 @@ final class CardReports {
      *         for reports stored before that was kept); a card number supervision cannot take is skipped
      */
     static List<CardSighting> month(Connection c, YearMonth month) throws SQLException {
-        long from = month.atDay(1).atStartOfDay(Request.ZONE).toInstant().toEpochMilli();
-        long to = month.plusMonths(1).atDay(1).atStartOfDay(Request.ZONE).toInstant().toEpochMilli();
+        long from = HostMonth.startOf(month);
+        long to = HostMonth.startOf(month.plusMonths(1));
         List<CardSighting> out = new ArrayList<>();
         try (ResultSet rs = Sql.query(c, "SELECT coalesce(fixmedins_code, terminal), card_no, status, source, seen_at,"
                 + " host_reported_at FROM card_sighting WHERE seen_at>=? AND seen_at<? ORDER BY seen_at, rowid", from, to)) {
@@ -114,16 +114,12 @@ final class CardReports {
                 long listed = rs.getLong(6);
                 try {
                     out.add(new CardSighting(rs.getString(1), CardRef.of(rs.getString(2)), rs.getString(3),
-                            rs.getString(4), time(rs.getLong(5)), listed == 0 ? null : time(listed)));
+                            rs.getString(4), HostMonth.time(rs.getLong(5)), listed == 0 ? null : HostMonth.time(listed)));
                 } catch (IllegalArgumentException e) {
                     // a card number outside supervision's form (9 to 20 characters): not reportable
                 }
             }
         }
         return out;
-    }
-
-    private static LocalDateTime time(long epochMilli) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMilli), Request.ZONE);
     }
 }

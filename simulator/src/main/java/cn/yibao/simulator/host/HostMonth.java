@@ -52,6 +52,16 @@ public final class HostMonth {
     private HostMonth() {
     }
 
+    /** @return the first instant of {@code month} in China, in epoch milliseconds (as the store keeps times) */
+    static long startOf(YearMonth month) {
+        return month.atDay(1).atStartOfDay(ZONE).toInstant().toEpochMilli();
+    }
+
+    /** @return a time the store keeps (epoch milliseconds) as China's local time */
+    static LocalDateTime time(long epochMilli) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMilli), ZONE);
+    }
+
     /** @return {@code month} of the host store {@code store} */
     public static MonthData read(HostStore store, YearMonth month) {
         return store.inTransaction(c -> {
@@ -71,8 +81,8 @@ public final class HostMonth {
 
     private static List<SettledTransaction> settlements(Connection c, YearMonth month,
             Map<String, Institution.Kind> institutions) throws SQLException {
-        long from = month.atDay(1).atStartOfDay(ZONE).toInstant().toEpochMilli();
-        long to = month.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant().toEpochMilli();
+        long from = startOf(month);
+        long to = startOf(month.plusMonths(1));
         Map<String, LocalDate> admissions = admissions(c);
         BundledCatalog catalog = BundledCatalog.bundled();
         List<SettledTransaction> out = new ArrayList<>();
@@ -82,14 +92,14 @@ public final class HostMonth {
             while (rs.next()) {
                 RecordResult result = RecordResult.parse(rs.getString(6));
                 JsonNode request = Json.parse(rs.getString(7));
-                LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(rs.getLong(5)), ZONE);
+                LocalDateTime settled = time(rs.getLong(5));
                 VisitType type = visitType(result.medType());
                 InpatientStay stay = type != VisitType.INPATIENT ? null : new InpatientStay(
-                        admissions.getOrDefault(result.mdtrtId(), time.toLocalDate()), time.toLocalDate(), "UNKNOWN");
+                        admissions.getOrDefault(result.mdtrtId(), settled.toLocalDate()), settled.toLocalDate(), "UNKNOWN");
                 institutions.putIfAbsent(rs.getString(2), type == VisitType.PHARMACY ? Institution.Kind.PHARMACY
                         : Institution.Kind.HOSPITAL);
                 out.add(new SettledTransaction(rs.getString(1), rs.getString(2), rs.getString(3),
-                        CardRef.of(rs.getString(4)), category(request.path("person")), time, type, false,
+                        CardRef.of(rs.getString(4)), category(request.path("person")), settled, type, false,
                         items(request.path("items"), catalog), split(result), stay));
             }
         }
@@ -102,7 +112,7 @@ public final class HostMonth {
         try (ResultSet rs = Sql.query(c, "SELECT result, time FROM record WHERE status='ADMIT'")) {
             while (rs.next()) {
                 out.put(RecordResult.parse(rs.getString(1)).mdtrtId(),
-                        LocalDateTime.ofInstant(Instant.ofEpochMilli(rs.getLong(2)), ZONE).toLocalDate());
+                        time(rs.getLong(2)).toLocalDate());
             }
         }
         return out;
@@ -153,7 +163,7 @@ public final class HostMonth {
         try (ResultSet rs = Sql.query(c, "SELECT card_no, status, reported_at FROM card_list ORDER BY version")) {
             while (rs.next()) {
                 String card = rs.getString(1);
-                LocalDateTime at = LocalDateTime.ofInstant(Instant.ofEpochMilli(rs.getLong(3)), ZONE);
+                LocalDateTime at = time(rs.getLong(3));
                 if ("LOST".equals(rs.getString(2))) {
                     open.putIfAbsent(card, at);
                 } else if ("CLEARED".equals(rs.getString(2)) && open.containsKey(card)) {

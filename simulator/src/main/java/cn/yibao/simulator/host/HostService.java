@@ -165,11 +165,10 @@ public final class HostService implements RequestHandler {
      */
     public long reportCards(Collection<String> cardNos, String status, Instant at) {
         return store.inTransaction(c -> {
-            long version = Registry.cardListVersion(c);
             for (String cardNo : cardNos) {
-                version = Registry.report(c, cardNo, status, at.toEpochMilli());
+                Registry.add(c, cardNo, status, at.toEpochMilli());
             }
-            return version;
+            return Registry.cardListVersion(c);
         });
     }
 

@@ -19,12 +19,18 @@ final class Registry {
     private Registry() {
     }
 
+    /** Lists a card change; @return the new card-list version */
     static long report(Connection c, String cardNo, String status, long reportedAt) throws SQLException {
+        add(c, cardNo, status, reportedAt);
+        return cardListVersion(c);
+    }
+
+    /** Lists a card change (the version is the row's: read it once after many). */
+    static void add(Connection c, String cardNo, String status, long reportedAt) throws SQLException {
         if (!STATUSES.contains(status)) {
             throw new IllegalArgumentException("status must be one of " + STATUSES);
         }
         Sql.update(c, "INSERT INTO card_list(card_no, status, reported_at) VALUES(?,?,?)", cardNo, status, reportedAt);
-        return cardListVersion(c);
     }
 
     static long cardListVersion(Connection c) {

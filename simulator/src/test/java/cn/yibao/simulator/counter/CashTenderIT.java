@@ -13,10 +13,6 @@ import cn.yibao.terminal.testing.Await;
 import cn.yibao.terminal.testing.PtyPair;
 import cn.yibao.terminal.testing.PtyPairExtension;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +42,7 @@ class CashTenderIT {
              ApiServer server = ApiServer.start(ApiServer.Settings.of(0, AccessToken.of(TOKEN), f.counter))) {
             f.counter.useCustomerDisplay(display);
             HisClient his = new HisClient(server.baseUri(), TOKEN);
-            assertEquals("NOTHING_TO_TENDER", tender(server.baseUri(), "100").path("err_code").asText());
+            assertEquals("NOTHING_TO_TENDER", tender(his, "100").path("err_code").asText());
 
             String psnNo = f.counter.queryPerson(PersonQuery.cardOnReader()).baseinfo().psnNo();
             String sale = "{\"druginfo\":{\"psn_no\":\"" + psnNo + "\"},\"drugdetail\":[{\"feedetl_sn\":\"1\","
@@ -57,8 +53,8 @@ class CashTenderIT {
 
             his.ok("2102", sale);
             shows(sim, "50.00", CustomerDisplay.Lamp.TOTAL);
-            assertEquals("CASH_SHORT", tender(server.baseUri(), "20").path("err_code").asText());
-            JsonNode change = tender(server.baseUri(), "100").path("output");
+            assertEquals("CASH_SHORT", tender(his, "20").path("err_code").asText());
+            JsonNode change = tender(his, "100").path("output");
             assertEquals(List.of(Money.parseYuan("50.00"), Money.parseYuan("100.00"), Money.parseYuan("50.00")),
                     List.of(yuan(change, "due"), yuan(change, "paid"), yuan(change, "change")), change::toString);
             shows(sim, "50.00", CustomerDisplay.Lamp.CHANGE);
@@ -80,11 +76,7 @@ class CashTenderIT {
         Await.until(Duration.ofSeconds(5), () -> sim.shown().equals(want), () -> "shown " + sim.shown());
     }
 
-    private static JsonNode tender(URI base, String paid) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(base.resolve("/api/tender"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"paid\":\"" + paid + "\"}")).build();
-        return cn.yibao.hostlink.msg.Json.parse(HttpClient.newHttpClient()
-                .send(req, HttpResponse.BodyHandlers.ofString()).body());
+    private static JsonNode tender(HisClient his, String paid) throws Exception {
+        return his.post("/api/tender", "{\"paid\":\"" + paid + "\"}");
     }
 }

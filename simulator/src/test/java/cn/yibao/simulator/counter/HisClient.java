@@ -48,8 +48,12 @@ final class HisClient {
     }
 
     private JsonNode post(String infno, String msgid, String input) throws Exception {
-        String body = "{\"infno\":\"" + infno + "\",\"msgid\":\"" + msgid + "\",\"input\":" + input + "}";
-        HttpRequest req = HttpRequest.newBuilder(base.resolve("/api/" + infno))
+        return post("/api/" + infno, "{\"infno\":\"" + infno + "\",\"msgid\":\"" + msgid + "\",\"input\":" + input + "}");
+    }
+
+    /** @return the whole answer (envelope) to {@code body} posted to {@code path} */
+    JsonNode post(String path, String body) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return Json.parse(http.send(req, HttpResponse.BodyHandlers.ofString()).body());

@@ -37,9 +37,7 @@ class OfflineGateTest {
     /** The bundled pack with {@code limit} and no daily purchase limit (these tests sell one card many times a day). */
     static PolicyPack withOffline(CounterPolicy.OfflineLimit limit) {
         PolicyPack p = PolicyPacks.changchun2010();
-        CounterPolicy c = p.counter();
-        return p.withCounter(new CounterPolicy(c.refuseNonMedical(), c.refuseListedCards(), c.reportListedCards(),
-                c.refuseInHospitalAtPharmacy(), c.refuseEmptySale(), c.prescriptionRequired(), 0, limit));
+        return p.withCounter(p.counter().withDailyInsuredPurchases(0).withOffline(limit));
     }
 
     private CounterFixture counter(Money amount, int count, Duration age) {

@@ -25,10 +25,15 @@ public record Tender(Money due, Money paid, Money change) {
     }
 
     /**
+     * @param due the last settlement's cash share, or null before the first settlement
      * @return the tender of {@code paid} against {@code due}
-     * @throws CounterRefusedException CASH_SHORT when {@code paid} is less than {@code due}
+     * @throws CounterRefusedException NOTHING_TO_TENDER when {@code due} is null, CASH_SHORT when
+     *     {@code paid} is less than {@code due}
      */
     public static Tender of(Money due, Money paid) {
+        if (due == null) {
+            throw new CounterRefusedException(CounterRefusal.NOTHING_TO_TENDER);
+        }
         if (paid.compareTo(due) < 0) {
             throw new CounterRefusedException(CounterRefusal.CASH_SHORT);
         }

@@ -3,6 +3,7 @@ package cn.yibao.terminal.http;
 import cn.yibao.terminal.counter.CounterApi;
 import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.counter.TenderRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -21,10 +22,11 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.time.LocalDateTime;
-import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,16 +151,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return Reply.json(HttpResponseStatus.OK, envelopes.success(status(), received));
         }
         if (path.equals("/api/tender")) {
-            requireMethod(request, HttpMethod.POST);
-            guard.authenticate(request);
-            guard.checkPost(request);
-            return tender(request, received);
+            requirePost(request);
+            TenderRequest input = tenderInput(body(request));
+            return refusable(() -> counter.tender(input), received);
         }
         if (path.equals("/api/reprint")) {
-            requireMethod(request, HttpMethod.POST);
-            guard.authenticate(request);
-            guard.checkPost(request);
-            return reprint(received);
+            requirePost(request);
+            return refusable(() -> Map.of("printer", counter.reprintReceipt()), received);
         }
         var m = INFNO.matcher(path);
         if (m.matches()) {
@@ -168,15 +167,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private Reply transaction(FullHttpRequest request, String infno, LocalDateTime received) {
-        requireMethod(request, HttpMethod.POST);
-        guard.authenticate(request);
-        guard.checkPost(request);
+        requirePost(request);
         if (!router.infnos().contains(infno)) {
             throw new ApiException(ApiError.UNKNOWN_INFNO, "infno " + infno);
         }
-        byte[] body = new byte[request.content().readableBytes()];
-        request.content().getBytes(request.content().readerIndex(), body);
-        Envelopes.Request env = envelopes.parse(infno, body);
+        Envelopes.Request env = envelopes.parse(infno, body(request));
         try {
             Object output = router.dispatch(infno, env.input(), env.msgid());
             LOG.info("infno {} msgid {}: ok", infno, env.msgid());
@@ -187,32 +182,39 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    /** The change for the cash handed over ({@code {"paid": yuan}}), or NOTHING_TO_TENDER / CASH_SHORT. */
-    private Reply tender(FullHttpRequest request, LocalDateTime received) {
+    /** A POST of the API: authenticated, JSON, from this machine's pages or a client. */
+    private void requirePost(FullHttpRequest request) {
+        requireMethod(request, HttpMethod.POST);
+        guard.authenticate(request);
+        guard.checkPost(request);
+    }
+
+    private static byte[] body(FullHttpRequest request) {
         byte[] body = new byte[request.content().readableBytes()];
         request.content().getBytes(request.content().readerIndex(), body);
+        return body;
+    }
+
+    /** The input of {@code POST /api/tender}: {@code {"paid": yuan}}. */
+    private static TenderRequest tenderInput(byte[] body) {
         TenderRequest input;
         try {
             input = ApiJson.mapper().readValue(body, TenderRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ApiError.BAD_INPUT, "tender: " + InfnoRouter.describe(e));
         } catch (IOException e) {
-            Throwable root = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new ApiException(ApiError.BAD_INPUT, "tender: " + root.getMessage());
+            throw new ApiException(ApiError.BAD_INPUT, "tender: " + e.getMessage());
         }
         if (input == null || input.paid() == null) {
             throw new ApiException(ApiError.BAD_INPUT, "tender: paid is required");
         }
-        try {
-            return Reply.json(HttpResponseStatus.OK, envelopes.success(counter.tender(input), received));
-        } catch (CounterRefusedException e) {
-            return Reply.json(HttpResponseStatus.OK, envelopes.failure(-1, e.refusal(), null, received));
-        }
+        return input;
     }
 
-    /** Reprints the kept receipts, or the last one; the printer's state, or NO_PRINTER. */
-    private Reply reprint(LocalDateTime received) {
+    /** The counter's answer to {@code work}, or its refusal ({@code infcode} -1), both HTTP 200. */
+    private Reply refusable(Supplier<Object> work, LocalDateTime received) {
         try {
-            return Reply.json(HttpResponseStatus.OK, envelopes.success(Map.of("printer", counter.reprintReceipt()),
-                    received));
+            return Reply.json(HttpResponseStatus.OK, envelopes.success(work.get(), received));
         } catch (CounterRefusedException e) {
             return Reply.json(HttpResponseStatus.OK, envelopes.failure(-1, e.refusal(), null, received));
         }

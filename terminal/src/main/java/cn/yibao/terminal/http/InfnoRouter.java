@@ -125,7 +125,7 @@ public final class InfnoRouter {
     }
 
     /** @return where in the input and what is wrong, e.g. {@code drugdetail[0].cnt: …} */
-    private static String describe(JsonProcessingException e) {
+    static String describe(JsonProcessingException e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

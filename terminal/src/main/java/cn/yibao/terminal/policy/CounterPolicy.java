@@ -35,6 +35,18 @@ public record CounterPolicy(boolean refuseNonMedical, boolean refuseListedCards,
         Rules.required("counter.offline", offline);
     }
 
+    /** @return these settings with another daily purchase limit (0: none) */
+    public CounterPolicy withDailyInsuredPurchases(int limit) {
+        return new CounterPolicy(refuseNonMedical, refuseListedCards, reportListedCards, refuseInHospitalAtPharmacy,
+                refuseEmptySale, prescriptionRequired, limit, offline);
+    }
+
+    /** @return these settings with another offline limit */
+    public CounterPolicy withOffline(OfflineLimit limit) {
+        return new CounterPolicy(refuseNonMedical, refuseListedCards, reportListedCards, refuseInHospitalAtPharmacy,
+                refuseEmptySale, prescriptionRequired, dailyInsuredPurchases, limit);
+    }
+
     /**
      * Bounds on the settlements the host has not acknowledged yet (the store-and-forward queue):
      * while any bound would be exceeded by a new settlement, the counter refuses it.

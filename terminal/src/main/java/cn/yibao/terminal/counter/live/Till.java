@@ -1,8 +1,6 @@
 package cn.yibao.terminal.counter.live;
 
 import cn.yibao.card.Money;
-import cn.yibao.terminal.counter.CounterRefusal;
-import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.Tender;
 import cn.yibao.terminal.devices.CustomerDisplay;
@@ -39,14 +37,11 @@ final class Till {
 
     /**
      * @return the change for {@code paid} against the last settlement's cash share, shown on the display
-     * @throws CounterRefusedException NOTHING_TO_TENDER before any settlement, CASH_SHORT when too little
+     * @throws cn.yibao.terminal.counter.CounterRefusedException NOTHING_TO_TENDER before any settlement,
+     *     CASH_SHORT when too little
      */
     Tender tender(Money paid) {
-        Money due = cashDue;
-        if (due == null) {
-            throw new CounterRefusedException(CounterRefusal.NOTHING_TO_TENDER);
-        }
-        Tender t = Tender.of(due, paid);
+        Tender t = Tender.of(cashDue, paid);
         show(CustomerDisplay.Lamp.PAID, t.paid());
         show(CustomerDisplay.Lamp.CHANGE, t.change());
         return t;
