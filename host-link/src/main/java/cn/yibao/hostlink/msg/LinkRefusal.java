@@ -15,7 +15,17 @@ public enum LinkRefusal implements Refusal.Named {
     NOT_REVERSIBLE("该交易不可冲正", "transaction code cannot be reversed"),
     LOAD_REFUSED("退款圈存未获授权", "the refund load is not authorised (amount, card or MAC1 wrong)"),
     PERSON_NOT_FOUND("未查询到参保人", "no insured person for that certificate"),
-    HOST_ERROR("医保中心内部错误", "host internal error");
+    HOST_ERROR("医保中心内部错误", "host internal error"),
+    STORE_UNAVAILABLE("医保中心数据库暂不可用，请稍后重试",
+            "the host's database is unavailable: nothing was stored, send the same request again later");
+
+    /**
+     * @return true for a refusal that says nothing about the request itself (the host failed, or its
+     *         database is away): the same request sent later, to this host instance or another, may succeed
+     */
+    public static boolean transientCode(String code) {
+        return HOST_ERROR.code().equals(code) || STORE_UNAVAILABLE.code().equals(code);
+    }
 
     private final Text text;
 

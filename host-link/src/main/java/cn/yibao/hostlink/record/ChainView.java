@@ -20,4 +20,38 @@ public interface ChainView {
 
     /** @return true if a record with this card transaction (card, TTI, counter) is held */
     boolean cardWriteHeld(String cardNo, ProofKind kind, int counter);
+
+    /**
+     * @return this view with {@code terminal}'s signing key fixed to {@code key} (read once for a
+     *         whole batch of records, which are then authenticated without asking the store again)
+     */
+    default ChainView withSigningKey(String terminal, PublicKey key) {
+        ChainView store = this;
+        return new ChainView() {
+            @Override
+            public Optional<PublicKey> signingKey(String t) {
+                return t.equals(terminal) ? Optional.of(key) : store.signingKey(t);
+            }
+
+            @Override
+            public long highestSeq(String t) {
+                return store.highestSeq(t);
+            }
+
+            @Override
+            public byte[] hashAt(String t, long seq) {
+                return store.hashAt(t, seq);
+            }
+
+            @Override
+            public boolean msgidHeld(String msgid) {
+                return store.msgidHeld(msgid);
+            }
+
+            @Override
+            public boolean cardWriteHeld(String cardNo, ProofKind kind, int counter) {
+                return store.cardWriteHeld(cardNo, kind, counter);
+            }
+        };
+    }
 }

@@ -49,6 +49,11 @@ public final class RecordVerifier {
      * result is parsed once.
      */
     public Authenticated authenticated(String peerTerminal, UploadedRecord up) {
+        return authenticated(view, peerTerminal, up);
+    }
+
+    /** Steps 1–5 as {@link #authenticated(String, UploadedRecord)}, with the signing key from {@code view}. */
+    public Authenticated authenticated(ChainView view, String peerTerminal, UploadedRecord up) {
         SignedRecord r = up.record();
         if (!r.terminalId().equals(peerTerminal)) {
             return Authenticated.failed(RecordCheck.IDENTITY_MISMATCH);
@@ -131,8 +136,17 @@ public final class RecordVerifier {
      * of steps 8–10 computed beforehand by {@link #content}.
      */
     public RecordCheck admit(UploadedRecord up, RecordCheck content) {
+        return admit(view, up, content);
+    }
+
+    /**
+     * Steps 6–7 as {@link #admit(UploadedRecord, RecordCheck)}, against {@code view}: the store as
+     * seen inside the transaction that will write the record (a shared database, where another
+     * host instance may have moved the chain since).
+     */
+    public RecordCheck admit(ChainView view, UploadedRecord up, RecordCheck content) {
         SignedRecord r = up.record();
-        RecordCheck chain = chain(r.terminalId(), r, up.declaredHash());
+        RecordCheck chain = chain(view, r.terminalId(), r, up.declaredHash());
         if (chain != RecordCheck.ACCEPTED) {
             return chain;
         }
@@ -144,7 +158,7 @@ public final class RecordVerifier {
         return content;
     }
 
-    private RecordCheck chain(String terminal, SignedRecord r, byte[] hash) {
+    private static RecordCheck chain(ChainView view, String terminal, SignedRecord r, byte[] hash) {
         long high = view.highestSeq(terminal);
         if (r.seq() <= high) {
             return Arrays.equals(view.hashAt(terminal, r.seq()), hash)

@@ -200,6 +200,10 @@ public final class StoreAndForward implements AutoCloseable {
                 // a sign-in of ours that timed out was processed after this one: sign in again
                 throw new HostUnavailableException("host no longer knows this sign-in: " + r.errMsg());
             }
+            if (!r.ok() && LinkRefusal.transientCode(r.code())) {
+                // the host instance or its database failed, nothing was refused: reconnect (with backoff) and resend
+                throw new HostUnavailableException("host could not store the upload: " + r.code() + " " + r.errMsg());
+            }
             if (!r.ok()) {
                 refusal = r.code();
                 refused = true;

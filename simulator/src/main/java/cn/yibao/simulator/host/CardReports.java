@@ -27,12 +27,6 @@ import java.util.regex.Pattern;
  */
 final class CardReports {
 
-    /** The table, created with the host store's schema. */
-    static final String DDL = "CREATE TABLE IF NOT EXISTS card_sighting(report_id TEXT NOT NULL,"
-            + " terminal TEXT NOT NULL, card_no TEXT NOT NULL, status TEXT NOT NULL, source TEXT NOT NULL,"
-            + " seen_at INTEGER NOT NULL, received_at INTEGER NOT NULL, host_status TEXT NOT NULL,"
-            + " host_reported_at INTEGER, fixmedins_code TEXT, PRIMARY KEY(terminal, report_id))";
-
     private static final Pattern CARD_NO = Pattern.compile("[0-9A-Z]{1,32}");
     private static final List<String> STATUSES = List.of("LOST", "BLACKLISTED");
     private static final List<String> SOURCES = List.of("CARD", "LIST");
@@ -64,9 +58,9 @@ final class CardReports {
         return store.inTransaction(c -> {
             long[] listed = new long[1];
             String hostStatus = listing(c, cardNo, listed);
-            int added = Sql.update(c, "INSERT OR IGNORE INTO card_sighting(report_id, terminal, card_no, status, source,"
+            int added = Sql.update(c, "INSERT INTO card_sighting(report_id, terminal, card_no, status, source,"
                     + " seen_at, received_at, host_status, host_reported_at, fixmedins_code)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?)", reportId, terminal, cardNo, status, source, seenAt,
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(terminal, report_id) DO NOTHING", reportId, terminal, cardNo, status, source, seenAt,
                     System.currentTimeMillis(), hostStatus, listed[0] == 0 ? null : listed[0], req.fixmedinsCode());
             ObjectNode out = Json.object().put("recorded", added == 1).put("card_status", hostStatus);
             return Response.ok(req, out);

@@ -60,6 +60,8 @@ public final class HostCommand implements Runnable {
     static final class Start implements Callable<Integer> {
         @Mixin
         private DataDirOption dataDir;
+        @Mixin
+        private HostStoreOption store;
         @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
         private String bind;
         @Option(names = "--port", defaultValue = "7443", description = "Port (0: any free port; default ${DEFAULT-VALUE}).")
@@ -70,11 +72,12 @@ public final class HostCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path dir = hostDir(dataDir);
-            HostSimulator host = HostSimulator.open(dir).listen(bind, port);
+            HostSimulator host = HostSimulator.open(dir, store.at(dir)).listen(bind, port);
             Files.writeString(dir.resolve(PORT_FILE), String.valueOf(host.port()), StandardCharsets.US_ASCII);
             Files.writeString(dir.resolve(PID_FILE), String.valueOf(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("host simulator listening on " + bind + ":" + host.port() + " (state in " + dir + ")");
+            out.println("host simulator listening on " + bind + ":" + host.port() + " (state in " + dir + ", store "
+                    + host.store().describe() + ")");
             out.flush();
             while (!Thread.currentThread().isInterrupted()) {
                 LockSupport.parkNanos(500_000_000L);
@@ -91,6 +94,8 @@ public final class HostCommand implements Runnable {
     static final class Enrol implements Callable<Integer> {
         @Mixin
         private DataDirOption dataDir;
+        @Mixin
+        private HostStoreOption store;
         @Option(names = "--terminal", required = true, description = "Terminal id (CN of the requests).")
         private String terminal;
         @Option(names = "--dir", required = true, description = "The terminal's key directory holding the requests.")
@@ -103,7 +108,7 @@ public final class HostCommand implements Runnable {
             if (!Files.exists(terminalDir.resolve("tls.csr")) || !Files.exists(terminalDir.resolve("sign.csr"))) {
                 throw new BadInputException("no tls.csr / sign.csr in " + terminalDir + " (run the terminal's enrol first)");
             }
-            try (HostSimulator host = HostSimulator.open(hostDir(dataDir))) {
+            try (HostSimulator host = HostSimulator.open(hostDir(dataDir), store.at(hostDir(dataDir)))) {
                 host.enrol(terminalDir, terminal);
             } catch (java.security.GeneralSecurityException e) {
                 throw new BadInputException("enrolment refused: " + e.getMessage(), e);
@@ -118,6 +123,8 @@ public final class HostCommand implements Runnable {
     static final class Card implements Callable<Integer> {
         @Mixin
         private DataDirOption dataDir;
+        @Mixin
+        private HostStoreOption store;
         @Option(names = "--card-no", required = true, description = "Card number.")
         private String cardNo;
         @Option(names = "--status", required = true, description = "LOST, BLACKLISTED or CLEARED.")
@@ -130,7 +137,7 @@ public final class HostCommand implements Runnable {
             if (!Registry.STATUSES.contains(status)) {
                 throw new BadInputException("status must be one of " + Registry.STATUSES);
             }
-            try (HostSimulator host = HostSimulator.open(hostDir(dataDir))) {
+            try (HostSimulator host = HostSimulator.open(hostDir(dataDir), store.at(hostDir(dataDir)))) {
                 long v = host.service().reportCard(cardNo, status, Instant.now());
                 spec.commandLine().getOut().println("card list version " + v);
             }

@@ -29,6 +29,8 @@ final class HostExportCommand implements Callable<Integer> {
 
     @Mixin
     private DataDirOption dataDir;
+    @Mixin
+    private HostStoreOption store;
     @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "The month, e.g. 2026-11.")
     private String month;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the files to.")
@@ -44,7 +46,7 @@ final class HostExportCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new BadInputException("--month must be YYYY-MM: " + month);
         }
-        try (HostSimulator host = HostSimulator.open(HostCommand.hostDir(dataDir))) {
+        try (HostSimulator host = HostSimulator.open(HostCommand.hostDir(dataDir), store.at(HostCommand.hostDir(dataDir)))) {
             MonthData data = HostMonth.read(host.store(), m);
             MonthExport.write(new GeneratedMonth(data, List.of()), out);
             spec.commandLine().getOut().printf("%s: %d settlements, %d loss reports, %d stock changes, %d stock counts,"

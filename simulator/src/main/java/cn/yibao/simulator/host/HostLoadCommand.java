@@ -24,6 +24,8 @@ final class HostLoadCommand implements Callable<Integer> {
 
     @Mixin
     private DataDirOption dataDir;
+    @Mixin
+    private HostStoreOption store;
     @Option(names = "--terminals", defaultValue = "3", description = "Virtual terminals (default ${DEFAULT-VALUE}).")
     private int terminals;
     @Option(names = "--transactions", defaultValue = "1000", description = "Settlements per terminal (default ${DEFAULT-VALUE}).")
@@ -43,7 +45,7 @@ final class HostLoadCommand implements Callable<Integer> {
         Path dir = HostCommand.hostDir(dataDir);
         int p = port != null ? port : HostCommand.startedPort(dir, 7443);
         List<VirtualTerminal> vts;
-        try (HostSimulator host = HostSimulator.open(dir)) {
+        try (HostSimulator host = HostSimulator.open(dir, store.at(dir))) {
             vts = LoadGenerator.enrol(host, dir.resolve("load-keys").resolve(String.valueOf(System.currentTimeMillis())),
                     "load" + Long.toString(System.currentTimeMillis(), 36), terminals);
         }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The host simulator's application: checks that the terminal is enrolled and signed in, then
@@ -28,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * to {@link Reconciliation}; sign-in, heartbeat, downloads and the person query are here.
  */
 public final class HostService implements RequestHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostService.class);
 
     /** Most card-list changes in one 9120 answer. */
     static final int MAX_CARD_CHANGES = 5000;
@@ -46,6 +50,20 @@ public final class HostService implements RequestHandler {
 
     @Override
     public Response handle(Peer peer, Request req) {
+        try {
+            return answer(peer, req);
+        } catch (HostStore.StoreException e) {
+            if (!e.unavailable()) {
+                throw e;
+            }
+            // the transaction was rolled back: nothing of this request is stored; the terminal sends it again
+            LOG.warn("store {} unavailable ({}): refused {} {} from {}", store.describe(), e.sqlState(), req.infno(),
+                    req.msgid(), peer.terminalId());
+            return Response.refused(req, LinkRefusal.STORE_UNAVAILABLE, Json.object());
+        }
+    }
+
+    private Response answer(Peer peer, Request req) {
         Optional<Infno> kind = req.kind();
         if (kind.isEmpty()) {
             return Response.refused(req, LinkRefusal.UNKNOWN_INFNO, Json.object());
@@ -156,7 +174,10 @@ public final class HostService implements RequestHandler {
 
     /** Reports a card LOST, BLACKLISTED or CLEARED; returns the new card-list version. */
     public long reportCard(String cardNo, String status, Instant at) {
-        return store.inTransaction(c -> Registry.report(c, cardNo, status, at.toEpochMilli()));
+        return store.inTransaction(c -> {
+            store.lockCardList(c);
+            return Registry.report(c, cardNo, status, at.toEpochMilli());
+        });
     }
 
     /**
@@ -165,6 +186,7 @@ public final class HostService implements RequestHandler {
      */
     public long reportCards(Collection<String> cardNos, String status, Instant at) {
         return store.inTransaction(c -> {
+            store.lockCardList(c);
             for (String cardNo : cardNos) {
                 Registry.add(c, cardNo, status, at.toEpochMilli());
             }

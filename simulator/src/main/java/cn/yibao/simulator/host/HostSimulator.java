@@ -18,8 +18,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The host simulator in one data directory: CA and host identity ({@code pki/}), the SQLite store
- * ({@code host.db}) and the faults file. Created on first start. The simulated issuer holds the
+ * The host simulator in one data directory: CA and host identity ({@code pki/}), the store (by
+ * default the SQLite file {@code host.db} there; or a PostgreSQL database shared with other host
+ * instances, which then share this directory's {@code pki/} too) and the faults file. Created on
+ * first start. The simulated issuer holds the
  * test master keys the virtual cards are personalised with ({@link IssuerTacVerifier#testIssuer});
  * the split is re-computed by the terminal's settlement engine with the bundled policy packs
  * ({@link EngineSplitRecomputer#bundled}). Both are pluggable for tests.
@@ -36,12 +38,15 @@ public final class HostSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private HostServer server;
 
-    private HostSimulator(Path dir, List<String> names, TacVerifier tac, SplitRecomputer split)
+    /** The SQLite store's file in the host's directory, unless told otherwise. */
+    public static final String SQLITE_FILE = "host.db";
+
+    private HostSimulator(Path dir, StoreLocation at, TacVerifier tac, SplitRecomputer split)
             throws IOException, SQLException {
         this.dir = dir;
         Files.createDirectories(dir);
-        this.credentials = HostCredentials.loadOrCreate(dir.resolve("pki"), names);
-        this.store = HostStore.open(dir.resolve("host.db"));
+        this.credentials = HostCredentials.loadOrCreate(dir.resolve("pki"), List.of("localhost", "127.0.0.1"));
+        this.store = HostStore.open(at != null ? at : StoreLocation.sqlite(dir.resolve(SQLITE_FILE)));
         this.service = new HostService(store, new RecordVerifier(store,
                 tac != null ? tac : IssuerTacVerifier.testIssuer(),
                 split != null ? split : EngineSplitRecomputer.bundled()));
@@ -53,12 +58,17 @@ public final class HostSimulator implements AutoCloseable {
 
     /** Opens the host's state in {@code dir} without listening (enrolment, status, set-up). */
     public static HostSimulator open(Path dir) throws IOException, SQLException {
-        return new HostSimulator(dir, List.of("localhost", "127.0.0.1"), null, null);
+        return new HostSimulator(dir, null, null, null);
+    }
+
+    /** Opens the host's state in {@code dir} with its data in the store {@code at}. */
+    public static HostSimulator open(Path dir, StoreLocation at) throws IOException, SQLException {
+        return new HostSimulator(dir, at, null, null);
     }
 
     /** Opens with explicit TAC and split checks (null: the simulated issuer, the engine). */
     public static HostSimulator open(Path dir, TacVerifier tac, SplitRecomputer split) throws IOException, SQLException {
-        return new HostSimulator(dir, List.of("localhost", "127.0.0.1"), tac, split);
+        return new HostSimulator(dir, null, tac, split);
     }
 
     /**

@@ -17,6 +17,8 @@ final class HostStatusCommand implements Callable<Integer> {
 
     @Mixin
     private DataDirOption dataDir;
+    @Mixin
+    private HostStoreOption store;
     @Spec
     private CommandSpec spec;
 
@@ -24,7 +26,7 @@ final class HostStatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = HostCommand.hostDir(dataDir);
         PrintWriter out = spec.commandLine().getOut();
-        try (HostSimulator host = HostSimulator.open(dir)) {
+        try (HostSimulator host = HostSimulator.open(dir, store.at(dir))) {
             out.printf("%-20s %10s %10s %8s  %s%n", "terminal", "held seq", "journal", "backlog", "flag");
             host.store().inTransaction(c -> {
                 try (ResultSet rs = Sql.query(c, "SELECT id, high_seq, journal_head, flag FROM terminal ORDER BY id")) {

@@ -3,181 +3,170 @@ package cn.yibao.simulator.host;
 import cn.yibao.hostlink.record.ChainView;
 import cn.yibao.hostlink.record.ProofKind;
 import cn.yibao.hostlink.record.SignedRecord;
+import cn.yibao.hostlink.tls.Crypto;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.SQLTransientConnectionException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The host simulator's embedded SQLite store (WAL, {@code synchronous=FULL}): terminals and their
- * chain heads, records (unique by terminal and sequence, by msgid, and — when the card was written —
- * by card, TTI and card counter),
- * answered requests by msgid, personal accounts with year-to-date accumulators, the card list
- * and policy packs. One connection; callers hold the store's monitor for a transaction
- * ({@link #inTransaction}). Row-level helpers live in {@link Ledger} and {@link Registry}.
+ * The host's store: terminals and their chain heads, records (unique by terminal and sequence, by
+ * msgid, and — when the card was written — by card, TTI and card counter), answered requests by
+ * msgid, personal accounts with year-to-date accumulators, the card list, policy packs, listed-card
+ * sightings and inventory. On SQLite (embedded, one host process) or PostgreSQL (shared by several
+ * host instances): see {@link StoreLocation}; the schema is migrated on open ({@link Migrations}).
+ * Row-level helpers live in {@link Ledger} and {@link Registry}. Every check that decides whether a
+ * record is taken reads the database inside the transaction that writes it ({@link #view}), never
+ * a copy held by this process.
  */
 public final class HostStore implements ChainView, AutoCloseable {
 
-    /** A unit of work inside one SQLite transaction. */
+    /** A unit of work inside one transaction; it may be run again if the transaction lost a race. */
     @FunctionalInterface
     public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
-    private static final String[] SCHEMA = {
-        "CREATE TABLE IF NOT EXISTS terminal(id TEXT PRIMARY KEY, sign_cert BLOB NOT NULL, enrolled_at INTEGER NOT NULL,"
-            + " high_seq INTEGER NOT NULL DEFAULT 0, last_hash BLOB, flag TEXT, flagged_at INTEGER,"
-            + " journal_head INTEGER NOT NULL DEFAULT 0, last_seen INTEGER)",
-        "CREATE TABLE IF NOT EXISTS record(terminal TEXT NOT NULL, seq INTEGER NOT NULL, hash BLOB NOT NULL,"
-            + " msgid TEXT NOT NULL UNIQUE, setl_id TEXT NOT NULL, card_no TEXT NOT NULL, card_tti INTEGER, card_counter INTEGER,"
-            + " time INTEGER NOT NULL, policy_version TEXT NOT NULL, medfee INTEGER NOT NULL, fund INTEGER NOT NULL,"
-            + " acct INTEGER NOT NULL, cash INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'OK', result TEXT NOT NULL,"
-            + " items TEXT, fixmedins_code TEXT,"
-            + " PRIMARY KEY(terminal, seq), UNIQUE(card_no, card_tti, card_counter))",
-        "CREATE INDEX IF NOT EXISTS record_setl ON record(setl_id)",
-        "CREATE TABLE IF NOT EXISTS answered(msgid TEXT PRIMARY KEY, terminal TEXT NOT NULL, infno TEXT NOT NULL,"
-            + " target TEXT NOT NULL, response TEXT NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS account(card_no TEXT PRIMARY KEY, psn_no TEXT NOT NULL, psn_name TEXT NOT NULL,"
-            + " balance INTEGER NOT NULL, ytd_medfee INTEGER NOT NULL DEFAULT 0, ytd_fund INTEGER NOT NULL DEFAULT 0,"
-            + " ytd_acct INTEGER NOT NULL DEFAULT 0)",
-        "CREATE TABLE IF NOT EXISTS card_list(version INTEGER PRIMARY KEY AUTOINCREMENT, card_no TEXT NOT NULL,"
-            + " status TEXT NOT NULL, reported_at INTEGER NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS policy_pack(version TEXT PRIMARY KEY, bytes BLOB NOT NULL, published_at INTEGER NOT NULL)",
-        CardReports.DDL,
-        Inventory.DDL[0],
-        Inventory.DDL[1],
-    };
+    private final StoreBackend backend;
+    /** Decoded signing keys by terminal, with the certificate they were decoded from. */
+    private final Map<String, Enrolled> keys = new ConcurrentHashMap<>();
 
-    private final Connection db;
-    private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
-
-    private HostStore(Connection db) {
-        this.db = db;
+    private record Enrolled(byte[] der, PublicKey key) {
     }
 
-    /** Opens (creating if needed) the store at {@code file}. */
+    private HostStore(StoreBackend backend) {
+        this.backend = backend;
+    }
+
+    /** Opens (creating if needed) the SQLite store at {@code file}. */
     public static HostStore open(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA busy_timeout=5000");
-            for (String ddl : SCHEMA) {
-                s.execute(ddl);
-            }
-            // stores made before a settlement's items and institution were kept
-            addColumn(s, "record", "items");
-            addColumn(s, "record", "fixmedins_code");
-            // stores made before a sighting kept the reporting institution
-            addColumn(s, "card_sighting", "fixmedins_code");
-        }
-        c.setAutoCommit(false);
-        c.commit();
-        return new HostStore(c);
+        return new HostStore(SqliteBackend.open(file));
     }
 
-    private static void addColumn(Statement s, String table, String column) throws SQLException {
-        try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
-            while (rs.next()) {
-                if (column.equals(rs.getString("name"))) {
-                    return;
-                }
-            }
-        }
-        s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " TEXT");
+    /** Opens (creating or migrating the schema if needed) the store at {@code at}. */
+    public static HostStore open(StoreLocation at) throws SQLException {
+        return new HostStore(at.kind() == StoreLocation.Kind.SQLITE ? SqliteBackend.open(at.sqlite())
+                : PostgresBackend.open(at));
     }
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
-    public synchronized <T> T inTransaction(Work<T> work) {
-        try {
-            T result = work.run(db);
-            db.commit();
-            return result;
-        } catch (SQLException e) {
-            rollback(e);
-            throw new StoreException(e);
-        } catch (RuntimeException e) {
-            rollback(e);
-            throw e;
-        }
+    public <T> T inTransaction(Work<T> work) {
+        return backend.inTransaction(work);
     }
 
-    private void rollback(Exception cause) {
-        try {
-            db.rollback();
-        } catch (SQLException r) {
-            cause.addSuppressed(r);
-        }
+    /** Locks the terminal's row until the end of the transaction (see {@link StoreBackend#lockTerminal}). */
+    void lockTerminal(Connection c, String terminal) throws SQLException {
+        backend.lockTerminal(c, terminal);
+    }
+
+    /** Serialises card-list additions until the end of the transaction. */
+    void lockCardList(Connection c) throws SQLException {
+        backend.lockCardList(c);
     }
 
     /** Registers (or re-registers) a terminal with its SM2 signing certificate. */
     public void enrol(String terminal, X509Certificate signCert) {
         inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO terminal(id, sign_cert, enrolled_at) VALUES(?,?,?)"
-                    + " ON CONFLICT(id) DO UPDATE SET sign_cert=excluded.sign_cert")) {
-                p.setString(1, terminal);
-                p.setBytes(2, signCert.getEncoded());
-                p.setLong(3, System.currentTimeMillis());
-                p.executeUpdate();
-            } catch (java.security.cert.CertificateEncodingException e) {
+            try {
+                Sql.update(c, "INSERT INTO terminal(id, sign_cert, enrolled_at) VALUES(?,?,?)"
+                        + " ON CONFLICT(id) DO UPDATE SET sign_cert=excluded.sign_cert", terminal, signCert.getEncoded(),
+                        System.currentTimeMillis());
+            } catch (CertificateEncodingException e) {
                 throw new SQLException("bad certificate", e);
             }
             return null;
         });
-        keys.put(terminal, signCert.getPublicKey());
     }
 
+    /**
+     * The enrolled signing key as the database holds it now (a terminal re-enrolled through another
+     * host instance gets its new key here at once); the decoding is kept while the certificate is
+     * the same.
+     */
     @Override
     public Optional<PublicKey> signingKey(String terminal) {
-        PublicKey k = keys.get(terminal);
-        if (k != null) {
-            return Optional.of(k);
-        }
-        byte[] der = inTransaction(c -> Sql.bytes(c, "SELECT sign_cert FROM terminal WHERE id=?", terminal));
+        return inTransaction(c -> signingKey(c, terminal));
+    }
+
+    Optional<PublicKey> signingKey(Connection c, String terminal) {
+        byte[] der = Sql.bytes(c, "SELECT sign_cert FROM terminal WHERE id=?", terminal);
         if (der == null) {
             return Optional.empty();
         }
+        Enrolled known = keys.get(terminal);
+        if (known != null && Arrays.equals(known.der(), der)) {
+            return Optional.of(known.key());
+        }
         try {
             // Bouncy Castle's factory: the JDK's cannot decode an SM2 (sm2p256v1) public key
-            k = CertificateFactory.getInstance("X.509", cn.yibao.hostlink.tls.Crypto.provider())
+            PublicKey k = CertificateFactory.getInstance("X.509", Crypto.provider())
                     .generateCertificate(new ByteArrayInputStream(der)).getPublicKey();
+            keys.put(terminal, new Enrolled(der, k));
+            return Optional.of(k);
         } catch (CertificateException e) {
             return Optional.empty();
         }
-        keys.put(terminal, k);
-        return Optional.of(k);
     }
 
     @Override
-    public synchronized long highestSeq(String terminal) {
-        return Sql.longValue(db, "SELECT high_seq FROM terminal WHERE id=?", 0, terminal);
+    public long highestSeq(String terminal) {
+        return inTransaction(c -> view(c).highestSeq(terminal));
     }
 
     @Override
-    public synchronized byte[] hashAt(String terminal, long seq) {
-        return Sql.bytes(db, "SELECT hash FROM record WHERE terminal=? AND seq=?", terminal, seq);
+    public byte[] hashAt(String terminal, long seq) {
+        return inTransaction(c -> view(c).hashAt(terminal, seq));
     }
 
     @Override
-    public synchronized boolean msgidHeld(String msgid) {
-        return Sql.longValue(db, "SELECT count(*) FROM record WHERE msgid=?", 0, msgid) > 0;
+    public boolean msgidHeld(String msgid) {
+        return inTransaction(c -> view(c).msgidHeld(msgid));
     }
 
     @Override
-    public synchronized boolean cardWriteHeld(String cardNo, ProofKind kind, int counter) {
-        return Sql.longValue(db, "SELECT count(*) FROM record WHERE card_no=? AND card_tti=? AND card_counter=?", 0,
-                cardNo, kind.tti(), counter) > 0;
+    public boolean cardWriteHeld(String cardNo, ProofKind kind, int counter) {
+        return inTransaction(c -> view(c).cardWriteHeld(cardNo, kind, counter));
+    }
+
+    /** @return the chain as seen inside the transaction of {@code c} */
+    ChainView view(Connection c) {
+        return new ChainView() {
+            @Override
+            public Optional<PublicKey> signingKey(String terminal) {
+                return HostStore.this.signingKey(c, terminal);
+            }
+
+            @Override
+            public long highestSeq(String terminal) {
+                return Sql.longValue(c, "SELECT high_seq FROM terminal WHERE id=?", 0, terminal);
+            }
+
+            @Override
+            public byte[] hashAt(String terminal, long seq) {
+                return Sql.bytes(c, "SELECT hash FROM record WHERE terminal=? AND seq=?", terminal, seq);
+            }
+
+            @Override
+            public boolean msgidHeld(String msgid) {
+                return Sql.longValue(c, "SELECT count(*) FROM record WHERE msgid=?", 0, msgid) > 0;
+            }
+
+            @Override
+            public boolean cardWriteHeld(String cardNo, ProofKind kind, int counter) {
+                return Sql.longValue(c, "SELECT count(*) FROM record WHERE card_no=? AND card_tti=? AND card_counter=?",
+                        0, cardNo, kind.tti(), counter) > 0;
+            }
+        };
     }
 
     /** Inserts an accepted record and moves the terminal's chain head (inside a transaction). */
@@ -207,8 +196,12 @@ public final class HostStore implements ChainView, AutoCloseable {
 
     /** Flags a terminal with the code of the failed check. */
     public void flag(String terminal, String code) {
-        inTransaction(c -> Sql.update(c, "UPDATE terminal SET flag=?, flagged_at=? WHERE id=?", code,
-                System.currentTimeMillis(), terminal));
+        inTransaction(c -> flag(c, terminal, code));
+    }
+
+    static int flag(Connection c, String terminal, String code) throws SQLException {
+        return Sql.update(c, "UPDATE terminal SET flag=?, flagged_at=? WHERE id=?", code, System.currentTimeMillis(),
+                terminal);
     }
 
     /** Clears a terminal's flag (after an investigation). */
@@ -218,22 +211,33 @@ public final class HostStore implements ChainView, AutoCloseable {
 
     /** @return the terminal's flag code, empty if not flagged */
     public String flagOf(String terminal) {
-        return inTransaction(c -> {
-            try (ResultSet rs = Sql.query(c, "SELECT flag FROM terminal WHERE id=?", terminal)) {
-                return rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
-            }
-        });
+        return inTransaction(c -> flagOf(c, terminal));
+    }
+
+    static String flagOf(Connection c, String terminal) throws SQLException {
+        try (var rs = Sql.query(c, "SELECT flag FROM terminal WHERE id=?", terminal)) {
+            return rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
+        }
     }
 
     /** Records what a terminal last reported of its journal head. */
     public void seen(String terminal, long journalHead) {
-        inTransaction(c -> Sql.update(c, "UPDATE terminal SET journal_head=max(journal_head, ?), last_seen=? WHERE id=?",
-                journalHead, System.currentTimeMillis(), terminal));
+        inTransaction(c -> seen(c, terminal, journalHead));
+    }
+
+    static int seen(Connection c, String terminal, long journalHead) throws SQLException {
+        return Sql.update(c, "UPDATE terminal SET journal_head=CASE WHEN journal_head<? THEN ? ELSE journal_head END,"
+                + " last_seen=? WHERE id=?", journalHead, journalHead, System.currentTimeMillis(), terminal);
+    }
+
+    /** @return what the store is, for logs (the file, or the database URL without credentials) */
+    public String describe() {
+        return backend.describe();
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        db.close();
+    public void close() throws SQLException {
+        backend.close();
     }
 
     /** Unchecked wrapper of a store failure. */
@@ -242,6 +246,30 @@ public final class HostStore implements ChainView, AutoCloseable {
 
         StoreException(SQLException e) {
             super(e);
+        }
+
+        StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        /** @return the SQLSTATE of the failure, or "" */
+        public String sqlState() {
+            for (Throwable t = getCause(); t != null; t = t.getCause()) {
+                if (t instanceof SQLException s && s.getSQLState() != null) {
+                    return s.getSQLState();
+                }
+            }
+            return "";
+        }
+
+        /**
+         * @return true when the database could not be reached or went away (connection failure,
+         *         shutdown, no connection free in time, too many connections): nothing was stored
+         */
+        public boolean unavailable() {
+            String state = sqlState();
+            return getCause() instanceof SQLTransientConnectionException || state.startsWith("08")
+                    || state.startsWith("57P") || state.startsWith("53");
         }
     }
 }

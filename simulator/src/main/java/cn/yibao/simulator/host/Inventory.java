@@ -33,17 +33,6 @@ import java.util.function.Function;
  */
 final class Inventory {
 
-    /** The tables, created with the host store's schema. */
-    static final String[] DDL = {
-        "CREATE TABLE IF NOT EXISTS stock_take(terminal TEXT NOT NULL, msgid TEXT NOT NULL, line INTEGER NOT NULL,"
-            + " fixmedins_code TEXT NOT NULL, med_list_codg TEXT NOT NULL, fixmedins_hilist_id TEXT NOT NULL,"
-            + " invdate TEXT NOT NULL, inv_cnt INTEGER NOT NULL, PRIMARY KEY(terminal, msgid, line))",
-        "CREATE TABLE IF NOT EXISTS stock_change(terminal TEXT NOT NULL, msgid TEXT NOT NULL, line INTEGER NOT NULL,"
-            + " fixmedins_code TEXT NOT NULL, med_list_codg TEXT NOT NULL, fixmedins_hilist_id TEXT NOT NULL,"
-            + " fixmedins_hilist_name TEXT NOT NULL, class TEXT NOT NULL, inv_chg_type TEXT NOT NULL,"
-            + " inv_chg_time TEXT NOT NULL, cnt INTEGER NOT NULL, pric INTEGER NOT NULL,"
-            + " PRIMARY KEY(terminal, msgid, line))",
-    };
     /** Most lines in one message. */
     static final int MAX_LINES = 1_000;
 
@@ -62,8 +51,9 @@ final class Inventory {
         } catch (MalformedMessageException | IllegalArgumentException | DateTimeParseException e) {
             return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("reason", e.getMessage()));
         }
-        return stored(store, terminal, req, lines, "INSERT OR IGNORE INTO stock_take(terminal, msgid, line,"
-                + " fixmedins_code, med_list_codg, fixmedins_hilist_id, invdate, inv_cnt) VALUES(?,?,?,?,?,?,?,?)",
+        return stored(store, terminal, req, lines, "INSERT INTO stock_take(terminal, msgid, line,"
+                + " fixmedins_code, med_list_codg, fixmedins_hilist_id, invdate, inv_cnt) VALUES(?,?,?,?,?,?,?,?)"
+                + " ON CONFLICT(terminal, msgid, line) DO NOTHING",
                 t -> new Object[] {t.fixmedinsCode(), t.medListCodg(), t.fixmedinsHilistId(), t.invdate().toString(),
                     t.invCnt()});
     }
@@ -82,9 +72,9 @@ final class Inventory {
         } catch (MalformedMessageException | IllegalArgumentException | DateTimeParseException e) {
             return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("reason", e.getMessage()));
         }
-        return stored(store, terminal, req, lines, "INSERT OR IGNORE INTO stock_change(terminal, msgid, line,"
+        return stored(store, terminal, req, lines, "INSERT INTO stock_change(terminal, msgid, line,"
                 + " fixmedins_code, med_list_codg, fixmedins_hilist_id, fixmedins_hilist_name, class, inv_chg_type,"
-                + " inv_chg_time, cnt, pric) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                + " inv_chg_time, cnt, pric) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(terminal, msgid, line) DO NOTHING",
                 m -> new Object[] {m.fixmedinsCode(), m.medListCodg(), m.fixmedinsHilistId(), m.fixmedinsHilistName(),
                     m.catalogClass().name(), m.type().code(), m.time().toString(), m.cnt(), m.pric().fen()});
     }

@@ -18,7 +18,8 @@ final class Ledger {
     }
 
     static void ensure(Connection c, String cardNo, String psnNo, String name, long balance) throws SQLException {
-        Sql.update(c, "INSERT OR IGNORE INTO account(card_no, psn_no, psn_name, balance) VALUES(?,?,?,?)",
+        Sql.update(c, "INSERT INTO account(card_no, psn_no, psn_name, balance) VALUES(?,?,?,?)"
+                + " ON CONFLICT(card_no) DO NOTHING",
                 cardNo, psnNo, name, balance);
     }
 

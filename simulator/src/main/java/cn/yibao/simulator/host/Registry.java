@@ -59,7 +59,8 @@ final class Registry {
     }
 
     static void publishPack(Connection c, String version, byte[] bytes) throws SQLException {
-        Sql.update(c, "INSERT OR REPLACE INTO policy_pack(version, bytes, published_at) VALUES(?,?,?)", version, bytes,
+        Sql.update(c, "INSERT INTO policy_pack(version, bytes, published_at) VALUES(?,?,?)"
+                + " ON CONFLICT(version) DO UPDATE SET bytes=excluded.bytes, published_at=excluded.published_at", version, bytes,
                 System.currentTimeMillis());
     }
 

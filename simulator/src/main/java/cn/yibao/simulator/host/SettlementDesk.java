@@ -11,6 +11,7 @@ import cn.yibao.hostlink.msg.RefundLoad;
 import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.net.Peer;
+import cn.yibao.hostlink.record.ChainView;
 import cn.yibao.hostlink.record.RecordCheck;
 import cn.yibao.hostlink.record.RecordKind;
 import cn.yibao.hostlink.record.RecordResult;
@@ -18,12 +19,14 @@ import cn.yibao.hostlink.record.RecordVerifier;
 import cn.yibao.hostlink.record.UploadedRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Settlement transactions of the host: signed-record upload (8001), cancellation by
@@ -56,14 +59,22 @@ final class SettlementDesk {
             return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("detail", e.getMessage()));
         }
         String terminal = peer.terminalId();
-        if (!store.flagOf(terminal).isEmpty()) {
-            return Response.refused(req, LinkRefusal.TERMINAL_FLAGGED,
-                    Json.object().put("ack_seq", store.highestSeq(terminal)));
+        Optional<PublicKey> key = store.signingKey(terminal);
+        if (key.isEmpty()) {
+            return Response.refused(req, LinkRefusal.TERMINAL_UNKNOWN, Json.object());
         }
-        // the checks that need no store state run here, outside the store's lock (steps 1–5, 8–10)
-        Checked checked = precheck(terminal, ups);
+        // the checks that need no store state run here, outside any lock or transaction (steps 1–5, 8–10)
+        Checked checked = precheck(store.withSigningKey(terminal, key.get()), terminal, ups);
         long head = in.path("journal_head").asLong(0);
-        return store.inTransaction(c -> apply(c, req, terminal, ups, checked, head));
+        return store.inTransaction(c -> {
+            // one upload of a terminal at a time, on any host instance; then its chain as the database holds it
+            store.lockTerminal(c, terminal);
+            if (!HostStore.flagOf(c, terminal).isEmpty()) {
+                return Response.refused(req, LinkRefusal.TERMINAL_FLAGGED,
+                        Json.object().put("ack_seq", store.view(c).highestSeq(terminal)));
+            }
+            return apply(c, req, terminal, ups, checked, head);
+        });
     }
 
     /** What was checked of a batch outside the store's lock, per record. */
@@ -75,11 +86,11 @@ final class SettlementDesk {
      * reports that one and looks at none after it). Runs on the connection's executor: batches of
      * different connections are checked in parallel, on every core.
      */
-    private Checked precheck(String terminal, List<UploadedRecord> ups) {
+    private Checked precheck(ChainView keyed, String terminal, List<UploadedRecord> ups) {
         int n = ups.size();
         Checked checked = new Checked(new RecordCheck[n], new RecordCheck[n], new RecordResult[n]);
         for (int i = 0; i < n; i++) {
-            RecordVerifier.Authenticated a = verifier.authenticated(terminal, ups.get(i));
+            RecordVerifier.Authenticated a = verifier.authenticated(keyed, terminal, ups.get(i));
             checked.auth()[i] = a.check();
             if (a.check() != RecordCheck.ACCEPTED) {
                 break;
@@ -92,12 +103,13 @@ final class SettlementDesk {
 
     private Response apply(Connection c, Request req, String terminal, List<UploadedRecord> ups, Checked checked,
                            long head) throws SQLException {
+        ChainView view = store.view(c);
         int accepted = 0;
         int duplicates = 0;
         for (int i = 0; i < ups.size(); i++) {
             UploadedRecord up = ups.get(i);
-            RecordCheck check = checked.auth()[i] == RecordCheck.ACCEPTED ? verifier.admit(up, checked.content()[i])
-                    : checked.auth()[i];
+            RecordCheck check = checked.auth()[i] == RecordCheck.ACCEPTED
+                    ? verifier.admit(view, up, checked.content()[i]) : checked.auth()[i];
             if (check == RecordCheck.ACCEPTED) {
                 RecordResult result = checked.results()[i];
                 // only a settlement moves money; a cancellation was counted when its load was authorised
@@ -110,15 +122,13 @@ final class SettlementDesk {
             } else if (check == RecordCheck.DUPLICATE) {
                 duplicates++;
             } else {
-                Sql.update(c, "UPDATE terminal SET flag=?, flagged_at=? WHERE id=?", check.code(),
-                        System.currentTimeMillis(), terminal);
-                return Response.refused(req, check, Json.object().put("ack_seq", store.highestSeq(terminal))
+                HostStore.flag(c, terminal, check.code());
+                return Response.refused(req, check, Json.object().put("ack_seq", view.highestSeq(terminal))
                         .put("rejected_seq", up.record().seq()).put("accepted", accepted));
             }
         }
-        Sql.update(c, "UPDATE terminal SET journal_head=max(journal_head, ?), last_seen=? WHERE id=?", head,
-                System.currentTimeMillis(), terminal);
-        return Response.ok(req, Json.object().put("ack_seq", store.highestSeq(terminal)).put("accepted", accepted)
+        HostStore.seen(c, terminal, head);
+        return Response.ok(req, Json.object().put("ack_seq", view.highestSeq(terminal)).put("accepted", accepted)
                 .put("duplicates", duplicates));
     }
 
@@ -142,6 +152,7 @@ final class SettlementDesk {
             return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("detail", e.getMessage()));
         }
         return store.inTransaction(c -> {
+            store.lockTerminal(c, peer.terminalId());
             Response replay = answered(c, req, peer);
             if (replay != null) {
                 Response again = load == null || !replay.ok() ? null : reauthorise(c, req, replay.output(), load);
@@ -240,6 +251,7 @@ final class SettlementDesk {
             return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object());
         }
         return store.inTransaction(c -> {
+            store.lockTerminal(c, peer.terminalId());
             Response replay = answered(c, req, peer);
             if (replay != null) {
                 return replay;

@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Small JDBC helpers: prepared statements cached per connection (callers hold the store's
- * monitor, so one thread at a time uses them), positional parameters, one-value reads.
+ * Small JDBC helpers: positional parameters, one-value reads, and prepared statements kept for
+ * the connections registered with {@link #cacheStatements} (SQLite's single connection, used by one
+ * thread at a time under the store's monitor). A pooled PostgreSQL connection is not registered:
+ * its statements are closed after use, and the driver keeps the server-side prepared statements
+ * of the physical connection.
  */
 final class Sql {
 
@@ -21,9 +24,18 @@ final class Sql {
     private Sql() {
     }
 
+    /** Keeps the prepared statements of {@code c} for its life (one user at a time). */
+    static void cacheStatements(Connection c) {
+        CACHE.put(c, new HashMap<>());
+    }
+
+    private static boolean cached(Connection c) {
+        return CACHE.containsKey(c);
+    }
+
     /** @return the connection's cached statement for {@code sql}, parameters cleared; never close it */
-    static PreparedStatement prepare(Connection c, String sql) throws SQLException {
-        Map<String, PreparedStatement> byText = CACHE.computeIfAbsent(c, k -> new HashMap<>());
+    private static PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        Map<String, PreparedStatement> byText = CACHE.get(c);
         PreparedStatement p = byText.get(sql);
         if (p == null || p.isClosed()) {
             p = c.prepareStatement(sql);
@@ -41,15 +53,32 @@ final class Sql {
 
     /** @return a result set of a cached prepared query; close the result set, not the statement */
     static ResultSet query(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement p = prepare(c, sql);
-        bind(p, args);
-        return p.executeQuery();
+        if (cached(c)) {
+            PreparedStatement p = prepare(c, sql);
+            bind(p, args);
+            return p.executeQuery();
+        }
+        PreparedStatement p = c.prepareStatement(sql);
+        try {
+            bind(p, args);
+            p.closeOnCompletion();
+            return p.executeQuery();
+        } catch (SQLException e) {
+            p.close();
+            throw e;
+        }
     }
 
     static int update(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement p = prepare(c, sql);
-        bind(p, args);
-        return p.executeUpdate();
+        if (cached(c)) {
+            PreparedStatement p = prepare(c, sql);
+            bind(p, args);
+            return p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            bind(p, args);
+            return p.executeUpdate();
+        }
     }
 
     static long longValue(Connection c, String sql, long dflt, Object... args) {

@@ -21,7 +21,7 @@ class StoreAndForwardIT {
 
     @BeforeEach
     void start() throws Exception {
-        host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0);
+        host = HostSimulator.open(dir.resolve("host"), LoopbackHost.store(getClass(), dir)).listen("127.0.0.1", 0);
     }
 
     @AfterEach

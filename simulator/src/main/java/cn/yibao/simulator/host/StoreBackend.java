@@ -1,0 +1,30 @@
+package cn.yibao.simulator.host;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * How the host store runs a transaction on its database, and the few statements that differ
+ * between SQLite and PostgreSQL. Everything else is the same SQL on both.
+ */
+interface StoreBackend extends AutoCloseable {
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    <T> T inTransaction(HostStore.Work<T> work);
+
+    /**
+     * Takes the terminal's row lock until the end of the transaction, so that the chain checks and
+     * writes of two uploads (or cancellations) of one terminal, on any host instance, run one
+     * after the other and each sees what the other committed.
+     */
+    void lockTerminal(Connection c, String terminal) throws SQLException;
+
+    /** Serialises additions to the card list, so that its versions become visible in order. */
+    void lockCardList(Connection c) throws SQLException;
+
+    /** @return what the store is, for logs (never a password) */
+    String describe();
+
+    @Override
+    void close() throws SQLException;
+}
