@@ -12,9 +12,6 @@ import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.saf.StoreAndForward;
-import cn.yibao.simulator.cli.SimulatorMain;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,28 +34,15 @@ class ExactlyOnceIT {
     @TempDir
     Path dir;
 
-    private Process startHost(Path dataDir, int port) throws Exception {
-        Path hostDir = dataDir.resolve("host");
-        Files.deleteIfExists(hostDir.resolve(HostCommand.PORT_FILE));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                SimulatorMain.class.getName(), "host", "start", "--data-dir", dataDir.toString(), "--port",
-                String.valueOf(port)).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("host-" + System.nanoTime() + ".out").toFile()).start();
-        if (!Await.until(Duration.ofSeconds(60), () -> Files.exists(hostDir.resolve(HostCommand.PORT_FILE)))) {
-            p.destroyForcibly().waitFor();
-            throw new AssertionError("host process did not start");
-        }
-        return p;
+    private static Process startHost(Path dataDir, int port) throws Exception {
+        return HostProcess.start(dataDir, port);
     }
 
     private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return HostProcess.freePort();
     }
 
-    private static long acked(List<VirtualTerminal> ts) {
+    static long acked(List<VirtualTerminal> ts) {
         return ts.stream().mapToLong(t -> t.journal().ackedSeq()).sum();
     }
 
@@ -117,7 +101,7 @@ class ExactlyOnceIT {
     }
 
     /** 3201 with the terminal's own totals for today; returns {@code stmt_rslt}. */
-    private static String reconcile(VirtualTerminal t, int port) throws Exception {
+    static String reconcile(VirtualTerminal t, int port) throws Exception {
         long medfee = 0;
         long fund = 0;
         long acct = 0;

@@ -1,0 +1,103 @@
+package cn.yibao.simulator.host;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.yibao.hostlink.saf.StoreAndForward;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The central host as deployed: two {@code simulator host start} processes on different ports over
+ * one PostgreSQL database (sharing the host's CA and identity). Three terminals settle 10,000
+ * sales between them and store-and-forward them to the instances; one instance is killed with
+ * SIGKILL in the middle of it and started again. Afterwards every settlement is in the database
+ * exactly once, each terminal's reconciliation balances at either instance, and every journal is
+ * fully acknowledged.
+ */
+class ClusterExactlyOnceIT {
+
+    static final int TOTAL = 10_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tenThousandSettlementsOnceThroughTwoInstancesAndAKill() throws Exception {
+        StoreLocation db = TestPostgres.newStore("cluster");
+        String store = db.jdbcUrl();
+        Path dataA = dir.resolve("a");
+        Path dataB = dir.resolve("b");
+        List<VirtualTerminal> ts;
+        try (HostSimulator setup = HostSimulator.open(dataA.resolve("host"), db)) {
+            ts = LoadGenerator.enrol(setup, dir.resolve("keys"), "CL", 3);
+        }
+        // the second instance serves with the same CA and host identity
+        copyTree(dataA.resolve("host").resolve("pki"), dataB.resolve("host").resolve("pki"));
+        int portA = HostProcess.freePort();
+        int portB = HostProcess.freePort();
+        Process a = HostProcess.start(dataA, portA, "--store", store);
+        Process b = HostProcess.start(dataB, portB, "--store", store);
+        List<StoreAndForward> safs = new ArrayList<>();
+        try {
+            // terminals 0 and 1 use instance A, terminal 2 instance B
+            for (int i = 0; i < ts.size(); i++) {
+                safs.add(ts.get(i).storeAndForward("localhost", i < 2 ? portA : portB, 100, Duration.ofSeconds(2)));
+            }
+            for (int i = 0; i < TOTAL; i++) {
+                ts.get(i % 3).settle(1_000 + (i % 113) * 11L);
+                if (i % 50 == 0) {
+                    safs.forEach(StoreAndForward::wake);
+                }
+                if (i == TOTAL / 2) {
+                    long before = ExactlyOnceIT.acked(ts);
+                    long settled = i + 1;
+                    assertTrue(Await.until(Duration.ofSeconds(120),
+                            () -> ExactlyOnceIT.acked(ts) >= Math.min(before + 500, settled)),
+                            () -> "no progress: " + safs.stream().map(f -> f.state() + " " + f.refusal()).toList());
+                    a.destroyForcibly().waitFor();
+                    a = HostProcess.start(dataA, portA, "--store", store);
+                }
+            }
+            assertTrue(Await.until(Duration.ofMinutes(5), () -> ts.stream()
+                    .allMatch(t -> t.journal().ackedSeq() == t.journal().headSeq())),
+                    () -> "acknowledged " + ExactlyOnceIT.acked(ts) + " of " + TOTAL);
+            List<String> recon = new ArrayList<>();
+            for (int i = 0; i < ts.size(); i++) {
+                // reconciled at the other instance than the one that took the records
+                recon.add(ExactlyOnceIT.reconcile(ts.get(i), i < 2 ? portB : portA));
+            }
+            long held;
+            long distinct;
+            try (HostStore s = HostStore.open(db)) {
+                held = s.inTransaction(c -> Sql.longValue(c, "SELECT count(*) FROM record", 0));
+                distinct = s.inTransaction(c -> Sql.longValue(c, "SELECT count(DISTINCT msgid) FROM record", 0));
+            }
+            long total = held;
+            long unique = distinct;
+            assertAll(() -> assertEquals(TOTAL, total),
+                    () -> assertEquals(TOTAL, unique),
+                    () -> assertEquals(List.of("0", "0", "0"), recon),
+                    () -> assertEquals(TOTAL, ExactlyOnceIT.acked(ts)));
+        } finally {
+            safs.forEach(StoreAndForward::close);
+            a.destroyForcibly().waitFor();
+            b.destroyForcibly().waitFor();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+}
