@@ -48,3 +48,7 @@ BASE_PACKAGES=(ca-certificates curl unzip openssl util-linux procps)
 PCSC_PACKAGES=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc socat)
 # Headless browser for the cashier-console tests (ConsoleIT), with CJK fonts so Chinese renders.
 BROWSER_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
+# PostgreSQL server programs for the central-host tests: they start a throwaway cluster of their own
+# (initdb + pg_ctl in a temporary directory, as the postgres user, on a free loopback port) and never
+# use a system cluster.
+POSTGRES_PACKAGES=(postgresql)

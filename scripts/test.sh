@@ -4,13 +4,14 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
-ensure_packages "${BASE_PACKAGES[@]}" "${PCSC_PACKAGES[@]}" "${BROWSER_PACKAGES[@]}"
+ensure_packages "${BASE_PACKAGES[@]}" "${PCSC_PACKAGES[@]}" "${BROWSER_PACKAGES[@]}" "${POSTGRES_PACKAGES[@]}"
 ensure_jdk
 
 for tool in pcscd socat scriptor opensc-tool openssl unshare chromium chromedriver; do
   command -v "$tool" >/dev/null || die "$tool is not on the PATH after installing its package"
 done
 [ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || die "the vpcd driver (vsmartcard-vpcd) is missing"
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || die "PostgreSQL's initdb is missing (package postgresql)"
 
 say "running ./mvnw verify (unit tests with Surefire, integration tests with Failsafe)"
 status=0

@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
             HostCommand.Card.class,
             HostLoadCommand.class,
             HostBenchCommand.class,
+            HostClusterBenchCommand.class,
+            HostDbCommand.class,
         })
 public final class HostCommand implements Runnable {
 

@@ -53,13 +53,22 @@ public final class LoadGenerator {
     /** Uploads every journal to {@code host:port} and waits (up to {@code timeout}) until all are acknowledged. */
     public static Result drain(List<VirtualTerminal> terminals, String host, int port, int batch, Duration timeout)
             throws Exception {
+        return drain(terminals, host, new int[] {port}, batch, timeout);
+    }
+
+    /**
+     * Uploads every journal, terminal {@code i} to {@code host:ports[i % ports.length]} (several host
+     * instances), and waits (up to {@code timeout}) until all are acknowledged.
+     */
+    public static Result drain(List<VirtualTerminal> terminals, String host, int[] ports, int batch, Duration timeout)
+            throws Exception {
         long total = terminals.stream().mapToLong(t -> t.journal().headSeq() - t.journal().ackedSeq()).sum();
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
         List<StoreAndForward> running = new ArrayList<>();
         try {
-            for (VirtualTerminal t : terminals) {
-                running.add(t.storeAndForward(host, port, batch, Duration.ofSeconds(30)));
+            for (int i = 0; i < terminals.size(); i++) {
+                running.add(terminals.get(i).storeAndForward(host, ports[i % ports.length], batch, Duration.ofSeconds(30)));
             }
             long deadline = start + timeout.toNanos();
             while (!terminals.stream().allMatch(t -> t.journal().ackedSeq() == t.journal().headSeq())) {
