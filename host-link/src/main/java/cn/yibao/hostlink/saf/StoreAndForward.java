@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -247,6 +249,10 @@ public final class StoreAndForward implements AutoCloseable {
     /** @return a short reason for a log line: the message, and the cause's */
     static String reason(HostUnavailableException e) {
         Throwable cause = e.getCause();
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
         if (cause == null) {
             return e.getMessage();
         }

@@ -70,6 +70,17 @@ class RotationTest {
     }
 
     @Test
+    void theReasonLoggedIsTheCauseNotItsWrappers() {
+        var refused = new java.net.ConnectException("Connection refused");
+        var e = new HostUnavailableException("cannot connect to " + A,
+                new java.util.concurrent.ExecutionException(new java.util.concurrent.CompletionException(refused)));
+        assertEquals("cannot connect to 127.0.0.1:7443: Connection refused", StoreAndForward.reason(e));
+        assertEquals("host link is down", StoreAndForward.reason(new HostUnavailableException("host link is down")));
+        assertEquals("no response to UPLOAD: ClosedChannelException", StoreAndForward.reason(
+                new HostUnavailableException("no response to UPLOAD", new java.nio.channels.ClosedChannelException())));
+    }
+
+    @Test
     void settingsNeedAtLeastOneDistinctAddress() {
         Duration s = Duration.ofSeconds(1);
         assertThrows(IllegalArgumentException.class, () -> new Rotation(List.of()));
