@@ -257,6 +257,9 @@ public final class StoreAndForward implements AutoCloseable {
             return e.getMessage();
         }
         String m = cause.getMessage();
+        if (m != null && m.startsWith(e.getMessage())) {
+            return m;
+        }
         return e.getMessage() + ": " + (m == null ? cause.getClass().getSimpleName() : m);
     }
 

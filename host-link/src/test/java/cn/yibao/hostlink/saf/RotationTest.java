@@ -76,6 +76,8 @@ class RotationTest {
                 new java.util.concurrent.ExecutionException(new java.util.concurrent.CompletionException(refused)));
         assertEquals("cannot connect to 127.0.0.1:7443: Connection refused", StoreAndForward.reason(e));
         assertEquals("host link is down", StoreAndForward.reason(new HostUnavailableException("host link is down")));
+        assertEquals("no response to 8001 in PT0.8S", StoreAndForward.reason(new HostUnavailableException(
+                "no response to 8001", new java.util.concurrent.TimeoutException("no response to 8001 in PT0.8S"))));
         assertEquals("no response to UPLOAD: ClosedChannelException", StoreAndForward.reason(
                 new HostUnavailableException("no response to UPLOAD", new java.nio.channels.ClosedChannelException())));
     }

@@ -3,6 +3,7 @@ package cn.yibao.simulator.host;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -11,6 +12,7 @@ import ch.qos.logback.core.AppenderBase;
 import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.net.HostServer;
+import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.hostlink.saf.StoreAndForward;
 import cn.yibao.terminal.counter.host.HostAddress;
 import cn.yibao.terminal.counter.host.HostAddresses;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * as two host instances sharing one database; the terminal's host link lists both, the first
  * preferred. It moves to the second when the first stops answering, keeps uploading there (each
  * record acknowledged and held exactly once), answers live calls there, stays there, and goes back
- * to the first on {@link HostLink#failBack}.
+ * to the first on {@link HostLink#failBack}. An upload or a live call timing out moves it too.
  */
 class FailoverIT {
 
@@ -65,10 +67,14 @@ class FailoverIT {
     }
 
     private static HostLink link(VirtualTerminal t, int... ports) throws SSLException {
+        return link(t, Duration.ofSeconds(5), ports);
+    }
+
+    private static HostLink link(VirtualTerminal t, Duration callTimeout, int... ports) throws SSLException {
         List<HostAddress> addresses = java.util.Arrays.stream(ports).mapToObj(p -> new HostAddress("localhost", p))
                 .toList();
-        return HostLink.start(new HostLink.Settings(new HostAddresses(addresses), t.id(), Duration.ofSeconds(5),
-                Duration.ofMillis(100), Duration.ofSeconds(10), 10), t.creds.clientContext(), t.journal());
+        return HostLink.start(new HostLink.Settings(new HostAddresses(addresses), t.id(), callTimeout,
+                Duration.ofMillis(300), Duration.ofSeconds(10), 10), t.creds.clientContext(), t.journal());
     }
 
     private static void settle(VirtualTerminal t, HostLink link, int n) {
@@ -136,6 +142,35 @@ class FailoverIT {
             assertFalse(link.failBack(), "already on the preferred address");
         }
         assertArrayEquals(new long[] {50, 50}, held(t.id()), "every record held exactly once");
+    }
+
+    @Test
+    void anUploadOrALiveCallTimingOutMovesTheLinkOnWrappingRound() throws Exception {
+        VirtualTerminal t = new VirtualTerminal(host, dir, "FO-3");
+        HostServer first = host.listenAlso("127.0.0.1", 0);
+        try (HostLink link = link(t, Duration.ofMillis(800), first.port(), host.port())) {
+            settle(t, link, 1);
+            assertTrue(Await.until(WAIT, () -> t.journal().ackedSeq() == 1));
+
+            // the first instance keeps the connection but its acknowledgements never come
+            host.faults().setGlobal(new FaultPlan(0, 0, 0, 1.0, 0, 0, false));
+            settle(t, link, 1);
+            assertTrue(Await.until(WAIT, () -> moves() == 1), () -> "moved on: " + log);
+            host.faults().setGlobal(FaultPlan.NONE);
+            assertTrue(log.stream().anyMatch(m -> m.contains(" not answering (no response to ")), log::toString);
+            assertTrue(Await.until(WAIT, () -> t.journal().ackedSeq() == 2), () -> "state " + link.state());
+            assertEquals(host.port(), link.address().port());
+
+            // the second answers a live call too late: the link leaves it for the next address, the first
+            host.faults().setGlobal(new FaultPlan(2000, 0, 0, 0, 0, 0, false));
+            assertThrows(HostUnavailableException.class, () -> link.call(Infno.CARD_LIST,
+                    Json.object().put("since_version", 0)));
+            host.faults().setGlobal(FaultPlan.NONE);
+            assertTrue(Await.until(WAIT, () -> moves() == 2 && link.online()), () -> "moved on: " + log);
+            assertEquals(first.port(), link.address().port());
+            assertTrue(link.call(Infno.CARD_LIST, Json.object().put("since_version", 0)).ok());
+        }
+        assertArrayEquals(new long[] {2, 2}, held(t.id()));
     }
 
     @Test
