@@ -138,6 +138,7 @@ public final class HostLink implements HostCalls, AutoCloseable {
      *
      * @return whether the link was on another address
      */
+    @Override
     public boolean failBack() {
         return saf.failBack();
     }
