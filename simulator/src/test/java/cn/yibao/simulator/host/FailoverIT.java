@@ -183,7 +183,8 @@ class FailoverIT {
         t.settle(1000);
         try (HostLink link = link(t, dead, host.port())) {
             // promptly: one refused attempt, then the shortest wait
-            assertTrue(link.awaitOnline(Duration.ofSeconds(3)), () -> "state " + link.state() + " at " + link.address());
+            assertTrue(link.awaitOnline(Duration.ofSeconds(3)),
+                    () -> "state " + link.state() + " at " + link.address());
             assertEquals(new HostAddress("localhost", host.port()), link.address());
             assertTrue(link.awaitAcknowledged(1, WAIT));
             assertEquals(1, moves(), () -> "one move: " + log);
