@@ -30,6 +30,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
@@ -63,6 +64,7 @@ public final class HostServer implements AutoCloseable {
     private final AtomicLong connectionIds = new AtomicLong();
     private final AtomicLong badConnections = new AtomicLong();
     private final AtomicLong open = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private HostServer(String bind, int port, SslContext ssl, RequestHandler handler, PipelineHook hook,
                        int appThreads, Duration readerIdle) throws InterruptedException {
@@ -116,8 +118,12 @@ public final class HostServer implements AutoCloseable {
         return open.get();
     }
 
+    /** Stops listening and closes every connection; closing again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         listener.close().syncUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

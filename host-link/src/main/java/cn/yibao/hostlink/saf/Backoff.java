@@ -25,8 +25,17 @@ public final class Backoff {
 
     /** @return the wait before the next attempt; each call counts one more failure */
     public Duration next() {
-        long cap = Math.min(maxMillis, minMillis << Math.min(failures, 30));
+        Duration wait = current();
         failures++;
+        return wait;
+    }
+
+    /**
+     * @return a wait at the level the failures counted so far give, without counting one more (e.g.
+     *         between the addresses of one round of a host's address list)
+     */
+    public Duration current() {
+        long cap = Math.min(maxMillis, minMillis << Math.min(failures, 30));
         return Duration.ofMillis(minMillis + (long) (random.nextDouble() * (cap - minMillis)));
     }
 

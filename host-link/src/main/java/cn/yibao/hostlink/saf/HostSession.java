@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,7 +54,7 @@ public final class HostSession implements AutoCloseable {
         Supplier<Request> hb = () -> Request.of(Infno.HEARTBEAT, ids.next(), fixmedinsCode, opter,
                 self[0] == null ? "" : self[0].signNo, heartbeatInput.get());
         HostConnection c;
-        java.util.concurrent.CompletableFuture<HostConnection> pending =
+        CompletableFuture<HostConnection> pending =
                 HostConnection.connect(group, host, port, ssl, heartbeat, hb);
         try {
             // a TLS handshake with a busy or freshly started host may take longer than one call
@@ -122,6 +123,16 @@ public final class HostSession implements AutoCloseable {
     /** @return true while the connection is open */
     public boolean isActive() {
         return connection.isActive();
+    }
+
+    /** @return a future completed when the connection closes */
+    public CompletableFuture<Void> closed() {
+        return connection.closed();
+    }
+
+    /** Closes without signing out (the host does not answer). */
+    public void abort() {
+        connection.close();
     }
 
     /** Signs out (best effort) and closes. */

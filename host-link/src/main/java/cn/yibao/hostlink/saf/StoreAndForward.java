@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -25,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * in sequence order in batches, move the cursor to the {@code ack_seq} the host returns (the
  * highest contiguous sequence it holds) and only then; on any failure close, wait
  * ({@link Backoff}) and start again. A refused record stops the upload until {@link #retryAfterRefusal}.
+ *
+ * <p>The host may have several addresses (instances sharing one store), in order of preference.
+ * When the address in use stops answering (no connection, a failed handshake, the session
+ * dropped, an upload or a call timing out) the link moves to the next address, wrapping round;
+ * the backoff grows per full round of the list, not per address. It stays on an address that
+ * works and goes back to the preferred one only on {@link #failBack}.
  */
 public final class StoreAndForward implements AutoCloseable {
 
@@ -34,8 +43,7 @@ public final class StoreAndForward implements AutoCloseable {
     public enum State { CONNECTING, UPLOADING, IDLE, BACKING_OFF, REFUSED, STOPPED }
 
     /**
-     * @param host          host name (must match the host certificate)
-     * @param port          host port
+     * @param hosts         the host's addresses, preferred first (host names must match the host certificate)
      * @param fixmedinsCode institution code (also the msgid prefix)
      * @param opter         operator id for the envelope
      * @param batchSize     records per upload
@@ -44,13 +52,23 @@ public final class StoreAndForward implements AutoCloseable {
      * @param backoffMin    first reconnect wait
      * @param backoffMax    longest reconnect wait
      */
-    public record Settings(String host, int port, String fixmedinsCode, String opter, int batchSize,
+    public record Settings(List<Endpoint> hosts, String fixmedinsCode, String opter, int batchSize,
                            Duration heartbeat, Duration callTimeout, Duration backoffMin, Duration backoffMax) {
         public Settings {
-            Objects.requireNonNull(host);
+            hosts = List.copyOf(hosts);
+            if (hosts.isEmpty() || hosts.size() != Set.copyOf(hosts).size()) {
+                throw new IllegalArgumentException("hosts: at least one, no duplicates");
+            }
             if (batchSize < 1 || batchSize > 1000) {
                 throw new IllegalArgumentException("batch size must be 1..1000");
             }
+        }
+
+        /** Settings for a host with one address. */
+        public Settings(String host, int port, String fixmedinsCode, String opter, int batchSize,
+                        Duration heartbeat, Duration callTimeout, Duration backoffMin, Duration backoffMax) {
+            this(List.of(new Endpoint(host, port)), fixmedinsCode, opter, batchSize, heartbeat, callTimeout,
+                    backoffMin, backoffMax);
         }
     }
 
@@ -59,6 +77,7 @@ public final class StoreAndForward implements AutoCloseable {
     private final Journal journal;
     private final EventLoopGroup group;
     private final Backoff backoff;
+    private final Rotation rotation;
     private final Object lock = new Object();
     private final Thread thread;
     private final AtomicLong connects = new AtomicLong();
@@ -68,6 +87,9 @@ public final class StoreAndForward implements AutoCloseable {
     private volatile State state = State.CONNECTING;
     private volatile String refusal = "";
     private volatile HostSession session;
+    private volatile Endpoint inUse;
+    private volatile boolean failBackAsked;
+    private volatile String abandoned;
     private volatile Consumer<HostSession> onSignedIn = s -> { };
 
     public StoreAndForward(Settings settings, SslContext ssl, Journal journal, EventLoopGroup group, Random random) {
@@ -76,6 +98,8 @@ public final class StoreAndForward implements AutoCloseable {
         this.journal = journal;
         this.group = group;
         this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), random);
+        this.rotation = new Rotation(settings.hosts());
+        this.inUse = rotation.current();
         this.thread = new Thread(this::run, "store-and-forward");
         thread.setDaemon(true);
     }
@@ -125,31 +149,118 @@ public final class StoreAndForward implements AutoCloseable {
         return connects.get();
     }
 
+    /** @return the address in use (or being tried) */
+    public Endpoint address() {
+        return inUse;
+    }
+
+    /**
+     * Goes back to the preferred (first) address: the session on another address is closed and the
+     * preferred one tried at once (if it still does not answer, the link moves on as usual).
+     *
+     * @return whether the link was on another address
+     */
+    public boolean failBack() {
+        if (inUse.equals(settings.hosts().get(0))) {
+            return false;
+        }
+        failBackAsked = true;
+        wake();
+        return true;
+    }
+
+    /**
+     * Reports that {@code s} did not answer a call (e.g. a live call timed out): if it is still the
+     * link's session it is closed and the link moves to the next address.
+     */
+    public void notAnswering(HostSession s, HostUnavailableException failure) {
+        if (s != null && s == session) {
+            abandoned = reason(failure);
+            s.abort();
+            wake();
+        }
+    }
+
     private void run() {
         while (running) {
-            try {
-                state = State.CONNECTING;
-                session = HostSession.open(group, settings.host(), settings.port(), ssl, settings.fixmedinsCode(),
-                        settings.opter(), settings.heartbeat(), settings.callTimeout(), this::heartbeatInput);
-                connects.incrementAndGet();
+            if (failBackAsked) {
+                failBackAsked = false;
+                rotation.toPreferred();
                 backoff.reset();
-                signedIn(session);
-                drain(session);
-            } catch (HostUnavailableException e) {
-                LOG.debug("host link down: {}", e.getMessage());
-            } finally {
-                HostSession s = session;
-                session = null;
-                if (s != null) {
-                    s.close();
-                }
             }
-            if (running) {
+            Endpoint at = rotation.current();
+            inUse = at;
+            String failure = connectAndDrain(at);
+            if (!running) {
+                break;
+            }
+            if (failure != null) {
                 state = State.BACKING_OFF;
-                pause(backoff.next().toMillis());
+                boolean round = rotation.failed();
+                inUse = rotation.current();
+                if (!inUse.equals(at)) {
+                    LOG.warn("host link: {} not answering ({}), moving to {}", at, failure, inUse);
+                } else {
+                    LOG.debug("host link: {} not answering ({})", at, failure);
+                }
+                pause((round ? backoff.next() : backoff.current()).toMillis());
+            } else if (!failBackAsked) {
+                state = State.BACKING_OFF;
+                pause(backoff.current().toMillis());
             }
         }
         state = State.STOPPED;
+    }
+
+    /**
+     * One session on {@code at}: connect, sign in, upload until it ends.
+     *
+     * @return why the address failed, or null when the session ended without a failure of the host
+     *         (closing, a fail-back, a sign-in to renew)
+     */
+    private String connectAndDrain(Endpoint at) {
+        HostSession s = null;
+        String failure = null;
+        abandoned = null;
+        try {
+            state = State.CONNECTING;
+            s = HostSession.open(group, at.host(), at.port(), ssl, settings.fixmedinsCode(), settings.opter(),
+                    settings.heartbeat(), settings.callTimeout(), this::heartbeatInput);
+            session = s;
+            s.closed().thenRun(this::wake);
+            connects.incrementAndGet();
+            backoff.reset();
+            rotation.succeeded();
+            signedIn(s);
+            failure = drain(s);
+        } catch (HostUnavailableException e) {
+            failure = reason(e);
+        } finally {
+            session = null;
+            if (s != null && failure == null) {
+                s.close();
+            } else if (s != null) {
+                s.abort();
+            }
+        }
+        return failure;
+    }
+
+    /** @return a short reason for a log line: the message, and the cause's */
+    static String reason(HostUnavailableException e) {
+        Throwable cause = e.getCause();
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            return e.getMessage();
+        }
+        String m = cause.getMessage();
+        if (m != null && m.startsWith(e.getMessage())) {
+            return m;
+        }
+        return e.getMessage() + ": " + (m == null ? cause.getClass().getSimpleName() : m);
     }
 
     private void signedIn(HostSession s) {
@@ -167,8 +278,17 @@ public final class StoreAndForward implements AutoCloseable {
     /** Most bytes of records in one upload, so that the frame stays under {@link Frames#MAX_FRAME}. */
     static final int MAX_UPLOAD_BYTES = Frames.MAX_FRAME - 64 * 1024;
 
-    private void drain(HostSession s) throws HostUnavailableException {
+    /**
+     * Uploads until the session ends.
+     *
+     * @return why the host failed (the session dropped, or was abandoned by {@link #notAnswering}),
+     *         or null when it ended otherwise
+     */
+    private String drain(HostSession s) throws HostUnavailableException {
         while (running && s.isActive()) {
+            if (failBackAsked) {
+                return null;
+            }
             if (refused) {
                 pause(1000);
                 continue;
@@ -197,8 +317,9 @@ public final class StoreAndForward implements AutoCloseable {
                 journal.acknowledge(ack);
             }
             if (!r.ok() && LinkRefusal.NOT_SIGNED_IN.code().equals(r.code())) {
-                // a sign-in of ours that timed out was processed after this one: sign in again
-                throw new HostUnavailableException("host no longer knows this sign-in: " + r.errMsg());
+                // a sign-in of ours that timed out was processed after this one: sign in again, same address
+                LOG.debug("host no longer knows this sign-in: {}", r.errMsg());
+                return null;
             }
             if (!r.ok() && LinkRefusal.transientCode(r.code())) {
                 // the host instance or its database failed, nothing was refused: reconnect (with backoff) and resend
@@ -211,6 +332,11 @@ public final class StoreAndForward implements AutoCloseable {
                 LOG.warn("host refused record {}: {}", r.output().path("rejected_seq").asLong(), r.errMsg());
             }
         }
+        if (!running) {
+            return null;
+        }
+        String why = abandoned;
+        return why != null ? why : "session dropped";
     }
 
     /** Waits up to {@code millis} or until {@link #wake}. */

@@ -34,6 +34,18 @@ class BackoffTest {
     }
 
     @Test
+    void currentWaitsAtTheLevelReachedWithoutCountingAFailure() {
+        Backoff b = new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000), fixed(0.999_999));
+        assertEquals(100, b.current().toMillis());
+        assertEquals(100, b.current().toMillis());
+        assertEquals(100, b.next().toMillis());
+        assertEquals(199, b.current().toMillis());
+        assertEquals(199, b.current().toMillis());
+        assertEquals(199, b.next().toMillis());
+        assertEquals(399, b.current().toMillis());
+    }
+
+    @Test
     void jitterStaysWithinMinAndCapAndResetStartsOver() {
         Backoff b = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(5), new Random(1));
         for (int i = 0; i < 20; i++) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +38,7 @@ public final class HostSimulator implements AutoCloseable {
     private final HostService service;
     private final Faults faults = new Faults();
     private HostServer server;
+    private final List<HostServer> others = new ArrayList<>();
 
     /** The SQLite store's file in the host's directory, unless told otherwise. */
     public static final String SQLITE_FILE = "host.db";
@@ -77,9 +79,26 @@ public final class HostSimulator implements AutoCloseable {
      * fsync) or for the store's lock leaves its core to another connection's verification.
      */
     public HostSimulator listen(String bind, int port) throws IOException, InterruptedException {
-        server = HostServer.start(bind, port, credentials.serverContext(), service, faults,
-                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(90));
+        server = serve(bind, port);
         return this;
+    }
+
+    /**
+     * Starts one more listener on {@code bind:port} (0: any free port) over the same service and
+     * store, as a second host instance sharing the database would be (terminal fail-over). The
+     * caller may close it at any time; closing the simulator closes it too.
+     */
+    public HostServer listenAlso(String bind, int port) throws IOException, InterruptedException {
+        HostServer also = serve(bind, port);
+        synchronized (others) {
+            others.add(also);
+        }
+        return also;
+    }
+
+    private HostServer serve(String bind, int port) throws IOException, InterruptedException {
+        return HostServer.start(bind, port, credentials.serverContext(), service, faults,
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(90));
     }
 
     /**
@@ -127,6 +146,9 @@ public final class HostSimulator implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        synchronized (others) {
+            others.forEach(HostServer::close);
+        }
         if (server != null) {
             server.close();
         }

@@ -1,7 +1,7 @@
 package cn.yibao.terminal.cli;
 
 import cn.yibao.terminal.counter.SyncStatus;
-import cn.yibao.terminal.counter.host.HostAddress;
+import cn.yibao.terminal.counter.host.HostAddresses;
 import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import java.io.PrintWriter;
@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 /** The host link options of the counter's commands: which host, and how long to wait for an upload. */
 public final class HostOptions {
 
-    @Option(names = "--host", paramLabel = "HOST:PORT",
-            description = "The central host (default: the one set by terminal enrol --host; none: offline).")
+    @Option(names = "--host", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "The central host, or several in order of preference (default: the one set by terminal "
+                    + "enrol --host; none: offline).")
     private String host;
 
     @Option(names = "--upload-wait", paramLabel = "SECONDS", defaultValue = "10",
@@ -25,9 +26,9 @@ public final class HostOptions {
         if (uploadWait < 0 || uploadWait > 600) {
             throw new BadInputException("--upload-wait must be 0..600 seconds");
         }
-        HostAddress address;
+        HostAddresses address;
         try {
-            address = host == null ? null : HostAddress.parse(host);
+            address = host == null ? null : HostAddresses.parse(host);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--host: " + e.getMessage(), e);
         }

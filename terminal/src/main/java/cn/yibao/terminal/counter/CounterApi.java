@@ -104,6 +104,16 @@ public interface CounterApi {
     /** Store-and-forward state: queued records, last acknowledgement. */
     SyncStatus syncStatus();
 
+    /**
+     * The operator's fail-back: the host link goes back to the preferred (first) of the host's
+     * addresses. By default (no host link) there is nothing to do.
+     *
+     * @return whether the link was on another address
+     */
+    default boolean hostFailBack() {
+        return false;
+    }
+
     /** Today's totals, net of cancellations. */
     DayTotals todayTotals();
 }

@@ -6,7 +6,7 @@ import cn.yibao.terminal.cli.BadInputException;
 import cn.yibao.terminal.cli.DataDirOption;
 import cn.yibao.terminal.cli.ExitCodes;
 import cn.yibao.terminal.cli.TerminalMain;
-import cn.yibao.terminal.counter.host.HostAddress;
+import cn.yibao.terminal.counter.host.HostAddresses;
 import cn.yibao.terminal.counter.host.HostConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,9 +34,10 @@ public final class EnrolCommand implements Callable<Integer> {
     private String terminalId;
     @Option(names = "--check", description = "Only check that the host issued the certificates.")
     private boolean check;
-    @Option(names = "--host", paramLabel = "HOST:PORT",
-            description = "The central host's address, kept in host-link/host.properties (set or changed even when "
-                    + "the keys exist); without one the counter works offline.")
+    @Option(names = "--host", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "The central host's address, or several in order of preference (the terminal fails over "
+                    + "to the next when one stops answering), kept in host-link/host.properties (set or changed even "
+                    + "when the keys exist); without one the counter works offline.")
     private String host;
     @Spec
     private CommandSpec spec;
@@ -46,9 +47,9 @@ public final class EnrolCommand implements Callable<Integer> {
         return terminalDataDir.resolve("host-link");
     }
 
-    private HostAddress hostAddress() {
+    private HostAddresses hostAddresses() {
         try {
-            return host == null ? null : HostAddress.parse(host);
+            return host == null ? null : HostAddresses.parse(host);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--host: " + e.getMessage(), e);
         }
@@ -63,7 +64,7 @@ public final class EnrolCommand implements Callable<Integer> {
             out.println("enrolled as " + c.terminalId() + " (" + dir + ")");
             return ExitCodes.OK;
         }
-        HostAddress address = hostAddress();
+        HostAddresses address = hostAddresses();
         if (address != null) {
             HostConfig.write(dir, address);
             out.println("host " + address + " written to " + dir.resolve(HostConfig.FILE));

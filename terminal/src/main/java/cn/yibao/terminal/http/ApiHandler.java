@@ -155,6 +155,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             TenderRequest input = tenderInput(body(request));
             return refusable(() -> counter.tender(input), received);
         }
+        if (path.equals("/api/host/failback")) {
+            requirePost(request);
+            boolean moving = counter.hostFailBack();
+            LOG.info("host fail-back asked: {}", moving ? "moving to the preferred address" : "nothing to do");
+            return Reply.json(HttpResponseStatus.OK, envelopes.success(Map.of("failed_back", moving), received));
+        }
         if (path.equals("/api/reprint")) {
             requirePost(request);
             return refusable(() -> Map.of("printer", counter.reprintReceipt()), received);

@@ -47,4 +47,14 @@ public interface HostCalls {
 
     /** @return whether the host is reachable right now, as far as the link knows (no I/O) */
     boolean online();
+
+    /**
+     * Goes back to the preferred (first) host address, when the host has several and the link
+     * failed over to another; by default (no link, in-process fakes) there is nothing to do.
+     *
+     * @return whether the link was on another address
+     */
+    default boolean failBack() {
+        return false;
+    }
 }

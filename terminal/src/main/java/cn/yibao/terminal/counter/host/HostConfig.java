@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The terminal's host address, kept next to its keys as {@code host-link/host.properties}
- * ({@code host=HOST:PORT}), written by {@code terminal enrol --host}. No file: the counter works
- * offline, within the offline limit.
+ * The terminal's host addresses, kept next to its keys as {@code host-link/host.properties}
+ * ({@code host=HOST:PORT}, or several in order of preference: {@code host=hostA:7443,hostB:7443}),
+ * written by {@code terminal enrol --host}. No file: the counter works offline, within the offline
+ * limit.
  */
 public final class HostConfig {
 
@@ -24,8 +25,8 @@ public final class HostConfig {
     private HostConfig() {
     }
 
-    /** @return the configured host, if any */
-    public static Optional<HostAddress> read(Path keyDir) {
+    /** @return the configured host addresses, if any */
+    public static Optional<HostAddresses> read(Path keyDir) {
         Path f = keyDir.resolve(FILE);
         if (!Files.exists(f)) {
             return Optional.empty();
@@ -41,20 +42,26 @@ public final class HostConfig {
             return Optional.empty();
         }
         try {
-            return Optional.of(HostAddress.parse(host));
+            return Optional.of(HostAddresses.parse(host));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(f + ": host=" + host + ": " + e.getMessage(), e);
         }
     }
 
-    /** Writes (replacing atomically) the host address. */
+    /** Writes (replacing atomically) the one host address. */
     public static void write(Path keyDir, HostAddress address) {
+        write(keyDir, HostAddresses.of(address));
+    }
+
+    /** Writes (replacing atomically) the host addresses. */
+    public static void write(Path keyDir, HostAddresses addresses) {
         try {
             Files.createDirectories(keyDir);
             Path tmp = keyDir.resolve(FILE + ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("# the central host of this terminal (terminal enrol --host HOST:PORT)\n");
-                w.write("host=" + address + "\n");
+                w.write("# the central host of this terminal, in order of preference\n");
+                w.write("# (terminal enrol --host HOST:PORT[,HOST:PORT...])\n");
+                w.write("host=" + addresses + "\n");
             }
             Files.move(tmp, keyDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -1,8 +1,10 @@
 package cn.yibao.terminal.counter.host;
 
 import cn.yibao.hostlink.msg.Infno;
+import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.net.EventLoops;
+import cn.yibao.hostlink.saf.Endpoint;
 import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.hostlink.saf.Journal;
@@ -12,6 +14,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -22,32 +25,45 @@ import java.util.function.Consumer;
  * The terminal's live link to the central host: store-and-forward of the journal's signed records
  * over a signed-in mutual-TLS session (reconnecting with backoff), and the counter's online calls
  * ({@link HostCalls}) over the same session, each bounded by the call timeout. While the link is
- * down every call fails at once as unreachable.
+ * down every call fails at once as unreachable. With several host addresses the link fails over to
+ * the next when the one in use stops answering (a call timing out counts) and back to the
+ * preferred one on {@link #failBack}.
  */
 public final class HostLink implements HostCalls, AutoCloseable {
 
     /**
-     * @param address     the host
+     * @param addresses   the host's addresses, preferred first
      * @param terminalId  this terminal's id (also the msgid prefix, letters and digits only)
      * @param callTimeout longest wait for one answer
      * @param backoffMin  first reconnect wait
      * @param backoffMax  longest reconnect wait
      * @param batchSize   records per upload
      */
-    public record Settings(HostAddress address, String terminalId, Duration callTimeout, Duration backoffMin,
+    public record Settings(HostAddresses addresses, String terminalId, Duration callTimeout, Duration backoffMin,
             Duration backoffMax, int batchSize) {
         public Settings {
-            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(addresses, "addresses");
             Objects.requireNonNull(terminalId, "terminalId");
             if (callTimeout.isNegative() || callTimeout.isZero() || callTimeout.toSeconds() > 120) {
                 throw new IllegalArgumentException("call timeout must be 1 ms .. 120 s");
             }
         }
 
+        /** Settings for a host with one address. */
+        public Settings(HostAddress address, String terminalId, Duration callTimeout, Duration backoffMin,
+                Duration backoffMax, int batchSize) {
+            this(HostAddresses.of(address), terminalId, callTimeout, backoffMin, backoffMax, batchSize);
+        }
+
         /** The production values: 5 s per call, reconnect after 0.5 s growing to 30 s, 100 records per upload. */
-        public static Settings of(HostAddress address, String terminalId) {
-            return new Settings(address, terminalId, Duration.ofSeconds(5), Duration.ofMillis(500),
+        public static Settings of(HostAddresses addresses, String terminalId) {
+            return new Settings(addresses, terminalId, Duration.ofSeconds(5), Duration.ofMillis(500),
                     Duration.ofSeconds(30), 100);
+        }
+
+        /** The production values for a host with one address. */
+        public static Settings of(HostAddress address, String terminalId) {
+            return of(HostAddresses.of(address), terminalId);
         }
     }
 
@@ -74,9 +90,10 @@ public final class HostLink implements HostCalls, AutoCloseable {
             Consumer<HostLink> onSignedIn) {
         String prefix = settings.terminalId().replaceAll("[^0-9A-Za-z]", "");
         prefix = prefix.substring(0, Math.min(prefix.length(), 14));
-        StoreAndForward.Settings s = new StoreAndForward.Settings(settings.address().host(),
-                settings.address().port(), prefix, "OP1", settings.batchSize(), Duration.ofSeconds(30),
-                settings.callTimeout(), settings.backoffMin(), settings.backoffMax());
+        List<Endpoint> hosts = settings.addresses().all().stream()
+                .map(a -> new Endpoint(a.host(), a.port())).toList();
+        StoreAndForward.Settings s = new StoreAndForward.Settings(hosts, prefix, "OP1", settings.batchSize(),
+                Duration.ofSeconds(30), settings.callTimeout(), settings.backoffMin(), settings.backoffMax());
         EventLoopGroup group = EventLoops.nio(1);
         StoreAndForward saf = new StoreAndForward(s, ssl, journal, group, new SecureRandom());
         HostLink link = new HostLink(group, saf, journal);
@@ -88,13 +105,42 @@ public final class HostLink implements HostCalls, AutoCloseable {
     @Override
     public Response call(Infno infno, ObjectNode input) throws HostUnavailableException {
         HostSession s = saf.session().orElseThrow(() -> new HostUnavailableException("host link is down"));
-        return s.call(infno, input);
+        return answered(s, s.request(infno, input));
     }
 
     @Override
     public Response call(Infno infno, String msgid, ObjectNode input) throws HostUnavailableException {
         HostSession s = saf.session().orElseThrow(() -> new HostUnavailableException("host link is down"));
-        return s.call(s.request(infno, msgid, input));
+        return answered(s, s.request(infno, msgid, input));
+    }
+
+    /** Sends {@code request} on {@code s}; when the host does not answer the link moves on. */
+    private Response answered(HostSession s, Request request) throws HostUnavailableException {
+        try {
+            return s.call(request);
+        } catch (HostUnavailableException e) {
+            if (!Thread.currentThread().isInterrupted()) {
+                saf.notAnswering(s, e);
+            }
+            throw e;
+        }
+    }
+
+    /** @return the host address in use (or being tried) */
+    public HostAddress address() {
+        Endpoint e = saf.address();
+        return new HostAddress(e.host(), e.port());
+    }
+
+    /**
+     * Goes back to the preferred (first) host address, e.g. when the operator knows the preferred
+     * instance is back; if it still does not answer the link moves on as after any failure.
+     *
+     * @return whether the link was on another address
+     */
+    @Override
+    public boolean failBack() {
+        return saf.failBack();
     }
 
     @Override

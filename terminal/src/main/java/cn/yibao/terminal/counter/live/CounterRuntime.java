@@ -7,6 +7,7 @@ import cn.yibao.terminal.cardlist.CardListException;
 import cn.yibao.terminal.cardlist.CardWatch;
 import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.counter.host.HostAddress;
+import cn.yibao.terminal.counter.host.HostAddresses;
 import cn.yibao.terminal.counter.host.HostConfig;
 import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.hostlink.EnrolCommand;
@@ -113,12 +114,22 @@ public final class CounterRuntime implements AutoCloseable {
      *
      * @return the link, or empty when the counter works offline
      */
-    public synchronized Optional<HostLink> connectHost(HostAddress address) {
+    public Optional<HostLink> connectHost(HostAddress address) {
+        return connectHost(address == null ? null : HostAddresses.of(address));
+    }
+
+    /**
+     * Starts the link to the host's addresses configured by {@code terminal enrol --host} (or
+     * {@code addresses} when not null), failing over between them; see {@link #connectHost(HostAddress)}.
+     *
+     * @return the link, or empty when the counter works offline
+     */
+    public synchronized Optional<HostLink> connectHost(HostAddresses addresses) {
         if (link != null) {
             return Optional.of(link);
         }
         Path keys = EnrolCommand.keyDir(dataDir);
-        Optional<HostAddress> host = address != null ? Optional.of(address) : HostConfig.read(keys);
+        Optional<HostAddresses> host = addresses != null ? Optional.of(addresses) : HostConfig.read(keys);
         if (host.isEmpty()) {
             LOG.info("no host configured (terminal enrol --host): the counter works offline");
             return Optional.empty();

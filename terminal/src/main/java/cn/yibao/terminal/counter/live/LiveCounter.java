@@ -114,6 +114,11 @@ public final class LiveCounter implements CounterApi {
         inventory.host(calls);
     }
 
+    @Override
+    public boolean hostFailBack() {
+        return host.failBack();
+    }
+
     /**
      * The host's lost and blacklist lists as this counter holds them (next to the journal, in
      * {@link CardWatch#FILE}), and the reports of listed cards presented here.

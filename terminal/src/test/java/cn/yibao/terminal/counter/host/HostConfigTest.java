@@ -11,6 +11,7 @@ import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.terminal.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,18 +28,41 @@ class HostConfigTest {
         CliRun first = CliRun.run("enrol", "--data-dir", dir.toString(), "--terminal-id", "220100000009",
                 "--host", "localhost:7443");
         assertEquals(0, first.exit(), first.err());
-        assertEquals(Optional.of(new HostAddress("localhost", 7443)), HostConfig.read(keys));
+        assertEquals(Optional.of(HostAddresses.of(new HostAddress("localhost", 7443))), HostConfig.read(keys));
         byte[] key = Files.readAllBytes(keys.resolve("sign.key"));
 
         CliRun again = CliRun.run("enrol", "--data-dir", dir.toString(), "--host", "127.0.0.1:9443");
         assertEquals(0, again.exit(), again.err());
-        assertEquals(Optional.of(new HostAddress("127.0.0.1", 9443)), HostConfig.read(keys));
+        assertEquals(Optional.of(HostAddresses.of(new HostAddress("127.0.0.1", 9443))), HostConfig.read(keys));
         assertTrue(java.util.Arrays.equals(key, Files.readAllBytes(keys.resolve("sign.key"))), "keys kept");
+
+        CliRun several = CliRun.run("enrol", "--data-dir", dir.toString(), "--host", "127.0.0.1:9443, localhost:9444");
+        assertEquals(0, several.exit(), several.err());
+        assertEquals(Optional.of(new HostAddresses(List.of(new HostAddress("127.0.0.1", 9443),
+                new HostAddress("localhost", 9444)))), HostConfig.read(keys));
+        assertTrue(Files.readString(keys.resolve(HostConfig.FILE)).contains("host=127.0.0.1:9443,localhost:9444\n"));
+        CliRun badSecond = CliRun.run("enrol", "--data-dir", dir.toString(), "--host", "127.0.0.1:9443,h:x");
+        assertEquals(2, badSecond.exit());
+        assertTrue(badSecond.err().contains("address 2 \"h:x\""), badSecond.err());
+        assertEquals(2, HostConfig.read(keys).orElseThrow().size(), "a refused list leaves the file as it was");
 
         assertEquals(2, CliRun.run("enrol", "--data-dir", dir.toString(), "--host", "no-port").exit());
         assertEquals(2, CliRun.run("enrol", "--data-dir", dir.toString(), "--host", "h:70000").exit());
         assertEquals(2, CliRun.run("enrol", "--data-dir", dir.toString(), "--terminal-id", "220100000009").exit(),
                 "without --host, existing keys are still never replaced");
+    }
+
+    @Test
+    void theOldSingleAddressFormIsStillRead() throws Exception {
+        Files.writeString(dir.resolve(HostConfig.FILE), "# written by an older terminal\nhost=localhost:7443\n");
+        assertEquals(Optional.of(HostAddresses.of(new HostAddress("localhost", 7443))), HostConfig.read(dir));
+    }
+
+    @Test
+    void aBadEntryInTheFileIsNamed() throws Exception {
+        Files.writeString(dir.resolve(HostConfig.FILE), "host=localhost:7443,localhost:7443\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HostConfig.read(dir));
+        assertTrue(e.getMessage().contains("localhost:7443 listed twice"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,33 @@
+package cn.yibao.terminal.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /api/host/failback} over HTTP: authenticated, POST only, answers {@code failed_back}. */
+class HostFailBackIT {
+
+    ApiFixture api;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = new ApiFixture();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void aCounterWithoutAHostLinkHasNothingToFailBack() {
+        ApiClient.Answer a = api.client.post("/api/host/failback", "{}", ApiFixture.TOKEN);
+        assertEquals(200, a.status(), a.body());
+        assertEquals(0, a.infcode(), a.body());
+        assertEquals("{\"failed_back\":false}", a.output().toString());
+        assertEquals(401, api.client.post("/api/host/failback", "{}", "wrong-token").status());
+        assertEquals(405, api.client.get("/api/host/failback", ApiFixture.TOKEN).status());
+    }
+}
