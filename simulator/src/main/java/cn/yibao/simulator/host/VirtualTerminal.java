@@ -4,6 +4,7 @@ import cn.yibao.card.crypto.Algorithm;
 import cn.yibao.hostlink.net.EventLoops;
 import cn.yibao.hostlink.record.RecordSigner;
 import cn.yibao.hostlink.record.UploadedRecord;
+import cn.yibao.hostlink.saf.Endpoint;
 import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.hostlink.saf.InMemoryJournal;
@@ -95,7 +96,12 @@ public final class VirtualTerminal {
 
     /** Starts store-and-forward of this terminal's journal to {@code host:port}. */
     public StoreAndForward storeAndForward(String host, int port, int batch, Duration callTimeout) throws SSLException {
-        StoreAndForward.Settings s = new StoreAndForward.Settings(host, port, "H" + id.replace("-", ""), "OP1", batch,
+        return storeAndForward(List.of(new Endpoint(host, port)), batch, callTimeout);
+    }
+
+    /** Starts store-and-forward of this terminal's journal to the first of {@code hosts} that answers (fail-over). */
+    public StoreAndForward storeAndForward(List<Endpoint> hosts, int batch, Duration callTimeout) throws SSLException {
+        StoreAndForward.Settings s = new StoreAndForward.Settings(hosts, "H" + id.replace("-", ""), "OP1", batch,
                 Duration.ofSeconds(30), callTimeout, Duration.ofMillis(20), Duration.ofMillis(500));
         StoreAndForward saf = new StoreAndForward(s, creds.clientContext(), journal, GROUP, new java.util.Random());
         saf.start();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.hostlink.saf.Endpoint;
 import cn.yibao.hostlink.saf.StoreAndForward;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The central host as deployed: two {@code simulator host start} processes on different ports over
- * one PostgreSQL database (sharing the host's CA and identity). Three terminals settle 10,000
- * sales between them and store-and-forward them to the instances; one instance is killed with
- * SIGKILL in the middle of it and started again. Afterwards every settlement is in the database
- * exactly once, each terminal's reconciliation balances at either instance, and every journal is
- * fully acknowledged.
+ * one PostgreSQL database (sharing the host's CA and identity). Three terminals, each configured
+ * with both addresses (two preferring A, one B), settle 10,000 sales between them and
+ * store-and-forward them; instance A is killed with SIGKILL in the middle of it — its terminals
+ * fail over to B — and started again. Afterwards every settlement is in the database exactly once,
+ * each terminal's reconciliation balances at either instance, and every journal is fully
+ * acknowledged.
  */
 class ClusterExactlyOnceIT {
 
@@ -45,10 +47,13 @@ class ClusterExactlyOnceIT {
         Process a = HostProcess.start(dataA, portA, "--store", store);
         Process b = HostProcess.start(dataB, portB, "--store", store);
         List<StoreAndForward> safs = new ArrayList<>();
+        long ackedAtKill = 0;
         try {
-            // terminals 0 and 1 use instance A, terminal 2 instance B
+            Endpoint ea = new Endpoint("localhost", portA);
+            Endpoint eb = new Endpoint("localhost", portB);
+            // terminals 0 and 1 prefer instance A, terminal 2 instance B; each fails over to the other
             for (int i = 0; i < ts.size(); i++) {
-                safs.add(ts.get(i).storeAndForward("localhost", i < 2 ? portA : portB, 100, Duration.ofSeconds(2)));
+                safs.add(ts.get(i).storeAndForward(i < 2 ? List.of(ea, eb) : List.of(eb, ea), 100, Duration.ofSeconds(2)));
             }
             for (int i = 0; i < TOTAL; i++) {
                 ts.get(i % 3).settle(1_000 + (i % 113) * 11L);
@@ -62,6 +67,13 @@ class ClusterExactlyOnceIT {
                             () -> ExactlyOnceIT.acked(ts) >= Math.min(before + 500, settled)),
                             () -> "no progress: " + safs.stream().map(f -> f.state() + " " + f.refusal()).toList());
                     a.destroyForcibly().waitFor();
+                    ackedAtKill = ExactlyOnceIT.acked(ts.subList(0, 2));
+                }
+                if (i == TOTAL / 2 + 600) {
+                    // A's terminals moved to B and kept uploading there while A was down
+                    long atKill = ackedAtKill;
+                    assertTrue(Await.until(Duration.ofSeconds(60), () -> ExactlyOnceIT.acked(ts.subList(0, 2)) > atKill),
+                            "no upload from A's terminals while A is down");
                     a = HostProcess.start(dataA, portA, "--store", store);
                 }
             }
