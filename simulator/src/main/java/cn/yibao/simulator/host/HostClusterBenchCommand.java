@@ -56,12 +56,15 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Path tmp = Files.createTempDirectory("yibao-cluster-bench");
+        Path pgDir = null;
         LocalPostgres cluster = null;
         List<Process> hosts = new ArrayList<>();
         try {
             StoreLocation db;
             if (pg) {
-                cluster = LocalPostgres.start(tmp.resolve("pg"), 0, true);
+                // a directory of its own under the temporary directory: the postgres user must reach it
+                pgDir = Files.createTempDirectory("yibao-cluster-bench-pg");
+                cluster = LocalPostgres.start(pgDir, 0, true);
                 db = StoreLocation.postgresql(cluster.createDatabase("bench"), null, null);
             } else {
                 db = StoreLocation.sqlite(tmp.resolve("i0").resolve("host").resolve(HostSimulator.SQLITE_FILE));
@@ -111,6 +114,9 @@ final class HostClusterBenchCommand implements Callable<Integer> {
                 cluster.stop();
             }
             delete(tmp);
+            if (pgDir != null) {
+                delete(pgDir);
+            }
         }
         return ExitCodes.OK;
     }

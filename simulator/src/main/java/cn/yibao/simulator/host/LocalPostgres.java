@@ -86,6 +86,12 @@ public final class LocalPostgres {
         Files.createDirectories(dir);
         if (runAs != null) {
             run(List.of("chown", runAs, dir.toString()), Duration.ofSeconds(10));
+            try {
+                run(command("test", "-w", dir.toString()), Duration.ofSeconds(10));
+            } catch (IOException e) {
+                throw new IOException("the " + runAs + " user cannot reach " + dir + ": every directory above it must be"
+                        + " searchable by others (chmod o+x), or take a directory under /tmp", e);
+            }
         }
         run(command("initdb", "-D", data.toString(), "-U", USER, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8",
                 "--no-instructions"), Duration.ofMinutes(2));
@@ -164,7 +170,8 @@ public final class LocalPostgres {
         if (runAs != null) {
             cmd.addAll(List.of("runuser", "-u", runAs, "--"));
         }
-        cmd.add(program.contains("/") || program.equals("sh") ? program : bin.resolve(program).toString());
+        cmd.add(program.contains("/") || program.equals("sh") || program.equals("test") ? program
+                : bin.resolve(program).toString());
         cmd.addAll(List.of(args));
         return cmd;
     }
