@@ -44,6 +44,9 @@ final class HostClusterBenchCommand implements Callable<Integer> {
     private int records;
     @Option(names = "--batch", defaultValue = "500", description = "Records per upload (default ${DEFAULT-VALUE}).")
     private int batch;
+    @Option(names = "--warmup", defaultValue = "20000",
+            description = "Records drained first, not measured: the instances' JIT and pools warm (default ${DEFAULT-VALUE}).")
+    private int warmup;
     @Spec
     private CommandSpec spec;
 
@@ -81,6 +84,10 @@ final class HostClusterBenchCommand implements Callable<Integer> {
                 hosts.add(startHost(tmp.resolve("i" + i), pg ? db.jdbcUrl() : "sqlite:" + db.sqlite()));
                 ports[i] = Integer.parseInt(Files.readString(tmp.resolve("i" + i + "/host/" + HostCommand.PORT_FILE),
                         StandardCharsets.US_ASCII).trim());
+            }
+            if (warmup >= terminals) {
+                LoadGenerator.fill(vts, warmup / terminals);
+                LoadGenerator.drain(vts, "localhost", ports, batch, Duration.ofMinutes(30));
             }
             LoadGenerator.fill(vts, records / terminals);
             LoadGenerator.RawVerify rv = LoadGenerator.rawVerify(vts, 5);

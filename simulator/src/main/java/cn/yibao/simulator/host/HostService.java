@@ -37,6 +37,7 @@ public final class HostService implements RequestHandler {
     static final int MAX_CARD_CHANGES = 5000;
 
     private final HostStore store;
+    private final Ingest ingest;
     private final SettlementDesk desk;
     private final Reconciliation recon;
     private final Map<String, String> signNos = new ConcurrentHashMap<>();
@@ -44,7 +45,8 @@ public final class HostService implements RequestHandler {
 
     public HostService(HostStore store, RecordVerifier verifier) {
         this.store = store;
-        this.desk = new SettlementDesk(store, verifier);
+        this.ingest = new Ingest(store, verifier);
+        this.desk = new SettlementDesk(store);
         this.recon = new Reconciliation(store);
     }
 
@@ -89,7 +91,7 @@ public final class HostService implements RequestHandler {
             case CARD_LIST -> cardList(req);
             case CARD_REPORT -> CardReports.record(store, terminal, req);
             case PERSON_QUERY -> person(req);
-            case UPLOAD -> desk.upload(peer, req);
+            case UPLOAD -> ingest.upload(peer, req);
             case CANCEL -> desk.cancel(peer, req);
             case REVERSAL -> desk.reverse(peer, req);
             case RECON_TOTALS -> recon.totals(peer, req);

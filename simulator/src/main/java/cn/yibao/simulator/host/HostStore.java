@@ -175,6 +175,29 @@ public final class HostStore implements ChainView, AutoCloseable {
     }
 
     /**
+     * Inserts a record unless one with its (terminal, sequence), msgid or card transaction is held
+     * (then the count is 0): the statement of {@link #recordRow} rows.
+     */
+    static final String INSERT_RECORD = "INSERT INTO record(terminal, seq, hash, msgid, setl_id, card_no, card_tti,"
+            + " card_counter, time, policy_version, medfee, fund, acct, cash, result, status, items, fixmedins_code)"
+            + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+
+    /** @return the parameters of {@link #INSERT_RECORD} for an accepted record (see {@link #insert}) */
+    static Object[] recordRow(SignedRecord r, byte[] hash, Amounts a, String setlId, String status, String items,
+            String fixmedinsCode) {
+        Integer tti = r.proof().write().map(w -> w.kind().tti()).orElse(null);
+        Integer counter = r.proof().write().map(w -> w.counter()).orElse(null);
+        return new Object[] {r.terminalId(), r.seq(), hash, r.msgid(), setlId, r.proof().cardNo(), tti, counter,
+            r.time().toEpochMilli(), r.policyVersion(), a.medfee(), a.fund(), a.acct(), a.cash(), r.result(), status,
+            items, fixmedinsCode};
+    }
+
+    /** Moves the terminal's chain head to {@code seq} with {@code hash}. */
+    static void moveHead(Connection c, String terminal, long seq, byte[] hash) throws SQLException {
+        Sql.update(c, "UPDATE terminal SET high_seq=?, last_hash=? WHERE id=?", seq, hash, terminal);
+    }
+
+    /**
      * Stores an accepted record with {@code status}: {@code OK} for a settlement (it counts in the
      * reconciliation until cancelled or reversed), the record kind for records that move no money
      * (an admission, a cancellation: kept for the chain and the audit, never counted). A settlement
@@ -183,15 +206,10 @@ public final class HostStore implements ChainView, AutoCloseable {
      */
     static void insert(Connection c, SignedRecord r, byte[] hash, Amounts a, String setlId, String status,
             String items, String fixmedinsCode) throws SQLException {
-        Integer tti = r.proof().write().map(w -> w.kind().tti()).orElse(null);
-        Integer counter = r.proof().write().map(w -> w.counter()).orElse(null);
-        Sql.update(c, "INSERT INTO record(terminal, seq, hash, msgid, setl_id, card_no, card_tti, card_counter, time,"
-                + " policy_version, medfee, fund, acct, cash, result, status, items, fixmedins_code)"
-                + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                r.terminalId(), r.seq(), hash, r.msgid(), setlId, r.proof().cardNo(), tti, counter,
-                r.time().toEpochMilli(), r.policyVersion(), a.medfee(), a.fund(), a.acct(), a.cash(), r.result(), status,
-                items, fixmedinsCode);
-        Sql.update(c, "UPDATE terminal SET high_seq=?, last_hash=? WHERE id=?", r.seq(), hash, r.terminalId());
+        if (Sql.update(c, INSERT_RECORD, recordRow(r, hash, a, setlId, status, items, fixmedinsCode)) != 1) {
+            throw new SQLException("record " + r.terminalId() + "/" + r.seq() + " already held", "23505");
+        }
+        moveHead(c, r.terminalId(), r.seq(), hash);
     }
 
     /** Flags a terminal with the code of the failed check. */

@@ -29,107 +29,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Settlement transactions of the host: signed-record upload (8001), cancellation by
- * {@code setl_id} (2208/2103/2305) and technical reversal by {@code msgid} (2601). Cancellation
- * and reversal are idempotent by the request's msgid: a retry gets the stored answer.
+ * Settlement transactions of the host after the upload ({@link Ingest}): cancellation by
+ * {@code setl_id} (2208/2103/2305) and technical reversal by {@code msgid} (2601), each under the
+ * terminal's row lock. Cancellation and reversal are idempotent by the request's msgid: a retry
+ * gets the stored answer.
  */
 final class SettlementDesk {
 
-    /** Most records accepted in one upload. */
-    static final int MAX_BATCH = 1000;
-
     private final HostStore store;
-    private final RecordVerifier verifier;
 
-    SettlementDesk(HostStore store, RecordVerifier verifier) {
+    SettlementDesk(HostStore store) {
         this.store = store;
-        this.verifier = verifier;
-    }
-
-    Response upload(Peer peer, Request req) {
-        JsonNode in = req.input();
-        JsonNode records = in.get("records");
-        if (records == null || !records.isArray() || records.size() > MAX_BATCH) {
-            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object());
-        }
-        List<UploadedRecord> ups = new ArrayList<>(records.size());
-        try {
-            records.forEach(r -> ups.add(UploadedRecord.fromJson(r)));
-        } catch (MalformedMessageException e) {
-            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("detail", e.getMessage()));
-        }
-        String terminal = peer.terminalId();
-        Optional<PublicKey> key = store.signingKey(terminal);
-        if (key.isEmpty()) {
-            return Response.refused(req, LinkRefusal.TERMINAL_UNKNOWN, Json.object());
-        }
-        // the checks that need no store state run here, outside any lock or transaction (steps 1–5, 8–10)
-        Checked checked = precheck(store.withSigningKey(terminal, key.get()), terminal, ups);
-        long head = in.path("journal_head").asLong(0);
-        return store.inTransaction(c -> {
-            // one upload of a terminal at a time, on any host instance; then its chain as the database holds it
-            store.lockTerminal(c, terminal);
-            if (!HostStore.flagOf(c, terminal).isEmpty()) {
-                return Response.refused(req, LinkRefusal.TERMINAL_FLAGGED,
-                        Json.object().put("ack_seq", store.view(c).highestSeq(terminal)));
-            }
-            return apply(c, req, terminal, ups, checked, head);
-        });
-    }
-
-    /** What was checked of a batch outside the store's lock, per record. */
-    private record Checked(RecordCheck[] auth, RecordCheck[] content, RecordResult[] results) {
-    }
-
-    /**
-     * Steps 1–5 and 8–10 of each record, up to the first record failing steps 1–5 ({@link #apply}
-     * reports that one and looks at none after it). Runs on the connection's executor: batches of
-     * different connections are checked in parallel, on every core.
-     */
-    private Checked precheck(ChainView keyed, String terminal, List<UploadedRecord> ups) {
-        int n = ups.size();
-        Checked checked = new Checked(new RecordCheck[n], new RecordCheck[n], new RecordResult[n]);
-        for (int i = 0; i < n; i++) {
-            RecordVerifier.Authenticated a = verifier.authenticated(keyed, terminal, ups.get(i));
-            checked.auth()[i] = a.check();
-            if (a.check() != RecordCheck.ACCEPTED) {
-                break;
-            }
-            checked.results()[i] = a.result();
-            checked.content()[i] = verifier.content(ups.get(i), a.result());
-        }
-        return checked;
-    }
-
-    private Response apply(Connection c, Request req, String terminal, List<UploadedRecord> ups, Checked checked,
-                           long head) throws SQLException {
-        ChainView view = store.view(c);
-        int accepted = 0;
-        int duplicates = 0;
-        for (int i = 0; i < ups.size(); i++) {
-            UploadedRecord up = ups.get(i);
-            RecordCheck check = checked.auth()[i] == RecordCheck.ACCEPTED
-                    ? verifier.admit(view, up, checked.content()[i]) : checked.auth()[i];
-            if (check == RecordCheck.ACCEPTED) {
-                RecordResult result = checked.results()[i];
-                // only a settlement moves money; a cancellation was counted when its load was authorised
-                boolean settles = result.kind() == RecordKind.SETTLE;
-                Amounts a = settles ? Amounts.of(result) : Amounts.ZERO;
-                HostStore.insert(c, up.record(), up.declaredHash(), a, settles ? result.setlId() : up.record().msgid(),
-                        settles ? "OK" : result.kind().name(), settles ? up.items() : null, req.fixmedinsCode());
-                Ledger.post(c, up.record().proof().cardNo(), a, 1);
-                accepted++;
-            } else if (check == RecordCheck.DUPLICATE) {
-                duplicates++;
-            } else {
-                HostStore.flag(c, terminal, check.code());
-                return Response.refused(req, check, Json.object().put("ack_seq", view.highestSeq(terminal))
-                        .put("rejected_seq", up.record().seq()).put("accepted", accepted));
-            }
-        }
-        HostStore.seen(c, terminal, head);
-        return Response.ok(req, Json.object().put("ack_seq", view.highestSeq(terminal)).put("accepted", accepted)
-                .put("duplicates", duplicates));
     }
 
     /**

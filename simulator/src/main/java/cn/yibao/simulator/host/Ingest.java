@@ -1,0 +1,230 @@
+package cn.yibao.simulator.host;
+
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.LinkRefusal;
+import cn.yibao.hostlink.msg.MalformedMessageException;
+import cn.yibao.hostlink.msg.Request;
+import cn.yibao.hostlink.msg.Response;
+import cn.yibao.hostlink.net.Peer;
+import cn.yibao.hostlink.record.ChainView;
+import cn.yibao.hostlink.record.RecordCheck;
+import cn.yibao.hostlink.record.RecordKind;
+import cn.yibao.hostlink.record.RecordResult;
+import cn.yibao.hostlink.record.RecordVerifier;
+import cn.yibao.hostlink.record.SignedRecord;
+import cn.yibao.hostlink.record.Sm3;
+import cn.yibao.hostlink.record.UploadedRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * 8001, the upload of signed records: the verification of {@code docs/host-protocol.md} in its
+ * order, then one transaction per batch under the terminal's row lock.
+ *
+ * <p>A batch is applied the quick way when nothing in it is wrong, which is nearly always: the chain
+ * is followed in memory from the head read once, the new records are inserted in one JDBC batch
+ * ({@code ON CONFLICT DO NOTHING}: a held msgid or card transaction inserts nothing), the accounts
+ * are posted once per card and the head is moved once. If any record is refused after its chain
+ * check (a replay, or steps 8–10 failed), the transaction is rolled back and the batch is applied
+ * again record by record ({@link #exactly}), the checks asking the database each time, so that the
+ * refusal is the one the documented order gives. Both ways store the same rows.
+ */
+final class Ingest {
+
+    /** Most records accepted in one upload. */
+    static final int MAX_BATCH = 1000;
+
+    private final HostStore store;
+    private final RecordVerifier verifier;
+
+    Ingest(HostStore store, RecordVerifier verifier) {
+        this.store = store;
+        this.verifier = verifier;
+    }
+
+    Response upload(Peer peer, Request req) {
+        JsonNode in = req.input();
+        JsonNode records = in.get("records");
+        if (records == null || !records.isArray() || records.size() > MAX_BATCH) {
+            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object());
+        }
+        List<UploadedRecord> ups = new ArrayList<>(records.size());
+        try {
+            records.forEach(r -> ups.add(UploadedRecord.fromJson(r)));
+        } catch (MalformedMessageException e) {
+            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("detail", e.getMessage()));
+        }
+        String terminal = peer.terminalId();
+        Optional<PublicKey> key = store.signingKey(terminal);
+        if (key.isEmpty()) {
+            return Response.refused(req, LinkRefusal.TERMINAL_UNKNOWN, Json.object());
+        }
+        // the checks that need no store state run here, outside any lock or transaction (steps 1–5, 8–10)
+        Batch b = new Batch(req, terminal, ups, precheck(store.withSigningKey(terminal, key.get()), terminal, ups),
+                in.path("journal_head").asLong(0));
+        try {
+            return store.inTransaction(c -> locked(c, b, true));
+        } catch (NotQuick e) {
+            return store.inTransaction(c -> locked(c, b, false));
+        }
+    }
+
+    /** A batch as received, with what was checked of it outside the store. */
+    private record Batch(Request req, String terminal, List<UploadedRecord> ups, Checked checked, long journalHead) {
+    }
+
+    /** What was checked of a batch outside the store's lock, per record. */
+    private record Checked(RecordCheck[] auth, RecordCheck[] content, RecordResult[] results) {
+    }
+
+    /** The quick way met a record it cannot judge alone: apply the batch exactly instead. */
+    private static final class NotQuick extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotQuick() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Steps 1–5 and 8–10 of each record, up to the first record failing steps 1–5 (the store
+     * reports that one and looks at none after it). Runs on the connection's executor: batches of
+     * different connections are checked in parallel, on every core.
+     */
+    private Checked precheck(ChainView keyed, String terminal, List<UploadedRecord> ups) {
+        int n = ups.size();
+        Checked checked = new Checked(new RecordCheck[n], new RecordCheck[n], new RecordResult[n]);
+        for (int i = 0; i < n; i++) {
+            RecordVerifier.Authenticated a = verifier.authenticated(keyed, terminal, ups.get(i));
+            checked.auth()[i] = a.check();
+            if (a.check() != RecordCheck.ACCEPTED) {
+                break;
+            }
+            checked.results()[i] = a.result();
+            checked.content()[i] = verifier.content(ups.get(i), a.result());
+        }
+        return checked;
+    }
+
+    private Response locked(Connection c, Batch b, boolean quick) throws SQLException {
+        // one upload of a terminal at a time, on any host instance; then its chain as the database holds it
+        store.lockTerminal(c, b.terminal());
+        if (!HostStore.flagOf(c, b.terminal()).isEmpty()) {
+            return Response.refused(b.req(), LinkRefusal.TERMINAL_FLAGGED,
+                    Json.object().put("ack_seq", store.view(c).highestSeq(b.terminal())));
+        }
+        return quick ? quickly(c, b) : exactly(c, b);
+    }
+
+    /** The record as it is stored, with its money. */
+    private static Object[] row(Batch b, int i, Amounts[] money) {
+        UploadedRecord up = b.ups().get(i);
+        RecordResult result = b.checked().results()[i];
+        // only a settlement moves money; a cancellation was counted when its load was authorised
+        boolean settles = result.kind() == RecordKind.SETTLE;
+        money[0] = settles ? Amounts.of(result) : Amounts.ZERO;
+        return HostStore.recordRow(up.record(), up.declaredHash(), money[0],
+                settles ? result.setlId() : up.record().msgid(), settles ? "OK" : result.kind().name(),
+                settles ? up.items() : null, b.req().fixmedinsCode());
+    }
+
+    private Response quickly(Connection c, Batch b) throws SQLException {
+        String terminal = b.terminal();
+        long held = store.view(c).highestSeq(terminal);
+        long high = held;
+        byte[] last = high == 0 ? Sm3.genesis(terminal) : store.view(c).hashAt(terminal, high);
+        List<Object[]> rows = new ArrayList<>();
+        List<byte[]> hashes = new ArrayList<>();
+        Map<String, Amounts> posts = new LinkedHashMap<>();
+        int duplicates = 0;
+        RecordCheck failure = null;
+        int failedAt = -1;
+        for (int i = 0; i < b.ups().size() && failure == null; i++) {
+            UploadedRecord up = b.ups().get(i);
+            SignedRecord r = up.record();
+            RecordCheck check = b.checked().auth()[i];
+            if (check == RecordCheck.ACCEPTED) {
+                check = r.seq() <= high ? (Arrays.equals(up.declaredHash(), r.seq() <= held
+                        ? store.view(c).hashAt(terminal, r.seq()) : hashes.get((int) (r.seq() - held - 1)))
+                        ? RecordCheck.DUPLICATE : RecordCheck.SEQUENCE_CONFLICT)
+                        : r.seq() > high + 1 ? RecordCheck.SEQUENCE_GAP
+                        : Arrays.equals(last, r.prevHash()) ? RecordCheck.ACCEPTED : RecordCheck.CHAIN_BROKEN;
+            }
+            if (check == RecordCheck.ACCEPTED) {
+                if (b.checked().content()[i] != RecordCheck.ACCEPTED) {
+                    throw new NotQuick(); // a replay (step 7) is reported before steps 8–10: ask the database
+                }
+                Amounts[] money = new Amounts[1];
+                rows.add(row(b, i, money));
+                posts.merge(r.proof().cardNo(), money[0], Amounts::plus);
+                hashes.add(up.declaredHash());
+                high = r.seq();
+                last = up.declaredHash();
+            } else if (check == RecordCheck.DUPLICATE) {
+                duplicates++;
+            } else {
+                failure = check;
+                failedAt = i;
+            }
+        }
+        for (int count : Sql.batch(c, HostStore.INSERT_RECORD, rows)) {
+            if (count != 1) {
+                throw new NotQuick(); // a msgid or card transaction already held (step 7)
+            }
+        }
+        for (Map.Entry<String, Amounts> p : posts.entrySet()) {
+            Ledger.post(c, p.getKey(), p.getValue(), 1);
+        }
+        if (high > held) {
+            HostStore.moveHead(c, terminal, high, last);
+        }
+        return answer(c, b, high, rows.size(), duplicates, failure, failedAt);
+    }
+
+    /** The batch record by record, every check of steps 6–7 asking the database. */
+    private Response exactly(Connection c, Batch b) throws SQLException {
+        ChainView view = store.view(c);
+        int accepted = 0;
+        int duplicates = 0;
+        for (int i = 0; i < b.ups().size(); i++) {
+            UploadedRecord up = b.ups().get(i);
+            RecordCheck check = b.checked().auth()[i] == RecordCheck.ACCEPTED
+                    ? verifier.admit(view, up, b.checked().content()[i]) : b.checked().auth()[i];
+            if (check == RecordCheck.ACCEPTED) {
+                Amounts[] money = new Amounts[1];
+                if (Sql.update(c, HostStore.INSERT_RECORD, row(b, i, money)) != 1) {
+                    // another terminal's record took the msgid since the check: run the transaction again
+                    throw new SQLException("record " + up.record().msgid() + " taken concurrently", "23505");
+                }
+                HostStore.moveHead(c, b.terminal(), up.record().seq(), up.declaredHash());
+                Ledger.post(c, up.record().proof().cardNo(), money[0], 1);
+                accepted++;
+            } else if (check == RecordCheck.DUPLICATE) {
+                duplicates++;
+            } else {
+                return answer(c, b, view.highestSeq(b.terminal()), accepted, duplicates, check, i);
+            }
+        }
+        return answer(c, b, view.highestSeq(b.terminal()), accepted, duplicates, null, -1);
+    }
+
+    private static Response answer(Connection c, Batch b, long ack, int accepted, int duplicates, RecordCheck failure,
+            int failedAt) throws SQLException {
+        if (failure != null) {
+            HostStore.flag(c, b.terminal(), failure.code());
+            return Response.refused(b.req(), failure, Json.object().put("ack_seq", ack)
+                    .put("rejected_seq", b.ups().get(failedAt).record().seq()).put("accepted", accepted));
+        }
+        HostStore.seen(c, b.terminal(), b.journalHead());
+        return Response.ok(b.req(), Json.object().put("ack_seq", ack).put("accepted", accepted)
+                .put("duplicates", duplicates));
+    }
+}
