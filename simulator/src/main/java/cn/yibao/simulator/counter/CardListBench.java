@@ -1,5 +1,6 @@
 package cn.yibao.simulator.counter;
 
+import cn.yibao.simulator.host.Dirs;
 import cn.yibao.terminal.cardlist.CardWatch;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.TxnKind;
@@ -115,7 +116,7 @@ public final class CardListBench {
             System.out.printf("daily-limit count with %,d sales in the journal: p50 %.1f us, p99 %.1f us%n", sales,
                     us(r.countNanos(), 0.50), us(r.countNanos(), 0.99));
         } finally {
-            Benches.deleteTree(dir);
+            Dirs.deleteTree(dir);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.counter;
 
+import cn.yibao.simulator.host.Dirs;
 import cn.yibao.card.session.CardSession;
 import cn.yibao.simulator.card.IccTransport;
 import cn.yibao.simulator.card.VirtualCard;
@@ -121,7 +122,7 @@ public final class QueueDrainBench {
                     + " %d by then%n", r.records(), r.settleNanos() / 1e6, r.settleNanos() / 1e6 / n,
                     r.drainNanos() / 1e6, r.drainNanos() / 1e6 / n, listed, r.listVersion());
         } finally {
-            Benches.deleteTree(dir);
+            Dirs.deleteTree(dir);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.counter;
 
+import cn.yibao.simulator.host.Dirs;
 import cn.yibao.simulator.card.TimingModel;
 import cn.yibao.simulator.reader.PcscCounter;
 import cn.yibao.terminal.counter.live.CounterRuntime;
@@ -90,7 +91,7 @@ public final class TapToSplitBench {
             System.out.printf("tap to split (1101 + 2101 over HTTP, timing model on), %d taps: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     taps, ms(t, 0.50), ms(t, 0.99), t[t.length - 1] / 1e6);
         } finally {
-            Benches.deleteTree(dir);
+            Dirs.deleteTree(dir);
         }
     }
 

@@ -8,10 +8,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
@@ -79,7 +77,7 @@ final class HostClusterBenchCommand implements Callable<Integer> {
             int[] ports = new int[instances];
             for (int i = 0; i < instances; i++) {
                 if (i > 0) {
-                    copy(tmp.resolve("i0/host/pki"), tmp.resolve("i" + i + "/host/pki"));
+                    Dirs.copyFiles(tmp.resolve("i0/host/pki"), tmp.resolve("i" + i + "/host/pki"));
                 }
                 hosts.add(startHost(tmp.resolve("i" + i), pg ? db.jdbcUrl() : "sqlite:" + db.sqlite()));
                 ports[i] = Integer.parseInt(Files.readString(tmp.resolve("i" + i + "/host/" + HostCommand.PORT_FILE),
@@ -120,9 +118,9 @@ final class HostClusterBenchCommand implements Callable<Integer> {
             if (cluster != null) {
                 cluster.stop();
             }
-            delete(tmp);
+            Dirs.deleteTree(tmp);
             if (pgDir != null) {
-                delete(pgDir);
+                Dirs.deleteTree(pgDir);
             }
         }
         return ExitCodes.OK;
@@ -185,20 +183,5 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         // after "pid (comm) ": state ppid ... utime is field 14 of the line, the 12th after comm
         return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14]),
             Long.parseLong(f[1])};
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

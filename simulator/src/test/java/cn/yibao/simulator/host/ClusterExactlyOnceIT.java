@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.hostlink.saf.Endpoint;
 import cn.yibao.hostlink.saf.StoreAndForward;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ class ClusterExactlyOnceIT {
             ts = LoadGenerator.enrol(setup, dir.resolve("keys"), "CL", 3);
         }
         // the second instance serves with the same CA and host identity
-        copyTree(dataA.resolve("host").resolve("pki"), dataB.resolve("host").resolve("pki"));
+        Dirs.copyFiles(dataA.resolve("host").resolve("pki"), dataB.resolve("host").resolve("pki"));
         int portA = HostProcess.freePort();
         int portB = HostProcess.freePort();
         Process a = HostProcess.start(dataA, portA, "--store", store);
@@ -101,15 +100,6 @@ class ClusterExactlyOnceIT {
             safs.forEach(StoreAndForward::close);
             a.destroyForcibly().waitFor();
             b.destroyForcibly().waitFor();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        Files.createDirectories(to);
-        try (var files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-            }
         }
     }
 }

@@ -45,9 +45,7 @@ class StoreOutageIT {
         } catch (java.io.IOException alreadyDown) {
             // stopped by the test
         }
-        try (var all = Files.walk(clusterDir)) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        Dirs.deleteTree(clusterDir);
     }
 
     private static List<UploadedRecord> sign(VirtualTerminal t, int n) {

@@ -3,9 +3,7 @@ package cn.yibao.simulator.host;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * One throwaway PostgreSQL cluster for the tests of this JVM ({@link LocalPostgres}, fsync off),
@@ -30,8 +28,11 @@ final class TestPostgres {
                     pg.stop();
                 } catch (IOException | InterruptedException e) {
                     // the cluster may already be down
-                } finally {
-                    delete(dir);
+                }
+                try {
+                    Dirs.deleteTree(dir);
+                } catch (IOException e) {
+                    // best effort, at exit
                 }
             }));
             cluster = pg;
@@ -47,13 +48,5 @@ final class TestPostgres {
             name = "d" + name.substring(1);
         }
         return StoreLocation.postgresql(cluster().createDatabase(name), null, null);
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort
-        }
     }
 }
