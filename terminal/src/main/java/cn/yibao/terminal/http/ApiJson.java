@@ -49,11 +49,11 @@ public final class ApiJson {
         module.addSerializer(Money.class, new MoneySerializer());
         module.addDeserializer(Money.class, new MoneyDeserializer());
         module.addSerializer(LocalDateTime.class, new ToStringSerializer<>(t -> t.format(TIME)));
-        module.addDeserializer(LocalDateTime.class, new TextDeserializer<>(s -> LocalDateTime.parse(s, TIME)));
+        module.addDeserializer(LocalDateTime.class, new TextDeserializer<>("a time yyyy-MM-dd HH:mm:ss", s -> LocalDateTime.parse(s, TIME)));
         module.addSerializer(LocalDate.class, new ToStringSerializer<>(LocalDate::toString));
-        module.addDeserializer(LocalDate.class, new TextDeserializer<>(LocalDate::parse));
+        module.addDeserializer(LocalDate.class, new TextDeserializer<>("a date yyyy-MM-dd", LocalDate::parse));
         module.addSerializer(ChrgitmLv.class, new ToStringSerializer<>(ChrgitmLv::code));
-        module.addDeserializer(ChrgitmLv.class, new TextDeserializer<>(ApiJson::chrgitmLv));
+        module.addDeserializer(ChrgitmLv.class, new TextDeserializer<>("one of 01, 02, 03, 09", ApiJson::chrgitmLv));
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
@@ -120,21 +120,25 @@ public final class ApiJson {
 
     /** Reads a value from a JSON string through a parsing function. */
     private static final class TextDeserializer<T> extends JsonDeserializer<T> {
+        private final String rule;
         private final Function<String, T> parse;
 
-        TextDeserializer(Function<String, T> parse) {
+        TextDeserializer(String rule, Function<String, T> parse) {
+            this.rule = rule;
             this.parse = parse;
         }
 
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                ctxt.reportInputMismatch(this, "expected a string");
+                ctxt.reportInputMismatch(this, "must be %s (a string)", rule);
             }
             try {
                 return parse.apply(p.getText());
             } catch (RuntimeException e) {
-                ctxt.reportInputMismatch(this, "cannot read '%s': %s", p.getText(), e.getMessage());
+                String text = p.getText();
+                ctxt.reportInputMismatch(this, "must be %s, not \"%s\"", rule,
+                        text.length() > 40 ? text.substring(0, 40) + "…" : text);
                 return null;
             }
         }

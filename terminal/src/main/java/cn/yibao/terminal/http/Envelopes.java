@@ -44,7 +44,7 @@ final class Envelopes {
             root = json.readTree(body);
         } catch (IOException e) {
             throw new ApiException(ApiError.BAD_JSON, e instanceof JsonProcessingException p
-                    ? p.getOriginalMessage() : e.getMessage());
+                    ? InputErrors.notJson(p) : InputErrors.clean(e.getMessage(), "the body cannot be read"));
         }
         if (root == null || !root.isObject()) {
             throw new ApiException(ApiError.BAD_JSON, "the body must be a JSON object (the envelope)");
