@@ -112,6 +112,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         last.set(next.exceptionally(failure -> null));
     }
 
+    /** @return requests accepted and not yet answered */
+    int inFlight() {
+        return inFlight.get();
+    }
+
     private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
         LocalDateTime received = envelopes.now();
         Reply reply;

@@ -89,8 +89,10 @@ public final class ApiServer implements AutoCloseable {
     private final ExecutorService workers;
     private final Channel channel;
     private final int port;
+    private final ApiHandler handler;
 
-    private ApiServer(EventLoopGroup loops, ExecutorService workers, Channel channel) {
+    private ApiServer(EventLoopGroup loops, ExecutorService workers, Channel channel, ApiHandler handler) {
+        this.handler = handler;
         this.loops = loops;
         this.workers = workers;
         this.channel = channel;
@@ -122,7 +124,7 @@ public final class ApiServer implements AutoCloseable {
                     })
                     .bind(new InetSocketAddress("127.0.0.1", settings.port())).sync().channel();
             guard.bound(((InetSocketAddress) ch.localAddress()).getPort());
-            ApiServer server = new ApiServer(loops, workers, ch);
+            ApiServer server = new ApiServer(loops, workers, ch, handler);
             LOG.info("API and console listening on {}", server.baseUri());
             return server;
         } catch (InterruptedException | RuntimeException e) {
@@ -130,6 +132,11 @@ public final class ApiServer implements AutoCloseable {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /** @return requests accepted and not yet answered (for tests and monitoring) */
+    public int inFlight() {
+        return handler.inFlight();
     }
 
     public int port() {

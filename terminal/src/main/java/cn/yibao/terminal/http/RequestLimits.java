@@ -79,6 +79,12 @@ final class RequestLimits {
             return refusal;
         }
 
+        /** After a refusal instead of 100 Continue the body never comes: close once it is sent. */
+        @Override
+        protected boolean closeAfterContinueResponse(Object msg) {
+            return ignoreContentAfterContinueResponse(msg);
+        }
+
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             FullHttpResponse response = response(handler, envelopes, ApiError.BODY_TOO_LARGE,
