@@ -11,6 +11,7 @@ for tool in pcscd socat scriptor opensc-tool openssl unshare chromium chromedriv
   command -v "$tool" >/dev/null || die "$tool is not on the PATH after installing its package"
 done
 [ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || die "the vpcd driver (vsmartcard-vpcd) is missing"
+ensure_node_tools
 
 say "running ./mvnw verify (unit tests with Surefire, integration tests with Failsafe)"
 status=0

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Reads the national request envelope and writes the response envelope: {@code infcode} 0 or
@@ -24,6 +25,7 @@ final class Envelopes {
     record Request(String infno, String msgid, JsonNode input) {
     }
 
+    private static final Pattern INF_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
     private static final DateTimeFormatter REF = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -56,6 +58,13 @@ final class Envelopes {
         String msgid = text(root, "msgid", null);
         if (msgid == null || msgid.isBlank() || msgid.length() > 30) {
             throw new ApiException(ApiError.BAD_INPUT, "msgid is required (at most 30 characters)");
+        }
+        for (String informative : new String[] {"opter_type", "opter", "fixmedins_code"}) {
+            text(root, informative, null);
+        }
+        String infTime = text(root, "inf_time", null);
+        if (infTime != null && !INF_TIME.matcher(infTime).matches()) {
+            throw new ApiException(ApiError.BAD_INPUT, "inf_time must be a time yyyy-MM-dd HH:mm:ss");
         }
         JsonNode input = root.get("input");
         if (input != null && !input.isNull() && !input.isObject()) {

@@ -161,6 +161,9 @@ public final class InfnoRouter {
 
     private static Pin pin(JsonNode input) {
         JsonNode n = input.get("card_pin");
+        if (n != null && !n.isNull() && !n.isTextual()) {
+            throw new ApiException(ApiError.BAD_INPUT, "card_pin must be a string of 6 digits");
+        }
         return n == null || n.isNull() ? null : Pin.ofNullable(n.asText());
     }
 }
