@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * Every request and response judged by a validator we did not write: Stoplight Prism proxies in
  * front of a running {@code terminal serve --demo}, checking both directions against
  * docs/openapi.yaml. Through one proxy with {@code --errors} go the documented exchanges of
- * docs/http-api.md (the traffic of {@link HttpApiDocsIT}) and the valid generated requests: any
+ * docs/http-api.md (the traffic of {@link HttpApiDocsIT}), a msgid reused for another basket (the
+ * 409) and the valid generated requests: any
  * violation is an error answer from Prism. The wrong requests (each field of a valid one made wrong,
  * missing or out of range) go through a second proxy without {@code --errors}, so that they reach
  * the server, and Prism reports in {@code sl-violations} what it found; the request's violations
@@ -78,9 +79,10 @@ class OpenApiConformanceIT {
                 lenient.await(listening, Duration.ofSeconds(90));
                 run(URI.create("http://127.0.0.1:" + strictPort), URI.create("http://127.0.0.1:" + lenientPort));
             }
+        } finally {
+            writeReport(perOperation.values().stream().mapToInt(c -> c[0] + c[1]).sum());
         }
         int total = perOperation.values().stream().mapToInt(c -> c[0] + c[1]).sum();
-        writeReport(total);
         assertEquals(List.of(), failures, failures.size() + " failures; see " + OUT.resolve("fuzz-report.txt"));
         assertTrue(total >= MIN_REQUESTS, total + " requests");
     }
@@ -95,6 +97,7 @@ class OpenApiConformanceIT {
     }
 
     private void run(URI strict, URI lenient) throws Exception {
+        msgidConflict(strict); // first: the demo's P0001 is admitted to hospital by the documented 2401
         for (HttpApiDocsIT.Example ex : HttpApiDocsIT.examples(Files.readString(HttpApiDocsIT.DOC, StandardCharsets.UTF_8))) {
             if (ex.request().startsWith("GET ")) {
                 check(strict, operation("/api/status", "get"), null, "docs example", true);
@@ -140,7 +143,21 @@ class OpenApiConformanceIT {
         return String.format("FZ%012d", serial.incrementAndGet());
     }
 
-    private void check(URI base, Op op, JsonNode body, String what, boolean valid) throws Exception {
+    /** The same msgid for another basket, through the strict proxy: 409 in the documented envelope. */
+    private void msgidConflict(URI strict) throws Exception {
+        Op settle = operation("/api/2102", "post");
+        String sale = "{\"infno\": \"2102\", \"msgid\": \"%s\", \"input\": {\"druginfo\": {\"psn_no\": \"P0001\"},"
+                + " \"drugdetail\": [{\"feedetl_sn\": \"1\", \"med_list_codg\": \"6901234500048\", \"cnt\": %d}],"
+                + " \"card_pin\": \"123456\"}}";
+        String id = msgid();
+        assertEquals(200, check(strict, settle, json.readTree(String.format(sale, id, 1)), "msgid first", true).statusCode());
+        assertEquals(200, check(strict, settle, json.readTree(String.format(sale, id, 1)), "msgid resent", true).statusCode());
+        HttpResponse<String> conflict = check(strict, settle, json.readTree(String.format(sale, id, 2)), "msgid reused", true);
+        assertEquals(409, conflict.statusCode(), conflict.body());
+        assertTrue(conflict.body().contains("MSGID_CONFLICT") && conflict.body().contains(id), conflict.body());
+    }
+
+    private HttpResponse<String> check(URI base, Op op, JsonNode body, String what, boolean valid) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(op.path())).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
         if (body == null) {
@@ -169,6 +186,7 @@ class OpenApiConformanceIT {
             failures.add(where + ": a request the document forbids was answered with success: " + violations
                     + "\n    request: " + body);
         }
+        return r;
     }
 
     private Op operation(String path, String method) throws Exception {
