@@ -52,3 +52,29 @@ BROWSER_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
 # (initdb + pg_ctl in a temporary directory, as the postgres user, on a free loopback port) and never
 # use a system cluster.
 POSTGRES_PACKAGES=(postgresql)
+
+# Node.js for the contract tools (OpenApiLintIT, OpenApiConformanceIT): Debian's nodejs and npm,
+# unless a node and an npm are already on the PATH (e.g. a newer Node.js packaged for Debian).
+NODE_PACKAGES=(nodejs npm)
+
+# ensure_node_tools — installs the pinned npm tools of scripts/npm (the Redocly linter, the Prism
+# proxy) with `npm ci` into target/npm, never globally; skips when the lockfile is unchanged since
+# the last install. Says what it installs.
+ensure_node_tools() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    ensure_packages "${NODE_PACKAGES[@]}"
+  fi
+  local src="$REPO_ROOT/scripts/npm" dest="$REPO_ROOT/target/npm"
+  if [ -x "$dest/node_modules/.bin/prism" ] && [ -x "$dest/node_modules/.bin/redocly" ] \
+      && cmp -s "$src/package-lock.json" "$dest/package-lock.json"; then
+    say "npm tools present in target/npm: $(cd "$src" && node -p 'Object.entries(require("./package.json").dependencies).map(e => e.join("@")).join(" ")')"
+    return 0
+  fi
+  say "installing npm tools into target/npm with npm ci (node $(node --version)): @redocly/cli, @stoplight/prism-cli"
+  mkdir -p "$dest"
+  cp "$src/package.json" "$src/package-lock.json" "$dest/"
+  (cd "$dest" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $dest"
+  for tool in redocly prism; do
+    [ -x "$dest/node_modules/.bin/$tool" ] || die "$tool is missing in $dest after npm ci"
+  done
+}

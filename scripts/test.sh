@@ -12,6 +12,7 @@ for tool in pcscd socat scriptor opensc-tool openssl unshare chromium chromedriv
 done
 [ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || die "the vpcd driver (vsmartcard-vpcd) is missing"
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || die "PostgreSQL's initdb is missing (package postgresql)"
+ensure_node_tools
 
 say "running ./mvnw verify (unit tests with Surefire, integration tests with Failsafe)"
 status=0

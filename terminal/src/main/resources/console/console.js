@@ -543,8 +543,11 @@ function init() {
   $('journal-form').addEventListener('submit', (e) => { e.preventDefault(); searchJournal().catch(fail); });
   $('discharge-form').addEventListener('submit', (e) => { e.preventDefault(); preSettleDischarge().catch(fail); });
   $('login-form').addEventListener('submit', (e) => {
+    // the token goes in a POST body, never in a URL (history, logs); the answer sets the cookie
     e.preventDefault();
-    window.location.href = '/console/login?token=' + encodeURIComponent($('login-token').value);
+    post('/console/login', { token: $('login-token').value })
+      .then(() => window.location.replace('/console/'))
+      .catch(fail);
   });
   refreshStatus();
   setInterval(refreshStatus, 5000);

@@ -64,7 +64,7 @@ class LiveConsoleDischargeIT {
             Money before = rig.card().snapshot().balance();
             int logBefore = rig.card().snapshot().log().size();
 
-            browser.open(server.baseUri().resolve("/console/login?token=" + TOKEN));
+            browser.open(server.baseUri().resolve("/console/login?ticket=" + AccessToken.of(TOKEN).loginTicket(java.time.Clock.systemUTC())));
             browser.waitFor("return document.getElementById('mdtrt-id') !== null", "the console is up");
             browser.type("#code", WebDriver.F4);
             browser.waitFor("return document.getElementById('card-no').textContent.includes('住院状态')",

@@ -56,7 +56,7 @@ class LiveConsoleSaleIT {
             runtime.counter().useReceiptDesk(new ReceiptDesk(printer, "定点零售药店", "220100000001"));
             Money before = rig.card().snapshot().balance();
 
-            browser.open(server.baseUri().resolve("/console/login?token=" + TOKEN));
+            browser.open(server.baseUri().resolve("/console/login?ticket=" + AccessToken.of(TOKEN).loginTicket(java.time.Clock.systemUTC())));
             browser.waitFor("return document.getElementById('code') !== null", "the console is up");
             scan(browser, "2*6901234500048", 1);   // 连花清瘟胶囊, class B, 25.00
             scan(browser, "6901234500062", 2);     // 维生素C片, class C, 9.90

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,13 +34,18 @@ final class ApiTokenCommand implements Callable<Integer> {
         AccessToken token = AccessToken.loadOrCreate(dataDir.resolve(TerminalMain.APP));
         PrintWriter out = spec.commandLine().getOut();
         out.println(token.value());
-        out.println("console login: " + loginUrl(port, token));
+        out.println("console login: " + loginUrl(port, token) + " (single use, valid "
+                + AccessToken.TICKET_LIFETIME.toMinutes() + " minutes)");
         return ExitCodes.OK;
     }
 
-    /** @return the URL that logs the console in with {@code token} */
+    /**
+     * @return a URL that logs the console in once, within {@link AccessToken#TICKET_LIFETIME}: it
+     *         carries a ticket signed with {@code token}, never the token (URLs stay in shell
+     *         history, service logs and the browser's history)
+     */
     static String loginUrl(int port, AccessToken token) {
-        return "http://127.0.0.1:" + port + "/console/login?token="
-                + URLEncoder.encode(token.value(), StandardCharsets.US_ASCII);
+        return "http://127.0.0.1:" + port + "/console/login?ticket="
+                + URLEncoder.encode(token.loginTicket(Clock.systemUTC()), StandardCharsets.US_ASCII);
     }
 }

@@ -102,7 +102,8 @@ final class ServeCommand implements Callable<Integer> {
     private void announce(ApiServer server, AccessToken token, Path dir, String counter) {
         PrintWriter out = spec.commandLine().getOut();
         out.println("HIS API:  " + server.baseUri() + "api/{infno}");
-        out.println("console:  " + ApiTokenCommand.loginUrl(server.port(), token));
+        out.println("console:  " + ApiTokenCommand.loginUrl(server.port(), token) + " (single use, valid "
+                + AccessToken.TICKET_LIFETIME.toMinutes() + " minutes; terminal api-token prints a new one)");
         out.println("token:    " + dir.resolve(AccessToken.FILE) + " (terminal api-token prints it)");
         out.println("counter:  " + counter);
         out.flush();

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,11 +28,13 @@ final class ApiGuard {
 
     private final AccessToken token;
     private final ConsoleSessions sessions;
+    private final Clock clock;
     private volatile Set<String> hosts = Set.of();
 
-    ApiGuard(AccessToken token, ConsoleSessions sessions) {
+    ApiGuard(AccessToken token, ConsoleSessions sessions, Clock clock) {
         this.token = token;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     /** Sets the port once the server is bound: the accepted Host values follow from it. */
@@ -75,7 +78,17 @@ final class ApiGuard {
         }
     }
 
-    /** @return a new console session for the right token */
+    /** @return a new console session for a printed login link's ticket: signed, unexpired, unused */
+    String loginWithTicket(String ticket) {
+        AccessToken.Ticket t = token.verifyTicket(ticket, clock)
+                .orElseThrow(() -> new ApiException(ApiError.LOGIN_LINK_INVALID, null));
+        if (!sessions.redeem(t.nonce(), t.expiry())) {
+            throw new ApiException(ApiError.LOGIN_LINK_INVALID, "this login link was used already");
+        }
+        return sessions.open();
+    }
+
+    /** @return a new console session for the right token (typed into the console's prompt) */
     String login(String offered) {
         if (offered == null) {
             throw new ApiException(ApiError.TOKEN_MISSING, null);

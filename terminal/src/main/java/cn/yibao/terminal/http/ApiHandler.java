@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -67,10 +68,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ApiGuard guard;
     private final ConsoleFiles files = new ConsoleFiles();
     private final Executor workers;
+    private final MsgidLedger ledger = new MsgidLedger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final int maxInFlight;
 
-    ApiHandler(CounterApi counter, Envelopes envelopes, ApiGuard guard, Executor workers) {
+    ApiHandler(CounterApi counter, Envelopes envelopes, ApiGuard guard, Executor workers, int maxInFlight) {
         super(false);
         this.workers = workers;
+        this.maxInFlight = maxInFlight;
         this.counter = counter;
         this.router = new InfnoRouter(counter);
         this.envelopes = envelopes;
@@ -79,14 +84,25 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /**
      * Hands the request to the worker pool, after the previous request of the same connection: a
-     * client that pipelines (2102 then 5203) gets its answers in order.
+     * client that pipelines (2102 then 5203) gets its answers in order. Beyond
+     * {@code maxInFlight} requests in progress over all connections, a request is refused at once
+     * (429, in its turn on its connection) rather than queued without bound.
      */
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         var last = ctx.channel().attr(LAST);
         CompletableFuture<Void> previous = last.get() == null ? CompletableFuture.completedFuture(null) : last.get();
-        CompletableFuture<Void> next = previous.thenRunAsync(() -> handle(ctx, request), workers)
+        boolean admitted = inFlight.incrementAndGet() <= maxInFlight;
+        if (!admitted) {
+            LOG.warn("{} requests in progress: {} {} refused (429)", maxInFlight, request.method(),
+                    new QueryStringDecoder(request.uri()).path());
+        }
+        Runnable work = admitted ? () -> handle(ctx, request)
+                : () -> send(ctx, request, error(new ApiException(ApiError.TOO_MANY_REQUESTS,
+                        "at most " + maxInFlight + " requests in progress"), envelopes.now()));
+        CompletableFuture<Void> next = previous.thenRunAsync(work, admitted ? workers : ctx.executor())
                 .whenComplete((ok, failure) -> {
+                    inFlight.decrementAndGet();
                     request.release();
                     if (failure != null) {
                         LOG.debug("request not handled: {}", failure.toString());
@@ -94,6 +110,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     }
                 });
         last.set(next.exceptionally(failure -> null));
+    }
+
+    /** @return requests accepted and not yet answered */
+    int inFlight() {
+        return inFlight.get();
     }
 
     private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -135,7 +156,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return redirect("/console/", Map.of());
         }
         if (path.equals("/console/login")) {
-            return login(request);
+            return login(request, received);
         }
         if (path.startsWith("/console/")) {
             requireMethod(request, HttpMethod.GET);
@@ -178,13 +199,32 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             throw new ApiException(ApiError.UNKNOWN_INFNO, "infno " + infno);
         }
         Envelopes.Request env = envelopes.parse(infno, body(request));
+        if (!router.keyed(infno)) {
+            return dispatch(env, received).reply();
+        }
         try {
-            Object output = router.dispatch(infno, env.input(), env.msgid());
-            LOG.info("infno {} msgid {}: ok", infno, env.msgid());
-            return Reply.json(HttpResponseStatus.OK, envelopes.success(output, received));
+            return ledger.run(env.msgid(), infno, env.input(), () -> dispatch(env, received), Answer::settled).reply();
+        } catch (ApiException e) {
+            if (e.error() == ApiError.MSGID_CONFLICT) {
+                LOG.warn("infno {} msgid {}: refused, the msgid was answered for a different request", infno, env.msgid());
+            }
+            throw e;
+        }
+    }
+
+    /** A transaction's reply and whether it succeeded. */
+    private record Answer(Reply reply, boolean settled) {
+    }
+
+    private Answer dispatch(Envelopes.Request env, LocalDateTime received) {
+        try {
+            Object output = router.dispatch(env.infno(), env.input(), env.msgid());
+            LOG.info("infno {} msgid {}: ok", env.infno(), env.msgid());
+            return new Answer(Reply.json(HttpResponseStatus.OK, envelopes.success(output, received)), true);
         } catch (CounterRefusedException e) {
-            LOG.info("infno {} msgid {}: refused {} ({})", infno, env.msgid(), e.refusal().code(), e.refusal().message());
-            return Reply.json(HttpResponseStatus.OK, envelopes.failure(-1, e.refusal(), null, received));
+            LOG.info("infno {} msgid {}: refused {} ({})", env.infno(), env.msgid(), e.refusal().code(),
+                    e.refusal().message());
+            return new Answer(Reply.json(HttpResponseStatus.OK, envelopes.failure(-1, e.refusal(), null, received)), false);
         }
     }
 
@@ -207,12 +247,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         try {
             input = ApiJson.mapper().readValue(body, TenderRequest.class);
         } catch (JsonProcessingException e) {
-            throw new ApiException(ApiError.BAD_INPUT, "tender: " + InfnoRouter.describe(e));
+            throw new ApiException(ApiError.BAD_INPUT, InfnoRouter.describe(e));
         } catch (IOException e) {
-            throw new ApiException(ApiError.BAD_INPUT, "tender: " + e.getMessage());
+            throw new ApiException(ApiError.BAD_INPUT, InputErrors.clean(e.getMessage(), "the body cannot be read"));
         }
         if (input == null || input.paid() == null) {
-            throw new ApiException(ApiError.BAD_INPUT, "tender: paid is required");
+            throw new ApiException(ApiError.BAD_INPUT, "paid is required");
         }
         return input;
     }
@@ -236,11 +276,37 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return out;
     }
 
-    private Reply login(FullHttpRequest request) {
+    /**
+     * The console's login: {@code GET ?ticket=} (the single-use link {@code serve} and
+     * {@code api-token} print) redirects to the console with the session cookie; {@code POST}
+     * {@code {"token": …}} (the console's prompt) answers the cookie in a JSON envelope. The token
+     * itself in a URL is refused: it would stay in the browser's history and in logs.
+     */
+    private Reply login(FullHttpRequest request, LocalDateTime received) {
+        Map<String, java.util.List<String>> query = new QueryStringDecoder(request.uri()).parameters();
+        if (request.method().equals(HttpMethod.POST)) {
+            guard.checkPost(request);
+            String session = guard.login(loginToken(body(request)));
+            return new Reply(HttpResponseStatus.OK, "application/json; charset=utf-8",
+                    envelopes.success(Map.of("session", "opened"), received),
+                    Map.of(HttpHeaderNames.SET_COOKIE.toString(), guard.cookie(session)));
+        }
         requireMethod(request, HttpMethod.GET);
-        var token = new QueryStringDecoder(request.uri()).parameters().get("token");
-        String session = guard.login(token == null || token.isEmpty() ? null : token.get(0));
+        if (query.containsKey("token")) {
+            throw new ApiException(ApiError.TOKEN_IN_URL, "use the login link printed by terminal serve or api-token");
+        }
+        var ticket = query.get("ticket");
+        String session = guard.loginWithTicket(ticket == null || ticket.isEmpty() ? null : ticket.get(0));
         return redirect("/console/", Map.of(HttpHeaderNames.SET_COOKIE.toString(), guard.cookie(session)));
+    }
+
+    private static String loginToken(byte[] body) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode token = ApiJson.mapper().readTree(body).path("token");
+            return token.isTextual() ? token.asText() : null;
+        } catch (IOException e) {
+            throw new ApiException(ApiError.BAD_JSON, "expected {\"token\": \"…\"}");
+        }
     }
 
     private static Reply redirect(String location, Map<String, String> headers) {

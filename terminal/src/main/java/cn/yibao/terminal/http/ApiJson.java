@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -49,19 +52,32 @@ public final class ApiJson {
         module.addSerializer(Money.class, new MoneySerializer());
         module.addDeserializer(Money.class, new MoneyDeserializer());
         module.addSerializer(LocalDateTime.class, new ToStringSerializer<>(t -> t.format(TIME)));
-        module.addDeserializer(LocalDateTime.class, new TextDeserializer<>(s -> LocalDateTime.parse(s, TIME)));
+        module.addDeserializer(LocalDateTime.class, new TextDeserializer<>("a time yyyy-MM-dd HH:mm:ss", s -> LocalDateTime.parse(s, TIME)));
         module.addSerializer(LocalDate.class, new ToStringSerializer<>(LocalDate::toString));
-        module.addDeserializer(LocalDate.class, new TextDeserializer<>(LocalDate::parse));
+        module.addDeserializer(LocalDate.class, new TextDeserializer<>("a date yyyy-MM-dd", LocalDate::parse));
         module.addSerializer(ChrgitmLv.class, new ToStringSerializer<>(ChrgitmLv::code));
-        module.addDeserializer(ChrgitmLv.class, new TextDeserializer<>(ApiJson::chrgitmLv));
-        return JsonMapper.builder()
+        module.addDeserializer(ChrgitmLv.class, new TextDeserializer<>("one of 01, 02, 03, 09", ApiJson::chrgitmLv));
+        JsonMapper.Builder builder = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .addModule(module)
-                .build();
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .addModule(module);
+        // a field is read as the JSON type docs/openapi.yaml gives it: no 94 for a name, no "2" or
+        // 1.5 for a count, no 1 for a flag (amounts, read by MoneyDeserializer, take numeric strings)
+        builder.withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        builder.withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        builder.withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        builder.withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+        return builder.build();
     }
 
     private static ChrgitmLv chrgitmLv(String text) {
@@ -120,21 +136,25 @@ public final class ApiJson {
 
     /** Reads a value from a JSON string through a parsing function. */
     private static final class TextDeserializer<T> extends JsonDeserializer<T> {
+        private final String rule;
         private final Function<String, T> parse;
 
-        TextDeserializer(Function<String, T> parse) {
+        TextDeserializer(String rule, Function<String, T> parse) {
+            this.rule = rule;
             this.parse = parse;
         }
 
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                ctxt.reportInputMismatch(this, "expected a string");
+                ctxt.reportInputMismatch(this, "must be %s (a string)", rule);
             }
             try {
                 return parse.apply(p.getText());
             } catch (RuntimeException e) {
-                ctxt.reportInputMismatch(this, "cannot read '%s': %s", p.getText(), e.getMessage());
+                String text = p.getText();
+                ctxt.reportInputMismatch(this, "must be %s, not \"%s\"", rule,
+                        text.length() > 40 ? text.substring(0, 40) + "…" : text);
                 return null;
             }
         }

@@ -2,30 +2,19 @@ package cn.yibao.terminal.http;
 
 import cn.yibao.terminal.counter.CounterApi;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpMessage;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The terminal's local HTTP server (Netty): the HIS API and the cashier console, bound to
  * 127.0.0.1 only, with request bodies bounded ({@link Settings#maxBodyBytes()}, 413 with a JSON
- * error beyond).
+ * error beyond), the requests in progress bounded and each request given a deadline to arrive
+ * ({@link Limits}; see {@link RequestLimits}).
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -55,14 +45,20 @@ public final class ApiServer implements AutoCloseable {
      * @param clock        for envelope times and sessions
      * @param maxBodyBytes largest request body accepted
      * @param admdvs       the division code at the head of {@code inf_refmsgid}
+     * @param limits       the bounds on requests in progress and on a request's arrival
      */
     public record Settings(int port, AccessToken token, CounterApi counter, Clock clock, int maxBodyBytes,
-            String admdvs) {
+            String admdvs, Limits limits) {
         public Settings {
             if (port < 0 || port > 65535 || maxBodyBytes < 1024 || token == null || counter == null || clock == null
-                    || admdvs == null || !admdvs.matches("\\d{6}")) {
+                    || admdvs == null || !admdvs.matches("\\d{6}") || limits == null) {
                 throw new IllegalArgumentException("invalid API server settings");
             }
+        }
+
+        /** Settings with the default {@link Limits}. */
+        public Settings(int port, AccessToken token, CounterApi counter, Clock clock, int maxBodyBytes, String admdvs) {
+            this(port, token, counter, clock, maxBodyBytes, admdvs, Limits.DEFAULT);
         }
 
         /** @return the defaults for everything but port, token and counter */
@@ -71,12 +67,32 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Bounds against a flood and a slow client.
+     *
+     * @param maxInFlight  requests accepted and not yet answered, over all connections; more are
+     *                     refused at once with 429 {@code TOO_MANY_REQUESTS}
+     * @param bodyDeadline how long a request may take to arrive, head to last byte (408 after it)
+     */
+    public record Limits(int maxInFlight, Duration bodyDeadline) {
+        /** 64 requests in progress, 30 seconds to send one. */
+        public static final Limits DEFAULT = new Limits(64, Duration.ofSeconds(30));
+
+        public Limits {
+            if (maxInFlight < 1 || bodyDeadline == null || bodyDeadline.isNegative() || bodyDeadline.isZero()) {
+                throw new IllegalArgumentException("invalid API server limits");
+            }
+        }
+    }
+
     private final EventLoopGroup loops;
     private final ExecutorService workers;
     private final Channel channel;
     private final int port;
+    private final ApiHandler handler;
 
-    private ApiServer(EventLoopGroup loops, ExecutorService workers, Channel channel) {
+    private ApiServer(EventLoopGroup loops, ExecutorService workers, Channel channel, ApiHandler handler) {
+        this.handler = handler;
         this.loops = loops;
         this.workers = workers;
         this.channel = channel;
@@ -92,8 +108,8 @@ public final class ApiServer implements AutoCloseable {
             return t;
         });
         Envelopes envelopes = new Envelopes(settings.clock(), settings.admdvs());
-        ApiGuard guard = new ApiGuard(settings.token(), new ConsoleSessions(settings.clock()));
-        ApiHandler handler = new ApiHandler(settings.counter(), envelopes, guard, workers);
+        ApiGuard guard = new ApiGuard(settings.token(), new ConsoleSessions(settings.clock()), settings.clock());
+        ApiHandler handler = new ApiHandler(settings.counter(), envelopes, guard, workers, settings.limits().maxInFlight());
         try {
             Channel ch = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -101,13 +117,14 @@ public final class ApiServer implements AutoCloseable {
                         protected void initChannel(SocketChannel c) {
                             c.pipeline().addLast(new ReadTimeoutHandler(120, TimeUnit.SECONDS))
                                     .addLast(new HttpServerCodec(4096, 8192, 8192))
-                                    .addLast(new BoundedAggregator(settings.maxBodyBytes(), handler, envelopes))
+                                    .addLast(new RequestLimits.Deadline(settings.limits().bodyDeadline(), handler, envelopes))
+                                    .addLast(new RequestLimits.BoundedAggregator(settings.maxBodyBytes(), handler, envelopes))
                                     .addLast(handler);
                         }
                     })
                     .bind(new InetSocketAddress("127.0.0.1", settings.port())).sync().channel();
             guard.bound(((InetSocketAddress) ch.localAddress()).getPort());
-            ApiServer server = new ApiServer(loops, workers, ch);
+            ApiServer server = new ApiServer(loops, workers, ch, handler);
             LOG.info("API and console listening on {}", server.baseUri());
             return server;
         } catch (InterruptedException | RuntimeException e) {
@@ -115,6 +132,11 @@ public final class ApiServer implements AutoCloseable {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /** @return requests accepted and not yet answered (for tests and monitoring) */
+    public int inFlight() {
+        return handler.inFlight();
     }
 
     public int port() {
@@ -136,37 +158,5 @@ public final class ApiServer implements AutoCloseable {
         channel.close().syncUninterruptibly();
         workers.shutdown();
         loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-
-    /** Aggregates a request up to the bound; beyond it answers 413 with the JSON error envelope. */
-    private static final class BoundedAggregator extends HttpObjectAggregator {
-        private final ApiHandler handler;
-        private final Envelopes envelopes;
-
-        BoundedAggregator(int max, ApiHandler handler, Envelopes envelopes) {
-            super(max);
-            this.handler = handler;
-            this.envelopes = envelopes;
-        }
-
-        @Override
-        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            ApiHandler.Reply reply = handler.error(new ApiException(ApiError.BODY_TOO_LARGE,
-                    "at most " + maxContentLength() + " bytes"), envelopes.now());
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(reply.body()));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
-            HttpUtil.setContentLength(response, reply.body().length);
-            // The rest of the body is still coming: keep reading (and dropping) it when the client
-            // keeps the connection alive, so it can read this answer; otherwise close after it.
-            boolean canRecover = !(oversized instanceof FullHttpMessage) && HttpUtil.isKeepAlive(oversized)
-                    && !HttpUtil.is100ContinueExpected(oversized);
-            if (canRecover) {
-                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-            } else {
-                HttpUtil.setKeepAlive(response, false);
-                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-            }
-        }
     }
 }

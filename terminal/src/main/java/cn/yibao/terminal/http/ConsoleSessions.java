@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Cashier-console sessions: opening {@code /console/login?token=…} with the access token sets an
+ * Cashier-console sessions: opening a printed, single-use login link ({@code /console/login?ticket=…},
+ * see {@link AccessToken#loginTicket}) or posting the access token from the console's prompt sets an
  * HttpOnly, SameSite=Strict cookie naming a random session; the console's same-origin calls carry
  * it instead of the token. Sessions live in memory for 12 hours (a shift) or until restart.
  */
@@ -21,6 +22,7 @@ final class ConsoleSessions {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Instant> usedTickets = new ConcurrentHashMap<>();
     private final Clock clock;
 
     ConsoleSessions(Clock clock) {
@@ -39,6 +41,21 @@ final class ConsoleSessions {
         String session = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
         sessions.put(session, now.plus(LIFETIME));
         return session;
+    }
+
+    /**
+     * Redeems a login ticket's nonce: true the first time only.
+     *
+     * @param nonce  the ticket's nonce
+     * @param expiry when the ticket expires (its nonce is forgotten after that)
+     */
+    boolean redeem(String nonce, Instant expiry) {
+        Instant now = clock.instant();
+        usedTickets.values().removeIf(e -> e.isBefore(now));
+        if (usedTickets.size() >= 10_000) {
+            return false; // a flood of links: refuse rather than forget which were used
+        }
+        return usedTickets.putIfAbsent(nonce, expiry) == null;
     }
 
     boolean valid(String session) {

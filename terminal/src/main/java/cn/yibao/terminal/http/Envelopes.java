@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Reads the national request envelope and writes the response envelope: {@code infcode} 0 or
@@ -24,6 +25,7 @@ final class Envelopes {
     record Request(String infno, String msgid, JsonNode input) {
     }
 
+    private static final Pattern INF_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
     private static final DateTimeFormatter REF = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -44,7 +46,7 @@ final class Envelopes {
             root = json.readTree(body);
         } catch (IOException e) {
             throw new ApiException(ApiError.BAD_JSON, e instanceof JsonProcessingException p
-                    ? p.getOriginalMessage() : e.getMessage());
+                    ? InputErrors.notJson(p) : InputErrors.clean(e.getMessage(), "the body cannot be read"));
         }
         if (root == null || !root.isObject()) {
             throw new ApiException(ApiError.BAD_JSON, "the body must be a JSON object (the envelope)");
@@ -56,6 +58,13 @@ final class Envelopes {
         String msgid = text(root, "msgid", null);
         if (msgid == null || msgid.isBlank() || msgid.length() > 30) {
             throw new ApiException(ApiError.BAD_INPUT, "msgid is required (at most 30 characters)");
+        }
+        for (String informative : new String[] {"opter_type", "opter", "fixmedins_code"}) {
+            text(root, informative, null);
+        }
+        String infTime = text(root, "inf_time", null);
+        if (infTime != null && !INF_TIME.matcher(infTime).matches()) {
+            throw new ApiException(ApiError.BAD_INPUT, "inf_time must be a time yyyy-MM-dd HH:mm:ss");
         }
         JsonNode input = root.get("input");
         if (input != null && !input.isNull() && !input.isObject()) {

@@ -32,7 +32,7 @@ import java.util.Set;
 public final class InfnoRouter {
 
     /** One transaction: its code, its Chinese title and what it does. */
-    record Route(String infno, String title, Handler handler) {
+    record Route(String infno, String title, Handler handler, boolean keyed) {
     }
 
     /** Runs one transaction on the input node and the message ID. */
@@ -53,25 +53,25 @@ public final class InfnoRouter {
         add("1312", "医保目录信息查询", (in, id) -> Map.of("data", counter.searchCatalog(
                 node(in, "data", CatalogQuery.class, null))));
         add("2101", "药店预结算", (in, id) -> counter.preSettlePharmacy(read(in, PharmacySale.class)));
-        add("2102", "药店结算", (in, id) -> counter.settlePharmacy(read(in, PharmacySale.class), pin(in), id));
-        add("2103", "药店结算撤销", this::cancel);
+        addKeyed("2102", "药店结算", (in, id) -> counter.settlePharmacy(read(in, PharmacySale.class), pin(in), id));
+        addKeyed("2103", "药店结算撤销", this::cancel);
         add("2201", "门诊挂号", (in, id) -> Map.of("data", counter.register(
                 node(in, "data", RegisterRequest.class, null))));
         add("2204", "门诊费用明细上传", (in, id) -> counter.uploadFees(read(in, FeeUpload.class)));
         add("2206", "门诊预结算", (in, id) -> counter.preSettleVisit(node(in, "data", VisitSettle.class, null)));
-        add("2207", "门诊结算", (in, id) -> counter.settleVisit(node(in, "data", VisitSettle.class, null), pin(in), id));
-        add("2208", "门诊结算撤销", this::cancel);
+        addKeyed("2207", "门诊结算", (in, id) -> counter.settleVisit(node(in, "data", VisitSettle.class, null), pin(in), id));
+        addKeyed("2208", "门诊结算撤销", this::cancel);
         add("2301", "住院费用明细上传", (in, id) -> counter.uploadFees(read(in, FeeUpload.class)));
         add("2303", "住院预结算", (in, id) -> counter.preSettleVisit(node(in, "data", VisitSettle.class, null)));
-        add("2304", "住院结算", (in, id) -> counter.settleVisit(node(in, "data", VisitSettle.class, null), pin(in), id));
-        add("2305", "住院结算撤销", this::cancel);
-        add("2401", "入院办理", (in, id) -> Map.of("result", counter.admit(
+        addKeyed("2304", "住院结算", (in, id) -> counter.settleVisit(node(in, "data", VisitSettle.class, null), pin(in), id));
+        addKeyed("2305", "住院结算撤销", this::cancel);
+        addKeyed("2401", "入院办理", (in, id) -> Map.of("result", counter.admit(
                 node(in, "mdtrtinfo", AdmissionRequest.class, null), pin(in), id)));
         add("2402", "出院办理", (in, id) -> Map.of("result", counter.discharge(
                 node(in, "dscginfo", DischargeRequest.class, null))));
         add("3201", "对总账结果（本终端）", (in, id) -> Map.of("data", counter.reconciliation()));
-        add("3501", "商品盘存上传", (in, id) -> counter.uploadStockCounts(inventory(in, StockCount.class), id));
-        add("3502", "商品库存变更", (in, id) -> counter.uploadStockChanges(inventory(in, StockChange.class), id));
+        addKeyed("3501", "商品盘存上传", (in, id) -> counter.uploadStockCounts(inventory(in, StockCount.class), id));
+        addKeyed("3502", "商品库存变更", (in, id) -> counter.uploadStockChanges(inventory(in, StockChange.class), id));
         add("5203", "结算信息查询（本终端日志）", (in, id) -> Map.of("data", counter.searchJournal(
                 node(in, "data", JournalQuery.class, new JournalQuery(null, null, null, null, null, null)))));
     }
@@ -92,7 +92,18 @@ public final class InfnoRouter {
     }
 
     private void add(String infno, String title, Handler handler) {
-        routes.put(infno, new Route(infno, title, handler));
+        routes.put(infno, new Route(infno, title, handler, false));
+    }
+
+    /** Adds a transaction whose msgid is its idempotency key (it settles, cancels or is forwarded once). */
+    private void addKeyed(String infno, String title, Handler handler) {
+        routes.put(infno, new Route(infno, title, handler, true));
+    }
+
+    /** @return whether {@code infno}'s msgid is its idempotency key (see {@link MsgidLedger}) */
+    boolean keyed(String infno) {
+        Route route = routes.get(infno);
+        return route != null && route.keyed();
     }
 
     /** @return every infno this router answers, in order */
@@ -120,28 +131,13 @@ public final class InfnoRouter {
         } catch (JsonProcessingException e) {
             throw new ApiException(ApiError.BAD_INPUT, describe(e));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.BAD_INPUT, e.getMessage());
+            throw new ApiException(ApiError.BAD_INPUT, InputErrors.clean(e.getMessage(), "invalid value"));
         }
     }
 
-    /** @return where in the input and what is wrong, e.g. {@code drugdetail[0].cnt: …} */
+    /** @return where in the input and what is wrong, e.g. {@code drugdetail[0].cnt: must be a number} */
     static String describe(JsonProcessingException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        StringBuilder where = new StringBuilder();
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
-            for (var ref : m.getPath()) {
-                if (ref.getFieldName() != null) {
-                    where.append(where.length() == 0 ? "" : ".").append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    where.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-        }
-        String what = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
-        return (where.length() == 0 ? "" : where + ": ") + what;
+        return InputErrors.describe("", e);
     }
 
     private <T> T read(JsonNode node, Class<T> type) throws JsonProcessingException {
@@ -156,11 +152,18 @@ public final class InfnoRouter {
             }
             return fallback;
         }
-        return read(n, type);
+        try {
+            return read(n, type);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ApiError.BAD_INPUT, InputErrors.describe(field, e));
+        }
     }
 
     private static Pin pin(JsonNode input) {
         JsonNode n = input.get("card_pin");
+        if (n != null && !n.isNull() && !n.isTextual()) {
+            throw new ApiException(ApiError.BAD_INPUT, "card_pin must be a string of 6 digits");
+        }
         return n == null || n.isNull() ? null : Pin.ofNullable(n.asText());
     }
 }

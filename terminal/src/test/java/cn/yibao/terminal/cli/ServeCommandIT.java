@@ -36,17 +36,18 @@ class ServeCommandIT {
         try {
             Await.until(Duration.ofSeconds(30), () -> out.toString().contains("console:") || !serving.isAlive(),
                     out::toString);
-            Matcher m = Pattern.compile("console:  (http://127\\.0\\.0\\.1:(\\d+)/console/login\\?token=(\\S+))")
+            Matcher m = Pattern.compile("console:  (http://127\\.0\\.0\\.1:(\\d+)/console/login\\?ticket=(\\S+))")
                     .matcher(out.toString());
             assertTrue(m.find(), out.toString());
             Path tokenFile = tmp.resolve("api-token");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
-            assertEquals(Files.readString(tokenFile).trim(), m.group(3));
+            String token = Files.readString(tokenFile).trim();
+            assertFalse(out.toString().contains(token), "the token itself is never printed by serve");
 
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<String> status = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + m.group(2) + "/api/status"))
-                    .header("Authorization", "Bearer " + m.group(3)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, status.statusCode(), status.body());
             assertTrue(status.body().contains("\"infcode\":0"), status.body());
         } finally {
@@ -77,7 +78,7 @@ class ServeCommandIT {
         CommandLine cl = Cli.commandLine(new TerminalMain());
         cl.setOut(new PrintWriter(out, true));
         assertEquals(ExitCodes.OK, cl.execute("api-token", "--data-dir", dir.toString()));
-        assertTrue(out.toString().contains("console login: http://127.0.0.1:8620/console/login?token="), out.toString());
+        assertTrue(out.toString().contains("console login: http://127.0.0.1:8620/console/login?ticket="), out.toString());
         return out.toString().lines().findFirst().orElseThrow();
     }
 }

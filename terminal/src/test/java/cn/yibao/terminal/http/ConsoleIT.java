@@ -28,7 +28,7 @@ class ConsoleIT {
     void start() throws Exception {
         api = new ApiFixture();
         browser = WebDriver.startChromium(OUT.resolve("chromium"));
-        browser.open(api.server.baseUri().resolve("/console/login?token=" + ApiFixture.TOKEN));
+        browser.open(api.server.baseUri().resolve("/console/login?ticket=" + AccessToken.of(ApiFixture.TOKEN).loginTicket(ApiFixture.CLOCK)));
         browser.waitFor("return document.getElementById('sync').textContent.includes('待上传')",
                 "the status bar shows the sync state");
     }

@@ -319,9 +319,10 @@ class HttpApiIT {
 
     @Test
     void consoleLoginSetsAStrictHttpOnlyCookieThatAuthenticates() {
-        ApiClient.Answer wrong = client.get("/console/login?token=nope", null);
-        assertEquals(401, wrong.status());
-        ApiClient.Answer login = client.get("/console/login?token=" + ApiFixture.TOKEN, null);
+        ApiClient.Answer wrong = client.get("/console/login?ticket=nope", null);
+        assertError(wrong, 401, -4, "LOGIN_LINK_INVALID");
+        ApiClient.Answer login = client.get("/console/login?ticket="
+                + AccessToken.of(ApiFixture.TOKEN).loginTicket(ApiFixture.CLOCK), null);
         assertEquals(303, login.status());
         String cookie = login.raw().headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("httponly") && cookie.contains("SameSite=Strict"),

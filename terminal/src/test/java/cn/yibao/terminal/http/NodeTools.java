@@ -1,0 +1,95 @@
+package cn.yibao.terminal.http;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The outside tools the contract tests run (Redocly's linter, Prism's validating proxy), installed
+ * by {@code scripts/test.sh} with {@code npm ci} into {@code target/npm} at the repository's root,
+ * and the processes they and {@code terminal serve} run as. A missing tool fails the test: the
+ * test command installs them, so their absence is a broken setup, not a reason to skip.
+ */
+final class NodeTools {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path OPENAPI = ROOT.resolve("docs/openapi.yaml");
+
+    private NodeTools() {
+    }
+
+    /** @return the installed executable {@code name} of the npm tools */
+    static Path bin(String name) {
+        Path bin = ROOT.resolve("target/npm/node_modules/.bin").resolve(name);
+        if (!Files.isExecutable(bin)) {
+            fail(bin + " is missing: run scripts/test.sh, which installs Node.js (Debian nodejs, npm) and the pinned"
+                    + " npm tools of scripts/npm/package-lock.json with npm ci into target/npm");
+        }
+        return bin;
+    }
+
+    /** @return a TCP port free on 127.0.0.1 a moment ago */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A child process whose output goes to a file, stopped on close. */
+    static final class Proc implements AutoCloseable {
+        final Process process;
+        final Path log;
+
+        Proc(List<String> command, Path log) throws IOException {
+            Files.createDirectories(log.getParent());
+            this.log = log;
+            this.process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+        }
+
+        /** Polls the output until {@code pattern} matches, within {@code timeout}; @return the match */
+        Matcher await(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                Matcher m = pattern.matcher(output());
+                if (m.find()) {
+                    return m;
+                }
+                if (!process.isAlive()) {
+                    fail("exited with " + process.exitValue() + " before printing " + pattern + ":\n" + output());
+                }
+                process.waitFor(100, TimeUnit.MILLISECONDS); // returns at once when the process exits
+            }
+            return fail("no " + pattern + " within " + timeout + ":\n" + output());
+        }
+
+        String output() throws IOException {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() {
+            List<ProcessHandle> children = process.descendants().toList();
+            children.forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    children.forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+}
