@@ -4,6 +4,7 @@ import cn.yibao.terminal.counter.CounterApi;
 import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.counter.TenderRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -178,12 +179,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (path.equals("/api/host/failback")) {
             requirePost(request);
+            requireObject(body(request));
             boolean moving = counter.hostFailBack();
             LOG.info("host fail-back asked: {}", moving ? "moving to the preferred address" : "nothing to do");
             return Reply.json(HttpResponseStatus.OK, envelopes.success(Map.of("failed_back", moving), received));
         }
         if (path.equals("/api/reprint")) {
             requirePost(request);
+            requireObject(body(request));
             return refusable(() -> Map.of("printer", counter.reprintReceipt()), received);
         }
         var m = INFNO.matcher(path);
@@ -239,6 +242,21 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         byte[] body = new byte[request.content().readableBytes()];
         request.content().getBytes(request.content().readerIndex(), body);
         return body;
+    }
+
+    /** The body of a POST that takes no input: a JSON object ({@code {}}), as the document says. */
+    private static void requireObject(byte[] body) {
+        JsonNode root;
+        try {
+            root = ApiJson.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ApiError.BAD_JSON, InputErrors.notJson(e));
+        } catch (IOException e) {
+            throw new ApiException(ApiError.BAD_JSON, InputErrors.clean(e.getMessage(), "the body cannot be read"));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ApiException(ApiError.BAD_JSON, "the body must be a JSON object, e.g. {}");
+        }
     }
 
     /** The input of {@code POST /api/tender}: {@code {"paid": yuan}}. */

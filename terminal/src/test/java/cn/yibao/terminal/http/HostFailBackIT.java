@@ -29,5 +29,9 @@ class HostFailBackIT {
         assertEquals("{\"failed_back\":false}", a.output().toString());
         assertEquals(401, api.client.post("/api/host/failback", "{}", "wrong-token").status());
         assertEquals(405, api.client.get("/api/host/failback", ApiFixture.TOKEN).status());
+        // the document says the body is an object ({}): anything else is refused, as the fuzz run found
+        for (String body : new String[] {"[]", "7", "\"x\"", "null"}) {
+            assertEquals(400, api.client.post("/api/host/failback", body, ApiFixture.TOKEN).status(), body);
+        }
     }
 }
