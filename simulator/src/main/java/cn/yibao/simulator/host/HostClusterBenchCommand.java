@@ -8,12 +8,16 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,14 +27,12 @@ import picocli.CommandLine.Spec;
  * {@code simulator host bench-cluster}: ingest of a backlog by host instances in processes of their
  * own (on SQLite, or on a PostgreSQL cluster this command starts), the terminals in this process.
  * Reports the drain's rate and the CPU time each host instance and the database server spent per
- * record (from {@code /proc}), also in raw SM2 verifications, which do not depend on the cores.
+ * record (from {@code /proc}), also in raw SM2 verifications, which do not depend on the cores, and
+ * where the database's time went (pg_stat_statements).
  */
 @Command(name = "bench-cluster", mixinStandardHelpOptions = true,
         description = "Benchmark: backlog drain by N host processes on SQLite or PostgreSQL, CPU per record of each.")
 final class HostClusterBenchCommand implements Callable<Integer> {
-
-    /** Linux's USER_HZ: the unit of the CPU times in /proc/PID/stat. */
-    private static final double TICKS_PER_SECOND = 100;
 
     @Option(names = "--instances", defaultValue = "1", description = "Host processes (default ${DEFAULT-VALUE}).")
     private int instances;
@@ -91,24 +93,21 @@ final class HostClusterBenchCommand implements Callable<Integer> {
             LoadGenerator.RawVerify rv = LoadGenerator.rawVerify(vts, 5);
             out.printf("raw SM2 verify (1 thread): %.0f /s (%.0f us CPU each)%n", rv.perSecond(), rv.cpuMicros());
             out.flush();
-            double[] before = hostCpu(hosts);
-            double dbBefore = cluster == null ? 0 : serverCpu(cluster.postmasterPid());
+            if (cluster != null) {
+                resetStatements(db);
+            }
+            ProcCpu.Split[] before = hostCpu(hosts);
+            double dbBefore = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid());
             LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, batch, Duration.ofMinutes(30));
-            double[] after = hostCpu(hosts);
-            double dbSeconds = cluster == null ? 0 : serverCpu(cluster.postmasterPid()) - dbBefore;
+            ProcCpu.Split[] after = hostCpu(hosts);
+            double dbSeconds = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid()) - dbBefore;
             out.printf("%d instance(s) on %s: %d records from %d terminals drained in %.2f s = %.0f records/s%n",
                     instances, store, r.records(), r.terminals(), r.drainSeconds(), r.ingestPerSecond());
-            double hostTotal = 0;
-            for (int i = 0; i < instances; i++) {
-                double s = after[i] - before[i];
-                hostTotal += s;
-                out.printf("  host instance %d: %.1f s CPU = %s per record%n", i + 1, s, perRecord(s, r.records(), rv));
-            }
-            out.printf("  host instances together: %.1f s CPU = %s per record%n", hostTotal,
-                    perRecord(hostTotal, r.records(), rv));
+            report(out, before, after, r.records(), rv);
             if (cluster != null) {
                 out.printf("  PostgreSQL server: %.1f s CPU = %s per record%n", dbSeconds,
                         perRecord(dbSeconds, r.records(), rv));
+                printStatements(out, db, r.records());
             }
         } finally {
             hosts.forEach(p -> p.destroyForcibly());
@@ -124,6 +123,20 @@ final class HostClusterBenchCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static void report(PrintWriter out, ProcCpu.Split[] before, ProcCpu.Split[] after, long records,
+            LoadGenerator.RawVerify rv) {
+        ProcCpu.Split sum = new ProcCpu.Split(0, 0, 0);
+        for (int i = 0; i < before.length; i++) {
+            ProcCpu.Split d = after[i].minus(before[i]);
+            sum = new ProcCpu.Split(sum.total() + d.total(), sum.jit() + d.jit(), sum.gc() + d.gc());
+            out.printf("  host instance %d: %.1f s CPU = %s per record (JIT compiler %.1f s, GC %.1f s;"
+                    + " without the JIT: %s)%n", i + 1, d.total(), perRecord(d.total(), records, rv), d.jit(), d.gc(),
+                    perRecord(d.total() - d.jit(), records, rv));
+        }
+        out.printf("  host instances together: %.1f s CPU = %s per record; without the JIT: %s%n", sum.total(),
+                perRecord(sum.total(), records, rv), perRecord(sum.total() - sum.jit(), records, rv));
     }
 
     private static String perRecord(double cpuSeconds, long records, LoadGenerator.RawVerify rv) {
@@ -148,40 +161,40 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         return p;
     }
 
-    private static double[] hostCpu(List<Process> hosts) throws IOException {
-        double[] out = new double[hosts.size()];
+    private static ProcCpu.Split[] hostCpu(List<Process> hosts) throws IOException {
+        ProcCpu.Split[] out = new ProcCpu.Split[hosts.size()];
         for (int i = 0; i < out.length; i++) {
-            long[] t = stat(hosts.get(i).pid());
-            out[i] = (t[0] + t[1]) / TICKS_PER_SECOND;
+            out[i] = ProcCpu.of(hosts.get(i).pid());
         }
         return out;
     }
 
-    /** @return CPU seconds of the postmaster, its live children and the children it has reaped */
-    private static double serverCpu(long postmaster) throws IOException {
-        long[] pm = stat(postmaster);
-        long ticks = pm[0] + pm[1] + pm[2] + pm[3];
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    long[] t = stat(Long.parseLong(p.getFileName().toString()));
-                    if (t[4] == postmaster) {
-                        ticks += t[0] + t[1];
-                    }
-                } catch (IOException gone) {
-                    // the process ended meanwhile: the postmaster's children times hold it
-                }
-            }
+    /** Resets the database's statement statistics (pg_stat_statements). */
+    private static void resetStatements(StoreLocation db) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_statements_reset()");
         }
-        return ticks / TICKS_PER_SECOND;
     }
 
-    /** @return utime, stime, cutime, cstime (ticks) and the parent pid of a process */
-    private static long[] stat(long pid) throws IOException {
-        String s = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"), StandardCharsets.US_ASCII);
-        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-        // after "pid (comm) ": state ppid ... utime is field 14 of the line, the 12th after comm
-        return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14]),
-            Long.parseLong(f[1])};
+    /** Prints the statements that took the database's time since the reset, per record. */
+    private static void printStatements(PrintWriter out, StoreLocation db, long records) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT calls, total_exec_time, query FROM pg_stat_statements"
+                     + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                     + " ORDER BY total_exec_time DESC LIMIT 6")) {
+            out.println("  statements (pg_stat_statements: calls per record, execution time per record):");
+            while (rs.next()) {
+                String q = rs.getString(3).replaceAll("\\s+", " ");
+                out.printf("    %6.3f  %6.1f us  %s%n", rs.getLong(1) / (double) records, rs.getDouble(2) * 1e3 / records,
+                        q.substring(0, Math.min(q.length(), 90)));
+            }
+        }
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT avg(pg_column_size(r.*)), avg(octet_length(items)),"
+                     + " avg(pg_column_size(items)), avg(octet_length(result)), avg(pg_column_size(result)) FROM record r")) {
+            rs.next();
+            out.printf("  a stored record: %.0f bytes (items %.0f bytes, stored in %.0f; result %.0f, stored in %.0f)%n",
+                    rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5));
+        }
     }
 }

@@ -14,7 +14,10 @@ import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -181,6 +184,29 @@ public final class HostStore implements ChainView, AutoCloseable {
     static final String INSERT_RECORD = "INSERT INTO record(terminal, seq, hash, msgid, setl_id, card_no, card_tti,"
             + " card_counter, time, policy_version, medfee, fund, acct, cash, result, status, items, fixmedins_code)"
             + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+    /** Records per multi-row insert ({@link #insertRecords}): 18 parameters a row stay far below both databases' limits. */
+    static final int INSERT_CHUNK = 100;
+
+    /**
+     * Inserts {@link #recordRow} rows with as few statements as possible (multi-row {@code VALUES},
+     * {@value #INSERT_CHUNK} a statement), none of which replaces a held record.
+     *
+     * @return how many were inserted: fewer than {@code rows} when some msgid, card transaction or
+     *         (terminal, sequence) was held
+     */
+    static int insertRecords(Connection c, List<Object[]> rows) throws SQLException {
+        int inserted = 0;
+        String one = INSERT_RECORD.substring(INSERT_RECORD.indexOf("(?"), INSERT_RECORD.indexOf(" ON CONFLICT"));
+        String head = INSERT_RECORD.substring(0, INSERT_RECORD.indexOf("(?"));
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
+            List<Object> args = new ArrayList<>(part.size() * part.get(0).length);
+            part.forEach(r -> args.addAll(Arrays.asList(r)));
+            inserted += Sql.update(c, head + String.join(",", Collections.nCopies(part.size(), one))
+                    + " ON CONFLICT DO NOTHING", args.toArray());
+        }
+        return inserted;
+    }
 
     /** @return the parameters of {@link #INSERT_RECORD} for an accepted record (see {@link #insert}) */
     static Object[] recordRow(SignedRecord r, byte[] hash, Amounts a, String setlId, String status, String items,

@@ -20,22 +20,23 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * 8001, the upload of signed records: the verification of {@code docs/host-protocol.md} in its
  * order, then one transaction per batch under the terminal's row lock.
  *
  * <p>A batch is applied the quick way when nothing in it is wrong, which is nearly always: the chain
- * is followed in memory from the head read once, the new records are inserted in one JDBC batch
- * ({@code ON CONFLICT DO NOTHING}: a held msgid or card transaction inserts nothing), the accounts
- * are posted once per card and the head is moved once. If any record is refused after its chain
- * check (a replay, or steps 8–10 failed), the transaction is rolled back and the batch is applied
- * again record by record ({@link #exactly}), the checks asking the database each time, so that the
- * refusal is the one the documented order gives. Both ways store the same rows.
+ * is followed in memory from the head read once, the new records are inserted with a few
+ * multi-row statements ({@code ON CONFLICT DO NOTHING}: a held msgid or card transaction inserts
+ * nothing, and the count says so), the accounts
+ * are posted once per card (in card order) and the head is moved once. If any record is refused
+ * after its chain check (a replay, or steps 8–10 failed), the transaction is rolled back and the
+ * batch is applied again record by record ({@link #exactly}), the checks asking the database each
+ * time, so that the refusal is the one the documented order gives. Both ways store the same rows.
  */
 final class Ingest {
 
@@ -143,7 +144,8 @@ final class Ingest {
         byte[] last = high == 0 ? Sm3.genesis(terminal) : store.view(c).hashAt(terminal, high);
         List<Object[]> rows = new ArrayList<>();
         List<byte[]> hashes = new ArrayList<>();
-        Map<String, Amounts> posts = new LinkedHashMap<>();
+        // accounts in card order: two batches touching the same cards lock them in the same order
+        Map<String, Amounts> posts = new TreeMap<>();
         int duplicates = 0;
         RecordCheck failure = null;
         int failedAt = -1;
@@ -152,11 +154,9 @@ final class Ingest {
             SignedRecord r = up.record();
             RecordCheck check = b.checked().auth()[i];
             if (check == RecordCheck.ACCEPTED) {
-                check = r.seq() <= high ? (Arrays.equals(up.declaredHash(), r.seq() <= held
-                        ? store.view(c).hashAt(terminal, r.seq()) : hashes.get((int) (r.seq() - held - 1)))
-                        ? RecordCheck.DUPLICATE : RecordCheck.SEQUENCE_CONFLICT)
-                        : r.seq() > high + 1 ? RecordCheck.SEQUENCE_GAP
-                        : Arrays.equals(last, r.prevHash()) ? RecordCheck.ACCEPTED : RecordCheck.CHAIN_BROKEN;
+                byte[] heldHash = r.seq() > high ? null : r.seq() <= held ? store.view(c).hashAt(terminal, r.seq())
+                        : hashes.get((int) (r.seq() - held - 1));
+                check = chain(up, high, last, heldHash);
             }
             if (check == RecordCheck.ACCEPTED) {
                 if (b.checked().content()[i] != RecordCheck.ACCEPTED) {
@@ -175,10 +175,8 @@ final class Ingest {
                 failedAt = i;
             }
         }
-        for (int count : Sql.batch(c, HostStore.INSERT_RECORD, rows)) {
-            if (count != 1) {
-                throw new NotQuick(); // a msgid or card transaction already held (step 7)
-            }
+        if (HostStore.insertRecords(c, rows) != rows.size()) {
+            throw new NotQuick(); // a msgid or card transaction already held (step 7)
         }
         for (Map.Entry<String, Amounts> p : posts.entrySet()) {
             Ledger.post(c, p.getKey(), p.getValue(), 1);
@@ -187,6 +185,21 @@ final class Ingest {
             HostStore.moveHead(c, terminal, high, last);
         }
         return answer(c, b, high, rows.size(), duplicates, failure, failedAt);
+    }
+
+    /**
+     * Step 6 against the chain followed so far: the head {@code high} with hash {@code last}, and
+     * {@code heldHash}, the hash held at the record's sequence when that is not beyond the head.
+     */
+    private static RecordCheck chain(UploadedRecord up, long high, byte[] last, byte[] heldHash) {
+        long seq = up.record().seq();
+        if (seq <= high) {
+            return Arrays.equals(up.declaredHash(), heldHash) ? RecordCheck.DUPLICATE : RecordCheck.SEQUENCE_CONFLICT;
+        }
+        if (seq > high + 1) {
+            return RecordCheck.SEQUENCE_GAP;
+        }
+        return Arrays.equals(last, up.record().prevHash()) ? RecordCheck.ACCEPTED : RecordCheck.CHAIN_BROKEN;
     }
 
     /** The batch record by record, every check of steps 6–7 asking the database. */

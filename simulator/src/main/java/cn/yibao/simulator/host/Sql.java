@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -80,30 +79,6 @@ final class Sql {
             bind(p, args);
             return p.executeUpdate();
         }
-    }
-
-    /**
-     * Runs {@code sql} once per row of {@code rows} in one batch (one round trip on PostgreSQL);
-     * @return the update count of each row
-     */
-    static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return new int[0];
-        }
-        if (cached(c)) {
-            return batch(prepare(c, sql), rows);
-        }
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            return batch(p, rows);
-        }
-    }
-
-    private static int[] batch(PreparedStatement p, List<Object[]> rows) throws SQLException {
-        for (Object[] row : rows) {
-            bind(p, row);
-            p.addBatch();
-        }
-        return p.executeBatch();
     }
 
     static long longValue(Connection c, String sql, long dflt, Object... args) {
