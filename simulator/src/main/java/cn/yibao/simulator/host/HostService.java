@@ -11,6 +11,7 @@ import cn.yibao.hostlink.net.RequestHandler;
 import cn.yibao.hostlink.record.RecordVerifier;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -71,7 +72,8 @@ public final class HostService implements RequestHandler {
             return Response.refused(req, LinkRefusal.UNKNOWN_INFNO, Json.object());
         }
         String terminal = peer.terminalId();
-        if (store.signingKey(terminal).isEmpty()) {
+        Optional<PublicKey> key = store.signingKey(terminal);
+        if (key.isEmpty()) {
             return Response.refused(req, LinkRefusal.TERMINAL_UNKNOWN, Json.object());
         }
         if (kind.get() != Infno.SIGN_IN && !req.signNo().equals(signNos.get(terminal))) {
@@ -91,7 +93,7 @@ public final class HostService implements RequestHandler {
             case CARD_LIST -> cardList(req);
             case CARD_REPORT -> CardReports.record(store, terminal, req);
             case PERSON_QUERY -> person(req);
-            case UPLOAD -> ingest.upload(peer, req);
+            case UPLOAD -> ingest.upload(peer, req, key.get());
             case CANCEL -> desk.cancel(peer, req);
             case REVERSAL -> desk.reverse(peer, req);
             case RECON_TOTALS -> recon.totals(peer, req);

@@ -12,6 +12,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
@@ -67,9 +68,30 @@ public final class HostStore implements ChainView, AutoCloseable {
         return backend.inTransaction(work);
     }
 
-    /** Locks the terminal's row until the end of the transaction (see {@link StoreBackend#lockTerminal}). */
-    void lockTerminal(Connection c, String terminal) throws SQLException {
-        backend.lockTerminal(c, terminal);
+    /**
+     * A terminal's row as its lock found it.
+     *
+     * @param seq  the chain head's sequence (0: nothing held)
+     * @param hash the chain head's hash (null when nothing is held)
+     * @param flag the code of the check that flagged the terminal, or ""
+     */
+    record Head(long seq, byte[] hash, String flag) {
+    }
+
+    /**
+     * Takes the terminal's row lock until the end of the transaction, so that the chain checks and
+     * writes of two uploads (or cancellations) of one terminal, on any host instance, run one after
+     * the other and each sees what the other committed; @return the row as the lock found it
+     */
+    Head lockTerminal(Connection c, String terminal) throws SQLException {
+        try (ResultSet rs = Sql.query(c, "SELECT high_seq, last_hash, flag FROM terminal WHERE id=?" + backend.rowLock(),
+                terminal)) {
+            if (!rs.next()) {
+                return new Head(0, null, "");
+            }
+            String flag = rs.getString(3);
+            return new Head(rs.getLong(1), rs.getBytes(2), flag == null ? "" : flag);
+        }
     }
 
     /** Serialises card-list additions until the end of the transaction. */
@@ -172,11 +194,6 @@ public final class HostStore implements ChainView, AutoCloseable {
         };
     }
 
-    /** Inserts an accepted record and moves the terminal's chain head (inside a transaction). */
-    static void insert(Connection c, SignedRecord r, byte[] hash, Amounts a, String setlId) throws SQLException {
-        insert(c, r, hash, a, setlId, "OK", null, null);
-    }
-
     /**
      * Inserts a record unless one with its (terminal, sequence), msgid or card transaction is held
      * (then the count is 0): the statement of {@link #recordRow} rows.
@@ -208,7 +225,14 @@ public final class HostStore implements ChainView, AutoCloseable {
         return inserted;
     }
 
-    /** @return the parameters of {@link #INSERT_RECORD} for an accepted record (see {@link #insert}) */
+    /**
+     * @return the parameters of {@link #INSERT_RECORD} for an accepted record with {@code status}:
+     *         {@code OK} for a settlement (it counts in the reconciliation until cancelled or
+     *         reversed), the record kind for records that move no money (an admission, a
+     *         cancellation: kept for the chain and the audit, never counted). A settlement keeps its
+     *         {@code items} (the canonical request the split was re-computed from) and the uploading
+     *         institution's {@code fixmedins_code}, for supervision.
+     */
     static Object[] recordRow(SignedRecord r, byte[] hash, Amounts a, String setlId, String status, String items,
             String fixmedinsCode) {
         Integer tti = r.proof().write().map(w -> w.kind().tti()).orElse(null);
@@ -224,18 +248,13 @@ public final class HostStore implements ChainView, AutoCloseable {
     }
 
     /**
-     * Stores an accepted record with {@code status}: {@code OK} for a settlement (it counts in the
-     * reconciliation until cancelled or reversed), the record kind for records that move no money
-     * (an admission, a cancellation: kept for the chain and the audit, never counted). A settlement
-     * keeps its {@code items} (the canonical request the split was re-computed from) and the
-     * uploading institution's {@code fixmedins_code}, for supervision.
+     * Moves the chain head as {@link #moveHead} and records the terminal's journal head as
+     * {@link #seen}, in one statement: the end of an accepted upload.
      */
-    static void insert(Connection c, SignedRecord r, byte[] hash, Amounts a, String setlId, String status,
-            String items, String fixmedinsCode) throws SQLException {
-        if (Sql.update(c, INSERT_RECORD, recordRow(r, hash, a, setlId, status, items, fixmedinsCode)) != 1) {
-            throw new SQLException("record " + r.terminalId() + "/" + r.seq() + " already held", "23505");
-        }
-        moveHead(c, r.terminalId(), r.seq(), hash);
+    static void advance(Connection c, String terminal, long seq, byte[] hash, long journalHead) throws SQLException {
+        Sql.update(c, "UPDATE terminal SET high_seq=?, last_hash=?,"
+                + " journal_head=CASE WHEN journal_head<? THEN ? ELSE journal_head END, last_seen=? WHERE id=?",
+                seq, hash, journalHead, journalHead, System.currentTimeMillis(), terminal);
     }
 
     /** Flags a terminal with the code of the failed check. */
@@ -259,7 +278,7 @@ public final class HostStore implements ChainView, AutoCloseable {
     }
 
     static String flagOf(Connection c, String terminal) throws SQLException {
-        try (var rs = Sql.query(c, "SELECT flag FROM terminal WHERE id=?", terminal)) {
+        try (ResultSet rs = Sql.query(c, "SELECT flag FROM terminal WHERE id=?", terminal)) {
             return rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
         }
     }

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -51,7 +50,8 @@ final class Ingest {
         this.verifier = verifier;
     }
 
-    Response upload(Peer peer, Request req) {
+    /** 8001 from {@code peer}, whose enrolled signing key (read by the caller for this request) is {@code key}. */
+    Response upload(Peer peer, Request req, PublicKey key) {
         JsonNode in = req.input();
         JsonNode records = in.get("records");
         if (records == null || !records.isArray() || records.size() > MAX_BATCH) {
@@ -64,12 +64,8 @@ final class Ingest {
             return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("detail", e.getMessage()));
         }
         String terminal = peer.terminalId();
-        Optional<PublicKey> key = store.signingKey(terminal);
-        if (key.isEmpty()) {
-            return Response.refused(req, LinkRefusal.TERMINAL_UNKNOWN, Json.object());
-        }
         // the checks that need no store state run here, outside any lock or transaction (steps 1–5, 8–10)
-        Batch b = new Batch(req, terminal, ups, precheck(store.withSigningKey(terminal, key.get()), terminal, ups),
+        Batch b = new Batch(req, terminal, ups, precheck(store.withSigningKey(terminal, key), terminal, ups),
                 in.path("journal_head").asLong(0));
         try {
             return store.inTransaction(c -> locked(c, b, true));
@@ -117,12 +113,11 @@ final class Ingest {
 
     private Response locked(Connection c, Batch b, boolean quick) throws SQLException {
         // one upload of a terminal at a time, on any host instance; then its chain as the database holds it
-        store.lockTerminal(c, b.terminal());
-        if (!HostStore.flagOf(c, b.terminal()).isEmpty()) {
-            return Response.refused(b.req(), LinkRefusal.TERMINAL_FLAGGED,
-                    Json.object().put("ack_seq", store.view(c).highestSeq(b.terminal())));
+        HostStore.Head head = store.lockTerminal(c, b.terminal());
+        if (!head.flag().isEmpty()) {
+            return Response.refused(b.req(), LinkRefusal.TERMINAL_FLAGGED, Json.object().put("ack_seq", head.seq()));
         }
-        return quick ? quickly(c, b) : exactly(c, b);
+        return quick ? quickly(c, b, head) : exactly(c, b);
     }
 
     /** The record as it is stored, with its money. */
@@ -137,11 +132,12 @@ final class Ingest {
                 settles ? up.items() : null, b.req().fixmedinsCode());
     }
 
-    private Response quickly(Connection c, Batch b) throws SQLException {
+    private Response quickly(Connection c, Batch b, HostStore.Head head) throws SQLException {
         String terminal = b.terminal();
-        long held = store.view(c).highestSeq(terminal);
+        long held = head.seq();
         long high = held;
-        byte[] last = high == 0 ? Sm3.genesis(terminal) : store.view(c).hashAt(terminal, high);
+        byte[] last = high == 0 ? Sm3.genesis(terminal)
+                : head.hash() != null ? head.hash() : store.view(c).hashAt(terminal, high);
         List<Object[]> rows = new ArrayList<>();
         List<byte[]> hashes = new ArrayList<>();
         // accounts in card order: two batches touching the same cards lock them in the same order
@@ -181,10 +177,14 @@ final class Ingest {
         for (Map.Entry<String, Amounts> p : posts.entrySet()) {
             Ledger.post(c, p.getKey(), p.getValue(), 1);
         }
-        if (high > held) {
-            HostStore.moveHead(c, terminal, high, last);
+        if (failure != null) {
+            if (high > held) {
+                HostStore.moveHead(c, terminal, high, last);
+            }
+            return refused(c, b, high, rows.size(), failure, failedAt);
         }
-        return answer(c, b, high, rows.size(), duplicates, failure, failedAt);
+        HostStore.advance(c, terminal, high, last, b.journalHead());
+        return accepted(b, high, rows.size(), duplicates);
     }
 
     /**
@@ -223,21 +223,23 @@ final class Ingest {
             } else if (check == RecordCheck.DUPLICATE) {
                 duplicates++;
             } else {
-                return answer(c, b, view.highestSeq(b.terminal()), accepted, duplicates, check, i);
+                return refused(c, b, view.highestSeq(b.terminal()), accepted, check, i);
             }
         }
-        return answer(c, b, view.highestSeq(b.terminal()), accepted, duplicates, null, -1);
+        HostStore.seen(c, b.terminal(), b.journalHead());
+        return accepted(b, view.highestSeq(b.terminal()), accepted, duplicates);
     }
 
-    private static Response answer(Connection c, Batch b, long ack, int accepted, int duplicates, RecordCheck failure,
-            int failedAt) throws SQLException {
-        if (failure != null) {
-            HostStore.flag(c, b.terminal(), failure.code());
-            return Response.refused(b.req(), failure, Json.object().put("ack_seq", ack)
-                    .put("rejected_seq", b.ups().get(failedAt).record().seq()).put("accepted", accepted));
-        }
-        HostStore.seen(c, b.terminal(), b.journalHead());
+    private static Response accepted(Batch b, long ack, int accepted, int duplicates) {
         return Response.ok(b.req(), Json.object().put("ack_seq", ack).put("accepted", accepted)
                 .put("duplicates", duplicates));
+    }
+
+    /** Flags the terminal with the failed check; the records before the refused one stay taken. */
+    private static Response refused(Connection c, Batch b, long ack, int accepted, RecordCheck failure, int failedAt)
+            throws SQLException {
+        HostStore.flag(c, b.terminal(), failure.code());
+        return Response.refused(b.req(), failure, Json.object().put("ack_seq", ack)
+                .put("rejected_seq", b.ups().get(failedAt).record().seq()).put("accepted", accepted));
     }
 }

@@ -23,12 +23,17 @@ final class Ledger {
                 cardNo, psnNo, name, balance);
     }
 
-    /** Applies ({@code sign} 1) or undoes ({@code sign} -1) a settlement's amounts on the card's account. */
+    /**
+     * Applies ({@code sign} 1) or undoes ({@code sign} -1) a settlement's amounts on the card's
+     * account, opening it (with {@link #OPENING_BALANCE_FEN}) if the card has none: one statement.
+     */
     static void post(Connection c, String cardNo, Amounts a, int sign) throws SQLException {
-        ensure(c, cardNo, "P" + cardNo, "", OPENING_BALANCE_FEN);
-        Sql.update(c, "UPDATE account SET balance=balance-?, ytd_medfee=ytd_medfee+?, ytd_fund=ytd_fund+?,"
-                + " ytd_acct=ytd_acct+? WHERE card_no=?", sign * a.acct(), sign * a.medfee(), sign * a.fund(),
-                sign * a.acct(), cardNo);
+        long acct = sign * a.acct();
+        Sql.update(c, "INSERT INTO account(card_no, psn_no, psn_name, balance, ytd_medfee, ytd_fund, ytd_acct)"
+                + " VALUES(?,?,'',?,?,?,?) ON CONFLICT(card_no) DO UPDATE SET balance=account.balance-?,"
+                + " ytd_medfee=account.ytd_medfee+excluded.ytd_medfee, ytd_fund=account.ytd_fund+excluded.ytd_fund,"
+                + " ytd_acct=account.ytd_acct+excluded.ytd_acct", cardNo, "P" + cardNo, OPENING_BALANCE_FEN - acct,
+                sign * a.medfee(), sign * a.fund(), acct, acct);
     }
 
     /** @return balance and accumulators of a card: {balance, ytd_medfee, ytd_fund, ytd_acct}, or null */

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The central store: a PostgreSQL database shared by every host instance, reached through a
  * HikariCP pool. Transactions run at READ COMMITTED: each statement sees what other instances
  * committed before it, and the work that must not interleave takes a row lock first
- * ({@link #lockTerminal}: {@code SELECT … FOR UPDATE} on the terminal's row), so the second of two
+ * ({@link HostStore#lockTerminal}: {@code SELECT … FOR UPDATE} on the terminal's row), so the second of two
  * uploads of one terminal waits for the first and then reads its chain head. Unique constraints
  * (terminal and sequence, msgid, card transaction) stand behind the locks.
  *
@@ -113,8 +113,8 @@ final class PostgresBackend implements StoreBackend {
     }
 
     @Override
-    public void lockTerminal(Connection c, String terminal) throws SQLException {
-        Sql.longValue(c, "SELECT high_seq FROM terminal WHERE id=? FOR UPDATE", 0, terminal);
+    public String rowLock() {
+        return " FOR UPDATE";
     }
 
     @Override

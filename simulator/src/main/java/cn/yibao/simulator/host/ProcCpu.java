@@ -24,19 +24,26 @@ final class ProcCpu {
      * @param total all its threads
      * @param jit   the JIT compiler's threads (a warm-up cost: it falls away in a long-running host)
      * @param gc    the garbage collector's threads
+     * @param app   the host's application threads (Netty's {@code DefaultEventExecutorGroup}): the
+     *              verification and the store's transactions
+     * @param io    Netty's event loops: TLS, framing, reading and writing the sockets
      */
-    record Split(double total, double jit, double gc) {
+    record Split(double total, double jit, double gc, double app, double io) {
+
+        static final Split ZERO = new Split(0, 0, 0, 0, 0);
 
         Split minus(Split o) {
-            return new Split(total - o.total, jit - o.jit, gc - o.gc);
+            return new Split(total - o.total, jit - o.jit, gc - o.gc, app - o.app, io - o.io);
+        }
+
+        Split plus(Split o) {
+            return new Split(total + o.total, jit + o.jit, gc + o.gc, app + o.app, io + o.io);
         }
     }
 
     /** @return the CPU time of process {@code pid}, by kind of thread */
     static Split of(long pid) throws IOException {
-        long total = 0;
-        long jit = 0;
-        long gc = 0;
+        long[] by = new long[5]; // jit, gc, app, io, other
         try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 long ticks;
@@ -48,16 +55,26 @@ final class ProcCpu {
                 } catch (IOException gone) {
                     continue; // a thread that ended: its time is in the process's own figure below
                 }
-                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                    jit += ticks;
-                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-                    gc += ticks;
-                }
+                by[kind(name)] += ticks;
             }
         }
         long[] p = stat(Path.of("/proc", String.valueOf(pid), "stat"));
-        total = p[0] + p[1];
-        return new Split(total / TICKS_PER_SECOND, jit / TICKS_PER_SECOND, gc / TICKS_PER_SECOND);
+        double t = TICKS_PER_SECOND;
+        return new Split((p[0] + p[1]) / t, by[0] / t, by[1] / t, by[2] / t, by[3] / t);
+    }
+
+    /** @return the kind of a JVM thread by its name (as the kernel keeps it: 15 characters) */
+    private static int kind(String name) {
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            return 0;
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            return 1;
+        }
+        if (name.startsWith("defaultEventExe")) {
+            return 2;
+        }
+        return name.contains("EventLoop") || name.startsWith("multiThreadIo") || name.startsWith("nioEventLoop") ? 3 : 4;
     }
 
     /** @return CPU seconds of {@code parent}, its live children and the children it has reaped */

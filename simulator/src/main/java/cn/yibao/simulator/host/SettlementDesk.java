@@ -62,7 +62,7 @@ final class SettlementDesk {
             return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("detail", e.getMessage()));
         }
         return store.inTransaction(c -> {
-            store.lockTerminal(c, peer.terminalId());
+            store.lockTerminal(c, peer.terminalId()); // one cancellation or reversal of a terminal at a time
             Response replay = answered(c, req, peer);
             if (replay != null) {
                 Response again = load == null || !replay.ok() ? null : reauthorise(c, req, replay.output(), load);
@@ -161,7 +161,7 @@ final class SettlementDesk {
             return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object());
         }
         return store.inTransaction(c -> {
-            store.lockTerminal(c, peer.terminalId());
+            store.lockTerminal(c, peer.terminalId()); // one cancellation or reversal of a terminal at a time
             Response replay = answered(c, req, peer);
             if (replay != null) {
                 return replay;

@@ -70,8 +70,8 @@ final class SqliteBackend implements StoreBackend {
     }
 
     @Override
-    public void lockTerminal(Connection c, String terminal) {
-        // one connection, one transaction at a time: nothing to lock
+    public String rowLock() {
+        return ""; // one connection, one transaction at a time: nothing to lock
     }
 
     @Override

@@ -13,11 +13,10 @@ interface StoreBackend extends AutoCloseable {
     <T> T inTransaction(HostStore.Work<T> work);
 
     /**
-     * Takes the terminal's row lock until the end of the transaction, so that the chain checks and
-     * writes of two uploads (or cancellations) of one terminal, on any host instance, run one
-     * after the other and each sees what the other committed.
+     * @return the clause that makes a {@code SELECT} of one row take the row's lock until the end
+     *         of the transaction ({@code " FOR UPDATE"}), or "" where one transaction runs at a time
      */
-    void lockTerminal(Connection c, String terminal) throws SQLException;
+    String rowLock();
 
     /** Serialises additions to the card list, so that its versions become visible in order. */
     void lockCardList(Connection c) throws SQLException;
