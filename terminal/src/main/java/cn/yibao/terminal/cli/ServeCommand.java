@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
                 .map(name -> new CustomerDisplay(JsscSerialLink.open(name, 9_600)));
         try (CounterRuntime runtime = CounterRuntime.open(dir, readers.cardAccess(), readers.terminalId(),
                 Clock.systemDefaultZone());
-             ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()))) {
+             ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()), dir)) {
             printer.ifPresent(p -> runtime.counter().useReceiptDesk(
                     new ReceiptDesk(p, "定点零售药店", runtime.terminalId())));
             display.ifPresent(runtime.counter()::useCustomerDisplay);

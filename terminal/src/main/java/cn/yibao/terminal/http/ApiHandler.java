@@ -69,12 +69,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ApiGuard guard;
     private final ConsoleFiles files = new ConsoleFiles();
     private final Executor workers;
-    private final MsgidLedger ledger = new MsgidLedger();
+    private final MsgidLedger ledger;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final int maxInFlight;
 
-    ApiHandler(CounterApi counter, Envelopes envelopes, ApiGuard guard, Executor workers, int maxInFlight) {
+    ApiHandler(CounterApi counter, Envelopes envelopes, ApiGuard guard, Executor workers, int maxInFlight,
+            MsgidBindings bindings) {
         super(false);
+        this.ledger = new MsgidLedger(bindings);
         this.workers = workers;
         this.maxInFlight = maxInFlight;
         this.counter = counter;

@@ -11,8 +11,10 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -90,17 +92,38 @@ public final class ApiServer implements AutoCloseable {
     private final Channel channel;
     private final int port;
     private final ApiHandler handler;
+    private final MsgidBindings bindings;
 
-    private ApiServer(EventLoopGroup loops, ExecutorService workers, Channel channel, ApiHandler handler) {
+    private ApiServer(EventLoopGroup loops, ExecutorService workers, Channel channel, ApiHandler handler,
+            MsgidBindings bindings) {
         this.handler = handler;
+        this.bindings = bindings;
         this.loops = loops;
         this.workers = workers;
         this.channel = channel;
         this.port = ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
-    /** Binds and starts serving; the returned server must be closed. */
+    /** Binds and starts serving, the msgids remembered in memory; the returned server must be closed. */
     public static ApiServer start(Settings settings) throws InterruptedException {
+        return start(settings, MsgidBindings.inMemory(MsgidLedger.CAPACITY));
+    }
+
+    /**
+     * Binds and starts serving, each answered msgid's request remembered in {@code dataDir} (file
+     * {@value MsgidBindings#FILE}, owner-only) across restarts; the returned server must be closed.
+     */
+    public static ApiServer start(Settings settings, Path dataDir) throws InterruptedException, IOException {
+        MsgidBindings bindings = MsgidBindings.file(dataDir.resolve(MsgidBindings.FILE), settings.clock());
+        try {
+            return start(settings, bindings);
+        } catch (InterruptedException | RuntimeException e) {
+            bindings.close();
+            throw e;
+        }
+    }
+
+    private static ApiServer start(Settings settings, MsgidBindings bindings) throws InterruptedException {
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "api-worker");
@@ -109,7 +132,8 @@ public final class ApiServer implements AutoCloseable {
         });
         Envelopes envelopes = new Envelopes(settings.clock(), settings.admdvs());
         ApiGuard guard = new ApiGuard(settings.token(), new ConsoleSessions(settings.clock()), settings.clock());
-        ApiHandler handler = new ApiHandler(settings.counter(), envelopes, guard, workers, settings.limits().maxInFlight());
+        ApiHandler handler = new ApiHandler(settings.counter(), envelopes, guard, workers, settings.limits().maxInFlight(),
+                bindings);
         try {
             Channel ch = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -124,7 +148,7 @@ public final class ApiServer implements AutoCloseable {
                     })
                     .bind(new InetSocketAddress("127.0.0.1", settings.port())).sync().channel();
             guard.bound(((InetSocketAddress) ch.localAddress()).getPort());
-            ApiServer server = new ApiServer(loops, workers, ch, handler);
+            ApiServer server = new ApiServer(loops, workers, ch, handler, bindings);
             LOG.info("API and console listening on {}", server.baseUri());
             return server;
         } catch (InterruptedException | RuntimeException e) {
@@ -158,5 +182,11 @@ public final class ApiServer implements AutoCloseable {
         channel.close().syncUninterruptibly();
         workers.shutdown();
         loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        bindings.close();
     }
 }

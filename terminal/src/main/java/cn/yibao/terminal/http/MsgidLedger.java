@@ -3,8 +3,6 @@ package cn.yibao.terminal.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,8 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>A msgid is bound to the keyed HMAC of its {@code infno} and canonical input once it was
  * answered with success; refused or malformed attempts bind nothing (the HIS corrects them and
- * sends again). The PIN is only ever held inside that HMAC, under a key made at start-up. The last
- * {@value #CAPACITY} msgids are remembered, in memory.
+ * sends again). The PIN is only ever held inside that HMAC. Where the bindings and the key live is
+ * {@link MsgidBindings}: the last {@value #CAPACITY} msgids in memory (the demo counter), or an
+ * owner-only file that outlives a restart (a live counter).
  */
 final class MsgidLedger {
 
@@ -32,21 +31,19 @@ final class MsgidLedger {
     private static final int STRIPES = 64;
 
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
-    private final Map<String, String> bound = new LinkedHashMap<>(1024, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > CAPACITY;
-        }
-    };
-    private final byte[] key = new byte[32];
+    private final MsgidBindings bound;
+    private final byte[] key;
 
     MsgidLedger() {
+        this(MsgidBindings.inMemory(CAPACITY));
+    }
+
+    MsgidLedger(MsgidBindings bound) {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
-        new SecureRandom().nextBytes(key);
+        this.bound = bound;
+        this.key = bound.key();
     }
 
     /**
@@ -60,10 +57,7 @@ final class MsgidLedger {
         ReentrantLock lock = stripes[Math.floorMod(msgid.hashCode(), STRIPES)];
         lock.lock();
         try {
-            String earlier;
-            synchronized (bound) {
-                earlier = bound.get(msgid);
-            }
+            String earlier = bound.printOf(msgid);
             if (earlier != null && !earlier.equals(print)) {
                 throw new ApiException(ApiError.MSGID_CONFLICT, "msgid " + msgid
                         + " was already answered for a different request; an identical resend gets the first answer,"
@@ -71,9 +65,7 @@ final class MsgidLedger {
             }
             T answer = call.get();
             if (earlier == null && succeeded.test(answer)) {
-                synchronized (bound) {
-                    bound.put(msgid, print);
-                }
+                bound.bind(msgid, print);
             }
             return answer;
         } finally {
