@@ -76,39 +76,8 @@ final class HostClusterBenchCommand implements Callable<Integer> {
             try (HostSimulator setup = HostSimulator.open(tmp.resolve("i0").resolve("host"), db)) {
                 vts = LoadGenerator.enrol(setup, tmp.resolve("keys"), "bench", terminals);
             }
-            int[] ports = new int[instances];
-            for (int i = 0; i < instances; i++) {
-                if (i > 0) {
-                    Dirs.copyFiles(tmp.resolve("i0/host/pki"), tmp.resolve("i" + i + "/host/pki"));
-                }
-                hosts.add(startHost(tmp.resolve("i" + i), pg ? db.jdbcUrl() : "sqlite:" + db.sqlite()));
-                ports[i] = Integer.parseInt(Files.readString(tmp.resolve("i" + i + "/host/" + HostCommand.PORT_FILE),
-                        StandardCharsets.US_ASCII).trim());
-            }
-            if (warmup >= terminals) {
-                LoadGenerator.fill(vts, warmup / terminals);
-                LoadGenerator.drain(vts, "localhost", ports, batch, Duration.ofMinutes(30));
-            }
-            LoadGenerator.fill(vts, records / terminals);
-            LoadGenerator.RawVerify rv = LoadGenerator.rawVerify(vts, 5);
-            out.printf("raw SM2 verify (1 thread): %.0f /s (%.0f us CPU each)%n", rv.perSecond(), rv.cpuMicros());
-            out.flush();
-            if (cluster != null) {
-                resetStatements(db);
-            }
-            ProcCpu.Split[] before = hostCpu(hosts);
-            double dbBefore = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid());
-            LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, batch, Duration.ofMinutes(30));
-            ProcCpu.Split[] after = hostCpu(hosts);
-            double dbSeconds = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid()) - dbBefore;
-            out.printf("%d instance(s) on %s: %d records from %d terminals drained in %.2f s = %.0f records/s%n",
-                    instances, store, r.records(), r.terminals(), r.drainSeconds(), r.ingestPerSecond());
-            report(out, before, after, r.records(), rv);
-            if (cluster != null) {
-                out.printf("  PostgreSQL server: %.1f s CPU = %s per record%n", dbSeconds,
-                        perRecord(dbSeconds, r.records(), rv));
-                printStatements(out, db, r.records());
-            }
+            int[] ports = startInstances(tmp, pg ? db.jdbcUrl() : "sqlite:" + db.sqlite(), hosts);
+            measure(out, vts, ports, hosts, cluster, db);
         } finally {
             hosts.forEach(p -> p.destroyForcibly());
             for (Process p : hosts) {
@@ -123,6 +92,48 @@ final class HostClusterBenchCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private int[] startInstances(Path tmp, String storeSpec, List<Process> hosts) throws IOException {
+        int[] ports = new int[instances];
+        for (int i = 0; i < instances; i++) {
+            if (i > 0) {
+                Dirs.copyFiles(tmp.resolve("i0/host/pki"), tmp.resolve("i" + i + "/host/pki"));
+            }
+            hosts.add(startHost(tmp.resolve("i" + i), storeSpec));
+            ports[i] = Integer.parseInt(Files.readString(tmp.resolve("i" + i + "/host/" + HostCommand.PORT_FILE),
+                    StandardCharsets.US_ASCII).trim());
+        }
+        return ports;
+    }
+
+    /** Warms the instances up, then drains the measured backlog and reports. */
+    private void measure(PrintWriter out, List<VirtualTerminal> vts, int[] ports, List<Process> hosts,
+            LocalPostgres cluster, StoreLocation db) throws Exception {
+        if (warmup >= terminals) {
+            LoadGenerator.fill(vts, warmup / terminals);
+            LoadGenerator.drain(vts, "localhost", ports, batch, Duration.ofMinutes(30));
+        }
+        LoadGenerator.fill(vts, records / terminals);
+        LoadGenerator.RawVerify rv = LoadGenerator.rawVerify(vts, 5);
+        out.printf("raw SM2 verify (1 thread): %.0f /s (%.0f us CPU each)%n", rv.perSecond(), rv.cpuMicros());
+        out.flush();
+        if (cluster != null) {
+            resetStatements(db);
+        }
+        ProcCpu.Split[] before = hostCpu(hosts);
+        double dbBefore = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid());
+        LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, batch, Duration.ofMinutes(30));
+        ProcCpu.Split[] after = hostCpu(hosts);
+        double dbSeconds = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid()) - dbBefore;
+        out.printf("%d instance(s) on %s: %d records from %d terminals drained in %.2f s = %.0f records/s%n",
+                instances, store, r.records(), r.terminals(), r.drainSeconds(), r.ingestPerSecond());
+        report(out, before, after, r.records(), rv);
+        if (cluster != null) {
+            out.printf("  PostgreSQL server: %.1f s CPU = %s per record%n", dbSeconds,
+                    perRecord(dbSeconds, r.records(), rv));
+            printStatements(out, db, r.records());
+        }
     }
 
     private static void report(PrintWriter out, ProcCpu.Split[] before, ProcCpu.Split[] after, long records,
