@@ -32,12 +32,8 @@ final class HostBenchCommand implements Callable<Integer> {
 
     @Mixin
     private DataDirOption dataDir;
-    @Option(names = "--terminals", defaultValue = "10", description = "Virtual terminals (default ${DEFAULT-VALUE}).")
-    private int terminals;
-    @Option(names = "--records", defaultValue = "100000", description = "Backlog in total (default ${DEFAULT-VALUE}).")
-    private int records;
-    @Option(names = "--batch", defaultValue = "500", description = "Records per upload (default ${DEFAULT-VALUE}).")
-    private int batch;
+    @Mixin
+    private BacklogOptions backlog;
     @Option(names = "--idle", defaultValue = "0", description = "Instead: hold this many idle connections to the started host.")
     private int idle;
     @Option(names = "--hold-seconds", defaultValue = "60", description = "With --idle: how long to hold them (default ${DEFAULT-VALUE}).")
@@ -47,7 +43,7 @@ final class HostBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (terminals < 1 || records < terminals || idle < 0) {
+        if (backlog.terminals < 1 || backlog.records < backlog.terminals || idle < 0) {
             throw new BadInputException("need 1 <= terminals <= records and idle >= 0");
         }
         return idle > 0 ? idle() : ingest();
@@ -57,16 +53,16 @@ final class HostBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("yibao-host-bench");
         try (HostSimulator host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0)) {
-            List<VirtualTerminal> vts = LoadGenerator.enrol(host, dir.resolve("keys"), "bench", terminals);
+            List<VirtualTerminal> vts = LoadGenerator.enrol(host, dir.resolve("keys"), "bench", backlog.terminals);
             long t0 = System.nanoTime();
-            LoadGenerator.fill(vts, records / terminals);
-            out.printf("signed %d records in %.1f s%n", records / terminals * terminals, (System.nanoTime() - t0) / 1e9);
+            LoadGenerator.fill(vts, backlog.records / backlog.terminals);
+            out.printf("signed %d records in %.1f s%n", backlog.records / backlog.terminals * backlog.terminals, (System.nanoTime() - t0) / 1e9);
             LoadGenerator.RawVerify rv = LoadGenerator.rawVerify(vts, 5);
             double raw = rv.perSecond();
             double rawCpuMicros = rv.cpuMicros();
             out.printf("raw SM2 verify (1 thread): %.0f /s (%.0f us CPU each)%n", raw, rawCpuMicros);
             out.flush();
-            LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", host.port(), batch, Duration.ofMinutes(10));
+            LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", host.port(), backlog.batch, Duration.ofMinutes(10));
             out.printf("host ingest: %d records from %d terminals in %.2f s = %.0f records/s (%.0f %% of raw verify)%n",
                     r.records(), r.terminals(), r.drainSeconds(), r.ingestPerSecond(), 100 * r.ingestPerSecond() / raw);
             int cores = Runtime.getRuntime().availableProcessors();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,12 +39,8 @@ final class HostClusterBenchCommand implements Callable<Integer> {
     private int instances;
     @Option(names = "--store", defaultValue = "sqlite", description = "sqlite or postgresql (default ${DEFAULT-VALUE}).")
     private String store;
-    @Option(names = "--terminals", defaultValue = "10", description = "Virtual terminals (default ${DEFAULT-VALUE}).")
-    private int terminals;
-    @Option(names = "--records", defaultValue = "100000", description = "Backlog in total (default ${DEFAULT-VALUE}).")
-    private int records;
-    @Option(names = "--batch", defaultValue = "500", description = "Records per upload (default ${DEFAULT-VALUE}).")
-    private int batch;
+    @Mixin
+    private BacklogOptions backlog;
     @Option(names = "--warmup", defaultValue = "20000",
             description = "Records drained first, not measured: the instances' JIT and pools warm (default ${DEFAULT-VALUE}).")
     private int warmup;
@@ -54,7 +51,7 @@ final class HostClusterBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean pg = "postgresql".equals(store);
         if (!pg && !"sqlite".equals(store) || instances < 1 || instances > 4 || !pg && instances > 1
-                || terminals < 1 || records < terminals) {
+                || backlog.terminals < 1 || backlog.records < backlog.terminals) {
             throw new BadInputException("need --store sqlite (1 instance) or postgresql (1..4), 1 <= terminals <= records");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +71,7 @@ final class HostClusterBenchCommand implements Callable<Integer> {
             }
             List<VirtualTerminal> vts;
             try (HostSimulator setup = HostSimulator.open(tmp.resolve("i0").resolve("host"), db)) {
-                vts = LoadGenerator.enrol(setup, tmp.resolve("keys"), "bench", terminals);
+                vts = LoadGenerator.enrol(setup, tmp.resolve("keys"), "bench", backlog.terminals);
             }
             int[] ports = startInstances(tmp, pg ? db.jdbcUrl() : "sqlite:" + db.sqlite(), hosts);
             measure(out, vts, ports, hosts, cluster, db);
@@ -110,11 +107,11 @@ final class HostClusterBenchCommand implements Callable<Integer> {
     /** Warms the instances up, then drains the measured backlog and reports. */
     private void measure(PrintWriter out, List<VirtualTerminal> vts, int[] ports, List<Process> hosts,
             LocalPostgres cluster, StoreLocation db) throws Exception {
-        if (warmup >= terminals) {
-            LoadGenerator.fill(vts, warmup / terminals);
-            LoadGenerator.drain(vts, "localhost", ports, batch, Duration.ofMinutes(30));
+        if (warmup >= backlog.terminals) {
+            LoadGenerator.fill(vts, warmup / backlog.terminals);
+            LoadGenerator.drain(vts, "localhost", ports, backlog.batch, Duration.ofMinutes(30));
         }
-        LoadGenerator.fill(vts, records / terminals);
+        LoadGenerator.fill(vts, backlog.records / backlog.terminals);
         LoadGenerator.RawVerify rv = LoadGenerator.rawVerify(vts, 5);
         out.printf("raw SM2 verify (1 thread): %.0f /s (%.0f us CPU each)%n", rv.perSecond(), rv.cpuMicros());
         out.flush();
@@ -123,7 +120,7 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         }
         ProcCpu.Split[] before = hostCpu(hosts);
         double dbBefore = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid());
-        LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, batch, Duration.ofMinutes(30));
+        LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, backlog.batch, Duration.ofMinutes(30));
         ProcCpu.Split[] after = hostCpu(hosts);
         double dbSeconds = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid()) - dbBefore;
         out.printf("%d instance(s) on %s: %d records from %d terminals drained in %.2f s = %.0f records/s%n",

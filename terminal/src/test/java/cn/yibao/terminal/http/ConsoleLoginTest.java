@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import cn.yibao.terminal.testing.MovingClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The console's printed login link is single use and short-lived; its session ends with the shift. */
@@ -17,27 +14,7 @@ class ConsoleLoginTest {
 
     private static final String TOKEN = "test-token-0123456789abcdefghijklmnopqrstuv";
 
-    /** A clock the test moves. */
-    private static final class Moving extends Clock {
-        private Instant now = Instant.parse("2026-11-23T02:30:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final Moving clock = new Moving();
+    private final MovingClock clock = new MovingClock();
     private final ConsoleSessions sessions = new ConsoleSessions(clock);
     private final ApiGuard guard = new ApiGuard(AccessToken.of(TOKEN), sessions, clock);
 
@@ -53,7 +30,7 @@ class ConsoleLoginTest {
     @Test
     void anExpiredLinkIsRefused() {
         String ticket = AccessToken.of(TOKEN).loginTicket(clock);
-        clock.now = clock.now.plus(AccessToken.TICKET_LIFETIME).plusSeconds(1);
+        clock.advance(AccessToken.TICKET_LIFETIME.plusSeconds(1));
         assertEquals(ApiError.LOGIN_LINK_INVALID, assertThrows(ApiException.class, () -> guard.loginWithTicket(ticket)).error());
     }
 
@@ -71,8 +48,8 @@ class ConsoleLoginTest {
 
     @Test
     void aLinkDatedFarAheadIsRefused() {
-        Moving future = new Moving();
-        future.now = clock.now.plus(Duration.ofDays(1));
+        MovingClock future = new MovingClock();
+        future.advance(Duration.ofDays(1));
         String ticket = AccessToken.of(TOKEN).loginTicket(future);
         assertThrows(ApiException.class, () -> guard.loginWithTicket(ticket), "a link must not outlive its 5 minutes");
     }
@@ -80,9 +57,9 @@ class ConsoleLoginTest {
     @Test
     void aSessionEndsAfterTwelveHours() {
         String session = guard.login(TOKEN);
-        clock.now = clock.now.plus(Duration.ofHours(12)).minusSeconds(1);
+        clock.advance(Duration.ofHours(12).minusSeconds(1));
         assertTrue(sessions.valid(session));
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         assertFalse(sessions.valid(session), "expired");
     }
 }

@@ -16,12 +16,9 @@ import cn.yibao.terminal.counter.PersonQuery;
 import cn.yibao.terminal.counter.PharmacySale;
 import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.Settlement;
+import cn.yibao.terminal.testing.MovingClock;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -31,27 +28,7 @@ class DemoCounterTest {
     private static final Pin RIGHT = Pin.ofNullable("123456");
     private static final Pin WRONG = Pin.ofNullable("654321");
 
-    /** A clock the test can move. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T02:30:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.ofHours(8);
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final MovingClock clock = new MovingClock();
     private final DemoCounter counter = new DemoCounter(clock);
 
     private static PharmacySale sale(String psnNo, String... codes) {
@@ -126,7 +103,7 @@ class DemoCounterTest {
     @Test
     void onlySameDaySettlementsCanBeCancelled() {
         Settlement s = counter.settlePharmacy(sale(DemoCounter.EMPLOYEE, "6901234500048"), RIGHT, "m1");
-        clock.now = clock.now.plus(Duration.ofDays(1));
+        clock.advance(Duration.ofDays(1));
         refused(CounterRefusal.NOT_SAME_DAY, () -> counter.cancel(new CancelRequest(s.setlinfo().setlId(), null,
                 DemoCounter.EMPLOYEE), "m2"));
         refused(CounterRefusal.SETTLEMENT_NOT_FOUND, () -> counter.cancel(new CancelRequest("S0", null,
