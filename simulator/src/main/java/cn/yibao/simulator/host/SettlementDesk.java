@@ -11,22 +11,11 @@ import cn.yibao.hostlink.msg.RefundLoad;
 import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.net.Peer;
-import cn.yibao.hostlink.record.ChainView;
-import cn.yibao.hostlink.record.RecordCheck;
-import cn.yibao.hostlink.record.RecordKind;
-import cn.yibao.hostlink.record.RecordResult;
-import cn.yibao.hostlink.record.RecordVerifier;
-import cn.yibao.hostlink.record.UploadedRecord;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Settlement transactions of the host after the upload ({@link Ingest}): cancellation by
