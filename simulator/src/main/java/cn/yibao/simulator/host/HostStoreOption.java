@@ -15,7 +15,7 @@ public final class HostStoreOption {
     public static final String ENV = "YIBAO_HOST_STORE";
 
     @Option(names = "--store", paramLabel = "STORE",
-            description = "sqlite:FILE (default: host.db in the host's directory), postgresql://HOST:PORT/DB?user=U,"
+            description = "sqlite:FILE or sqlite:DIR (default: host.db in the host's directory), postgresql://HOST:PORT/DB?user=U,"
                     + " or FILE.properties (url, user, password, pool_size); default from $" + ENV + ".")
     private String store;
 

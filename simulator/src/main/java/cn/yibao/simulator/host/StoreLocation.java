@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Where the host keeps its data: an embedded SQLite file (the default, one host process) or a
  * PostgreSQL database shared by several host instances. Written on the command line as
- * {@code --store sqlite:FILE}, {@code --store postgresql://HOST:PORT/DB?user=…} (or the full JDBC
+ * {@code --store sqlite:FILE} (or {@code sqlite:DIR}, for {@code host.db} in it), {@code --store postgresql://HOST:PORT/DB?user=…} (or the full JDBC
  * URL), or {@code --store FILE.properties} with {@code url}, {@code user}, {@code password} and
  * {@code pool_size} — the form to use when a password is needed, so that it never shows in a
  * process listing.
@@ -70,7 +70,9 @@ public record StoreLocation(Kind kind, Path sqlite, String jdbcUrl, String user,
             if (f.isEmpty()) {
                 throw new IllegalArgumentException("sqlite: needs a file, e.g. sqlite:/var/lib/yibao/host.db");
             }
-            return sqlite(Path.of(f));
+            Path at = Path.of(f);
+            // a directory names the host's usual file in it
+            return sqlite(Files.isDirectory(at) ? at.resolve(HostSimulator.SQLITE_FILE) : at);
         }
         if (spec.startsWith("postgresql://") || spec.startsWith("postgres://")) {
             return postgresql("jdbc:postgresql://" + spec.substring(spec.indexOf("://") + 3), null, null);
