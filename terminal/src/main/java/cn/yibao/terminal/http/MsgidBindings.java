@@ -1,12 +1,10 @@
 package cn.yibao.terminal.http;
 
+import cn.yibao.terminal.journal.OwnerOnlySqlite;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,11 +73,8 @@ abstract class MsgidBindings implements AutoCloseable {
 
     /** @return the bindings kept in {@code file} (created owner-only if missing) */
     static MsgidBindings file(Path file, Clock clock) throws IOException {
-        if (!Files.exists(file)) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
         try {
-            return new Stored(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()), clock);
+            return new Stored(OwnerOnlySqlite.connect(file), clock);
         } catch (SQLException e) {
             throw new IOException("cannot open the msgid bindings " + file + ": " + e.getMessage(), e);
         }

@@ -2,11 +2,8 @@ package cn.yibao.terminal.journal;
 
 import cn.yibao.card.Money;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,12 +37,7 @@ public final class Journal implements AutoCloseable {
     /** Opens (creating if needed) the journal file, readable by its owner only. */
     public static Journal open(Path file, Clock clock) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            if (!Files.exists(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Connection c = OwnerOnlySqlite.connect(file);
             JournalSchema.apply(c);
             return new Journal(c, clock, file);
         } catch (IOException | SQLException e) {
