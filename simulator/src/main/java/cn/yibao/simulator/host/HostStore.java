@@ -198,9 +198,12 @@ public final class HostStore implements ChainView, AutoCloseable {
      * Inserts a record unless one with its (terminal, sequence), msgid or card transaction is held
      * (then the count is 0): the statement of {@link #recordRow} rows.
      */
-    static final String INSERT_RECORD = "INSERT INTO record(terminal, seq, hash, msgid, setl_id, card_no, card_tti,"
-            + " card_counter, time, policy_version, medfee, fund, acct, cash, result, status, items, fixmedins_code)"
-            + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+    private static final String INSERT_INTO = "INSERT INTO record(terminal, seq, hash, msgid, setl_id, card_no,"
+            + " card_tti, card_counter, time, policy_version, medfee, fund, acct, cash, result, status, items,"
+            + " fixmedins_code) VALUES";
+    private static final String ROW = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String UNLESS_HELD = " ON CONFLICT DO NOTHING";
+    static final String INSERT_RECORD = INSERT_INTO + ROW + UNLESS_HELD;
     /** Records per multi-row insert ({@link #insertRecords}): 18 parameters a row stay far below both databases' limits. */
     static final int INSERT_CHUNK = 100;
 
@@ -213,14 +216,12 @@ public final class HostStore implements ChainView, AutoCloseable {
      */
     static int insertRecords(Connection c, List<Object[]> rows) throws SQLException {
         int inserted = 0;
-        String one = INSERT_RECORD.substring(INSERT_RECORD.indexOf("(?"), INSERT_RECORD.indexOf(" ON CONFLICT"));
-        String head = INSERT_RECORD.substring(0, INSERT_RECORD.indexOf("(?"));
         for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
             List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
             List<Object> args = new ArrayList<>(part.size() * part.get(0).length);
             part.forEach(r -> args.addAll(Arrays.asList(r)));
-            inserted += Sql.update(c, head + String.join(",", Collections.nCopies(part.size(), one))
-                    + " ON CONFLICT DO NOTHING", args.toArray());
+            inserted += Sql.update(c, INSERT_INTO + String.join(",", Collections.nCopies(part.size(), ROW)) + UNLESS_HELD,
+                    args.toArray());
         }
         return inserted;
     }

@@ -11,6 +11,12 @@ final class ApiFixture implements AutoCloseable {
     /** 2026-11-23 10:30:00 in China. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T02:30:00Z"), ZoneId.of("Asia/Shanghai"));
     static final String TOKEN = "test-token-0123456789abcdefghijklmnopqrstuv";
+    /** A 2102 input without its closing brace: two packs of a class B drug and one of class C; add a PIN or close it. */
+    static final String SALE_OPEN = """
+            {"druginfo": {"psn_no": "P0001"},
+             "drugdetail": [
+               {"feedetl_sn": "1", "med_list_codg": "6901234500048", "cnt": 2},
+               {"feedetl_sn": "2", "med_list_codg": "XA11GAA054A001010100261", "cnt": 1}]""";
 
     final DemoCounter counter = new DemoCounter(CLOCK);
     final ApiServer server;

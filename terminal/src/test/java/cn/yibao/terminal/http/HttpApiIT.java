@@ -18,11 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The HTTP API over real sockets with a plain java.net.http client: every endpoint and every error. */
 class HttpApiIT {
 
-    private static final String SALE = """
-            {"druginfo": {"psn_no": "P0001"},
-             "drugdetail": [
-               {"feedetl_sn": "1", "med_list_codg": "6901234500048", "cnt": 2},
-               {"feedetl_sn": "2", "med_list_codg": "XA11GAA054A001010100261", "cnt": 1}]}""";
+    private static final String SALE = ApiFixture.SALE_OPEN + "}";
 
     private ApiFixture api;
     private ApiClient client;

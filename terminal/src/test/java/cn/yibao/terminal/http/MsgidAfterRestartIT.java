@@ -19,10 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MsgidAfterRestartIT {
 
-    private static final String SALE = """
-            {"druginfo": {"psn_no": "P0001"},
-             "drugdetail": [{"feedetl_sn": "1", "med_list_codg": "6901234500048", "cnt": 2}],
-             "card_pin": "%s"}""";
+    private static final String SALE = ApiFixture.SALE_OPEN + ", \"card_pin\": \"%s\"}";
 
     @TempDir
     Path dir;
