@@ -1,6 +1,5 @@
 package cn.yibao.card;
 
-import cn.yibao.card.session.PendingDebit;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -8,9 +7,10 @@ import java.util.OptionalInt;
  * The one exception of the card layer: a card or PSAM status word, a malformed response, or a
  * session-level refusal. It is a {@link Refusal}: {@link #code()}, {@link #messageZh()} and
  * {@link #message()} are ready for the counter and the log. It never carries a PIN, a key or a full
- * card number.
+ * card number. A debit whose outcome the card did not tell is the subclass
+ * {@code cn.yibao.card.session.DebitInFlightException}, which names the debit.
  */
-public final class CardException extends RuntimeException implements Refusal {
+public class CardException extends RuntimeException implements Refusal {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,16 +18,19 @@ public final class CardException extends RuntimeException implements Refusal {
     private final int sw;
     private final String command;
     private final String detail;
-    private final transient PendingDebit pendingDebit;
 
-    private CardException(CardError error, int sw, String command, String detail, PendingDebit pending,
-            Throwable cause) {
+    private CardException(CardError error, int sw, String command, String detail, Throwable cause) {
         super(englishMessage(error, sw, command, detail), cause);
         this.error = error;
         this.sw = sw;
         this.command = command;
         this.detail = detail;
-        this.pendingDebit = pending;
+    }
+
+    /** A copy of {@code original} (same error, cause and stack trace), for a subclass that adds to it. */
+    protected CardException(CardException original) {
+        this(original.error, original.sw, original.command, original.detail, original.getCause());
+        setStackTrace(original.getStackTrace());
     }
 
     /**
@@ -38,17 +41,12 @@ public final class CardException extends RuntimeException implements Refusal {
      * @param command a short name of the command that got it, e.g. {@code "DEBIT"}
      */
     public static CardException forStatusWord(int sw, String command) {
-        return new CardException(CardError.forStatusWord(sw), sw, command, null, null, null);
+        return new CardException(CardError.forStatusWord(sw), sw, command, null, null);
     }
 
     /** A protocol or session error that has no status word. */
     public static CardException protocol(CardError error, String detail) {
-        return new CardException(error, -1, null, detail, null, null);
-    }
-
-    /** The card left the field; {@code pending} is the debit in flight, if any. */
-    public static CardException removed(String command, PendingDebit pending, Throwable cause) {
-        return new CardException(CardError.CARD_REMOVED, -1, command, null, pending, cause);
+        return new CardException(error, -1, null, detail, null);
     }
 
     /**
@@ -57,14 +55,7 @@ public final class CardException extends RuntimeException implements Refusal {
      * @param error {@link CardError#CARD_REMOVED} or {@link CardError#PSAM_UNAVAILABLE}
      */
     public static CardException linkLost(CardError error, String command, Throwable cause) {
-        return new CardException(error, -1, command, null, null, cause);
-    }
-
-    /** @return a copy of this exception that also names the debit in flight */
-    public CardException withPending(PendingDebit pending) {
-        CardException copy = new CardException(error, sw, command, detail, pending, getCause());
-        copy.setStackTrace(getStackTrace());
-        return copy;
+        return new CardException(error, -1, command, null, cause);
     }
 
     /** @return the error */
@@ -88,14 +79,6 @@ public final class CardException extends RuntimeException implements Refusal {
     /** @return the command that failed, if known */
     public Optional<String> command() {
         return Optional.ofNullable(command);
-    }
-
-    /**
-     * @return the debit that was in flight when the card left the field: the terminal must keep it
-     *     and call {@code CardSession.recover} with it
-     */
-    public Optional<PendingDebit> pendingDebit() {
-        return Optional.ofNullable(pendingDebit);
     }
 
     @Override

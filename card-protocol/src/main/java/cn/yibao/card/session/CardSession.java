@@ -131,14 +131,14 @@ public final class CardSession {
                     CardCommands.debit(mac1.terminalSeq(), request.time(), mac1.mac1(), record), "DEBIT"),
                     8, "DEBIT answer");
         } catch (CardException e) {
-            throw refusedForSure(e) ? e : e.withPending(pending);
+            throw refusedForSure(e) ? e : new DebitInFlightException(e, pending);
         }
         byte[] tac = Bytes.slice(answer, 0, 4);
         byte[] mac2 = Bytes.slice(answer, 4, 4);
         try {
             return new SettleResult(pending, new DebitProof(tac, mac2, psam.verifyMac2(mac2)));
         } catch (CardException e) {
-            throw e.withPending(pending);
+            throw new DebitInFlightException(e, pending);
         }
     }
 

@@ -108,7 +108,7 @@ class CardSessionTest {
         s.readCard("123456");
         CardException e = assertThrows(CardException.class, () -> s.settle(request()));
         assertEquals(CardError.CARD_REMOVED, e.error());
-        PendingDebit p = e.pendingDebit().orElseThrow();
+        PendingDebit p = DebitInFlightException.of(e).orElseThrow();
         assertEquals(5, p.offlineSeq());
         assertEquals(Money.ofFen(99_900), p.balanceAfter());
         assertFalse(p.toString().contains("A22000001"), "card number masked");
@@ -121,7 +121,7 @@ class CardSessionTest {
         s.readCard("123456");
         CardException e = assertThrows(CardException.class, () -> s.settle(request()));
         assertEquals(CardError.MAC_INVALID, e.error());
-        assertTrue(e.pendingDebit().isPresent(), "the card did debit: the terminal must keep the debit");
+        assertTrue(DebitInFlightException.of(e).isPresent(), "the card did debit: the terminal must keep the debit");
     }
 
     @Test
@@ -130,7 +130,7 @@ class CardSessionTest {
         s.readCard("123456");
         CardException e = assertThrows(CardException.class, () -> s.settle(request()));
         assertEquals(CardError.MAC_INVALID, e.error());
-        assertTrue(e.pendingDebit().isEmpty());
+        assertTrue(DebitInFlightException.of(e).isEmpty());
     }
 
     @Test
@@ -139,7 +139,7 @@ class CardSessionTest {
             CardSession s = new CardSession(cardWith(CardCommands.DEBIT, Hex.parse(sw)), ScriptedCard::psam);
             s.readCard("123456");
             CardException e = assertThrows(CardException.class, () -> s.settle(request()));
-            assertTrue(e.pendingDebit().isPresent(), sw);
+            assertTrue(DebitInFlightException.of(e).isPresent(), sw);
             assertEquals(Integer.parseInt(sw, 16), e.statusWord().orElseThrow());
         }
     }
@@ -160,7 +160,7 @@ class CardSessionTest {
         late.readCard("123456");
         CardException e = assertThrows(CardException.class, () -> late.settle(request()));
         assertEquals(CardError.PSAM_UNAVAILABLE, e.error());
-        assertTrue(e.pendingDebit().isPresent());
+        assertTrue(DebitInFlightException.of(e).isPresent());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.cli;
 
+import cn.yibao.simulator.SimulatorData;
 import cn.yibao.terminal.cli.DataDirOption;
 import cn.yibao.terminal.cli.ExitCodes;
 import java.util.concurrent.Callable;
@@ -32,7 +33,7 @@ final class CardInsertCommand implements Callable<Integer> {
         if (!persona.matches("[a-z0-9-]{1,40}")) {
             throw new cn.yibao.terminal.cli.BadInputException("persona ids are lower-case letters, digits and '-'");
         }
-        String answer = ReaderClient.request(dataDir.resolve(SimulatorMain.APP),
+        String answer = ReaderClient.request(dataDir.resolve(SimulatorData.APP),
                 "insert " + persona + (fresh ? " fresh" : ""));
         spec.commandLine().getOut().println(answer);
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.cli;
 
+import cn.yibao.simulator.SimulatorData;
 import cn.yibao.simulator.card.Persona;
 import cn.yibao.simulator.card.Personas;
 import cn.yibao.terminal.cli.DataDirOption;
@@ -24,7 +25,7 @@ final class CardPersonasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dataDir.resolve(SimulatorMain.APP);
+        dataDir.resolve(SimulatorData.APP);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-18s %-10s %-8s %-8s %12s  %s%n", "ID", "参保类别", "卡状态", "参保状态", "余额(元)", "说明");
         for (Persona p : Personas.all()) {

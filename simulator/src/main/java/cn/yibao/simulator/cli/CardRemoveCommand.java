@@ -1,5 +1,6 @@
 package cn.yibao.simulator.cli;
 
+import cn.yibao.simulator.SimulatorData;
 import cn.yibao.terminal.cli.DataDirOption;
 import cn.yibao.terminal.cli.ExitCodes;
 import java.util.concurrent.Callable;
@@ -21,7 +22,7 @@ final class CardRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println(ReaderClient.request(dataDir.resolve(SimulatorMain.APP), "remove"));
+        spec.commandLine().getOut().println(ReaderClient.request(dataDir.resolve(SimulatorData.APP), "remove"));
         return ExitCodes.OK;
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.cli;
 
+import cn.yibao.simulator.SimulatorData;
 import cn.yibao.simulator.card.Personas;
 import cn.yibao.simulator.card.TimingModel;
 import cn.yibao.simulator.card.VirtualPsam;
@@ -60,7 +61,7 @@ final class CardStartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = dataDir.resolve(SimulatorMain.APP);
+        Path dir = dataDir.resolve(SimulatorData.APP);
         validate();
         Path cards = Files.createDirectories(dir.resolve(CardCommand.CARD_DIR));
         CountDownLatch closed = new CountDownLatch(1);

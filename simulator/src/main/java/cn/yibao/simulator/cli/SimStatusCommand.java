@@ -1,5 +1,6 @@
 package cn.yibao.simulator.cli;
 
+import cn.yibao.simulator.SimulatorData;
 import cn.yibao.terminal.cli.DataDirOption;
 import cn.yibao.terminal.cli.ExitCodes;
 import java.io.PrintWriter;
@@ -26,7 +27,7 @@ final class SimStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = dataDir.resolve(SimulatorMain.APP);
+        Path dir = dataDir.resolve(SimulatorData.APP);
         PrintWriter out = spec.commandLine().getOut();
         out.println("simulator data directory: " + dir);
         out.println("vpcd driver: " + (Files.exists(VPCD_DRIVER) ? VPCD_DRIVER : "missing (install vsmartcard-vpcd)"));

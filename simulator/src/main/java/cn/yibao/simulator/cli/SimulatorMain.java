@@ -1,5 +1,6 @@
 package cn.yibao.simulator.cli;
 
+import cn.yibao.simulator.SimulatorData;
 import cn.yibao.terminal.cli.Cli;
 import cn.yibao.terminal.cli.VersionProvider;
 import picocli.CommandLine;
@@ -16,14 +17,11 @@ import picocli.CommandLine.Command;
         })
 public final class SimulatorMain implements Runnable {
 
-    /** Name used for the data directory and the log file. */
-    public static final String APP = "simulator";
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(Cli.run(new SimulatorMain(), APP, args));
+        System.exit(Cli.run(new SimulatorMain(), SimulatorData.APP, args));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.counter;
 
+import cn.yibao.terminal.counter.host.HostConfig;
 import cn.yibao.simulator.host.Dirs;
 import cn.yibao.card.session.CardSession;
 import cn.yibao.simulator.card.IccTransport;
@@ -16,7 +17,6 @@ import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.counter.live.CardAccess;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.LiveCounter;
-import cn.yibao.terminal.hostlink.EnrolCommand;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
 import java.math.BigDecimal;
@@ -72,7 +72,7 @@ public final class QueueDrainBench {
         PolicyPack pack = standard.withCounter(standard.counter().withDailyInsuredPurchases(0));
         try (CounterRuntime runtime = CounterRuntime.open(data, access(card, psam), TERMINAL, Clock.systemUTC(), pack)) {
             try (HostSimulator host = HostSimulator.open(dir.resolve("host"))) {
-                host.enrol(EnrolCommand.keyDir(data), TERMINAL);
+                host.enrol(HostConfig.keyDir(data), TERMINAL);
                 List<String> cards = new ArrayList<>(listed);
                 for (int i = 0; i < listed; i++) {
                     cards.add(String.format("C%08d", i));

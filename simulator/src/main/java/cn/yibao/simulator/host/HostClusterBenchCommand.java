@@ -1,6 +1,5 @@
 package cn.yibao.simulator.host;
 
-import cn.yibao.simulator.cli.SimulatorMain;
 import cn.yibao.terminal.cli.BadInputException;
 import cn.yibao.terminal.cli.ExitCodes;
 import java.io.IOException;
@@ -155,8 +154,8 @@ final class HostClusterBenchCommand implements Callable<Integer> {
     private static Process startHost(Path dataDir, String storeSpec) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Files.createDirectories(dataDir);
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SimulatorMain.class.getName(),
-                "host", "start", "--data-dir", dataDir.toString(), "--port", "0", "--store", storeSpec)
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HostCommand.class.getName(),
+                "start", "--data-dir", dataDir.toString(), "--port", "0", "--store", storeSpec)
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("host.out").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!Files.exists(dataDir.resolve("host").resolve(HostCommand.PORT_FILE))) {

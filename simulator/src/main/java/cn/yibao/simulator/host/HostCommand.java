@@ -1,7 +1,8 @@
 package cn.yibao.simulator.host;
 
-import cn.yibao.simulator.cli.SimulatorMain;
+import cn.yibao.simulator.SimulatorData;
 import cn.yibao.terminal.cli.BadInputException;
+import cn.yibao.terminal.cli.Cli;
 import cn.yibao.terminal.cli.DataDirOption;
 import cn.yibao.terminal.cli.ExitCodes;
 import java.io.PrintWriter;
@@ -42,13 +43,18 @@ public final class HostCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    /** Runs {@code simulator host …} on its own: how {@code host bench-cluster} starts its instances. */
+    public static void main(String[] args) {
+        System.exit(Cli.run(new HostCommand(), SimulatorData.APP, args));
+    }
+
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
     static Path hostDir(DataDirOption dataDir) {
-        return dataDir.resolve(SimulatorMain.APP).resolve("host");
+        return dataDir.resolve(SimulatorData.APP).resolve("host");
     }
 
     /** @return the port a started host wrote, or {@code dflt} */

@@ -17,7 +17,7 @@ import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.terminal.counter.live.RecordChain;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
-import cn.yibao.terminal.settlement.CanonicalJson;
+import cn.yibao.terminal.json.CanonicalJson;
 import cn.yibao.terminal.settlement.RequestJson;
 import cn.yibao.terminal.settlement.ResultJson;
 import cn.yibao.terminal.settlement.SetlInfo;

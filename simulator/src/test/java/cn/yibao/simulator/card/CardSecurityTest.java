@@ -1,5 +1,6 @@
 package cn.yibao.simulator.card;
 
+import cn.yibao.card.session.DebitInFlightException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,7 +89,7 @@ class CardSecurityTest {
         CardException e = assertThrows(CardException.class, () -> s.settle(Rig.sale(1_000)));
         assertEquals(CardError.MAC_INVALID, e.error());
         assertEquals(0x9302, e.statusWord().orElseThrow());
-        assertTrue(e.pendingDebit().isEmpty(), "a refused DEBIT leaves nothing to recover");
+        assertTrue(DebitInFlightException.of(e).isEmpty(), "a refused DEBIT leaves nothing to recover");
         assertEquals(before, rig.card.snapshot());
     }
 

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.card;
 
+import cn.yibao.card.session.DebitInFlightException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -74,7 +75,7 @@ class TearRecoveryTest {
         assertNotNull(torn, "the tear must surface");
         assertEquals(CardError.CARD_REMOVED, torn.error());
         boolean duringDebit = n == SALE_COMMANDS;
-        assertEquals(duringDebit, torn.pendingDebit().isPresent(), "pending debit only when torn in DEBIT");
+        assertEquals(duringDebit, DebitInFlightException.of(torn).isPresent(), "pending debit only when torn in DEBIT");
         rig.cardLink.reinsert();
 
         boolean debited = false;

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.counter;
 
+import cn.yibao.terminal.counter.host.HostConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,6 @@ import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.counter.live.CardAccess;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.CounterSettings;
-import cn.yibao.terminal.hostlink.EnrolCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,7 +48,7 @@ class CardListRefreshIT {
         AtomicInteger signIns = new AtomicInteger();
         try (HostSimulator host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0);
              CounterRuntime runtime = CounterRuntime.open(data, NO_CARD, TERMINAL, Clock.systemUTC())) {
-            host.enrol(EnrolCommand.keyDir(data), TERMINAL);
+            host.enrol(HostConfig.keyDir(data), TERMINAL);
             runtime.onHostSignedIn(signIns::incrementAndGet);
             HostLink link = runtime.connectHost(new HostAddress("localhost", host.port())).orElseThrow();
             assertTrue(link.awaitOnline(Duration.ofSeconds(30)), "signed in");

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.counter;
 
+import cn.yibao.terminal.counter.host.HostConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,6 @@ import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.JournalUpload;
 import cn.yibao.terminal.counter.live.PcscCardAccess;
-import cn.yibao.terminal.hostlink.EnrolCommand;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
 import cn.yibao.terminal.pcsc.PrivatePcscd;
@@ -118,7 +118,7 @@ class VisitApiIT {
 
     /** Enrols the counter's keys with the host (as `terminal enrol` does) and signs in over mutual TLS. */
     private static HostSession session(HostSimulator host, Path data, String terminalId) throws Exception {
-        Path keys = EnrolCommand.keyDir(data);
+        Path keys = HostConfig.keyDir(data);
         host.enrol(keys, terminalId);
         TerminalCredentials creds = TerminalCredentials.load(keys);
         return HostSession.open(VirtualTerminal.GROUP, "localhost", host.port(), creds.clientContext(),

@@ -9,7 +9,7 @@ import cn.yibao.hostlink.record.RecordSigner;
 import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.tls.Crypto;
-import cn.yibao.terminal.settlement.CanonicalJson;
+import cn.yibao.terminal.json.CanonicalJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;

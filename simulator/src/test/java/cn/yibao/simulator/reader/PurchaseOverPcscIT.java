@@ -1,5 +1,6 @@
 package cn.yibao.simulator.reader;
 
+import cn.yibao.card.session.DebitInFlightException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,7 +75,7 @@ class PurchaseOverPcscIT {
             rig.card().tearAt(2, phase); // INITIALIZE FOR PURCHASE, then DEBIT
             CardException torn = assertThrows(CardException.class, () -> session.settle(request()));
             assertEquals(CardError.CARD_REMOVED, torn.error());
-            pending = torn.pendingDebit().orElseThrow();
+            pending = DebitInFlightException.of(torn).orElseThrow();
         }
         rig.awaitCardAbsent();
         rig.reader().reinsert();

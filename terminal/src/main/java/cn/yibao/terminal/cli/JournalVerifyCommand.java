@@ -1,11 +1,11 @@
 package cn.yibao.terminal.cli;
 
+import cn.yibao.terminal.counter.host.HostConfig;
 import cn.yibao.hostlink.tls.CertificateAuthority;
 import cn.yibao.hostlink.tls.Pem;
 import cn.yibao.terminal.audit.AuditReport;
 import cn.yibao.terminal.audit.Finding;
 import cn.yibao.terminal.audit.JournalAudit;
-import cn.yibao.terminal.hostlink.EnrolCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -51,7 +51,7 @@ final class JournalVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SQLException {
         Path dir = dataDir.resolve(TerminalMain.APP);
-        Path keys = EnrolCommand.keyDir(dir);
+        Path keys = HostConfig.keyDir(dir);
         Path file = journal != null ? journal : dir.resolve("journal.db");
         X509Certificate signing = read(certificate != null ? certificate : keys.resolve("sign.crt"), "--certificate");
         X509Certificate authority = read(ca != null ? ca : keys.resolve(CertificateAuthority.CA_CERT), "--ca");

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             JournalCommand.class,
             ServeCommand.class,
             ApiTokenCommand.class,
-            cn.yibao.terminal.hostlink.EnrolCommand.class,
+            cn.yibao.terminal.cli.EnrolCommand.class,
         })
 public final class TerminalMain implements Runnable {
 

@@ -1,7 +1,6 @@
 package cn.yibao.terminal.policy;
 
 import cn.yibao.card.Money;
-import cn.yibao.terminal.settlement.InstitutionLevel;
 import java.util.List;
 import java.util.Map;
 

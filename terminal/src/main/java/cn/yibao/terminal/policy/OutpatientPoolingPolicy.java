@@ -1,8 +1,6 @@
 package cn.yibao.terminal.policy;
 
 import cn.yibao.card.Money;
-import cn.yibao.terminal.settlement.InstitutionLevel;
-import cn.yibao.terminal.settlement.ResidentGroup;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,8 +1,8 @@
 package cn.yibao.terminal.policy;
 
-import cn.yibao.terminal.settlement.CanonicalJson;
-import cn.yibao.terminal.settlement.InvalidInputException;
-import cn.yibao.terminal.settlement.JsonFields;
+import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.InvalidInputException;
+import cn.yibao.terminal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
 import java.util.Set;

@@ -1,18 +1,16 @@
 package cn.yibao.terminal.policy;
 
-import static cn.yibao.terminal.settlement.JsonFields.amount;
-import static cn.yibao.terminal.settlement.JsonFields.bool;
-import static cn.yibao.terminal.settlement.JsonFields.enumValue;
-import static cn.yibao.terminal.settlement.JsonFields.object;
-import static cn.yibao.terminal.settlement.JsonFields.optional;
-import static cn.yibao.terminal.settlement.JsonFields.required;
-import static cn.yibao.terminal.settlement.JsonFields.text;
+import static cn.yibao.terminal.json.JsonFields.amount;
+import static cn.yibao.terminal.json.JsonFields.bool;
+import static cn.yibao.terminal.json.JsonFields.enumValue;
+import static cn.yibao.terminal.json.JsonFields.object;
+import static cn.yibao.terminal.json.JsonFields.optional;
+import static cn.yibao.terminal.json.JsonFields.required;
+import static cn.yibao.terminal.json.JsonFields.text;
 
 import cn.yibao.card.Money;
-import cn.yibao.terminal.settlement.InstitutionLevel;
-import cn.yibao.terminal.settlement.InvalidInputException;
-import cn.yibao.terminal.settlement.JsonFields;
-import cn.yibao.terminal.settlement.ResidentGroup;
+import cn.yibao.terminal.json.InvalidInputException;
+import cn.yibao.terminal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,7 @@
 package cn.yibao.terminal.policy;
 
-import cn.yibao.terminal.settlement.CanonicalJson;
-import cn.yibao.terminal.settlement.InvalidInputException;
+import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,5 @@
 package cn.yibao.terminal.policy;
 
-import cn.yibao.terminal.settlement.InstitutionLevel;
-import cn.yibao.terminal.settlement.ResidentGroup;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package cn.yibao.terminal.settlement;
 
+import cn.yibao.terminal.policy.InstitutionLevel;
 import static cn.yibao.terminal.settlement.Computation.y;
 
 import cn.yibao.card.Money;

@@ -1,5 +1,6 @@
 package cn.yibao.terminal.settlement;
 
+import cn.yibao.terminal.policy.ResidentGroup;
 import cn.yibao.card.Money;
 
 /**

@@ -1,12 +1,17 @@
 package cn.yibao.terminal.settlement;
 
-import static cn.yibao.terminal.settlement.JsonFields.amount;
-import static cn.yibao.terminal.settlement.JsonFields.bool;
-import static cn.yibao.terminal.settlement.JsonFields.enumValue;
-import static cn.yibao.terminal.settlement.JsonFields.object;
-import static cn.yibao.terminal.settlement.JsonFields.optional;
-import static cn.yibao.terminal.settlement.JsonFields.required;
-import static cn.yibao.terminal.settlement.JsonFields.text;
+import cn.yibao.terminal.json.InvalidInputException;
+import cn.yibao.terminal.json.JsonFields;
+import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.policy.InstitutionLevel;
+import cn.yibao.terminal.policy.ResidentGroup;
+import static cn.yibao.terminal.json.JsonFields.amount;
+import static cn.yibao.terminal.json.JsonFields.bool;
+import static cn.yibao.terminal.json.JsonFields.enumValue;
+import static cn.yibao.terminal.json.JsonFields.object;
+import static cn.yibao.terminal.json.JsonFields.optional;
+import static cn.yibao.terminal.json.JsonFields.required;
+import static cn.yibao.terminal.json.JsonFields.text;
 
 import cn.yibao.card.Money;
 import com.fasterxml.jackson.core.JsonParser;

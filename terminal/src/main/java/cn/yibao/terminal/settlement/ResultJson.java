@@ -1,5 +1,6 @@
 package cn.yibao.terminal.settlement;
 
+import cn.yibao.terminal.json.CanonicalJson;
 import cn.yibao.card.Money;
 import cn.yibao.card.Refusal;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,7 @@
 package cn.yibao.terminal.settlement;
 
+import cn.yibao.terminal.policy.InstitutionLevel;
+
 /**
  * The visit being settled.
  *

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.terminal.policy.PolicyPackSigner;
 import cn.yibao.terminal.policy.PolicyPacks;
-import cn.yibao.terminal.settlement.CanonicalJson;
+import cn.yibao.terminal.json.CanonicalJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

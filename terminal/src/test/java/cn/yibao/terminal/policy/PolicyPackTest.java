@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
-import cn.yibao.terminal.settlement.InstitutionLevel;
-import cn.yibao.terminal.settlement.InvalidInputException;
-import cn.yibao.terminal.settlement.ResidentGroup;
+import cn.yibao.terminal.json.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package cn.yibao.terminal.settlement;
 
+import cn.yibao.terminal.json.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 

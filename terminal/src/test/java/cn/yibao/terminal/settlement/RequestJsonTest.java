@@ -1,5 +1,7 @@
 package cn.yibao.terminal.settlement;
 
+import cn.yibao.terminal.json.InvalidInputException;
+import cn.yibao.terminal.json.CanonicalJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

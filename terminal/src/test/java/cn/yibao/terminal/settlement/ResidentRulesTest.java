@@ -1,5 +1,7 @@
 package cn.yibao.terminal.settlement;
 
+import cn.yibao.terminal.policy.InstitutionLevel;
+import cn.yibao.terminal.policy.ResidentGroup;
 import static cn.yibao.terminal.settlement.ItemClass.A;
 import static cn.yibao.terminal.settlement.ItemClass.B;
 import static cn.yibao.terminal.settlement.ItemClass.C;

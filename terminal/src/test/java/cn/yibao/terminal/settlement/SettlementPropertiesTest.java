@@ -1,5 +1,6 @@
 package cn.yibao.terminal.settlement;
 
+import cn.yibao.terminal.policy.ResidentGroup;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

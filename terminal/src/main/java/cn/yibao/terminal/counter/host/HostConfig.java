@@ -25,6 +25,11 @@ public final class HostConfig {
     private HostConfig() {
     }
 
+    /** @return the directory of the terminal's host-link keys */
+    public static Path keyDir(Path terminalDataDir) {
+        return terminalDataDir.resolve("host-link");
+    }
+
     /** @return the configured host addresses, if any */
     public static Optional<HostAddresses> read(Path keyDir) {
         Path f = keyDir.resolve(FILE);

@@ -10,7 +10,6 @@ import cn.yibao.terminal.counter.host.HostAddress;
 import cn.yibao.terminal.counter.host.HostAddresses;
 import cn.yibao.terminal.counter.host.HostConfig;
 import cn.yibao.terminal.counter.host.HostLink;
-import cn.yibao.terminal.hostlink.EnrolCommand;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
@@ -73,7 +72,7 @@ public final class CounterRuntime implements AutoCloseable {
     /** As {@link #open(Path, CardAccess, String, Clock)}, settling with {@code pack} (benchmarks, tests). */
     public static CounterRuntime open(Path dataDir, CardAccess cards, String terminalId, Clock clock, PolicyPack pack) {
         try {
-            PrivateKey key = signingKey(EnrolCommand.keyDir(dataDir), terminalId);
+            PrivateKey key = signingKey(HostConfig.keyDir(dataDir), terminalId);
             Path catalogFile = dataDir.resolve("catalog.json");
             BundledCatalog catalog = Files.exists(catalogFile) ? BundledCatalog.load(catalogFile) : BundledCatalog.bundled();
             Journal journal = Journal.open(dataDir.resolve("journal.db"), clock);
@@ -128,7 +127,7 @@ public final class CounterRuntime implements AutoCloseable {
         if (link != null) {
             return Optional.of(link);
         }
-        Path keys = EnrolCommand.keyDir(dataDir);
+        Path keys = HostConfig.keyDir(dataDir);
         Optional<HostAddresses> host = addresses != null ? Optional.of(addresses) : HostConfig.read(keys);
         if (host.isEmpty()) {
             LOG.info("no host configured (terminal enrol --host): the counter works offline");

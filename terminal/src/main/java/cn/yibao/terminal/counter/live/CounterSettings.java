@@ -1,6 +1,6 @@
 package cn.yibao.terminal.counter.live;
 
-import cn.yibao.terminal.settlement.InstitutionLevel;
+import cn.yibao.terminal.policy.InstitutionLevel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

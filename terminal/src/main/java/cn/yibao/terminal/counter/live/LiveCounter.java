@@ -43,7 +43,7 @@ import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.journal.TxnState;
 import cn.yibao.terminal.journal.VisitStore;
 import cn.yibao.terminal.policy.PolicyPack;
-import cn.yibao.terminal.settlement.InstitutionLevel;
+import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.settlement.SettlementRefusedException;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -12,7 +12,7 @@ import cn.yibao.terminal.counter.PersonInfo;
 import cn.yibao.terminal.settlement.InsuranceStatus;
 import cn.yibao.terminal.settlement.Person;
 import cn.yibao.terminal.settlement.PersonCategory;
-import cn.yibao.terminal.settlement.ResidentGroup;
+import cn.yibao.terminal.policy.ResidentGroup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

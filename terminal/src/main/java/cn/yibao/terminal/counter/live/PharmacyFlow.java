@@ -14,7 +14,7 @@ import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.journal.TxnState;
 import cn.yibao.terminal.policy.PolicyPack;
-import cn.yibao.terminal.settlement.InstitutionLevel;
+import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.settlement.RequestJson;
 import cn.yibao.terminal.settlement.ResultJson;
 import cn.yibao.terminal.settlement.SettlementEngine;

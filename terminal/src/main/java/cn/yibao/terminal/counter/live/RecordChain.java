@@ -19,7 +19,7 @@ import cn.yibao.terminal.counter.SetlInfo;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.StoredRecord;
-import cn.yibao.terminal.settlement.CanonicalJson;
+import cn.yibao.terminal.json.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.temporal.ChronoUnit;

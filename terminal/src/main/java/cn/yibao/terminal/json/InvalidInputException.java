@@ -1,4 +1,4 @@
-package cn.yibao.terminal.settlement;
+package cn.yibao.terminal.json;
 
 /**
  * A request or policy document that is malformed: its message starts with the path of the

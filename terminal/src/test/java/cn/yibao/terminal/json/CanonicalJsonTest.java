@@ -1,4 +1,4 @@
-package cn.yibao.terminal.settlement;
+package cn.yibao.terminal.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package cn.yibao.terminal.settlement;
+package cn.yibao.terminal.policy;
 
 /** Level of the designated institution (RULES.md §3). */
 public enum InstitutionLevel {

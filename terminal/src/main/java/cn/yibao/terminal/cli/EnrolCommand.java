@@ -1,4 +1,4 @@
-package cn.yibao.terminal.hostlink;
+package cn.yibao.terminal.cli;
 
 import cn.yibao.hostlink.tls.Identities;
 import cn.yibao.hostlink.tls.TerminalCredentials;
@@ -42,10 +42,6 @@ public final class EnrolCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** @return the directory of the terminal's host-link keys */
-    public static Path keyDir(Path terminalDataDir) {
-        return terminalDataDir.resolve("host-link");
-    }
 
     private HostAddresses hostAddresses() {
         try {
@@ -57,7 +53,7 @@ public final class EnrolCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = keyDir(dataDir.resolve(TerminalMain.APP));
+        Path dir = HostConfig.keyDir(dataDir.resolve(TerminalMain.APP));
         PrintWriter out = spec.commandLine().getOut();
         if (check) {
             TerminalCredentials c = TerminalCredentials.load(dir);

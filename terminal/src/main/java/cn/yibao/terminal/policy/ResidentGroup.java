@@ -1,4 +1,4 @@
-package cn.yibao.terminal.settlement;
+package cn.yibao.terminal.policy;
 
 /** Resident groups (RULES.md §6). */
 public enum ResidentGroup {

@@ -1,4 +1,4 @@
-package cn.yibao.terminal.settlement;
+package cn.yibao.terminal.json;
 
 import cn.yibao.card.Money;
 import com.fasterxml.jackson.databind.JsonNode;

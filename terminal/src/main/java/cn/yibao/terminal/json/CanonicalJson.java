@@ -1,4 +1,4 @@
-package cn.yibao.terminal.settlement;
+package cn.yibao.terminal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,12 +66,12 @@ public final class CanonicalJson {
     }
 
     /** @return an {@link InvalidInputException} for a number the parser cannot represent (e.g. {@code 1e999999999999}) */
-    static InvalidInputException badNumber(String what, NumberFormatException e) {
+    public static InvalidInputException badNumber(String what, NumberFormatException e) {
         return new InvalidInputException(what + ": malformed JSON: a number out of range", e);
     }
 
     /** @return an {@link InvalidInputException} locating a JSON syntax error in {@code what} */
-    static InvalidInputException malformed(String what, JsonProcessingException e) {
+    public static InvalidInputException malformed(String what, JsonProcessingException e) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
