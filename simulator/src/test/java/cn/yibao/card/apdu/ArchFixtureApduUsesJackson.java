@@ -1,12 +1,6 @@
 package cn.yibao.card.apdu;
 
-/** A forbidden dependency for LayoutRulesBiteTest: card-protocol using a library other than Bouncy Castle. Never used; only its class file is read. */
-final class ArchFixtureApduUsesJackson {
-
-    private ArchFixtureApduUsesJackson() {
-    }
-
-    static void use(com.fasterxml.jackson.databind.JsonNode forbidden) {
-        throw new UnsupportedOperationException(String.valueOf(forbidden));
-    }
+/** A forbidden dependency for LayoutRulesBiteTest: card-protocol using a library other than Bouncy Castle. Only its class file is read. */
+interface ArchFixtureApduUsesJackson {
+    void use(com.fasterxml.jackson.databind.JsonNode forbidden);
 }

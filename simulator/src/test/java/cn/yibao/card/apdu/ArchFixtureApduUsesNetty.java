@@ -1,12 +1,6 @@
 package cn.yibao.card.apdu;
 
-/** A forbidden dependency for LayoutRulesBiteTest: card-protocol using Netty. Never used; only its class file is read. */
-final class ArchFixtureApduUsesNetty {
-
-    private ArchFixtureApduUsesNetty() {
-    }
-
-    static void use(io.netty.buffer.ByteBuf forbidden) {
-        throw new UnsupportedOperationException(String.valueOf(forbidden));
-    }
+/** A forbidden dependency for LayoutRulesBiteTest: card-protocol using Netty. Only its class file is read. */
+interface ArchFixtureApduUsesNetty {
+    void use(io.netty.buffer.ByteBuf forbidden);
 }

@@ -1,12 +1,6 @@
 package cn.yibao.card.apdu;
 
-/** A forbidden dependency for LayoutRulesBiteTest: card-protocol using SQL. Never used; only its class file is read. */
-final class ArchFixtureApduUsesSql {
-
-    private ArchFixtureApduUsesSql() {
-    }
-
-    static void use(java.sql.Connection forbidden) {
-        throw new UnsupportedOperationException(String.valueOf(forbidden));
-    }
+/** A forbidden dependency for LayoutRulesBiteTest: card-protocol using SQL. Only its class file is read. */
+interface ArchFixtureApduUsesSql {
+    void use(java.sql.Connection forbidden);
 }

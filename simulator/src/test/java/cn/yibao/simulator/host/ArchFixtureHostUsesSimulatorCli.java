@@ -1,12 +1,6 @@
 package cn.yibao.simulator.host;
 
-/** A forbidden dependency for LayoutRulesBiteTest: the host simulator using the simulator's command line. Never used; only its class file is read. */
-final class ArchFixtureHostUsesSimulatorCli {
-
-    private ArchFixtureHostUsesSimulatorCli() {
-    }
-
-    static void use(cn.yibao.simulator.cli.SimulatorMain forbidden) {
-        throw new UnsupportedOperationException(String.valueOf(forbidden));
-    }
+/** A forbidden dependency for LayoutRulesBiteTest: the host simulator using the simulator's command line. Only its class file is read. */
+interface ArchFixtureHostUsesSimulatorCli {
+    void use(cn.yibao.simulator.cli.SimulatorMain forbidden);
 }
