@@ -71,7 +71,7 @@ final class CounterFixture implements AutoCloseable {
     /** (Re)starts the terminal side on the same journal file, as after a restart. */
     void start() {
         journal = Journal.open(dir.resolve("journal.db"), clock);
-        chain = new RecordChain(journal, psam.terminalId(), signingKey, RecordChain.policyVersion(pack));
+        chain = new RecordChain(journal.transactions(), psam.terminalId(), signingKey, RecordChain.policyVersion(pack));
         counter = new LiveCounter(access(), pack, BundledCatalog.bundled(), journal, chain, clock);
         counter.useHost(host);
     }

@@ -79,7 +79,7 @@ class LiveConsoleSaleIT {
 
             assertEquals(before.minus(Money.parseYuan("59.90")), rig.card().snapshot().balance(), "debited once");
             assertEquals(1, rig.card().snapshot().log().size());
-            assertEquals(1, runtime.journal().head().nextSeq() - 1, "one signed record");
+            assertEquals(1, runtime.journal().records().head().nextSeq() - 1, "one signed record");
 
             Await.until(Duration.ofSeconds(10), () -> printerSim.receipts().size() == 1,
                     () -> "printed " + printerSim.receipts());

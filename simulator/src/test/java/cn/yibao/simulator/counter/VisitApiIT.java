@@ -102,7 +102,7 @@ class VisitApiIT {
 
                 // the cancellation's own record (card proof: the load) is accepted by the host too
                 upload(session, runtime);
-                assertEquals(runtime.journal().head().nextSeq() - 1, runtime.journal().ackedSeq());
+                assertEquals(runtime.journal().records().head().nextSeq() - 1, runtime.journal().uploads().ackedSeq());
             }
         }
     }

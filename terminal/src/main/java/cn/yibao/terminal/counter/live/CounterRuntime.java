@@ -76,14 +76,14 @@ public final class CounterRuntime implements AutoCloseable {
             Path catalogFile = dataDir.resolve("catalog.json");
             BundledCatalog catalog = Files.exists(catalogFile) ? BundledCatalog.load(catalogFile) : BundledCatalog.bundled();
             Journal journal = Journal.open(dataDir.resolve("journal.db"), clock);
-            RecordChain chain = new RecordChain(journal, terminalId, key, RecordChain.policyVersion(pack));
+            RecordChain chain = new RecordChain(journal.transactions(), terminalId, key, RecordChain.policyVersion(pack));
             LiveCounter counter = new LiveCounter(cards, pack, catalog, journal, chain, clock);
             CounterSettings settings = CounterSettings.read(dataDir);
             counter.institutionLevel(settings.institutionLevel());
             CounterRuntime runtime = new CounterRuntime(journal, counter, new Recovery(cards, journal, chain), terminalId,
                     dataDir, chain, settings);
-            if (!journal.unfinished().isEmpty()) {
-                LOG.warn("{} unfinished transaction(s) in the journal: recovering", journal.unfinished().size());
+            if (!journal.queries().unfinished().isEmpty()) {
+                LOG.warn("{} unfinished transaction(s) in the journal: recovering", journal.queries().unfinished().size());
                 runtime.recover();
             }
             return runtime;

@@ -51,8 +51,8 @@ final class HostReconciliation {
 
     /** @return the reconciliation of today with {@code host}; not reconciled when the host is unreachable */
     synchronized ReconciliationStatus today(HostCalls host) {
-        long head = journal.head().nextSeq() - 1;
-        long acked = journal.ackedSeq();
+        long head = journal.records().head().nextSeq() - 1;
+        long acked = journal.uploads().ackedSeq();
         Instant now = clock.instant();
         if (last != null && last.head() == head && last.acked() == acked
                 && Duration.between(last.at(), now).compareTo(REUSE) < 0) {
@@ -109,7 +109,7 @@ final class HostReconciliation {
     private Day day(LocalDate date) {
         Instant from = date.atStartOfDay(Request.ZONE).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(Request.ZONE).toInstant();
-        List<JournalTxn> standing = standing(journal.committedBetween(from, to, MAX_DAY));
+        List<JournalTxn> standing = standing(journal.queries().committedBetween(from, to, MAX_DAY));
         Money medfee = Money.ZERO;
         Money fund = Money.ZERO;
         Money acct = Money.ZERO;

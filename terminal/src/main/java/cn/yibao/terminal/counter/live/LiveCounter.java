@@ -91,10 +91,10 @@ public final class LiveCounter implements CounterApi {
         this.journal = journal;
         this.clock = clock;
         this.cardWatch = CardWatch.open(journal.file().resolveSibling(CardWatch.FILE), clock);
-        this.rules = new CounterRules(pack.counter(), cardWatch, journal, clock);
+        this.rules = new CounterRules(pack.counter(), cardWatch, journal.queries(), clock);
         this.offline = new OfflineGate(journal, pack.counter().offline(), clock);
         this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock, rules, offline);
-        this.visits = new Visits(cards, catalog, pack, journal, new VisitStore(journal, "M" + chain.terminalId()), clock,
+        this.visits = new Visits(cards, catalog, pack, journal.queries(), new VisitStore(journal, "M" + chain.terminalId()), clock,
                 rules);
         this.visitSettle = new VisitSettleFlow(cards, pack, visits, journal, chain, clock, offline);
         this.admission = new AdmissionFlow(cards, visits, journal, chain, clock);
@@ -248,7 +248,7 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public List<JournalEntry> searchJournal(JournalQuery query) {
-        long acked = journal.ackedSeq();
+        long acked = journal.uploads().ackedSeq();
         List<JournalEntry> out = new ArrayList<>();
         for (Committed c : committed()) {
             SetlInfo s = c.info();
@@ -256,7 +256,7 @@ public final class LiveCounter implements CounterApi {
                 out.add(new JournalEntry(c.txn().id(), infno(c.txn().kind(), s.medType()), c.txn().msgid(),
                         s.setlId(), s.mdtrtId(), s.psnNo(), s.psnName(), s.setlTime(), s.medfeeSumamt(),
                         s.fundPaySumamt(), s.acctPay(), s.psnCashPay(), entryState(c.txn().kind(), s.setlId()),
-                        journal.recordSeq(c.txn().id()).stream().anyMatch(seq -> seq <= acked)));
+                        journal.records().seqOf(c.txn().id()).stream().anyMatch(seq -> seq <= acked)));
             }
         }
         return out;
@@ -286,7 +286,7 @@ public final class LiveCounter implements CounterApi {
     /** @return the newest committed transactions, newest first */
     private List<Committed> committed() {
         List<Committed> out = new ArrayList<>();
-        for (JournalTxn txn : journal.recent(DAY_SCAN)) {
+        for (JournalTxn txn : journal.queries().recent(DAY_SCAN)) {
             if (txn.state() == TxnState.COMMITTED && txn.kind() != TxnKind.ADMIT) {
                 out.add(new Committed(txn, ReplyCodec.read(txn.reply().orElseThrow()).setlinfo()));
             }
@@ -315,9 +315,9 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public SyncStatus syncStatus() {
-        long last = journal.head().nextSeq() - 1;
-        long acked = journal.ackedSeq();
-        LocalDateTime ackedAt = journal.ackedAt().map(t -> LocalDateTime.ofInstant(t, clock.getZone())).orElse(null);
+        long last = journal.records().head().nextSeq() - 1;
+        long acked = journal.uploads().ackedSeq();
+        LocalDateTime ackedAt = journal.uploads().ackedAt().map(t -> LocalDateTime.ofInstant(t, clock.getZone())).orElse(null);
         return new SyncStatus(host.online(), last, acked, ackedAt, last - acked);
     }
 

@@ -66,8 +66,8 @@ public final class OfflineGate {
 
     /** @return the settlements the host has not acknowledged yet (at most one more than the count limit is read) */
     public Queue queue() {
-        List<JournalTxn> waiting = new ArrayList<>(journal.unfinished());
-        waiting.addAll(journal.unacknowledged(limit.maxCount() + 1));
+        List<JournalTxn> waiting = new ArrayList<>(journal.queries().unfinished());
+        waiting.addAll(journal.uploads().unacknowledged(limit.maxCount() + 1));
         Money insured = Money.ZERO;
         Duration oldest = Duration.ZERO;
         for (JournalTxn t : waiting) {

@@ -93,7 +93,7 @@ final class VisitSettleFlow {
 
     /** 2207/2304: settles; a msgid seen before gets its first answer and writes nothing more. */
     Settlement settle(VisitSettle request, Pin pin, String msgid) {
-        Optional<JournalTxn> seen = journal.findByMsgid(msgid);
+        Optional<JournalTxn> seen = journal.queries().findByMsgid(msgid);
         if (seen.isPresent()) {
             return PharmacyFlow.replay(seen.get());
         }
