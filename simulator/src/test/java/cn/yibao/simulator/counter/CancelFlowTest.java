@@ -61,7 +61,7 @@ class CancelFlowTest {
             assertTrue(voucher.contains(new ReceiptLine.Pair("退回个人账户", "25.00")), voucher.toString());
             assertRefused(CounterRefusal.ALREADY_CANCELLED, () -> f.counter.cancel(req, "C-2"));
             assertEquals(before, f.card.snapshot().balance(), "refunded once");
-            assertEquals(1, ((RefundHost) f.host).cancelled.size());
+            assertEquals(1, ((RefundHost) f.host.current()).cancelled.size());
 
             DayTotals today = f.counter.todayTotals();
             assertEquals(0, today.setlCnt());
@@ -145,8 +145,7 @@ class CancelFlowTest {
     void aCashSaleIsCancelledWithoutALoadEvenIfTheHostAlreadyHeldTheCancellation() {
         RefundHost host = new RefundHost();
         try (CounterFixture f = new CounterFixture(dir, "resident-adult")) {
-            f.host = host;
-            f.restart();
+            f.host.use(host);
             String psnNo = VisitFlowTest.psnNo(f);
             Settlement sale = f.counter.settlePharmacy(CounterFixture.sale(psnNo, LiveCounterTest.LIANHUA, "1"), null, "P-1");
             f.journal.uploads().acknowledge(1);
@@ -205,8 +204,7 @@ class CancelFlowTest {
 
     private static CounterFixture fixture(Path dir, RefundHost host) {
         CounterFixture f = new CounterFixture(dir, "employee");
-        f.host = host;
-        f.restart();
+        f.host.use(host);
         return f;
     }
 

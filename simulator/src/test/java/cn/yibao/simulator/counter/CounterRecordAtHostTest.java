@@ -124,8 +124,7 @@ class CounterRecordAtHostTest {
     @Test
     void visitAdmissionDischargeAndCancellationRecordsPassTheHostsChecks() {
         try (CounterFixture f = new CounterFixture(dir, "employee")) {
-            f.host = new RefundHost();
-            f.restart();
+            f.host.use(new RefundHost());
             String psnNo = VisitFlowTest.psnNo(f);
             Visit v = f.counter.register(new RegisterRequest(psnNo, null, "OP-1", null, null));
             f.counter.uploadFees(VisitFlowTest.fees(v, psnNo, "F1", LiveCounterTest.LIANHUA, "2"));

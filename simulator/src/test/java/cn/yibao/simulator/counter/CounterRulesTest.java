@@ -122,9 +122,9 @@ class CounterRulesTest {
 
     @Test
     void anEmptySaleGetsAZeroAnswerAndIsNotJournaledWhenAllowed() {
-        try (CounterFixture f = new CounterFixture(dir, "employee", rules(3, "refuse_empty_sale", "refuse_non_medical"))) {
-            List<Settlement> receipts = new ArrayList<>();
-            f.counter.afterSettle(receipts::add);
+        List<Settlement> receipts = new ArrayList<>();
+        try (CounterFixture f = new CounterFixture(dir, "employee", rules(3, "refuse_empty_sale", "refuse_non_medical"),
+                b -> b.afterSettle(receipts::add))) {
             Untouched before = Untouched.of(f);
             for (PharmacySale sale : List.of(new PharmacySale(new DrugInfo(psnNo(f), "41", "1", null), List.of()),
                     CounterFixture.sale(psnNo(f), WATER, "3"))) {

@@ -48,18 +48,15 @@ final class CancelFlow {
     private final RecordChain chain;
     private final VisitStore store;
     private final Clock clock;
-    private volatile HostCalls host = HostCalls.OFFLINE;
+    private final HostCalls host;
 
-    CancelFlow(CardAccess cards, Journal journal, RecordChain chain, VisitStore store, Clock clock) {
+    CancelFlow(CardAccess cards, Journal journal, RecordChain chain, VisitStore store, Clock clock, HostCalls host) {
         this.cards = cards;
         this.journal = journal;
         this.chain = chain;
         this.store = store;
         this.clock = clock;
-    }
-
-    void host(HostCalls calls) {
-        this.host = calls;
+        this.host = host;
     }
 
     /** Cancels; a msgid seen before gets its first answer and refunds nothing more. */
