@@ -55,9 +55,9 @@ public final class CounterRuntime implements AutoCloseable {
     });
 
     private CounterRuntime(Journal journal, LiveCounter counter, Recovery recovery, String terminalId, Path dataDir,
-            RecordChain chain, CounterSettings settings, HostSwitch host) {
+            RecordChain chain, CounterSettings settings, HostSwitch hostSwitch) {
         this.settings = settings;
-        this.hostSwitch = host;
+        this.hostSwitch = hostSwitch;
         this.journal = journal;
         this.counter = counter;
         this.recovery = recovery;
