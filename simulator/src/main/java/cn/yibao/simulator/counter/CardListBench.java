@@ -76,14 +76,14 @@ public final class CardListBench {
                 }
             }
             for (int i = 0; i < sales; i++) {
-                journal.begin("B" + i, TxnKind.SALE, "A2*****" + i % 100, card(i % CARDS), "{}");
+                journal.transactions().begin("B" + i, TxnKind.SALE, "A2*****" + i % 100, card(i % CARDS), "{}");
             }
             Instant midnight = LocalDate.now(Clock.systemUTC()).atStartOfDay(Clock.systemUTC().getZone()).toInstant();
             long[] counts = new long[probes];
             for (int i = 0; i < 2 * probes; i++) { // the first half warms up and is overwritten
                 int p = i % probes;
                 long s = System.nanoTime();
-                int n = journal.countSince(TxnKind.SALE, card(p % CARDS), midnight);
+                int n = journal.queries().countSince(TxnKind.SALE, card(p % CARDS), midnight);
                 counts[p] = System.nanoTime() - s;
                 if (sales >= CARDS && n < sales / CARDS) {
                     throw new IllegalStateException("count " + n + " for card " + p % CARDS);

@@ -16,6 +16,7 @@ import cn.yibao.terminal.counter.host.HostAddress;
 import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.counter.live.CardAccess;
 import cn.yibao.terminal.counter.live.CounterRuntime;
+import cn.yibao.terminal.counter.live.RuntimeOptions;
 import cn.yibao.terminal.counter.live.LiveCounter;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
@@ -70,7 +71,8 @@ public final class QueueDrainBench {
         // one card settles them all: the pack's daily purchase limit (3 a card) is lifted, the split is the same
         PolicyPack standard = PolicyPacks.changchun2010();
         PolicyPack pack = standard.withCounter(standard.counter().withDailyInsuredPurchases(0));
-        try (CounterRuntime runtime = CounterRuntime.open(data, access(card, psam), TERMINAL, Clock.systemUTC(), pack)) {
+        try (CounterRuntime runtime = CounterRuntime.open(data, access(card, psam), TERMINAL, Clock.systemUTC(),
+                RuntimeOptions.defaults().pack(pack))) {
             try (HostSimulator host = HostSimulator.open(dir.resolve("host"))) {
                 host.enrol(HostConfig.keyDir(data), TERMINAL);
                 List<String> cards = new ArrayList<>(listed);

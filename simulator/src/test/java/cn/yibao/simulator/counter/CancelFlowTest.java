@@ -61,7 +61,7 @@ class CancelFlowTest {
             assertTrue(voucher.contains(new ReceiptLine.Pair("退回个人账户", "25.00")), voucher.toString());
             assertRefused(CounterRefusal.ALREADY_CANCELLED, () -> f.counter.cancel(req, "C-2"));
             assertEquals(before, f.card.snapshot().balance(), "refunded once");
-            assertEquals(1, ((RefundHost) f.host).cancelled.size());
+            assertEquals(1, ((RefundHost) f.host.current()).cancelled.size());
 
             DayTotals today = f.counter.todayTotals();
             assertEquals(0, today.setlCnt());
@@ -71,7 +71,7 @@ class CancelFlowTest {
             List<JournalEntry> entries = f.counter.searchJournal(new JournalQuery(null, null, null, null, null, null));
             assertEquals(List.of("2103", "2102"), entries.stream().map(JournalEntry::infno).toList());
             assertEquals(List.of("REVERSAL", "CANCELLED"), entries.stream().map(JournalEntry::state).toList());
-            assertEquals(2, f.journal.head().nextSeq() - 1, "the cancellation is a signed record");
+            assertEquals(2, f.journal.records().head().nextSeq() - 1, "the cancellation is a signed record");
         }
     }
 
@@ -85,7 +85,7 @@ class CancelFlowTest {
             CancelRequest req = new CancelRequest(sale.setlinfo().setlId(), null, psnNo);
             Money paid = f.card.snapshot().balance();
             assertRefused(CounterRefusal.NOT_UPLOADED_YET, () -> f.counter.cancel(req, "C-1"));
-            f.journal.acknowledge(1);
+            f.journal.uploads().acknowledge(1);
             assertRefused(CounterRefusal.SETTLEMENT_NOT_FOUND,
                     () -> f.counter.cancel(new CancelRequest("S" + f.psam.terminalId() + "00000099", null, psnNo), "C-2"));
             assertRefused(CounterRefusal.SETTLEMENT_NOT_FOUND,
@@ -96,9 +96,9 @@ class CancelFlowTest {
             host.refuseLoads = true;
             assertRefused(CounterRefusal.REFUND_REFUSED, () -> f.counter.cancel(req, "C-5"));
             assertEquals(paid, f.card.snapshot().balance(), "nothing refunded");
-            assertTrue(f.journal.recent(10).stream().filter(t -> t.kind() == TxnKind.CANCEL)
+            assertTrue(f.journal.queries().recent(10).stream().filter(t -> t.kind() == TxnKind.CANCEL)
                     .allMatch(t -> t.state() == TxnState.VOIDED), "the attempts are voided");
-            assertEquals(1, f.journal.head().nextSeq() - 1, "no record but the sale's");
+            assertEquals(1, f.journal.records().head().nextSeq() - 1, "no record but the sale's");
 
             host.refuseLoads = false;
             f.counter.cancel(req, "C-6");
@@ -107,7 +107,7 @@ class CancelFlowTest {
             f.clock = Clock.offset(Clock.systemUTC(), Duration.ofDays(1));
             f.restart();
             Settlement old = f.counter.settlePharmacy(CounterFixture.sale(psnNo, LiveCounterTest.LIANHUA, "1"), PIN, "P-2");
-            f.journal.acknowledge(f.journal.head().nextSeq() - 1);
+            f.journal.uploads().acknowledge(f.journal.records().head().nextSeq() - 1);
             f.clock = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
             f.restart();
             assertRefused(CounterRefusal.NOT_SAME_DAY,
@@ -123,7 +123,7 @@ class CancelFlowTest {
             Visit v = f.counter.register(new RegisterRequest(psnNo, null, "OP-1", null, null));
             f.counter.uploadFees(VisitFlowTest.fees(v, psnNo, "F1", LiveCounterTest.LIANHUA, "2"));
             Settlement paid = f.counter.settleVisit(new VisitSettle(psnNo, v.mdtrtId(), "1", null, null), PIN, "V-1");
-            f.journal.acknowledge(f.journal.head().nextSeq() - 1);
+            f.journal.uploads().acknowledge(f.journal.records().head().nextSeq() - 1);
             f.counter.cancel(new CancelRequest(paid.setlinfo().setlId(), v.mdtrtId(), psnNo), "C-1");
             assertEquals(before, f.card.snapshot().balance());
 
@@ -131,7 +131,7 @@ class CancelFlowTest {
             f.counter.uploadFees(VisitFlowTest.fees(stay, psnNo, "D1", LiveCounterTest.LIANHUA, "40"));
             f.counter.discharge(new DischargeRequest(stay.mdtrtId(), psnNo, null, null));
             Settlement out = f.counter.settleVisit(new VisitSettle(psnNo, stay.mdtrtId(), "1", null, null), PIN, "S-1");
-            f.journal.acknowledge(f.journal.head().nextSeq() - 1);
+            f.journal.uploads().acknowledge(f.journal.records().head().nextSeq() - 1);
             Settlement undo = f.counter.cancel(new CancelRequest(out.setlinfo().setlId(), null, psnNo), "C-2");
             assertEquals(Money.ZERO.minus(out.setlinfo().acctPay()), undo.setlinfo().acctPay());
             assertEquals(before, f.card.snapshot().balance());
@@ -145,11 +145,10 @@ class CancelFlowTest {
     void aCashSaleIsCancelledWithoutALoadEvenIfTheHostAlreadyHeldTheCancellation() {
         RefundHost host = new RefundHost();
         try (CounterFixture f = new CounterFixture(dir, "resident-adult")) {
-            f.host = host;
-            f.restart();
+            f.host.use(host);
             String psnNo = VisitFlowTest.psnNo(f);
             Settlement sale = f.counter.settlePharmacy(CounterFixture.sale(psnNo, LiveCounterTest.LIANHUA, "1"), null, "P-1");
-            f.journal.acknowledge(1);
+            f.journal.uploads().acknowledge(1);
             // an earlier attempt reached the host and crashed here before its commit (recovery voided it)
             host.cancelled.put(sale.setlinfo().setlId(), -1);
             Settlement undo = f.counter.cancel(new CancelRequest(sale.setlinfo().setlId(), null, psnNo), "C-1");
@@ -180,7 +179,7 @@ class CancelFlowTest {
                     completed = false;
                 }
                 f.recoverAfterTear();
-                List<JournalTxn> txns = f.journal.recent(10);
+                List<JournalTxn> txns = f.journal.queries().recent(10);
                 String at = "card torn at command " + n + " " + phase;
                 assertTrue(txns.stream().allMatch(t -> t.state().isFinal()), at + ": nothing in doubt " + txns);
                 boolean committed = txns.stream().anyMatch(t -> t.kind() == TxnKind.CANCEL && t.state() == TxnState.COMMITTED);
@@ -205,14 +204,13 @@ class CancelFlowTest {
 
     private static CounterFixture fixture(Path dir, RefundHost host) {
         CounterFixture f = new CounterFixture(dir, "employee");
-        f.host = host;
-        f.restart();
+        f.host.use(host);
         return f;
     }
 
     private static Settlement sellAndUpload(CounterFixture f, String psnNo) {
         Settlement sale = f.counter.settlePharmacy(CounterFixture.sale(psnNo, LiveCounterTest.LIANHUA, "1"), PIN, "P-1");
-        f.journal.acknowledge(f.journal.head().nextSeq() - 1);
+        f.journal.uploads().acknowledge(f.journal.records().head().nextSeq() - 1);
         return sale;
     }
 }

@@ -60,7 +60,7 @@ class CardListOverTlsIT {
             try (HostSession s = t.session(host.port())) {
                 HostCalls link = calls(s);
                 CardWatch watch = f.counter.cardWatch();
-                watch.useHost(link);
+                f.host.use(link);
                 String serial = f.card.snapshot().serialHex();
                 Instant lostAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 host.service().reportCard("C00000009", "BLACKLISTED", lostAt);

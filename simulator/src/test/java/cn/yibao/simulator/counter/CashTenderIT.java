@@ -9,6 +9,7 @@ import cn.yibao.terminal.devices.CustomerDisplay;
 import cn.yibao.terminal.devices.JsscSerialLink;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
+import cn.yibao.terminal.policy.PolicyPacks;
 import cn.yibao.terminal.testing.Await;
 import cn.yibao.terminal.testing.PtyPair;
 import cn.yibao.terminal.testing.PtyPairExtension;
@@ -38,9 +39,9 @@ class CashTenderIT {
     void theDisplayShowsTheCashDueThenWhatWasPaidAndTheChange(PtyPair pty) throws Exception {
         try (DisplaySimulator sim = DisplaySimulator.start(JsscSerialLink.open(pty.right(), 9_600));
              CustomerDisplay display = new CustomerDisplay(JsscSerialLink.open(pty.left(), 9_600));
-             CounterFixture f = new CounterFixture(dir, "resident-adult");
+             CounterFixture f = new CounterFixture(dir, "resident-adult", PolicyPacks.changchun2010(),
+                     b -> b.customerDisplay(display));
              ApiServer server = ApiServer.start(ApiServer.Settings.of(0, AccessToken.of(TOKEN), f.counter))) {
-            f.counter.useCustomerDisplay(display);
             HisClient his = new HisClient(server.baseUri(), TOKEN);
             assertEquals("NOTHING_TO_TENDER", tender(his, "100").path("err_code").asText());
 

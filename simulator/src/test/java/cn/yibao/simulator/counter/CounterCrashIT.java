@@ -71,14 +71,14 @@ class CounterCrashIT {
             assertTrue(synced.contains("已上传"), synced);
 
             try (Journal journal = Journal.open(dir.resolve("terminal/journal.db"), Clock.systemUTC())) {
-                List<JournalTxn> txns = journal.recent(10);
+                List<JournalTxn> txns = journal.queries().recent(10);
                 assertTrue(txns.stream().allMatch(t -> t.state().isFinal()), point + ": left in doubt " + txns);
                 long committed = txns.stream().filter(t -> t.state() == TxnState.COMMITTED).count();
                 assertEquals(DEBITED.contains(point) ? 1 : 0, committed, point + ": " + txns);
                 Money debited = before.minus(rig.card().snapshot().balance());
                 assertEquals(committed == 1 ? BILL : Money.ZERO, debited, point + ": card and journal disagree");
                 assertEquals(committed, rig.card().snapshot().log().size(), point + ": card log");
-                assertEquals(committed, journal.head().nextSeq() - 1, point + ": signed records");
+                assertEquals(committed, journal.records().head().nextSeq() - 1, point + ": signed records");
             }
             long committed = DEBITED.contains(point) ? 1 : 0;
             Money debited = before.minus(rig.card().snapshot().balance());

@@ -8,10 +8,11 @@ import cn.yibao.simulator.card.VirtualPsam;
 import cn.yibao.terminal.counter.DrugInfo;
 import cn.yibao.terminal.counter.FeeLine;
 import cn.yibao.terminal.counter.PharmacySale;
-import cn.yibao.terminal.counter.host.HostCalls;
+import cn.yibao.terminal.counter.host.HostSwitch;
 import cn.yibao.terminal.counter.live.BundledCatalog;
 import cn.yibao.terminal.counter.live.CardAccess;
 import cn.yibao.terminal.counter.live.LiveCounter;
+import cn.yibao.terminal.counter.live.LiveCounterBuilder;
 import cn.yibao.terminal.counter.live.RecordChain;
 import cn.yibao.terminal.counter.live.Recovery;
 import cn.yibao.terminal.journal.Journal;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** A live counter wired to an in-memory virtual card and PSAM, with a journal in a temp directory. */
 final class CounterFixture implements AutoCloseable {
@@ -43,8 +45,10 @@ final class CounterFixture implements AutoCloseable {
     /** The counter's clock, taken at each (re)start. */
     Clock clock;
     final PrivateKey signingKey;
-    /** The host the counter's cancellations ask, taken at each (re)start. */
-    HostCalls host = HostCalls.OFFLINE;
+    /** The counter's host (offline until a test switches it), the same across restarts. */
+    final HostSwitch host = new HostSwitch();
+    /** What the counter has besides the fixture's parts (devices, after-settlement steps). */
+    private final UnaryOperator<LiveCounterBuilder> wiring;
 
     CounterFixture(Path dir, String persona) {
         this(dir, persona, PolicyPacks.changchun2010());
@@ -55,9 +59,20 @@ final class CounterFixture implements AutoCloseable {
         this(dir, persona, pack, Clock.systemUTC(), TERMINAL_KEY.getPrivate());
     }
 
+    /** A counter settling with {@code pack}, with more {@code wiring} (e.g. a customer display). */
+    CounterFixture(Path dir, String persona, PolicyPack pack, UnaryOperator<LiveCounterBuilder> wiring) {
+        this(dir, persona, pack, Clock.systemUTC(), TERMINAL_KEY.getPrivate(), wiring);
+    }
+
     /** A counter with its own policy pack, clock and record-signing key (e.g. one enrolled with a host). */
     CounterFixture(Path dir, String persona, PolicyPack pack, Clock clock, PrivateKey signingKey) {
+        this(dir, persona, pack, clock, signingKey, UnaryOperator.identity());
+    }
+
+    private CounterFixture(Path dir, String persona, PolicyPack pack, Clock clock, PrivateKey signingKey,
+            UnaryOperator<LiveCounterBuilder> wiring) {
         this.dir = dir;
+        this.wiring = wiring;
         this.pack = pack;
         this.clock = clock;
         this.signingKey = signingKey;
@@ -71,9 +86,9 @@ final class CounterFixture implements AutoCloseable {
     /** (Re)starts the terminal side on the same journal file, as after a restart. */
     void start() {
         journal = Journal.open(dir.resolve("journal.db"), clock);
-        chain = new RecordChain(journal, psam.terminalId(), signingKey, RecordChain.policyVersion(pack));
-        counter = new LiveCounter(access(), pack, BundledCatalog.bundled(), journal, chain, clock);
-        counter.useHost(host);
+        chain = new RecordChain(journal.transactions(), psam.terminalId(), signingKey, RecordChain.policyVersion(pack));
+        counter = wiring.apply(LiveCounter.builder(access(), pack, BundledCatalog.bundled(), journal, chain, clock)
+                .host(host)).build();
     }
 
     void restart() {

@@ -124,14 +124,13 @@ class CounterRecordAtHostTest {
     @Test
     void visitAdmissionDischargeAndCancellationRecordsPassTheHostsChecks() {
         try (CounterFixture f = new CounterFixture(dir, "employee")) {
-            f.host = new RefundHost();
-            f.restart();
+            f.host.use(new RefundHost());
             String psnNo = VisitFlowTest.psnNo(f);
             Visit v = f.counter.register(new RegisterRequest(psnNo, null, "OP-1", null, null));
             f.counter.uploadFees(VisitFlowTest.fees(v, psnNo, "F1", LiveCounterTest.LIANHUA, "2"));
             Settlement paid = f.counter.settleVisit(new VisitSettle(psnNo, v.mdtrtId(), "1", null, null),
                     VisitFlowTest.PIN, "V-1");
-            f.journal.acknowledge(1);
+            f.journal.uploads().acknowledge(1);
             f.counter.cancel(new CancelRequest(paid.setlinfo().setlId(), null, psnNo), "C-1");
             Visit stay = f.counter.admit(VisitFlowTest.admission(psnNo), VisitFlowTest.PIN, "A-1");
             f.counter.uploadFees(VisitFlowTest.fees(stay, psnNo, "D1", LiveCounterTest.LIANHUA, "40"));

@@ -57,7 +57,7 @@ class CounterRulesTest {
         static Untouched of(CounterFixture f) {
             CardSnapshot s = f.card.snapshot();
             return new Untouched(s.balance(), s.offlineCounter(), s.onlineCounter(), s.log().size(),
-                    f.journal.recent(1000).size(), f.counter.todayTotals().setlCnt());
+                    f.journal.queries().recent(1000).size(), f.counter.todayTotals().setlCnt());
         }
     }
 
@@ -73,7 +73,7 @@ class CounterRulesTest {
             assertEquals(zh, r.messageZh());
         }
         assertEquals(before, Untouched.of(f), "nothing debited, nothing journaled");
-        assertTrue(f.journal.findByMsgid(msgid).isEmpty(), "no transaction for the refused sale");
+        assertTrue(f.journal.queries().findByMsgid(msgid).isEmpty(), "no transaction for the refused sale");
     }
 
     /** Settles {@code sale} and checks the account was debited by the account payment, once. */
@@ -82,7 +82,7 @@ class CounterRulesTest {
         Settlement done = f.counter.settlePharmacy(sale, PIN, "S" + MSG.incrementAndGet());
         assertNotNull(done.setlinfo().setlId());
         assertEquals(before.balance().minus(done.setlinfo().acctPay()), f.card.snapshot().balance());
-        assertEquals(before.journalTxns() + 1, f.journal.recent(1000).size());
+        assertEquals(before.journalTxns() + 1, f.journal.queries().recent(1000).size());
         return done;
     }
 
@@ -122,9 +122,9 @@ class CounterRulesTest {
 
     @Test
     void anEmptySaleGetsAZeroAnswerAndIsNotJournaledWhenAllowed() {
-        try (CounterFixture f = new CounterFixture(dir, "employee", rules(3, "refuse_empty_sale", "refuse_non_medical"))) {
-            List<Settlement> receipts = new ArrayList<>();
-            f.counter.afterSettle(receipts::add);
+        List<Settlement> receipts = new ArrayList<>();
+        try (CounterFixture f = new CounterFixture(dir, "employee", rules(3, "refuse_empty_sale", "refuse_non_medical"),
+                b -> b.afterSettle(receipts::add))) {
             Untouched before = Untouched.of(f);
             for (PharmacySale sale : List.of(new PharmacySale(new DrugInfo(psnNo(f), "41", "1", null), List.of()),
                     CounterFixture.sale(psnNo(f), WATER, "3"))) {

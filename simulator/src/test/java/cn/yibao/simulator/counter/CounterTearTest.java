@@ -82,14 +82,14 @@ class CounterTearTest {
             f.restart();
             f.recover();
 
-            List<JournalTxn> txns = f.journal.recent(10);
+            List<JournalTxn> txns = f.journal.queries().recent(10);
             long committed = txns.stream().filter(t -> t.state() == TxnState.COMMITTED).count();
             assertTrue(txns.stream().allMatch(t -> t.state().isFinal()), "nothing left in doubt: " + txns);
             Money debited = before.minus(f.card.snapshot().balance());
             String at = (psam ? "PSAM" : "card") + " torn at command " + n + " " + phase;
             assertEquals(committed == 1 ? BILL : Money.ZERO, debited, at + ": card and journal disagree");
             assertEquals(committed, f.card.snapshot().log().size(), at + ": card log");
-            assertEquals(committed, f.journal.head().nextSeq() - 1, at + ": signed records");
+            assertEquals(committed, f.journal.records().head().nextSeq() - 1, at + ": signed records");
             if (completed) {
                 assertEquals(1, committed, at + ": a completed sale is committed");
             }

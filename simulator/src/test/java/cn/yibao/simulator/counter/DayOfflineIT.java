@@ -76,12 +76,13 @@ class DayOfflineIT {
                     () -> f.counter.settlePharmacy(OfflineGateTest.sale(f), Pin.ofNullable("123456"), "DAY-REFUSED"));
             assertEquals(CounterRefusal.OFFLINE_LIMIT_EXCEEDED, refused.refusal());
             assertEquals(before, f.card.snapshot().balance());
-            assertTrue(f.journal.findByMsgid("DAY-REFUSED").isEmpty());
+            assertTrue(f.journal.queries().findByMsgid("DAY-REFUSED").isEmpty());
 
             clock.advance(Duration.ofHours(3));
             long t0 = System.nanoTime();
             host.up();
-            assertTrue(await(Duration.ofSeconds(60), () -> f.journal.ackedSeq() == 4), () -> "state " + link.state());
+            assertTrue(await(Duration.ofSeconds(60), () -> f.journal.uploads().ackedSeq() == 4),
+                    () -> "state " + link.state());
             System.out.printf("DayOfflineIT: host back, 4 queued records acknowledged in %d ms%n",
                     (System.nanoTime() - t0) / 1_000_000);
             assertTrue(await(Duration.ofSeconds(10), () -> f.counter.syncStatus().hostReachable()));
@@ -94,7 +95,7 @@ class DayOfflineIT {
                 clock.advance(Duration.ofHours(1));
                 f.counter.settlePharmacy(OfflineGateTest.sale(f), Pin.ofNullable("123456"), "DAY-ONLINE-" + i);
             }
-            assertTrue(await(Duration.ofSeconds(30), () -> f.journal.ackedSeq() == 7));
+            assertTrue(await(Duration.ofSeconds(30), () -> f.journal.uploads().ackedSeq() == 7));
 
             ReconciliationStatus balanced = f.counter.reconciliation();
             assertEquals("0", balanced.stmtRslt(), balanced.stmtRsltDscr());

@@ -67,7 +67,7 @@ class HostReconciliationTest {
         try (CounterFixture f = new CounterFixture(dir, "employee")) {
             f.counter.settlePharmacy(OfflineGateTest.sale(f), Pin.ofNullable("123456"), "REC-1");
             ScriptedHost host = new ScriptedHost("2");
-            f.counter.useHost(host);
+            f.host.use(host);
 
             ReconciliationStatus r = f.counter.reconciliation();
             assertEquals("2", r.stmtRslt());
@@ -87,7 +87,7 @@ class HostReconciliationTest {
             assertNull(f.counter.reconciliation().stmtRslt(), "offline by default");
             ScriptedHost host = new ScriptedHost("0");
             host.up = false;
-            f.counter.useHost(host);
+            f.host.use(host);
             assertNull(f.counter.reconciliation().stmtRslt(), "host unreachable");
 
             host.up = true;

@@ -71,7 +71,7 @@ final class HostedCounter implements AutoCloseable {
                 Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(500), 100),
                 credentials().clientContext(), new JournalUpload(fixture.journal), l -> onSignedIn.run());
         fixture.chain.onCommitted(link::wake);
-        fixture.counter.useHost(link);
+        fixture.host.use(link);
         return link;
     }
 

@@ -16,7 +16,9 @@ import cn.yibao.terminal.cardlist.CardWatch;
 import cn.yibao.terminal.cardlist.ListStatus;
 import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.counter.PersonQuery;
+import cn.yibao.terminal.counter.host.HostSwitch;
 import cn.yibao.terminal.counter.live.CounterRuntime;
+import cn.yibao.terminal.counter.live.RuntimeOptions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +45,7 @@ class ListedCardRulesTest {
     Path dir;
 
     private static void connect(CounterFixture f, InProcessCardHost host) {
-        f.counter.cardWatch().useHost(host);
+        f.host.use(host);
     }
 
     @Test
@@ -211,7 +213,7 @@ class ListedCardRulesTest {
         InProcessCardHost host = new InProcessCardHost(2);
         try (CounterFixture f = new CounterFixture(dir.resolve("fixture"), "employee");
              CounterRuntime runtime = CounterRuntime.open(dir.resolve("terminal"), f.access(), "220100000001",
-                     Clock.systemDefaultZone())) {
+                     Clock.systemDefaultZone(), RuntimeOptions.defaults().host(new HostSwitch(host)))) {
             host.list(f.card.snapshot().serialHex(), "LOST");
             host.reachable(false);
             assertEquals(Optional.empty(), runtime.refreshCardLists(host));
@@ -220,7 +222,7 @@ class ListedCardRulesTest {
             CounterRefusedException e = assertThrows(CounterRefusedException.class,
                     () -> runtime.counter().preSettlePharmacy(CounterFixture.sale("x", LIANHUA, "1")));
             assertEquals("CARD_LOST", e.refusal().code());
-            assertTrue(eventually(() -> host.reports().size() == 1), "reported through the host given to the runtime");
+            assertTrue(eventually(() -> host.reports().size() == 1), "reported through the runtime's host switch");
             host.list("bad card no", "LOST");
             assertEquals(Optional.empty(), runtime.refreshCardLists(host));
             assertTrue(Files.exists(dir.resolve("terminal").resolve(CardWatch.FILE)));

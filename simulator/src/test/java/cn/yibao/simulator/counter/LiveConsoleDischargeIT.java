@@ -90,7 +90,7 @@ class LiveConsoleDischargeIT {
             assertEquals(CardState.NORMAL, rig.card().snapshot().insurance().cardState(), "no longer in hospital");
             assertEquals(before.minus(acct), rig.card().snapshot().balance(), "debited once");
             assertEquals(logBefore + 1, rig.card().snapshot().log().size());
-            assertEquals(1, runtime.journal().recent(10).stream()
+            assertEquals(1, runtime.journal().queries().recent(10).stream()
                     .filter(t -> t.kind() == TxnKind.DISCHARGE).count(), "one discharge settlement journaled");
         }
     }

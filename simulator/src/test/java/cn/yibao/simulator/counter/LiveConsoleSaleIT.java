@@ -9,6 +9,7 @@ import cn.yibao.simulator.reader.PcscCounter;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.PcscCardAccess;
 import cn.yibao.terminal.counter.live.ReceiptDesk;
+import cn.yibao.terminal.counter.live.RuntimeOptions;
 import cn.yibao.terminal.devices.JsscSerialLink;
 import cn.yibao.terminal.devices.PaperWidth;
 import cn.yibao.terminal.devices.ReceiptPrinter;
@@ -50,10 +51,11 @@ class LiveConsoleSaleIT {
              PrinterSimulator printerSim = PrinterSimulator.start(JsscSerialLink.open(pty.right(), 115_200));
              ReceiptPrinter printer = new ReceiptPrinter(JsscSerialLink.open(pty.left(), 115_200), PaperWidth.MM58,
                      Duration.ofMillis(500));
-             CounterRuntime runtime = CounterRuntime.open(dir.resolve("terminal"), cards, "220100000001", Clock.systemDefaultZone());
+             CounterRuntime runtime = CounterRuntime.open(dir.resolve("terminal"), cards, "220100000001",
+                     Clock.systemDefaultZone(),
+                     RuntimeOptions.defaults().receiptDesk(new ReceiptDesk(printer, "定点零售药店", "220100000001")));
              ApiServer server = ApiServer.start(ApiServer.Settings.of(0, AccessToken.of(TOKEN), runtime.counter()));
              WebDriver browser = WebDriver.startChromium(dir.resolve("chromium"))) {
-            runtime.counter().useReceiptDesk(new ReceiptDesk(printer, "定点零售药店", "220100000001"));
             Money before = rig.card().snapshot().balance();
 
             browser.open(server.baseUri().resolve("/console/login?ticket=" + AccessToken.of(TOKEN).loginTicket(java.time.Clock.systemUTC())));
@@ -79,7 +81,7 @@ class LiveConsoleSaleIT {
 
             assertEquals(before.minus(Money.parseYuan("59.90")), rig.card().snapshot().balance(), "debited once");
             assertEquals(1, rig.card().snapshot().log().size());
-            assertEquals(1, runtime.journal().head().nextSeq() - 1, "one signed record");
+            assertEquals(1, runtime.journal().records().head().nextSeq() - 1, "one signed record");
 
             Await.until(Duration.ofSeconds(10), () -> printerSim.receipts().size() == 1,
                     () -> "printed " + printerSim.receipts());

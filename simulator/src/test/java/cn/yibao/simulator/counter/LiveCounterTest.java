@@ -54,7 +54,7 @@ class LiveCounterTest {
             assertEquals(done, again, "a repeated msgid gets the first answer");
             assertEquals(before.minus(Money.parseYuan("71.90")), f.card.snapshot().balance(), "and debits nothing more");
 
-            List<StoredRecord> records = f.journal.recordsAfter(0, 10);
+            List<StoredRecord> records = f.journal.records().after(0, 10);
             assertEquals(1, records.size());
             UploadedRecord up = UploadedRecord.fromJson(new ObjectMapper().readTree(records.get(0).body()));
             assertTrue(Sm2.verify(CounterFixture.TERMINAL_KEY.getPublic(), up.record().canonical(), up.record().signature()));
@@ -98,7 +98,7 @@ class LiveCounterTest {
                     () -> f.counter.settlePharmacy(CounterFixture.sale("220100FFFFFFFFFFFFFFFF", LIANHUA, "1"), Pin.ofNullable("123456"), "M4"));
             assertEquals(before, f.card.snapshot().balance());
             assertEquals(0, f.card.snapshot().log().size());
-            assertTrue(f.journal.recent(10).isEmpty(), "nothing journaled");
+            assertTrue(f.journal.queries().recent(10).isEmpty(), "nothing journaled");
             // the same msgid can be used again once the cause is fixed
             f.counter.settlePharmacy(CounterFixture.sale(psnNo, LIANHUA, "1"), Pin.ofNullable("123456"), "M2");
             assertEquals(before.minus(Money.parseYuan("25.00")), f.card.snapshot().balance());

@@ -54,15 +54,15 @@ class OfflineGateTest {
     private static void refusedUntilAcknowledged(CounterFixture f, String msgid) {
         Money balance = f.card.snapshot().balance();
         int log = f.card.snapshot().log().size();
-        int txns = f.journal.recent(100).size();
+        int txns = f.journal.queries().recent(100).size();
         CounterRefusedException e = assertThrows(CounterRefusedException.class,
                 () -> f.counter.settlePharmacy(sale(f), Pin.ofNullable("123456"), msgid));
         assertEquals(CounterRefusal.OFFLINE_LIMIT_EXCEEDED, e.refusal());
         assertEquals(balance, f.card.snapshot().balance(), "nothing debited");
         assertEquals(log, f.card.snapshot().log().size(), "nothing on the card's log");
-        assertEquals(txns, f.journal.recent(100).size(), "nothing journaled");
+        assertEquals(txns, f.journal.queries().recent(100).size(), "nothing journaled");
 
-        f.journal.acknowledge(f.journal.head().nextSeq() - 1);
+        f.journal.uploads().acknowledge(f.journal.records().head().nextSeq() - 1);
         f.counter.settlePharmacy(sale(f), Pin.ofNullable("123456"), msgid);
         assertEquals(balance.minus(BILL), f.card.snapshot().balance(), "the acknowledgement released the limit");
     }

@@ -16,9 +16,11 @@ import cn.yibao.simulator.host.HostSimulator;
 import cn.yibao.simulator.host.VirtualTerminal;
 import cn.yibao.simulator.reader.PcscCounter;
 import cn.yibao.terminal.counter.host.HostCalls;
+import cn.yibao.terminal.counter.host.HostSwitch;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.JournalUpload;
 import cn.yibao.terminal.counter.live.PcscCardAccess;
+import cn.yibao.terminal.counter.live.RuntimeOptions;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
 import cn.yibao.terminal.pcsc.PrivatePcscd;
@@ -54,10 +56,12 @@ class VisitApiIT {
              HostSimulator host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0)) {
             String terminalId = rig.psam().terminalId();
             Path data = dir.resolve("terminal");
-            try (CounterRuntime runtime = CounterRuntime.open(data, cards, terminalId, Clock.systemDefaultZone());
+            HostSwitch hostSwitch = new HostSwitch();
+            try (CounterRuntime runtime = CounterRuntime.open(data, cards, terminalId, Clock.systemDefaultZone(),
+                    RuntimeOptions.defaults().host(hostSwitch));
                  HostSession session = session(host, data, terminalId);
                  ApiServer server = ApiServer.start(ApiServer.Settings.of(0, AccessToken.of(TOKEN), runtime.counter()))) {
-                runtime.counter().useHost(calls(session));
+                hostSwitch.use(calls(session));
                 HisClient api = new HisClient(server.baseUri(), TOKEN);
                 Money before = rig.card().snapshot().balance();
                 String psnNo = api.ok("1101", "{}").path("baseinfo").path("psn_no").asText();
@@ -102,7 +106,7 @@ class VisitApiIT {
 
                 // the cancellation's own record (card proof: the load) is accepted by the host too
                 upload(session, runtime);
-                assertEquals(runtime.journal().head().nextSeq() - 1, runtime.journal().ackedSeq());
+                assertEquals(runtime.journal().records().head().nextSeq() - 1, runtime.journal().uploads().ackedSeq());
             }
         }
     }

@@ -70,7 +70,7 @@ class VisitFlowTest {
             assertEquals(1, f.card.snapshot().log().size());
             assertEquals(done, f.counter.settleVisit(req, PIN, "V-1"), "a repeated msgid gets the first answer");
             assertEquals(1, f.card.snapshot().log().size(), "and writes nothing more");
-            assertEquals(1, f.journal.head().nextSeq() - 1, "one signed record");
+            assertEquals(1, f.journal.records().head().nextSeq() - 1, "one signed record");
             assertEquals(1, f.counter.todayTotals().setlCnt());
 
             assertRefused(CounterRefusal.VISIT_CLOSED, () -> f.counter.settleVisit(req, PIN, "V-2"));
@@ -99,7 +99,7 @@ class VisitFlowTest {
             assertRefused(CounterRefusal.VISIT_NOT_FOUND, () -> f.counter.discharge(
                     new DischargeRequest(v.mdtrtId(), psnNo, null, null)));
             assertEquals(0, f.card.snapshot().log().size());
-            assertTrue(f.journal.recent(10).isEmpty(), "nothing journaled");
+            assertTrue(f.journal.queries().recent(10).isEmpty(), "nothing journaled");
         }
     }
 
@@ -145,9 +145,9 @@ class VisitFlowTest {
             assertEquals(before.minus(done.setlinfo().acctPay()), f.card.snapshot().balance());
             assertTrue(f.card.snapshot().accumulators().ytdBase().fen() > 0, "the card's year-to-date grew");
             assertEquals(2, f.card.snapshot().log().size());
-            assertEquals(2, f.journal.head().nextSeq() - 1, "admission and discharge are signed records");
+            assertEquals(2, f.journal.records().head().nextSeq() - 1, "admission and discharge are signed records");
             assertEquals(1, f.counter.todayTotals().setlCnt(), "an admission is no settlement");
-            List<JournalTxn> txns = f.journal.recent(10);
+            List<JournalTxn> txns = f.journal.queries().recent(10);
             assertEquals(List.of(TxnKind.DISCHARGE, TxnKind.ADMIT), txns.stream().map(JournalTxn::kind).toList());
             assertTrue(txns.stream().allMatch(t -> t.state() == TxnState.COMMITTED));
             assertRefused(CounterRefusal.VISIT_CLOSED, () -> f.counter.settleVisit(req, PIN, "S-2"));
@@ -163,7 +163,7 @@ class VisitFlowTest {
                 CounterRefusedException e = assertThrows(CounterRefusedException.class,
                         () -> f.counter.admit(admission(null), PIN, "A-1"));
                 assertEquals(c[1], e.refusal().code());
-                assertTrue(f.journal.recent(10).isEmpty());
+                assertTrue(f.journal.queries().recent(10).isEmpty());
             }
         }
     }

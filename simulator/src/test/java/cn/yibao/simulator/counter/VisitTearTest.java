@@ -46,7 +46,7 @@ class VisitTearTest {
                 assertEquals(committed == 1 ? CardState.IN_HOSPITAL : CardState.NORMAL,
                         f.card.snapshot().insurance().cardState(), at + ": card state and journal disagree");
                 assertEquals(committed, f.card.snapshot().log().size(), at + ": card log");
-                assertEquals(committed, f.journal.head().nextSeq() - 1, at + ": signed records");
+                assertEquals(committed, f.journal.records().head().nextSeq() - 1, at + ": signed records");
                 if (completed) {
                     assertEquals(1, committed, at + ": a completed admission is committed");
                     assertTrue(torn >= 5, "the admission should have been torn at several commands, was at " + torn);
@@ -81,7 +81,7 @@ class VisitTearTest {
                 assertEquals(committed == 1 ? account : Money.ZERO, before.minus(f.card.snapshot().balance()),
                         at + ": debit and journal disagree");
                 assertEquals(1 + committed, f.card.snapshot().log().size(), at + ": card log");
-                assertEquals(1 + committed, f.journal.head().nextSeq() - 1, at + ": signed records");
+                assertEquals(1 + committed, f.journal.records().head().nextSeq() - 1, at + ": signed records");
                 if (completed) {
                     assertEquals(1, committed, at + ": a completed settlement is committed");
                     assertTrue(torn >= 5, "the settlement should have been torn at several commands, was at " + torn);
@@ -108,11 +108,12 @@ class VisitTearTest {
 
     private static void recoverAfterRestart(CounterFixture f) {
         f.recoverAfterTear();
-        List<JournalTxn> txns = f.journal.recent(10);
+        List<JournalTxn> txns = f.journal.queries().recent(10);
         assertTrue(txns.stream().allMatch(t -> t.state().isFinal()), "nothing left in doubt: " + txns);
     }
 
     private static long committed(CounterFixture f, TxnKind kind) {
-        return f.journal.recent(10).stream().filter(t -> t.kind() == kind && t.state() == TxnState.COMMITTED).count();
+        return f.journal.queries().recent(10).stream()
+                .filter(t -> t.kind() == kind && t.state() == TxnState.COMMITTED).count();
     }
 }

@@ -45,13 +45,14 @@ public final class CardWatch implements AutoCloseable {
     private final ExecutorService sender;
     private final Object draining = new Object();
     private final Object refreshing = new Object();
-    private volatile HostCalls host = HostCalls.OFFLINE;
+    private final HostCalls host;
     /** Set under {@link #draining} by {@link #close}: a drain that starts later sends nothing. */
     private boolean closed;
 
-    private CardWatch(CardListStore store, Clock clock) {
+    private CardWatch(CardListStore store, Clock clock, HostCalls host) {
         this.store = store;
         this.clock = clock;
+        this.host = Objects.requireNonNull(host, "host");
         this.sender = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "card-report");
             t.setDaemon(true);
@@ -59,18 +60,22 @@ public final class CardWatch implements AutoCloseable {
         });
     }
 
-    /** Opens (creating if needed) the card lists in {@code file}. */
+    /** Opens (creating if needed) the card lists in {@code file}; reports of listed cards wait in the outbox. */
     public static CardWatch open(Path file, Clock clock) {
-        return new CardWatch(CardListStore.open(file), clock);
+        return open(file, clock, HostCalls.OFFLINE);
+    }
+
+    /**
+     * Opens (creating if needed) the card lists in {@code file}, sending the reports of listed cards
+     * to {@code host} at once (a {@link cn.yibao.terminal.counter.host.HostSwitch} for a host that
+     * comes and goes).
+     */
+    public static CardWatch open(Path file, Clock clock, HostCalls host) {
+        return new CardWatch(CardListStore.open(file), clock, host);
     }
 
     /** What one {@link #refresh} did. */
     public record Refresh(long fromVersion, long toVersion, int changes, int reportsSent) {
-    }
-
-    /** Sets the host the reports of listed cards go to (by default none: they wait in the outbox). */
-    public void useHost(HostCalls calls) {
-        this.host = Objects.requireNonNull(calls, "calls");
     }
 
     /** @return the list version this counter holds (0 before the first download) */

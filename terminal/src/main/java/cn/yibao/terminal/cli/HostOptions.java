@@ -43,7 +43,7 @@ public final class HostOptions {
      * @return whether everything is uploaded
      */
     public boolean upload(CounterRuntime runtime, Optional<HostLink> link, PrintWriter out) {
-        long head = runtime.journal().head().nextSeq() - 1;
+        long head = runtime.journal().records().head().nextSeq() - 1;
         long deadline = System.nanoTime() + Duration.ofSeconds(uploadWait).toNanos();
         boolean done = link.map(l -> l.awaitOnline(Duration.ofSeconds(uploadWait))
                 && l.awaitAcknowledged(head, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))))

@@ -39,11 +39,12 @@ final class RecoverCommand implements Callable<Integer> {
         try (CounterRuntime runtime = CounterRuntime.open(dataDir.resolve(TerminalMain.APP), cards, readers.terminalId(),
                 Clock.systemDefaultZone())) {
             Recovery.Report report = runtime.recover();
-            List<JournalTxn> recent = runtime.journal().recent(1000);
+            List<JournalTxn> recent = runtime.journal().queries().recent(1000);
             long committed = recent.stream().filter(t -> t.state() == TxnState.COMMITTED).count();
             long voided = recent.stream().filter(t -> t.state() == TxnState.VOIDED).count();
             out.println("未完成 in doubt: " + report.inDoubt() + "  已提交 committed: " + committed
-                    + "  已作废 voided: " + voided + "  已签名记录 records: " + (runtime.journal().head().nextSeq() - 1));
+                    + "  已作废 voided: " + voided
+                    + "  已签名记录 records: " + (runtime.journal().records().head().nextSeq() - 1));
             return report.inDoubt() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }

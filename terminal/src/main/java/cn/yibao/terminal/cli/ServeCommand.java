@@ -4,6 +4,7 @@ import cn.yibao.terminal.counter.CounterApi;
 import cn.yibao.terminal.counter.demo.DemoCounter;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.ReceiptDesk;
+import cn.yibao.terminal.counter.live.RuntimeOptions;
 import cn.yibao.terminal.devices.CustomerDisplay;
 import cn.yibao.terminal.devices.JsscSerialLink;
 import cn.yibao.terminal.devices.ReceiptPrinter;
@@ -80,12 +81,12 @@ final class ServeCommand implements Callable<Integer> {
         Optional<ReceiptPrinter> printer = devices.printer();
         Optional<CustomerDisplay> display = devices.display()
                 .map(name -> new CustomerDisplay(JsscSerialLink.open(name, 9_600)));
+        RuntimeOptions options = RuntimeOptions.defaults();
+        printer.ifPresent(p -> options.receiptDesk(new ReceiptDesk(p, "定点零售药店", readers.terminalId())));
+        display.ifPresent(options::customerDisplay);
         try (CounterRuntime runtime = CounterRuntime.open(dir, readers.cardAccess(), readers.terminalId(),
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), options);
              ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()), dir)) {
-            printer.ifPresent(p -> runtime.counter().useReceiptDesk(
-                    new ReceiptDesk(p, "定点零售药店", runtime.terminalId())));
-            display.ifPresent(runtime.counter()::useCustomerDisplay);
             String link = host.connect(runtime).map(l -> "host link on").orElse("offline: no host configured");
             announce(server, token, dir, "live (terminal " + runtime.terminalId() + ", journal "
                     + runtime.journal().file() + ", " + link + ")");

@@ -25,7 +25,7 @@ public final class VisitStore {
     /** Most fee lines one visit may hold. */
     public static final int MAX_LINES_PER_VISIT = 5_000;
 
-    private final Journal journal;
+    private final JournalDb db;
     private final String idPrefix;
 
     /**
@@ -33,7 +33,7 @@ public final class VisitStore {
      *     rest is a sequence number
      */
     public VisitStore(Journal journal, String idPrefix) {
-        this.journal = Objects.requireNonNull(journal, "journal");
+        this.db = Objects.requireNonNull(journal, "journal").db();
         this.idPrefix = Objects.requireNonNull(idPrefix, "idPrefix");
     }
 
@@ -80,14 +80,14 @@ public final class VisitStore {
 
     /** Records, durably and before its journal transaction starts, that {@code msgid} cancels {@code setlId}. */
     public void cancelling(String setlId, String msgid) {
-        journal.write(() -> update("INSERT OR IGNORE INTO cancellation(msgid, setl_id) VALUES (?, ?)", msgid, setlId));
+        db.write(() -> update("INSERT OR IGNORE INTO cancellation(msgid, setl_id) VALUES (?, ?)", msgid, setlId));
     }
 
     /** @return the msgids of every cancellation attempted for {@code setlId}, oldest first */
     public List<String> cancellations(String setlId) {
-        return journal.read(() -> {
+        return db.read(() -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement s = journal.connection().prepareStatement(
+            try (PreparedStatement s = db.connection().prepareStatement(
                     "SELECT msgid FROM cancellation WHERE setl_id = ? ORDER BY rowid LIMIT 1000")) {
                 s.setString(1, setlId);
                 try (ResultSet rs = s.executeQuery()) {
@@ -109,9 +109,9 @@ public final class VisitStore {
      */
     public StoredVisit open(String psnNo, String iptOtpNo, String medType, boolean inpatient, LocalDateTime begntime,
             String admMsgid, String ytd) {
-        return journal.write(() -> {
+        return db.write(() -> {
             long id;
-            try (PreparedStatement s = journal.connection().prepareStatement("""
+            try (PreparedStatement s = db.connection().prepareStatement("""
                     INSERT INTO visit(psn_no, ipt_otp_no, med_type, inpatient, begntime, adm_msgid, ytd)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
                 s.setString(1, psnNo);
@@ -135,17 +135,17 @@ public final class VisitStore {
 
     /** @return the visit with this ID */
     public Optional<StoredVisit> find(String mdtrtId) {
-        return journal.read(() -> findIn("mdtrt_id", mdtrtId));
+        return db.read(() -> findIn("mdtrt_id", mdtrtId));
     }
 
     /** @return the inpatient stay opened by the admission with this msgid */
     public Optional<StoredVisit> findByAdmission(String admMsgid) {
-        return journal.read(() -> findIn("adm_msgid", admMsgid));
+        return db.read(() -> findIn("adm_msgid", admMsgid));
     }
 
     /** @return the visit whose settlement (or settlement attempt) had this msgid */
     public Optional<StoredVisit> findBySettlement(String setlMsgid) {
-        return journal.read(() -> findIn("setl_msgid", setlMsgid));
+        return db.read(() -> findIn("setl_msgid", setlMsgid));
     }
 
     /**
@@ -154,7 +154,7 @@ public final class VisitStore {
      * @throws JournalException if the visit would hold more than {@link #MAX_LINES_PER_VISIT} lines
      */
     public void putFees(String mdtrtId, List<StoredFee> fees) {
-        journal.write(() -> {
+        db.write(() -> {
             for (StoredFee f : fees) {
                 update("INSERT OR REPLACE INTO visit_fee(mdtrt_id, feedetl_sn, med_list_codg, cnt, pric_fen, rxno)"
                         + " VALUES (?, ?, ?, ?, ?, ?)", mdtrtId, f.feedetlSn(), f.medListCodg(),
@@ -169,9 +169,9 @@ public final class VisitStore {
 
     /** @return the visit's fee lines in upload order */
     public List<StoredFee> fees(String mdtrtId) {
-        return journal.read(() -> {
+        return db.read(() -> {
             List<StoredFee> out = new ArrayList<>();
-            try (PreparedStatement s = journal.connection().prepareStatement(
+            try (PreparedStatement s = db.connection().prepareStatement(
                     "SELECT feedetl_sn, med_list_codg, cnt, pric_fen, rxno FROM visit_fee WHERE mdtrt_id = ?"
                             + " ORDER BY rowid LIMIT " + MAX_LINES_PER_VISIT)) {
                 s.setString(1, mdtrtId);
@@ -190,17 +190,17 @@ public final class VisitStore {
 
     /** Registers the discharge (2402) of an inpatient stay. */
     public void discharge(String mdtrtId, LocalDateTime endtime) {
-        journal.write(() -> update("UPDATE visit SET state = 'DISCHARGED', endtime = ? WHERE mdtrt_id = ?",
+        db.write(() -> update("UPDATE visit SET state = 'DISCHARGED', endtime = ? WHERE mdtrt_id = ?",
                 endtime.toString(), mdtrtId));
     }
 
     /** Records, durably and before its journal transaction starts, which msgid settles the visit. */
     public void settling(String mdtrtId, String setlMsgid) {
-        journal.write(() -> update("UPDATE visit SET setl_msgid = ? WHERE mdtrt_id = ?", setlMsgid, mdtrtId));
+        db.write(() -> update("UPDATE visit SET setl_msgid = ? WHERE mdtrt_id = ?", setlMsgid, mdtrtId));
     }
 
     private int countFees(String mdtrtId) throws SQLException {
-        try (PreparedStatement s = journal.connection().prepareStatement(
+        try (PreparedStatement s = db.connection().prepareStatement(
                 "SELECT COUNT(*) FROM visit_fee WHERE mdtrt_id = ?")) {
             s.setString(1, mdtrtId);
             try (ResultSet rs = s.executeQuery()) {
@@ -211,7 +211,7 @@ public final class VisitStore {
     }
 
     private Void update(String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = journal.connection().prepareStatement(sql)) {
+        try (PreparedStatement s = db.connection().prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -221,7 +221,7 @@ public final class VisitStore {
     }
 
     private Optional<StoredVisit> findIn(String column, String value) throws SQLException {
-        try (PreparedStatement s = journal.connection().prepareStatement(
+        try (PreparedStatement s = db.connection().prepareStatement(
                 "SELECT mdtrt_id, psn_no, ipt_otp_no, med_type, inpatient, begntime, endtime, state, adm_msgid,"
                         + " setl_msgid, ytd FROM visit WHERE " + column + " = ?")) {
             s.setString(1, value);

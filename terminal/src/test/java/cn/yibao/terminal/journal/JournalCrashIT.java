@@ -36,9 +36,9 @@ class JournalCrashIT {
             reported.addAll(runAndKill(file, "R" + round, 5 + random.nextInt(60)));
             try (Journal j = Journal.open(file, Clock.systemUTC())) {
                 for (String msgid : reported) {
-                    assertEquals(TxnState.COMMITTED, j.findByMsgid(msgid).orElseThrow().state(), msgid);
+                    assertEquals(TxnState.COMMITTED, j.queries().findByMsgid(msgid).orElseThrow().state(), msgid);
                 }
-                assertTrue(j.unfinished().size() <= round + 1, "at most one unfinished sale per crash");
+                assertTrue(j.queries().unfinished().size() <= round + 1, "at most one unfinished sale per crash");
                 assertChainIsWhole(j);
             }
             assertIntegrity(file);
@@ -65,7 +65,7 @@ class JournalCrashIT {
     }
 
     private static void assertChainIsWhole(Journal j) throws Exception {
-        List<StoredRecord> records = j.recordsAfter(0, 10_000);
+        List<StoredRecord> records = j.records().after(0, 10_000);
         byte[] prev = new byte[0];
         for (int i = 0; i < records.size(); i++) {
             StoredRecord r = records.get(i);

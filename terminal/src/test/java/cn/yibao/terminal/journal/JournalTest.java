@@ -39,11 +39,11 @@ class JournalTest {
     }
 
     private static long sale(Journal j, String msgid) {
-        long id = j.begin(msgid, TxnKind.SALE, "2201********1234", "0000000000000001", "{\"items\":[]}");
-        j.preSettled(id, "{\"setlinfo\":{}}", Money.parseYuan("12.50"), "{}");
-        j.debitSent(id, 7, "{}");
-        j.debited(id, "A1B2C3D4");
-        j.commit(id, head -> sign(head, msgid));
+        long id = j.transactions().begin(msgid, TxnKind.SALE, "2201********1234", "0000000000000001", "{\"items\":[]}");
+        j.transactions().preSettled(id, "{\"setlinfo\":{}}", Money.parseYuan("12.50"), "{}");
+        j.transactions().debitSent(id, 7, "{}");
+        j.transactions().debited(id, "A1B2C3D4");
+        j.transactions().commit(id, head -> sign(head, msgid));
         return id;
     }
 
@@ -52,54 +52,55 @@ class JournalTest {
         try (Journal j = open()) {
             long first = sale(j, "M1");
             long second = sale(j, "M2");
-            JournalTxn t = j.find(first).orElseThrow();
+            JournalTxn t = j.queries().find(first).orElseThrow();
             assertEquals(TxnState.COMMITTED, t.state());
             assertEquals(Optional.of(7), t.cardCounter());
             assertEquals(Optional.of("A1B2C3D4"), t.tac());
             assertEquals(1250, t.accountPay().fen());
-            List<StoredRecord> records = j.recordsAfter(0, 10);
+            List<StoredRecord> records = j.records().after(0, 10);
             assertEquals(2, records.size());
             assertEquals(1, records.get(0).seq());
             assertEquals(2, records.get(1).seq());
-            assertEquals(new ChainHead(3, records.get(1).hash()), j.head());
-            assertEquals(TxnState.COMMITTED, j.find(second).orElseThrow().state());
-            assertTrue(j.unfinished().isEmpty());
+            assertEquals(new ChainHead(3, records.get(1).hash()), j.records().head());
+            assertEquals(TxnState.COMMITTED, j.queries().find(second).orElseThrow().state());
+            assertTrue(j.queries().unfinished().isEmpty());
         }
     }
 
     @Test
     void illegalStateChangesAreRefusedAndChangeNothing() {
         try (Journal j = open()) {
-            long id = j.begin("M1", TxnKind.SALE, "x", "s", "{}");
-            assertThrows(JournalException.class, () -> j.debited(id, "00"));
-            assertThrows(JournalException.class, () -> j.debitSent(id, 1, "{}"));
-            j.preSettled(id, "{}", Money.ZERO, "{}");
-            j.voided(id, "customer left");
-            assertThrows(JournalException.class, () -> j.commit(id, head -> sign(head, "M1")));
-            assertEquals(TxnState.VOIDED, j.find(id).orElseThrow().state());
-            assertEquals(new ChainHead(1, new byte[0]), j.head());
+            long id = j.transactions().begin("M1", TxnKind.SALE, "x", "s", "{}");
+            assertThrows(JournalException.class, () -> j.transactions().debited(id, "00"));
+            assertThrows(JournalException.class, () -> j.transactions().debitSent(id, 1, "{}"));
+            j.transactions().preSettled(id, "{}", Money.ZERO, "{}");
+            j.transactions().voided(id, "customer left");
+            assertThrows(JournalException.class, () -> j.transactions().commit(id, head -> sign(head, "M1")));
+            assertEquals(TxnState.VOIDED, j.queries().find(id).orElseThrow().state());
+            assertEquals(new ChainHead(1, new byte[0]), j.records().head());
         }
     }
 
     @Test
     void aDuplicateMsgidIsRefused() {
         try (Journal j = open()) {
-            j.begin("M1", TxnKind.SALE, "x", "s", "{}");
-            assertThrows(JournalException.class, () -> j.begin("M1", TxnKind.SALE, "x", "s", "{}"));
+            j.transactions().begin("M1", TxnKind.SALE, "x", "s", "{}");
+            assertThrows(JournalException.class, () -> j.transactions().begin("M1", TxnKind.SALE, "x", "s", "{}"));
         }
     }
 
     @Test
     void aFailingSignerLeavesTheTransactionUncommittedAndTheChainUnchanged() {
         try (Journal j = open()) {
-            long id = j.begin("M1", TxnKind.SALE, "x", "s", "{}");
-            j.preSettled(id, "{}", Money.ZERO, "{}");
-            assertThrows(JournalException.class, () -> j.commit(id, head -> {
+            long id = j.transactions().begin("M1", TxnKind.SALE, "x", "s", "{}");
+            j.transactions().preSettled(id, "{}", Money.ZERO, "{}");
+            assertThrows(JournalException.class, () -> j.transactions().commit(id, head -> {
                 throw new IllegalStateException("signing key unavailable");
             }));
-            assertEquals(TxnState.PRE_SETTLED, j.find(id).orElseThrow().state());
-            assertThrows(JournalException.class, () -> j.commit(id, head -> sign(new ChainHead(5, new byte[0]), "M1")));
-            assertEquals(new ChainHead(1, new byte[0]), j.head());
+            assertEquals(TxnState.PRE_SETTLED, j.queries().find(id).orElseThrow().state());
+            assertThrows(JournalException.class,
+                    () -> j.transactions().commit(id, head -> sign(new ChainHead(5, new byte[0]), "M1")));
+            assertEquals(new ChainHead(1, new byte[0]), j.records().head());
         }
     }
 
@@ -108,17 +109,17 @@ class JournalTest {
         long id;
         try (Journal j = open()) {
             sale(j, "M1");
-            id = j.begin("M2", TxnKind.SALE, "x", "s", "{}");
-            j.preSettled(id, "{}", Money.parseYuan("3"), "{}");
-            j.debitSent(id, 9, "{}");
+            id = j.transactions().begin("M2", TxnKind.SALE, "x", "s", "{}");
+            j.transactions().preSettled(id, "{}", Money.parseYuan("3"), "{}");
+            j.transactions().debitSent(id, 9, "{}");
         }
         try (Journal j = open()) {
-            List<JournalTxn> unfinished = j.unfinished();
+            List<JournalTxn> unfinished = j.queries().unfinished();
             assertEquals(1, unfinished.size());
             assertEquals(id, unfinished.get(0).id());
             assertEquals(TxnState.DEBIT_SENT, unfinished.get(0).state());
             assertEquals(Optional.of(9), unfinished.get(0).cardCounter());
-            assertEquals(2, j.head().nextSeq());
+            assertEquals(2, j.records().head().nextSeq());
         }
     }
 
@@ -127,12 +128,12 @@ class JournalTest {
         try (Journal j = open()) {
             sale(j, "M1");
             sale(j, "M2");
-            assertEquals(0, j.ackedSeq());
-            j.acknowledge(2);
-            j.acknowledge(1);
-            assertEquals(2, j.ackedSeq());
-            assertThrows(JournalException.class, () -> j.acknowledge(3));
-            assertEquals(List.of(), j.recordsAfter(j.ackedSeq(), 10));
+            assertEquals(0, j.uploads().ackedSeq());
+            j.uploads().acknowledge(2);
+            j.uploads().acknowledge(1);
+            assertEquals(2, j.uploads().ackedSeq());
+            assertThrows(JournalException.class, () -> j.uploads().acknowledge(3));
+            assertEquals(List.of(), j.records().after(j.uploads().ackedSeq(), 10));
         }
     }
 

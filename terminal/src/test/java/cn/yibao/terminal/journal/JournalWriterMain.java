@@ -19,11 +19,11 @@ public final class JournalWriterMain {
         try (Journal j = Journal.open(file, Clock.systemUTC())) {
             for (int i = 0; ; i++) {
                 String msgid = prefix + "-" + i;
-                long id = j.begin(msgid, TxnKind.SALE, "2201********1234", "0000000000000001", "{}");
-                j.preSettled(id, "{}", Money.ofFen(100 + i), "{}");
-                j.debitSent(id, i, "{}");
-                j.debited(id, "00000000");
-                j.commit(id, head -> JournalTest.sign(head, msgid));
+                long id = j.transactions().begin(msgid, TxnKind.SALE, "2201********1234", "0000000000000001", "{}");
+                j.transactions().preSettled(id, "{}", Money.ofFen(100 + i), "{}");
+                j.transactions().debitSent(id, i, "{}");
+                j.transactions().debited(id, "00000000");
+                j.transactions().commit(id, head -> JournalTest.sign(head, msgid));
                 System.out.println("committed " + msgid);
                 System.out.flush();
             }

@@ -2,7 +2,6 @@ package cn.yibao.terminal.counter.demo;
 
 import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.AdmissionRequest;
-import cn.yibao.terminal.counter.BaseInfo;
 import cn.yibao.terminal.counter.CancelRequest;
 import cn.yibao.terminal.counter.CatalogItem;
 import cn.yibao.terminal.counter.CatalogQuery;
@@ -36,17 +35,14 @@ import cn.yibao.terminal.counter.VisitSettle;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * An in-memory counter for the demo and for tests of the API and the console: five personas, a
- * reader with one card on it, a trivial split ({@link DemoSplit}), a journal list, a simulated host
- * (which also takes the inventory messages: a msgid seen before stores nothing again).
- * Every method is synchronised; a refused call changes nothing.
+ * An in-memory counter for the demo and for tests of the API and the console: five personas and a
+ * reader with one card on it ({@link DemoReader}), a trivial split ({@link DemoSplit}), the debits
+ * and refunds ({@link DemoPayments}) in a journal list ({@link DemoJournal}), a simulated host
+ * (which also takes the inventory messages, {@link DemoInventory}: a msgid seen before stores
+ * nothing again). Every method is synchronised; a refused call changes nothing.
  */
 public final class DemoCounter implements CounterApi {
 
@@ -58,57 +54,34 @@ public final class DemoCounter implements CounterApi {
     public static final String BLACKLISTED_CARD = "P0005";
 
     private final Clock clock;
-    private final Map<String, DemoCard> cards = new LinkedHashMap<>();
+    private final DemoReader reader;
     private final DemoJournal journal = new DemoJournal();
+    private final DemoPayments payments;
     private final DemoVisits visits = new DemoVisits();
-    /** The inventory msgids the demo host remembers, oldest first. */
-    private static final int MAX_INVENTORY_MSGIDS = 10_000;
-    private final Set<String> inventoryMsgids = new LinkedHashSet<>();
-    private String onReader;
-    /** The last settlement's cash share (null before the first). */
-    private Money cashDue;
+    private final DemoInventory inventory = new DemoInventory();
 
     /** A demo counter with the five personas and the employee's card on the reader. */
     public DemoCounter(Clock clock) {
         this.clock = clock;
-        addCard(EMPLOYEE, "张三", "1", LocalDate.of(1980, 5, 12), "310", "11", "0", "300.00", DemoCard.State.NORMAL);
-        addCard(RETIRED_CIVIL_SERVANT, "李四", "2", LocalDate.of(1956, 3, 2), "310", "21", "1", "20.00",
-                DemoCard.State.NORMAL);
-        addCard(RESIDENT, "王五", "1", LocalDate.of(1992, 11, 30), "390", "50", "0", "0.00", DemoCard.State.NORMAL);
-        addCard(LOST_CARD, "赵六", "1", LocalDate.of(1975, 1, 20), "310", "11", "0", "500.00", DemoCard.State.LOST);
-        addCard(BLACKLISTED_CARD, "钱七", "2", LocalDate.of(1988, 8, 8), "310", "11", "0", "80.00",
-                DemoCard.State.BLACKLISTED);
-        onReader = EMPLOYEE;
-    }
-
-    private void addCard(String psnNo, String name, String gend, LocalDate brdy, String insutype, String psnType,
-            String cvlserv, String balance, DemoCard.State state) {
-        String certno = "220102" + brdy.toString().replace("-", "") + "00" + psnNo.substring(3);
-        String masked = certno.substring(0, 6) + "*".repeat(certno.length() - 10) + certno.substring(certno.length() - 4);
-        int age = java.time.Period.between(brdy, LocalDate.now(clock)).getYears();
-        BaseInfo person = new BaseInfo(psnNo, "01", masked, name, gend, "01", brdy, age);
-        String cardNo = "220100D156" + psnNo.substring(1) + "X";
-        cards.put(psnNo, new DemoCard(person, insutype, psnType, cvlserv, cardNo, Money.parseYuan(balance), state));
+        this.reader = new DemoReader(clock);
+        this.payments = new DemoPayments(journal, reader, clock);
     }
 
     // ---- demo controls (not part of CounterApi) ----
 
     /** Puts the card of persona {@code psnNo} on the reader (a tap). */
     public synchronized void placeCard(String psnNo) {
-        if (!cards.containsKey(psnNo)) {
-            throw new IllegalArgumentException("no persona " + psnNo);
-        }
-        onReader = psnNo;
+        reader.place(psnNo);
     }
 
     /** Takes the card off the reader. */
     public synchronized void removeCard() {
-        onReader = null;
+        reader.remove();
     }
 
     /** @return the persona's current account balance */
     public synchronized Money balance(String psnNo) {
-        return cards.get(psnNo).balance();
+        return reader.card(psnNo).balance();
     }
 
     /** The simulated host acknowledges every journal record and reconciles today's totals. */
@@ -121,7 +94,7 @@ public final class DemoCounter implements CounterApi {
 
     @Override
     public synchronized PersonInfo queryPerson(PersonQuery query) {
-        DemoCard card = cardOnReader();
+        DemoCard card = reader.onReader();
         if (query.mdtrtCertNo() != null && !query.mdtrtCertNo().isBlank() && !query.mdtrtCertNo().equals(card.cardNo())) {
             throw new CounterRefusedException(CounterRefusal.CARD_MISMATCH);
         }
@@ -135,7 +108,7 @@ public final class DemoCounter implements CounterApi {
 
     @Override
     public synchronized Settlement preSettlePharmacy(PharmacySale sale) {
-        DemoCard card = cardTapped(sale.druginfo().psnNo());
+        DemoCard card = reader.tapped(sale.druginfo().psnNo());
         return preSettleAtCounter(card, sale);
     }
 
@@ -152,42 +125,19 @@ public final class DemoCounter implements CounterApi {
         if (replay.isPresent()) {
             return replay.get();
         }
-        DemoCard card = cardTapped(sale.druginfo().psnNo());
+        DemoCard card = reader.tapped(sale.druginfo().psnNo());
         Settlement pre = preSettleAtCounter(card, sale);
-        String setlId = nextSetlId();
-        return commit("2102", msgid, card, pre, sale.druginfo().acctPay(), pin, setlId);
-    }
-
-    /** Checks the agreed account payment and the PIN, debits, and journals: the settle step. */
-    private Settlement commit(String infno, String msgid, DemoCard card, Settlement pre, Money agreedAcct, Pin pin,
-            String setlId) {
-        Money acct = pre.setlinfo().acctPay();
-        if (agreedAcct != null && card.balance().compareTo(agreedAcct) < 0) {
-            throw new CounterRefusedException(CounterRefusal.INSUFFICIENT_BALANCE);
-        }
-        if (agreedAcct != null && !agreedAcct.equals(acct)) {
-            throw new CounterRefusedException(CounterRefusal.SPLIT_CHANGED);
-        }
-        if (!acct.isZero()) {
-            card.verifyPin(pin);
-        }
-        card.debit(acct);
-        String mdtrtId = pre.setlinfo().mdtrtId() != null ? pre.setlinfo().mdtrtId() : "Y" + setlId.substring(1);
-        var info = pre.setlinfo().settledAs(setlId, mdtrtId, now(), card.balance());
-        Settlement settled = new Settlement(info, pre.setldetail(), pre.detlcutinfo(), pre.explain());
-        journal.append(infno, msgid, settled, "SETTLED");
-        cashDue = settled.setlinfo().psnCashPay();
-        return settled;
+        return payments.settle("2102", msgid, card, pre, sale.druginfo().acctPay(), pin, payments.nextSetlId());
     }
 
     @Override
     public synchronized Tender tender(TenderRequest request) {
-        return Tender.of(cashDue, request.paid());
+        return payments.tender(request.paid());
     }
 
     @Override
     public synchronized Visit register(RegisterRequest request) {
-        DemoCard card = cardTapped(request.psnNo());
+        DemoCard card = reader.tapped(request.psnNo());
         refuseInHospital(card);
         return visits.open(request.psnNo(), request.iptOtpNo(), request.medType() == null ? "11" : request.medType(),
                 now(), today());
@@ -206,7 +156,7 @@ public final class DemoCounter implements CounterApi {
     @Override
     public synchronized Settlement preSettleVisit(VisitSettle request) {
         Visit visit = settleableVisit(request);
-        DemoCard card = cards.get(request.psnNo());
+        DemoCard card = reader.card(request.psnNo());
         return DemoSplit.settle(card, DemoSplit.classify(visits.lines(visit.mdtrtId())), visit.medType(),
                 request.accountUsed(), visit.mdtrtId(), now());
     }
@@ -225,7 +175,7 @@ public final class DemoCounter implements CounterApi {
         if (replay.isPresent()) {
             return replay.get();
         }
-        DemoCard card = cardTapped(request.psnNo());
+        DemoCard card = reader.tapped(request.psnNo());
         Visit visit = settleableVisit(request);
         boolean inpatient = visit.medType().equals(DemoSplit.MED_TYPE_INPATIENT);
         boolean mid = "1".equals(request.midSetlFlag());
@@ -236,8 +186,8 @@ public final class DemoCounter implements CounterApi {
             refuseInHospital(card);
         }
         Settlement pre = preSettleVisit(request);
-        Settlement settled = commit(inpatient ? "2304" : "2207", msgid, card, pre, request.acctPay(), pin,
-                nextSetlId());
+        Settlement settled = payments.settle(inpatient ? "2304" : "2207", msgid, card, pre, request.acctPay(), pin,
+                payments.nextSetlId());
         if (!mid) {
             visits.setState(visit, "SETTLED", null);
             if (inpatient) {
@@ -249,39 +199,12 @@ public final class DemoCounter implements CounterApi {
 
     @Override
     public synchronized Settlement cancel(CancelRequest request, String msgid) {
-        var replay = journal.replay(msgid);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        JournalEntry entry = journal.entry(request.setlId())
-                .filter(e -> e.psnNo().equals(request.psnNo()))
-                .orElseThrow(() -> new CounterRefusedException(CounterRefusal.SETTLEMENT_NOT_FOUND));
-        if (entry.state().equals("CANCELLED")) {
-            throw new CounterRefusedException(CounterRefusal.ALREADY_CANCELLED);
-        }
-        if (!entry.setlTime().toLocalDate().equals(today())) {
-            throw new CounterRefusedException(CounterRefusal.NOT_SAME_DAY);
-        }
-        Settlement original = journal.settlement(request.setlId()).orElseThrow();
-        DemoCard card = cards.get(entry.psnNo());
-        card.load(original.setlinfo().acctPay());
-        Settlement reversal = original.reversed(now(), card.balance());
-        journal.markCancelled(request.setlId());
-        journal.append(cancelInfno(original.setlinfo().medType()), msgid, reversal, "REVERSAL");
-        return reversal;
-    }
-
-    private static String cancelInfno(String medType) {
-        return switch (medType) {
-            case DemoSplit.MED_TYPE_INPATIENT -> "2305";
-            case DemoSplit.MED_TYPE_PHARMACY -> "2103";
-            default -> "2208";
-        };
+        return payments.cancel(request, msgid);
     }
 
     @Override
     public synchronized Visit admit(AdmissionRequest request) {
-        DemoCard card = cardTapped(request.psnNo());
+        DemoCard card = reader.tapped(request.psnNo());
         if (card.state() == DemoCard.State.IN_HOSPITAL || visits.hasOpenInpatientStay(request.psnNo())) {
             throw new CounterRefusedException(CounterRefusal.ALREADY_IN_HOSPITAL);
         }
@@ -312,21 +235,12 @@ public final class DemoCounter implements CounterApi {
 
     @Override
     public synchronized InventoryReceipt uploadStockCounts(InventoryUpload<StockCount> upload, String msgid) {
-        return inventory(upload, msgid);
+        return inventory.take(upload, msgid);
     }
 
     @Override
     public synchronized InventoryReceipt uploadStockChanges(InventoryUpload<StockChange> upload, String msgid) {
-        return inventory(upload, msgid);
-    }
-
-    private InventoryReceipt inventory(InventoryUpload<?> upload, String msgid) {
-        int lines = upload.invinfo().size();
-        boolean fresh = inventoryMsgids.add(msgid);
-        if (inventoryMsgids.size() > MAX_INVENTORY_MSGIDS) {
-            inventoryMsgids.remove(inventoryMsgids.iterator().next());
-        }
-        return new InventoryReceipt(lines, fresh ? lines : 0);
+        return inventory.take(upload, msgid);
     }
 
     @Override
@@ -341,31 +255,10 @@ public final class DemoCounter implements CounterApi {
 
     // ---- helpers ----
 
-    private DemoCard cardOnReader() {
-        if (onReader == null) {
-            throw new CounterRefusedException(CounterRefusal.CARD_ABSENT);
-        }
-        return cards.get(onReader);
-    }
-
-    /** @return the card on the reader, which must be {@code psnNo}'s and usable */
-    private DemoCard cardTapped(String psnNo) {
-        DemoCard card = cardOnReader();
-        card.checkUsable();
-        if (!card.psnNo().equals(psnNo)) {
-            throw new CounterRefusedException(CounterRefusal.CARD_MISMATCH);
-        }
-        return card;
-    }
-
     private static void refuseInHospital(DemoCard card) {
         if (card.state() == DemoCard.State.IN_HOSPITAL) {
             throw new CounterRefusedException(CounterRefusal.CARD_IN_HOSPITAL);
         }
-    }
-
-    private String nextSetlId() {
-        return String.format("S%s%06d", today().toString().replace("-", ""), journal.nextSeq());
     }
 
     private LocalDateTime now() {

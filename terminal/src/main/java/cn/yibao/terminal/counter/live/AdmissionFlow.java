@@ -54,7 +54,7 @@ final class AdmissionFlow {
 
     /** 2401: admits; a msgid seen before gets its first answer and writes nothing more. */
     Visit admit(AdmissionRequest request, Pin pin, String msgid) {
-        Optional<JournalTxn> seen = journal.findByMsgid(msgid);
+        Optional<JournalTxn> seen = journal.queries().findByMsgid(msgid);
         if (seen.isPresent()) {
             return replay(seen.get());
         }

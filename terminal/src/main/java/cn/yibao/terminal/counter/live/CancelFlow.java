@@ -48,23 +48,20 @@ final class CancelFlow {
     private final RecordChain chain;
     private final VisitStore store;
     private final Clock clock;
-    private volatile HostCalls host = HostCalls.OFFLINE;
+    private final HostCalls host;
 
-    CancelFlow(CardAccess cards, Journal journal, RecordChain chain, VisitStore store, Clock clock) {
+    CancelFlow(CardAccess cards, Journal journal, RecordChain chain, VisitStore store, Clock clock, HostCalls host) {
         this.cards = cards;
         this.journal = journal;
         this.chain = chain;
         this.store = store;
         this.clock = clock;
-    }
-
-    void host(HostCalls calls) {
-        this.host = calls;
+        this.host = host;
     }
 
     /** Cancels; a msgid seen before gets its first answer and refunds nothing more. */
     Settlement cancel(CancelRequest request, String msgid) {
-        Optional<JournalTxn> seen = journal.findByMsgid(msgid);
+        Optional<JournalTxn> seen = journal.queries().findByMsgid(msgid);
         if (seen.isPresent()) {
             if (seen.get().kind() != TxnKind.CANCEL) {
                 throw new CounterRefusedException(CounterRefusal.SETTLEMENT_NOT_FOUND);
@@ -78,8 +75,8 @@ final class CancelFlow {
             throw new CounterRefusedException(CounterRefusal.NOT_SAME_DAY);
         }
         requireNotCancelled(request.setlId());
-        long seq = journal.recordSeq(original.id()).orElseThrow();
-        if (seq > journal.ackedSeq()) {
+        long seq = journal.records().seqOf(original.id()).orElseThrow();
+        if (seq > journal.uploads().ackedSeq()) {
             throw new CounterRefusedException(CounterRefusal.NOT_UPLOADED_YET);
         }
         store.cancelling(request.setlId(), msgid);
@@ -109,25 +106,25 @@ final class CancelFlow {
                 .put("fund_pay_sumamt", neg.fund()).put("acct_pay", neg.acct()).put("psn_cash_pay", neg.cash());
         ObjectNode result = Json.object().put("omsgid", original.msgid()).put("refund", amount.toYuanString());
         result.set("setlinfo", setlinfo);
-        long id = journal.begin(msgid, TxnKind.CANCEL, CardNumbers.mask(card.identity().cardNumber()),
+        long id = journal.transactions().begin(msgid, TxnKind.CANCEL, CardNumbers.mask(card.identity().cardNumber()),
                 original.cardSerial(), Json.canonical(request));
-        journal.preSettled(id, Json.canonical(result), amount, ReplyCodec.write(reply));
+        journal.transactions().preSettled(id, Json.canonical(result), amount, ReplyCodec.write(reply));
         ObjectNode input = Json.object().put("setl_id", setlId).put("omsgid", original.msgid())
                 .put("psn_no", paid.setlinfo().psnNo());
         if (amount.isZero()) {
             ask(id, input);
-            return journal.find(id).orElseThrow();
+            return journal.queries().find(id).orElseThrow();
         }
         RefundLoad load = new RefundLoad(session.initLoad(amount), now);
-        journal.debitSent(id, load.load().init().onlineSeq(), load.toJson().toString());
+        journal.transactions().debitSent(id, load.load().init().onlineSeq(), load.toJson().toString());
         Crashpoints.hit("load-sent");
         input.set("load", load.toJson());
         Response answer = ask(id, input);
         byte[] mac2 = HEX.parseHex(answer.output().path(RefundLoad.MAC2_FIELD).asText(""));
         byte[] tac = session.credit(load.load(), load.time(), mac2);
         Crashpoints.hit("card-credited");
-        journal.debited(id, HEX.formatHex(tac));
-        return journal.find(id).orElseThrow();
+        journal.transactions().debited(id, HEX.formatHex(tac));
+        return journal.queries().find(id).orElseThrow();
     }
 
     /** The amounts of a cancellation's answer as the record writes them (yuan). */
@@ -144,7 +141,7 @@ final class CancelFlow {
         try {
             answer = host.call(Infno.CANCEL, input);
         } catch (HostUnavailableException e) {
-            journal.voided(id, "host unreachable: " + e.getMessage());
+            journal.transactions().voided(id, "host unreachable: " + e.getMessage());
             throw new CounterRefusedException(CounterRefusal.HOST_UNAVAILABLE_FOR_CANCEL);
         }
         if (!answer.ok() && !input.has("load") && "ALREADY_CANCELLED".equals(answer.code())) {
@@ -153,7 +150,7 @@ final class CancelFlow {
             return answer;
         }
         if (!answer.ok() || (input.has("load") && answer.output().path(RefundLoad.MAC2_FIELD).asText("").length() != 8)) {
-            journal.voided(id, "host refused: " + answer.code());
+            journal.transactions().voided(id, "host refused: " + answer.code());
             throw new CounterRefusedException(switch (answer.code()) {
                 case "ALREADY_CANCELLED" -> CounterRefusal.ALREADY_CANCELLED;
                 case "SETTLEMENT_NOT_FOUND" -> CounterRefusal.SETTLEMENT_NOT_FOUND;
@@ -171,7 +168,7 @@ final class CancelFlow {
                 || !setlId.substring(prefix.length()).chars().allMatch(Character::isDigit)) {
             throw new CounterRefusedException(CounterRefusal.SETTLEMENT_NOT_FOUND);
         }
-        JournalTxn txn = journal.find(Long.parseLong(setlId.substring(prefix.length())))
+        JournalTxn txn = journal.queries().find(Long.parseLong(setlId.substring(prefix.length())))
                 .filter(t -> t.state() == TxnState.COMMITTED)
                 .filter(t -> t.kind() == TxnKind.SALE || t.kind() == TxnKind.DISCHARGE)
                 .orElseThrow(() -> new CounterRefusedException(CounterRefusal.SETTLEMENT_NOT_FOUND));
@@ -185,7 +182,7 @@ final class CancelFlow {
 
     private void requireNotCancelled(String setlId) {
         for (String msgid : store.cancellations(setlId)) {
-            Optional<JournalTxn> txn = journal.findByMsgid(msgid);
+            Optional<JournalTxn> txn = journal.queries().findByMsgid(msgid);
             if (txn.isPresent() && txn.get().state() == TxnState.COMMITTED) {
                 throw new CounterRefusedException(CounterRefusal.ALREADY_CANCELLED);
             }
@@ -197,7 +194,7 @@ final class CancelFlow {
 
     /** @return whether the settlement {@code setlId} has a committed cancellation */
     boolean cancelled(String setlId) {
-        return store.cancellations(setlId).stream().map(journal::findByMsgid).flatMap(Optional::stream)
+        return store.cancellations(setlId).stream().map(journal.queries()::findByMsgid).flatMap(Optional::stream)
                 .anyMatch(t -> t.state() == TxnState.COMMITTED);
     }
 
@@ -218,11 +215,11 @@ final class CancelFlow {
             return null;
         }
         if (result.credited()) {
-            journal.debited(txn.id(), HEX.formatHex(result.tac()));
-            chain.commit(journal.find(txn.id()).orElseThrow());
+            journal.transactions().debited(txn.id(), HEX.formatHex(result.tac()));
+            chain.commit(journal.queries().find(txn.id()).orElseThrow());
             return true;
         }
-        journal.voided(txn.id(), "the card proves the refund load did not happen");
+        journal.transactions().voided(txn.id(), "the card proves the refund load did not happen");
         return false;
     }
 }

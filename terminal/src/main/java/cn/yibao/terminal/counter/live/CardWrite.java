@@ -66,10 +66,10 @@ final class CardWrite {
     /** STARTED → PRE_SETTLED: the transaction journalled, nothing written to the card yet. */
     long start(Plan plan) {
         CardInfo card = plan.card();
-        long id = journal.begin(plan.msgid(), plan.kind(), CardNumbers.mask(card.identity().cardNumber()),
-                HexFormat.of().withUpperCase().formatHex(card.identity().appSerial()), plan.request());
+        long id = journal.transactions().begin(plan.msgid(), plan.kind(),
+                CardNumbers.mask(card.identity().cardNumber()), HexFormat.of().withUpperCase().formatHex(card.identity().appSerial()), plan.request());
         Crashpoints.hit("journal-started");
-        journal.preSettled(id, plan.result(), plan.account(), plan.reply().apply(id));
+        journal.transactions().preSettled(id, plan.result(), plan.account(), plan.reply().apply(id));
         Crashpoints.hit("pre-settled");
         return id;
     }
@@ -79,12 +79,12 @@ final class CardWrite {
         SettleResult done = session.settle(new SettleRequest(plan.account(), plan.record(), plan.time()),
                 pending -> {
                     Crashpoints.hit("before-debit-sent");
-                    journal.debitSent(id, pending.offlineSeq(), PendingDebits.toJson(pending));
+                    journal.transactions().debitSent(id, pending.offlineSeq(), PendingDebits.toJson(pending));
                     Crashpoints.hit("debit-sent");
                 });
         Crashpoints.hit("card-debited");
-        journal.debited(id, done.proof().tacHex());
+        journal.transactions().debited(id, done.proof().tacHex());
         Crashpoints.hit("debited");
-        return journal.find(id).orElseThrow();
+        return journal.queries().find(id).orElseThrow();
     }
 }

@@ -9,7 +9,7 @@ import cn.yibao.terminal.cardlist.Listing;
 import cn.yibao.terminal.counter.ChrgitmLv;
 import cn.yibao.terminal.counter.CounterRefusal;
 import cn.yibao.terminal.counter.CounterRefusedException;
-import cn.yibao.terminal.journal.Journal;
+import cn.yibao.terminal.journal.JournalQueries;
 import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.policy.CounterPolicy;
 import java.time.Clock;
@@ -55,17 +55,17 @@ final class CounterRules {
 
     private final CounterPolicy policy;
     private final CardWatch watch;
-    private final Journal journal;
+    private final JournalQueries queries;
     private final Clock clock;
     private final Map<String, Sighting> reported = new ConcurrentHashMap<>();
 
     private record Sighting(ListStatus status, Instant at) {
     }
 
-    CounterRules(CounterPolicy policy, CardWatch watch, Journal journal, Clock clock) {
+    CounterRules(CounterPolicy policy, CardWatch watch, JournalQueries queries, Clock clock) {
         this.policy = policy;
         this.watch = watch;
-        this.journal = journal;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -109,7 +109,7 @@ final class CounterRules {
         int limit = policy.dailyInsuredPurchases();
         if (limit > 0) {
             var dayStart = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
-            if (journal.countSince(TxnKind.SALE, card.identity().serialHex(), dayStart) >= limit) {
+            if (queries.countSince(TxnKind.SALE, card.identity().serialHex(), dayStart) >= limit) {
                 throw new CounterRefusedException(CounterRefusal.DAILY_PURCHASE_LIMIT);
             }
         }

@@ -10,9 +10,9 @@ import cn.yibao.terminal.counter.host.HostAddress;
 import cn.yibao.terminal.counter.host.HostAddresses;
 import cn.yibao.terminal.counter.host.HostConfig;
 import cn.yibao.terminal.counter.host.HostLink;
+import cn.yibao.terminal.counter.host.HostSwitch;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.policy.PolicyPack;
-import cn.yibao.terminal.policy.PolicyPacks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,6 +43,7 @@ public final class CounterRuntime implements AutoCloseable {
     private final String terminalId;
     private final Path dataDir;
     private final RecordChain chain;
+    private final HostSwitch hostSwitch;
     private volatile HostLink link;
     private volatile Runnable onSignedIn = () -> { };
     private final CounterSettings settings;
@@ -54,8 +55,9 @@ public final class CounterRuntime implements AutoCloseable {
     });
 
     private CounterRuntime(Journal journal, LiveCounter counter, Recovery recovery, String terminalId, Path dataDir,
-            RecordChain chain, CounterSettings settings) {
+            RecordChain chain, CounterSettings settings, HostSwitch hostSwitch) {
         this.settings = settings;
+        this.hostSwitch = hostSwitch;
         this.journal = journal;
         this.counter = counter;
         this.recovery = recovery;
@@ -66,24 +68,34 @@ public final class CounterRuntime implements AutoCloseable {
 
     /** Opens the counter in {@code dataDir} for terminal {@code terminalId}, recovering what a crash left. */
     public static CounterRuntime open(Path dataDir, CardAccess cards, String terminalId, Clock clock) {
-        return open(dataDir, cards, terminalId, clock, PolicyPacks.changchun2010());
+        return open(dataDir, cards, terminalId, clock, RuntimeOptions.defaults());
     }
 
-    /** As {@link #open(Path, CardAccess, String, Clock)}, settling with {@code pack} (benchmarks, tests). */
-    public static CounterRuntime open(Path dataDir, CardAccess cards, String terminalId, Clock clock, PolicyPack pack) {
+    /**
+     * As {@link #open(Path, CardAccess, String, Clock)}, with the counter's devices, policy pack and
+     * host switch as {@code options} say.
+     */
+    public static CounterRuntime open(Path dataDir, CardAccess cards, String terminalId, Clock clock,
+            RuntimeOptions options) {
+        PolicyPack pack = options.pack();
         try {
             PrivateKey key = signingKey(HostConfig.keyDir(dataDir), terminalId);
             Path catalogFile = dataDir.resolve("catalog.json");
             BundledCatalog catalog = Files.exists(catalogFile) ? BundledCatalog.load(catalogFile) : BundledCatalog.bundled();
             Journal journal = Journal.open(dataDir.resolve("journal.db"), clock);
-            RecordChain chain = new RecordChain(journal, terminalId, key, RecordChain.policyVersion(pack));
-            LiveCounter counter = new LiveCounter(cards, pack, catalog, journal, chain, clock);
+            RecordChain chain = new RecordChain(journal.transactions(), terminalId, key,
+                    RecordChain.policyVersion(pack));
             CounterSettings settings = CounterSettings.read(dataDir);
-            counter.institutionLevel(settings.institutionLevel());
-            CounterRuntime runtime = new CounterRuntime(journal, counter, new Recovery(cards, journal, chain), terminalId,
-                    dataDir, chain, settings);
-            if (!journal.unfinished().isEmpty()) {
-                LOG.warn("{} unfinished transaction(s) in the journal: recovering", journal.unfinished().size());
+            HostSwitch host = options.hostSwitch();
+            LiveCounterBuilder builder = LiveCounter.builder(cards, pack, catalog, journal, chain, clock).host(host)
+                    .institutionLevel(settings.institutionLevel());
+            options.receiptDesk().ifPresent(builder::receiptDesk);
+            options.customerDisplay().ifPresent(builder::customerDisplay);
+            CounterRuntime runtime = new CounterRuntime(journal, builder.build(), new Recovery(cards, journal, chain),
+                    terminalId, dataDir, chain, settings, host);
+            int unfinished = journal.queries().unfinished().size();
+            if (unfinished > 0) {
+                LOG.warn("{} unfinished transaction(s) in the journal: recovering", unfinished);
                 runtime.recover();
             }
             return runtime;
@@ -148,7 +160,7 @@ public final class CounterRuntime implements AutoCloseable {
             return Optional.empty();
         }
         chain.onCommitted(link::wake);
-        counter.useHost(link);
+        hostSwitch.use(link);
         startListRefresh();
         LOG.info("host link to {} started; card lists refreshed every {} s while it is up", host.get(),
                 settings.cardListEvery().toSeconds());
@@ -209,17 +221,16 @@ public final class CounterRuntime implements AutoCloseable {
     }
 
     /**
-     * Uses {@code host} for the reports of listed cards, downloads the card lists' changes and sends
-     * the waiting reports. The runtime calls it after each sign-in and every {@link
-     * CounterSettings#cardListEvery} while the link is up; it never throws for the host's sake (the
-     * lists stay as they were).
+     * Downloads the card lists' changes from {@code from} and sends it the waiting reports (the
+     * reports of listed cards presented later go through the counter's host switch). The runtime
+     * calls it after each sign-in and every {@link CounterSettings#cardListEvery} while the link is
+     * up; it never throws for the host's sake (the lists stay as they were).
      *
      * @return what the download did, or empty when the host could not be reached or answered badly
      */
-    public Optional<CardWatch.Refresh> refreshCardLists(HostCalls host) {
-        counter.cardWatch().useHost(host);
+    public Optional<CardWatch.Refresh> refreshCardLists(HostCalls from) {
         try {
-            return Optional.of(counter.cardWatch().refresh(host));
+            return Optional.of(counter.cardWatch().refresh(from));
         } catch (HostUnavailableException e) {
             LOG.info("card lists not refreshed, host unreachable: {}", e.getMessage());
         } catch (CardListException e) {
@@ -233,7 +244,7 @@ public final class CounterRuntime implements AutoCloseable {
         synchronized (this) {
             listRefresh.shutdownNow();
             if (link != null) {
-                counter.useHost(HostCalls.OFFLINE);
+                hostSwitch.use(HostCalls.OFFLINE);
                 link.close();
                 link = null;
             }

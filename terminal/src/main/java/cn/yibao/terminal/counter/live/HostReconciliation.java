@@ -36,11 +36,13 @@ final class HostReconciliation {
 
     private final Journal journal;
     private final Clock clock;
+    private final HostCalls host;
     private Cached last;
 
-    HostReconciliation(Journal journal, Clock clock) {
+    HostReconciliation(Journal journal, Clock clock, HostCalls host) {
         this.journal = journal;
         this.clock = clock;
+        this.host = host;
     }
 
     private record Cached(long head, long acked, Instant at, ReconciliationStatus status) {
@@ -49,10 +51,10 @@ final class HostReconciliation {
     private record Day(LocalDate date, List<JournalTxn> txns, long count, Money medfee, Money fund, Money acct) {
     }
 
-    /** @return the reconciliation of today with {@code host}; not reconciled when the host is unreachable */
-    synchronized ReconciliationStatus today(HostCalls host) {
-        long head = journal.head().nextSeq() - 1;
-        long acked = journal.ackedSeq();
+    /** @return the reconciliation of today with the host; not reconciled when the host is unreachable */
+    synchronized ReconciliationStatus today() {
+        long head = journal.records().head().nextSeq() - 1;
+        long acked = journal.uploads().ackedSeq();
         Instant now = clock.instant();
         if (last != null && last.head() == head && last.acked() == acked
                 && Duration.between(last.at(), now).compareTo(REUSE) < 0) {
@@ -70,7 +72,7 @@ final class HostReconciliation {
             String rslt = totals.output().path("stmt_rslt").asText();
             String dscr = totals.output().path("stmt_rslt_dscr").asText();
             if (!"0".equals(rslt)) {
-                dscr = dscr + "；" + details(host, day);
+                dscr = dscr + "；" + details(day);
             }
             ReconciliationStatus s = status(day, rslt, dscr, LocalDateTime.ofInstant(now, Request.ZONE));
             last = new Cached(head, acked, now, s);
@@ -81,7 +83,7 @@ final class HostReconciliation {
     }
 
     /** 3202: names the records that differ. */
-    private String details(HostCalls host, Day day) throws HostUnavailableException {
+    private String details(Day day) throws HostUnavailableException {
         ObjectNode in = input(day);
         ArrayNode rows = in.putArray("details");
         for (JournalTxn t : day.txns()) {
@@ -109,7 +111,7 @@ final class HostReconciliation {
     private Day day(LocalDate date) {
         Instant from = date.atStartOfDay(Request.ZONE).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(Request.ZONE).toInstant();
-        List<JournalTxn> standing = standing(journal.committedBetween(from, to, MAX_DAY));
+        List<JournalTxn> standing = standing(journal.queries().committedBetween(from, to, MAX_DAY));
         Money medfee = Money.ZERO;
         Money fund = Money.ZERO;
         Money acct = Money.ZERO;

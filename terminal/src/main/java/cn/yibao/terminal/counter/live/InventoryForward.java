@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +34,10 @@ final class InventoryForward {
     private static final Logger LOG = LoggerFactory.getLogger(InventoryForward.class);
     private static final Pattern LINK_MSGID = Pattern.compile("[0-9A-Za-z-]{1,40}");
 
-    private volatile HostCalls host = HostCalls.OFFLINE;
+    private final HostCalls host;
 
-    void host(HostCalls calls) {
-        this.host = Objects.requireNonNull(calls);
+    InventoryForward(HostCalls host) {
+        this.host = host;
     }
 
     /** 3501. */

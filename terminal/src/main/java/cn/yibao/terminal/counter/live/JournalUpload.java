@@ -26,7 +26,7 @@ public final class JournalUpload implements cn.yibao.hostlink.saf.Journal {
     @Override
     public List<UploadedRecord> after(long afterSeq, int max) {
         List<UploadedRecord> out = new ArrayList<>();
-        for (StoredRecord r : journal.recordsAfter(afterSeq, max)) {
+        for (StoredRecord r : journal.records().after(afterSeq, max)) {
             try {
                 out.add(UploadedRecord.fromJson(JSON.readTree(r.body())));
             } catch (IOException e) {
@@ -38,18 +38,18 @@ public final class JournalUpload implements cn.yibao.hostlink.saf.Journal {
 
     @Override
     public long headSeq() {
-        return journal.head().nextSeq() - 1;
+        return journal.records().head().nextSeq() - 1;
     }
 
     @Override
     public long ackedSeq() {
-        return journal.ackedSeq();
+        return journal.uploads().ackedSeq();
     }
 
     @Override
     public void acknowledge(long seq) {
-        if (seq > journal.ackedSeq()) {
-            journal.acknowledge(seq);
+        if (seq > journal.uploads().ackedSeq()) {
+            journal.uploads().acknowledge(seq);
         }
     }
 }

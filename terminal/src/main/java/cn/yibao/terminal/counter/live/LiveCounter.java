@@ -1,7 +1,6 @@
 package cn.yibao.terminal.counter.live;
 
 import cn.yibao.card.CardException;
-import cn.yibao.card.Money;
 import cn.yibao.card.session.CardInfo;
 import cn.yibao.terminal.cardlist.CardWatch;
 import cn.yibao.terminal.counter.AdmissionRequest;
@@ -26,7 +25,6 @@ import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.PrinterStatus;
 import cn.yibao.terminal.counter.ReconciliationStatus;
 import cn.yibao.terminal.counter.RegisterRequest;
-import cn.yibao.terminal.counter.SetlInfo;
 import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.StockChange;
 import cn.yibao.terminal.counter.StockCount;
@@ -36,22 +34,13 @@ import cn.yibao.terminal.counter.TenderRequest;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.counter.VisitSettle;
 import cn.yibao.terminal.counter.host.HostCalls;
-import cn.yibao.terminal.devices.CustomerDisplay;
+import cn.yibao.terminal.counter.host.HostSwitch;
 import cn.yibao.terminal.journal.Journal;
-import cn.yibao.terminal.journal.JournalTxn;
-import cn.yibao.terminal.journal.TxnKind;
-import cn.yibao.terminal.journal.TxnState;
 import cn.yibao.terminal.journal.VisitStore;
 import cn.yibao.terminal.policy.PolicyPack;
-import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.settlement.SettlementRefusedException;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -59,59 +48,59 @@ import java.util.function.Supplier;
  * The counter for real: the card on the reader, the settlement engine with the active policy pack,
  * the SQLite journal with signed records: pharmacy sales, outpatient visits, inpatient stays
  * (admission and discharge write the card's state) and same-day cancellations refunded by a
- * host-authorised load.
+ * host-authorised load. Made whole by its {@link #builder builder}: the host (usually a
+ * {@link HostSwitch} that the owner of the host link flips), the receipt desk, the customer display.
  */
 public final class LiveCounter implements CounterApi {
 
-    private static final int DAY_SCAN = 10_000;
-
     private final CardAccess cards;
     private final BundledCatalog catalog;
-    private final Journal journal;
-    private final Clock clock;
     private final PharmacyFlow pharmacy;
     private final CardWatch cardWatch;
     private final CounterRules rules;
-    private final OfflineGate offline;
     private final Visits visits;
     private final VisitSettleFlow visitSettle;
     private final AdmissionFlow admission;
     private final CancelFlow cancellation;
-    private volatile Consumer<Settlement> afterSettle = s -> { };
-    private volatile ReceiptDesk receipts;
-    private final Till till = new Till();
-    private volatile HostCalls host = HostCalls.OFFLINE;
+    private final Consumer<Settlement> afterSettle;
+    private final ReceiptDesk receipts;
+    private final Till till;
+    private final HostCalls host;
     private final HostReconciliation reconciliation;
-    private final InventoryForward inventory = new InventoryForward();
+    private final InventoryForward inventory;
+    private final CounterBook book;
 
-    public LiveCounter(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
-            Clock clock) {
-        this.cards = cards;
-        this.catalog = catalog;
-        this.journal = journal;
-        this.clock = clock;
-        this.cardWatch = CardWatch.open(journal.file().resolveSibling(CardWatch.FILE), clock);
-        this.rules = new CounterRules(pack.counter(), cardWatch, journal, clock);
-        this.offline = new OfflineGate(journal, pack.counter().offline(), clock);
-        this.pharmacy = new PharmacyFlow(cards, pack, catalog, journal, chain, clock, rules, offline);
-        this.visits = new Visits(cards, catalog, pack, journal, new VisitStore(journal, "M" + chain.terminalId()), clock,
-                rules);
-        this.visitSettle = new VisitSettleFlow(cards, pack, visits, journal, chain, clock, offline);
-        this.admission = new AdmissionFlow(cards, visits, journal, chain, clock);
-        this.cancellation = new CancelFlow(cards, journal, chain, visits.store(), clock);
-        this.reconciliation = new HostReconciliation(journal, clock);
+    LiveCounter(LiveCounterBuilder b) {
+        this.cards = b.cards;
+        this.catalog = b.catalog;
+        this.host = b.host;
+        this.receipts = b.receipts;
+        this.afterSettle = b.receipts == null ? b.afterSettle : b.receipts.andThen(b.afterSettle);
+        this.till = new Till(b.display);
+        Journal journal = b.journal;
+        RecordChain chain = b.chain;
+        this.cardWatch = CardWatch.open(journal.file().resolveSibling(CardWatch.FILE), b.clock, host);
+        this.rules = new CounterRules(b.pack.counter(), cardWatch, journal.queries(), b.clock);
+        OfflineGate offline = new OfflineGate(journal, b.pack.counter().offline(), b.clock, host);
+        this.pharmacy = new PharmacyFlow(cards, b.pack, catalog, journal, chain, b.clock, rules, offline);
+        this.visits = new Visits(cards, catalog, b.pack, journal.queries(),
+                new VisitStore(journal, "M" + chain.terminalId()), b.clock, rules);
+        this.visitSettle = new VisitSettleFlow(cards, b.pack, visits, journal, chain, b.clock, offline, b.level);
+        this.admission = new AdmissionFlow(cards, visits, journal, chain, b.clock);
+        this.cancellation = new CancelFlow(cards, journal, chain, visits.store(), b.clock, host);
+        this.reconciliation = new HostReconciliation(journal, b.clock, host);
+        this.inventory = new InventoryForward(host);
+        this.book = new CounterBook(journal, cancellation, host, b.clock);
     }
 
     /**
-     * Puts the counter on the host link: sync status, reconciliation, the refunds of cancellations,
-     * the reports of listed cards, the forwarding of inventory messages. Without it the counter is offline.
+     * Starts a counter on {@code cards}, settling with {@code pack}, journalling in {@code journal}
+     * and signing with {@code chain}; without more it is offline, prints nothing and settles visits
+     * at the MUNICIPAL level.
      */
-    public void useHost(HostCalls calls) {
-        this.host = Objects.requireNonNull(calls);
-        offline.online(calls::online);
-        cancellation.host(calls);
-        cardWatch.useHost(calls);
-        inventory.host(calls);
+    public static LiveCounterBuilder builder(CardAccess cards, PolicyPack pack, BundledCatalog catalog,
+            Journal journal, RecordChain chain, Clock clock) {
+        return new LiveCounterBuilder(cards, pack, catalog, journal, chain, clock);
     }
 
     @Override
@@ -127,31 +116,6 @@ public final class LiveCounter implements CounterApi {
         return cardWatch;
     }
 
-
-    /** Sets the level this terminal's institution settles outpatient visits and stays as (default MUNICIPAL). */
-    public void institutionLevel(InstitutionLevel level) {
-        visitSettle.institutionLevel(level);
-    }
-
-    /**
-     * Sets what happens after each settlement is committed (the receipt printer, the customer
-     * display); it must not throw and must not block the sale for long.
-     */
-    public void afterSettle(Consumer<Settlement> action) {
-        this.afterSettle = action;
-    }
-
-    /** Prints each settlement's receipt at {@code desk} (after the commit) and reprints there on request. */
-    public void useReceiptDesk(ReceiptDesk desk) {
-        this.receipts = Objects.requireNonNull(desk);
-        this.afterSettle = desk;
-    }
-
-    /** Shows the cash due, the cash handed over and the change on {@code display} (客显). */
-    public void useCustomerDisplay(CustomerDisplay display) {
-        till.display(display);
-    }
-
     @Override
     public Tender tender(TenderRequest request) {
         return till.tender(request.paid());
@@ -159,17 +123,15 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public PrinterStatus printerStatus() {
-        ReceiptDesk desk = receipts;
-        return desk == null ? PrinterStatus.NONE : desk.status();
+        return receipts == null ? PrinterStatus.NONE : receipts.status();
     }
 
     @Override
     public PrinterStatus reprintReceipt() {
-        ReceiptDesk desk = receipts;
-        if (desk == null) {
+        if (receipts == null) {
             throw new CounterRefusedException(CounterRefusal.NO_PRINTER);
         }
-        return desk.reprint();
+        return receipts.reprint();
     }
 
     @Override
@@ -243,64 +205,12 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public ReconciliationStatus reconciliation() {
-        return reconciliation.today(host);
+        return reconciliation.today();
     }
 
     @Override
     public List<JournalEntry> searchJournal(JournalQuery query) {
-        long acked = journal.ackedSeq();
-        List<JournalEntry> out = new ArrayList<>();
-        for (Committed c : committed()) {
-            SetlInfo s = c.info();
-            if (out.size() < query.limit() && matches(query, s)) {
-                out.add(new JournalEntry(c.txn().id(), infno(c.txn().kind(), s.medType()), c.txn().msgid(),
-                        s.setlId(), s.mdtrtId(), s.psnNo(), s.psnName(), s.setlTime(), s.medfeeSumamt(),
-                        s.fundPaySumamt(), s.acctPay(), s.psnCashPay(), entryState(c.txn().kind(), s.setlId()),
-                        journal.recordSeq(c.txn().id()).stream().anyMatch(seq -> seq <= acked)));
-            }
-        }
-        return out;
-    }
-
-    /** @return the national code of the transaction that made a journal entry */
-    private static String infno(TxnKind kind, String medType) {
-        boolean pharmacy = PharmacyFlow.MED_TYPE_PHARMACY.equals(medType);
-        return switch (kind) {
-            case CANCEL -> pharmacy ? "2103" : medType.startsWith("2") ? "2305" : "2208";
-            case DISCHARGE -> "2304";
-            default -> pharmacy ? "2102" : "2207";
-        };
-    }
-
-    private String entryState(TxnKind kind, String setlId) {
-        if (kind == TxnKind.CANCEL) {
-            return "REVERSAL";
-        }
-        return cancellation.cancelled(setlId) ? "CANCELLED" : "SETTLED";
-    }
-
-    /** A committed transaction with the split it answered. */
-    private record Committed(JournalTxn txn, SetlInfo info) {
-    }
-
-    /** @return the newest committed transactions, newest first */
-    private List<Committed> committed() {
-        List<Committed> out = new ArrayList<>();
-        for (JournalTxn txn : journal.recent(DAY_SCAN)) {
-            if (txn.state() == TxnState.COMMITTED && txn.kind() != TxnKind.ADMIT) {
-                out.add(new Committed(txn, ReplyCodec.read(txn.reply().orElseThrow()).setlinfo()));
-            }
-        }
-        return out;
-    }
-
-    private static boolean matches(JournalQuery q, SetlInfo s) {
-        LocalDate day = s.setlTime().toLocalDate();
-        return (q.setlId() == null || q.setlId().equals(s.setlId()))
-                && (q.psnNo() == null || q.psnNo().equals(s.psnNo()))
-                && (q.mdtrtId() == null || q.mdtrtId().equals(s.mdtrtId()))
-                && (q.begndate() == null || !day.isBefore(q.begndate()))
-                && (q.enddate() == null || !day.isAfter(q.enddate()));
+        return book.search(query);
     }
 
     @Override
@@ -315,37 +225,12 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public SyncStatus syncStatus() {
-        long last = journal.head().nextSeq() - 1;
-        long acked = journal.ackedSeq();
-        LocalDateTime ackedAt = journal.ackedAt().map(t -> LocalDateTime.ofInstant(t, clock.getZone())).orElse(null);
-        return new SyncStatus(host.online(), last, acked, ackedAt, last - acked);
+        return book.syncStatus();
     }
 
     @Override
     public DayTotals todayTotals() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
-        long count = 0;
-        long cancelled = 0;
-        Money total = Money.ZERO;
-        Money funds = Money.ZERO;
-        Money account = Money.ZERO;
-        Money cash = Money.ZERO;
-        for (Committed c : committed()) {
-            SetlInfo s = c.info();
-            if (s.setlTime().toLocalDate().equals(today)) {
-                if (c.txn().kind() == TxnKind.CANCEL) {
-                    cancelled++;
-                    count--;
-                } else {
-                    count++;
-                }
-                total = total.plus(s.medfeeSumamt());
-                funds = funds.plus(s.fundPaySumamt());
-                account = account.plus(s.acctPay());
-                cash = cash.plus(s.psnCashPay());
-            }
-        }
-        return new DayTotals(today, Math.max(0, count), cancelled, total, funds, account, cash);
+        return book.todayTotals();
     }
 
     /**
@@ -375,5 +260,4 @@ public final class LiveCounter implements CounterApi {
             throw new CounterRefusedException(e.refusal());
         }
     }
-
 }

@@ -3,6 +3,7 @@ package cn.yibao.terminal.counter.live;
 import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.CounterRefusal;
 import cn.yibao.terminal.counter.CounterRefusedException;
+import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnKind;
@@ -11,8 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.BooleanSupplier;
 
 /**
  * The offline limit (policy pack {@code counter.offline}): what may be settled while settlements
@@ -31,17 +30,14 @@ public final class OfflineGate {
     private final Journal journal;
     private final CounterPolicy.OfflineLimit limit;
     private final Clock clock;
-    private volatile BooleanSupplier online = () -> false;
+    private final HostCalls host;
 
-    public OfflineGate(Journal journal, CounterPolicy.OfflineLimit limit, Clock clock) {
+    /** @param host the host link, asked whether it is up right now */
+    public OfflineGate(Journal journal, CounterPolicy.OfflineLimit limit, Clock clock, HostCalls host) {
         this.journal = journal;
         this.limit = limit;
         this.clock = clock;
-    }
-
-    /** Tells the gate how to know whether the host link is up right now (default: never). */
-    public void online(BooleanSupplier up) {
-        this.online = Objects.requireNonNull(up);
+        this.host = host;
     }
 
     /** What waits for the host: count, insured amount (fund + account) and the oldest one's age. */
@@ -58,7 +54,7 @@ public final class OfflineGate {
         Queue q = queue();
         boolean amountExceeded = q.insured().plus(insured).compareTo(limit.maxInsuredAmount()) > 0;
         if (q.count() + 1 > limit.maxCount()
-                || (amountExceeded && !online.getAsBoolean())
+                || (amountExceeded && !host.online())
                 || q.oldest().compareTo(limit.maxAge()) > 0) {
             throw new CounterRefusedException(CounterRefusal.OFFLINE_LIMIT_EXCEEDED);
         }
@@ -66,8 +62,8 @@ public final class OfflineGate {
 
     /** @return the settlements the host has not acknowledged yet (at most one more than the count limit is read) */
     public Queue queue() {
-        List<JournalTxn> waiting = new ArrayList<>(journal.unfinished());
-        waiting.addAll(journal.unacknowledged(limit.maxCount() + 1));
+        List<JournalTxn> waiting = new ArrayList<>(journal.queries().unfinished());
+        waiting.addAll(journal.uploads().unacknowledged(limit.maxCount() + 1));
         Money insured = Money.ZERO;
         Duration oldest = Duration.ZERO;
         for (JournalTxn t : waiting) {

@@ -77,7 +77,7 @@ final class PharmacyFlow {
 
     /** 2102: settles; a msgid seen before gets its first answer and debits nothing more. */
     Settlement settle(PharmacySale sale, Pin pin, String msgid) {
-        Optional<JournalTxn> seen = journal.findByMsgid(msgid);
+        Optional<JournalTxn> seen = journal.queries().findByMsgid(msgid);
         if (seen.isPresent()) {
             return replay(seen.get());
         }
@@ -120,7 +120,7 @@ final class PharmacyFlow {
         long id = write.start(plan);
         if (account.isZero()) {
             // nothing to debit: the card is not written (its purchase commands need the PIN)
-            return journal.find(id).orElseThrow();
+            return journal.queries().find(id).orElseThrow();
         }
         return write.card(session, id, plan);
     }

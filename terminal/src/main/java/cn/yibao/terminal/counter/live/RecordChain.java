@@ -16,7 +16,7 @@ import cn.yibao.hostlink.msg.RefundLoad;
 import cn.yibao.terminal.journal.TxnKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.yibao.terminal.counter.SetlInfo;
-import cn.yibao.terminal.journal.Journal;
+import cn.yibao.terminal.journal.Transactions;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.StoredRecord;
 import cn.yibao.terminal.json.CanonicalJson;
@@ -35,7 +35,7 @@ import java.util.HexFormat;
  */
 public final class RecordChain {
 
-    private final Journal journal;
+    private final Transactions transactions;
     private final String terminalId;
     private final PrivateKey key;
     private final String policyVersion;
@@ -46,8 +46,8 @@ public final class RecordChain {
      * @param key the terminal's SM2 signing key (from enrolment)
      * @param policyVersion the active policy pack's id
      */
-    public RecordChain(Journal journal, String terminalId, PrivateKey key, String policyVersion) {
-        this.journal = journal;
+    public RecordChain(Transactions transactions, String terminalId, PrivateKey key, String policyVersion) {
+        this.transactions = transactions;
         this.terminalId = terminalId;
         this.key = key;
         this.policyVersion = policyVersion;
@@ -76,7 +76,7 @@ public final class RecordChain {
     private StoredRecord sign(JournalTxn txn) {
         String result = recordResult(txn);
         CardProof proof = proof(txn);
-        return journal.commit(txn.id(), head -> {
+        return transactions.commit(txn.id(), head -> {
             byte[] prev = head.prevHash().length == 0 ? Sm3.genesis(terminalId) : head.prevHash();
             SignedRecord unsigned = new SignedRecord(terminalId, head.nextSeq(), prev,
                     txn.created().truncatedTo(ChronoUnit.MILLIS), txn.msgid(), policyVersion, result,

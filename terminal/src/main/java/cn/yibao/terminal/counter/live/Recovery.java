@@ -47,10 +47,10 @@ public final class Recovery {
         int committed = 0;
         int voided = 0;
         int inDoubt = 0;
-        for (JournalTxn txn : journal.unfinished()) {
+        for (JournalTxn txn : journal.queries().unfinished()) {
             switch (txn.state()) {
                 case STARTED, PRE_SETTLED -> {
-                    journal.voided(txn.id(), "interrupted before the debit was sent");
+                    journal.transactions().voided(txn.id(), "interrupted before the debit was sent");
                     voided++;
                 }
                 case DEBITED -> {
@@ -89,11 +89,11 @@ public final class Recovery {
             return null;
         }
         if (result.debited()) {
-            journal.debited(txn.id(), result.proof().orElseThrow().tacHex());
-            chain.commit(journal.find(txn.id()).orElseThrow());
+            journal.transactions().debited(txn.id(), result.proof().orElseThrow().tacHex());
+            chain.commit(journal.queries().find(txn.id()).orElseThrow());
             return true;
         }
-        journal.voided(txn.id(), "the card proves the debit did not happen");
+        journal.transactions().voided(txn.id(), "the card proves the debit did not happen");
         return false;
     }
 }

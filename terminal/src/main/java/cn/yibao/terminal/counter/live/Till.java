@@ -4,7 +4,6 @@ import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.Tender;
 import cn.yibao.terminal.devices.CustomerDisplay;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +16,12 @@ final class Till {
 
     private static final Logger LOG = LoggerFactory.getLogger(Till.class);
 
-    private volatile CustomerDisplay display;
+    private final CustomerDisplay display;
     private volatile Money cashDue;
 
-    void display(CustomerDisplay customerDisplay) {
-        this.display = Objects.requireNonNull(customerDisplay);
+    /** @param display the customer display, or null for none */
+    Till(CustomerDisplay display) {
+        this.display = display;
     }
 
     /** A pre-settlement: the cash it would take, on the display. */

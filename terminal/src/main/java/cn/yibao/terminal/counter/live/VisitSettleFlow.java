@@ -53,10 +53,12 @@ final class VisitSettleFlow {
     private final RecordChain chain;
     private final CardWrite write;
     private final Clock clock;
-    private volatile InstitutionLevel level = InstitutionLevel.MUNICIPAL;
+    private final InstitutionLevel level;
 
+    /** @param level the level this terminal's institution settles visits as (terminal configuration) */
     VisitSettleFlow(CardAccess cards, PolicyPack pack, Visits visits, Journal journal, RecordChain chain, Clock clock,
-            OfflineGate offline) {
+            OfflineGate offline, InstitutionLevel level) {
+        this.level = hospitalLevel(level);
         this.offline = offline;
         this.cards = cards;
         this.pack = pack;
@@ -67,12 +69,15 @@ final class VisitSettleFlow {
         this.clock = clock;
     }
 
-    /** Sets the level this terminal's institution settles visits as (terminal configuration). */
-    void institutionLevel(InstitutionLevel level) {
+    /**
+     * @return {@code level}, a level a visit can be settled at
+     * @throws IllegalArgumentException for none or PHARMACY
+     */
+    static InstitutionLevel hospitalLevel(InstitutionLevel level) {
         if (level == null || level == InstitutionLevel.PHARMACY) {
             throw new IllegalArgumentException("a visit is settled at a hospital level, not " + level);
         }
-        this.level = level;
+        return level;
     }
 
     /**
@@ -93,7 +98,7 @@ final class VisitSettleFlow {
 
     /** 2207/2304: settles; a msgid seen before gets its first answer and writes nothing more. */
     Settlement settle(VisitSettle request, Pin pin, String msgid) {
-        Optional<JournalTxn> seen = journal.findByMsgid(msgid);
+        Optional<JournalTxn> seen = journal.queries().findByMsgid(msgid);
         if (seen.isPresent()) {
             return PharmacyFlow.replay(seen.get());
         }

@@ -12,7 +12,7 @@ import cn.yibao.terminal.counter.FeeUploadResult;
 import cn.yibao.terminal.counter.LineSplit;
 import cn.yibao.terminal.counter.RegisterRequest;
 import cn.yibao.terminal.counter.Visit;
-import cn.yibao.terminal.journal.Journal;
+import cn.yibao.terminal.journal.JournalQueries;
 import cn.yibao.terminal.journal.JournalException;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnState;
@@ -44,18 +44,18 @@ final class Visits {
     private final CardAccess cards;
     private final BundledCatalog catalog;
     private final PolicyPack pack;
-    private final Journal journal;
+    private final JournalQueries queries;
     private final VisitStore store;
     private final Clock clock;
     private final CounterRules rules;
 
-    Visits(CardAccess cards, BundledCatalog catalog, PolicyPack pack, Journal journal, VisitStore store, Clock clock,
-            CounterRules rules) {
+    Visits(CardAccess cards, BundledCatalog catalog, PolicyPack pack, JournalQueries queries, VisitStore store,
+            Clock clock, CounterRules rules) {
         this.rules = rules;
         this.cards = cards;
         this.catalog = catalog;
         this.pack = pack;
-        this.journal = journal;
+        this.queries = queries;
         this.store = store;
         this.clock = clock;
     }
@@ -184,7 +184,7 @@ final class Visits {
      * @throws CounterRefusedException SETTLEMENT_IN_DOUBT while it awaits recovery
      */
     private boolean committed(String msgid) {
-        Optional<JournalTxn> txn = journal.findByMsgid(msgid);
+        Optional<JournalTxn> txn = queries.findByMsgid(msgid);
         if (txn.isEmpty() || txn.get().state() == TxnState.VOIDED) {
             return false;
         }
