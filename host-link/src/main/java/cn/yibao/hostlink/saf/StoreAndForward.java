@@ -1,12 +1,5 @@
 package cn.yibao.hostlink.saf;
 
-import cn.yibao.hostlink.msg.Infno;
-import cn.yibao.hostlink.msg.Json;
-import cn.yibao.hostlink.msg.LinkRefusal;
-import cn.yibao.hostlink.net.Frames;
-import cn.yibao.hostlink.msg.Response;
-import cn.yibao.hostlink.record.UploadedRecord;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
@@ -16,10 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +19,15 @@ import org.slf4j.LoggerFactory;
  * in sequence order in batches, move the cursor to the {@code ack_seq} the host returns (the
  * highest contiguous sequence it holds) and only then; on any failure close, wait
  * ({@link Backoff}) and start again. A refused record stops the upload until {@link #retryAfterRefusal}.
+ * This class runs the session: its thread, connecting and signing in, the upload loop and the
+ * waits between; the batches and what the host's answers do to the cursor are
+ * {@link UploadBatches}'s.
  *
  * <p>The host may have several addresses (instances sharing one store), in order of preference.
  * When the address in use stops answering (no connection, a failed handshake, the session
  * dropped, an upload or a call timing out) the link moves to the next address, wrapping round;
  * the backoff grows per full round of the list, not per address. It stays on an address that
- * works and goes back to the preferred one only on {@link #failBack}.
+ * works and goes back to the preferred one only on {@link #failBack} ({@link Failover}).
  */
 public final class StoreAndForward implements AutoCloseable {
 
@@ -74,32 +68,23 @@ public final class StoreAndForward implements AutoCloseable {
 
     private final Settings settings;
     private final SslContext ssl;
-    private final Journal journal;
     private final EventLoopGroup group;
-    private final Backoff backoff;
-    private final Rotation rotation;
-    private final Object lock = new Object();
+    private final UploadBatches uploads;
+    private final Failover failover;
+    private final Wakeups wakeups = new Wakeups();
     private final Thread thread;
     private final AtomicLong connects = new AtomicLong();
-    private volatile boolean running = true;
-    private volatile boolean woken;
-    private volatile boolean refused;
     private volatile State state = State.CONNECTING;
-    private volatile String refusal = "";
     private volatile HostSession session;
-    private volatile Endpoint inUse;
-    private volatile boolean failBackAsked;
     private volatile String abandoned;
     private volatile Consumer<HostSession> onSignedIn = s -> { };
 
     public StoreAndForward(Settings settings, SslContext ssl, Journal journal, EventLoopGroup group, Random random) {
         this.settings = settings;
         this.ssl = ssl;
-        this.journal = journal;
         this.group = group;
-        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), random);
-        this.rotation = new Rotation(settings.hosts());
-        this.inUse = rotation.current();
+        this.uploads = new UploadBatches(journal, settings.batchSize());
+        this.failover = new Failover(settings.hosts(), settings.backoffMin(), settings.backoffMax(), random);
         this.thread = new Thread(this::run, "store-and-forward");
         thread.setDaemon(true);
     }
@@ -111,10 +96,7 @@ public final class StoreAndForward implements AutoCloseable {
 
     /** Signals that the journal grew (or that a refusal was dealt with): upload now. */
     public void wake() {
-        synchronized (lock) {
-            woken = true;
-            lock.notifyAll();
-        }
+        wakeups.wake();
     }
 
     /** @return the current state */
@@ -124,7 +106,7 @@ public final class StoreAndForward implements AutoCloseable {
 
     /** @return the code of the last refusal ({@code ""} if none) */
     public String refusal() {
-        return refusal;
+        return uploads.refusal();
     }
 
     /**
@@ -151,7 +133,7 @@ public final class StoreAndForward implements AutoCloseable {
 
     /** @return the address in use (or being tried) */
     public Endpoint address() {
-        return inUse;
+        return failover.inUse();
     }
 
     /**
@@ -161,10 +143,9 @@ public final class StoreAndForward implements AutoCloseable {
      * @return whether the link was on another address
      */
     public boolean failBack() {
-        if (inUse.equals(settings.hosts().get(0))) {
+        if (!failover.askFailBack()) {
             return false;
         }
-        failBackAsked = true;
         wake();
         return true;
     }
@@ -175,38 +156,25 @@ public final class StoreAndForward implements AutoCloseable {
      */
     public void notAnswering(HostSession s, HostUnavailableException failure) {
         if (s != null && s == session) {
-            abandoned = reason(failure);
+            abandoned = failure.reason();
             s.abort();
             wake();
         }
     }
 
     private void run() {
-        while (running) {
-            if (failBackAsked) {
-                failBackAsked = false;
-                rotation.toPreferred();
-                backoff.reset();
-            }
-            Endpoint at = rotation.current();
-            inUse = at;
+        while (wakeups.running()) {
+            Endpoint at = failover.next();
             String failure = connectAndDrain(at);
-            if (!running) {
+            if (!wakeups.running()) {
                 break;
             }
             if (failure != null) {
                 state = State.BACKING_OFF;
-                boolean round = rotation.failed();
-                inUse = rotation.current();
-                if (!inUse.equals(at)) {
-                    LOG.warn("host link: {} not answering ({}), moving to {}", at, failure, inUse);
-                } else {
-                    LOG.debug("host link: {} not answering ({})", at, failure);
-                }
-                pause((round ? backoff.next() : backoff.current()).toMillis());
-            } else if (!failBackAsked) {
+                wakeups.pause(failover.failed(at, failure).toMillis());
+            } else if (!failover.failBackAsked()) {
                 state = State.BACKING_OFF;
-                pause(backoff.current().toMillis());
+                wakeups.pause(failover.idleWait().toMillis());
             }
         }
         state = State.STOPPED;
@@ -225,16 +193,15 @@ public final class StoreAndForward implements AutoCloseable {
         try {
             state = State.CONNECTING;
             s = HostSession.open(group, at.host(), at.port(), ssl, settings.fixmedinsCode(), settings.opter(),
-                    settings.heartbeat(), settings.callTimeout(), this::heartbeatInput);
+                    settings.heartbeat(), settings.callTimeout(), uploads::heartbeatInput);
             session = s;
             s.closed().thenRun(this::wake);
             connects.incrementAndGet();
-            backoff.reset();
-            rotation.succeeded();
+            failover.connected();
             signedIn(s);
             failure = drain(s);
         } catch (HostUnavailableException e) {
-            failure = reason(e);
+            failure = e.reason();
         } finally {
             session = null;
             if (s != null && failure == null) {
@@ -246,23 +213,6 @@ public final class StoreAndForward implements AutoCloseable {
         return failure;
     }
 
-    /** @return a short reason for a log line: the message, and the cause's */
-    static String reason(HostUnavailableException e) {
-        Throwable cause = e.getCause();
-        while ((cause instanceof ExecutionException || cause instanceof CompletionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause == null) {
-            return e.getMessage();
-        }
-        String m = cause.getMessage();
-        if (m != null && m.startsWith(e.getMessage())) {
-            return m;
-        }
-        return e.getMessage() + ": " + (m == null ? cause.getClass().getSimpleName() : m);
-    }
-
     private void signedIn(HostSession s) {
         try {
             onSignedIn.accept(s);
@@ -271,13 +221,6 @@ public final class StoreAndForward implements AutoCloseable {
         }
     }
 
-    private ObjectNode heartbeatInput() {
-        return Json.object().put("journal_head", journal.headSeq()).put("acked_seq", journal.ackedSeq());
-    }
-
-    /** Most bytes of records in one upload, so that the frame stays under {@link Frames#MAX_FRAME}. */
-    static final int MAX_UPLOAD_BYTES = Frames.MAX_FRAME - 64 * 1024;
-
     /**
      * Uploads until the session ends.
      *
@@ -285,85 +228,45 @@ public final class StoreAndForward implements AutoCloseable {
      *         or null when it ended otherwise
      */
     private String drain(HostSession s) throws HostUnavailableException {
-        while (running && s.isActive()) {
-            if (failBackAsked) {
+        while (wakeups.running() && s.isActive()) {
+            if (failover.failBackAsked()) {
                 return null;
             }
-            if (refused) {
-                pause(1000);
+            if (uploads.refused()) {
+                wakeups.pause(1000);
                 continue;
             }
-            List<UploadedRecord> batch = journal.after(journal.ackedSeq(), settings.batchSize());
-            if (batch.isEmpty()) {
+            Optional<ObjectNode> input = uploads.next();
+            if (input.isEmpty()) {
                 state = State.IDLE;
-                pause(1000);
+                wakeups.pause(1000);
                 continue;
             }
             state = State.UPLOADING;
-            ArrayNode records = Json.object().arrayNode();
-            long bytes = 0;
-            for (UploadedRecord r : batch) {
-                bytes += r.wireSizeBound();
-                if (bytes > MAX_UPLOAD_BYTES && !records.isEmpty()) {
-                    break;
-                }
-                records.add(r.toJson());
-            }
-            ObjectNode input = Json.object().put("journal_head", journal.headSeq());
-            input.set("records", records);
-            Response r = s.call(Infno.UPLOAD, input);
-            long ack = r.output().path("ack_seq").asLong(-1);
-            if (ack > journal.ackedSeq()) {
-                journal.acknowledge(ack);
-            }
-            if (!r.ok() && LinkRefusal.NOT_SIGNED_IN.code().equals(r.code())) {
-                // a sign-in of ours that timed out was processed after this one: sign in again, same address
-                LOG.debug("host no longer knows this sign-in: {}", r.errMsg());
+            UploadBatches.Outcome outcome = uploads.send(s, input.get());
+            if (outcome == UploadBatches.Outcome.SIGN_IN_AGAIN) {
                 return null;
             }
-            if (!r.ok() && LinkRefusal.transientCode(r.code())) {
-                // the host instance or its database failed, nothing was refused: reconnect (with backoff) and resend
-                throw new HostUnavailableException("host could not store the upload: " + r.code() + " " + r.errMsg());
-            }
-            if (!r.ok()) {
-                refusal = r.code();
-                refused = true;
+            if (outcome == UploadBatches.Outcome.REFUSED) {
                 state = State.REFUSED;
-                LOG.warn("host refused record {}: {}", r.output().path("rejected_seq").asLong(), r.errMsg());
             }
         }
-        if (!running) {
+        if (!wakeups.running()) {
             return null;
         }
         String why = abandoned;
         return why != null ? why : "session dropped";
     }
 
-    /** Waits up to {@code millis} or until {@link #wake}. */
-    private void pause(long millis) {
-        synchronized (lock) {
-            if (!woken && running) {
-                try {
-                    lock.wait(Math.max(1, millis));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            woken = false;
-        }
-    }
-
     /** After a refusal has been dealt with (e.g. the journal repaired): upload again. */
     public void retryAfterRefusal() {
-        refused = false;
+        uploads.retry();
         wake();
     }
 
     @Override
     public void close() {
-        running = false;
-        wake();
+        wakeups.stop();
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {

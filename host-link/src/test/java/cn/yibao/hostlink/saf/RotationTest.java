@@ -74,12 +74,12 @@ class RotationTest {
         var refused = new java.net.ConnectException("Connection refused");
         var e = new HostUnavailableException("cannot connect to " + A,
                 new java.util.concurrent.ExecutionException(new java.util.concurrent.CompletionException(refused)));
-        assertEquals("cannot connect to 127.0.0.1:7443: Connection refused", StoreAndForward.reason(e));
-        assertEquals("host link is down", StoreAndForward.reason(new HostUnavailableException("host link is down")));
-        assertEquals("no response to 8001 in PT0.8S", StoreAndForward.reason(new HostUnavailableException(
-                "no response to 8001", new java.util.concurrent.TimeoutException("no response to 8001 in PT0.8S"))));
-        assertEquals("no response to UPLOAD: ClosedChannelException", StoreAndForward.reason(
-                new HostUnavailableException("no response to UPLOAD", new java.nio.channels.ClosedChannelException())));
+        assertEquals("cannot connect to 127.0.0.1:7443: Connection refused", e.reason());
+        assertEquals("host link is down", new HostUnavailableException("host link is down").reason());
+        assertEquals("no response to 8001 in PT0.8S", new HostUnavailableException(
+                "no response to 8001", new java.util.concurrent.TimeoutException("no response to 8001 in PT0.8S")).reason());
+        assertEquals("no response to UPLOAD: ClosedChannelException", new HostUnavailableException(
+                "no response to UPLOAD", new java.nio.channels.ClosedChannelException()).reason());
     }
 
     @Test

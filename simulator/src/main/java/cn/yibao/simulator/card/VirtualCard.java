@@ -8,18 +8,16 @@ import cn.yibao.card.apdu.CommandApdu;
 import cn.yibao.card.apdu.StatusWord;
 import cn.yibao.card.app.CardCommands;
 import cn.yibao.card.app.MedicalData;
-import cn.yibao.card.app.SelectAnswer;
-import cn.yibao.card.crypto.PurseCrypto;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * A contactless medical-insurance card (SSSE + DF04 + personal-account purse) as documented in
  * docs/card-application.md, persisted to {@code <dir>/card-<persona>.properties} after every state
- * change (atomically), so it survives power cycles and simulator restarts.
+ * change (atomically), so it survives power cycles and simulator restarts. It dispatches the
+ * commands: the access conditions and the commands that set them are {@link AccessConditions}'s,
+ * the purse transactions {@link PurseEngine}'s; it reads the medical data and the log itself.
  *
  * <p>Optional (see {@link VirtualChip}): a {@link TimingModel} (modelled time, optionally real
  * delay) and {@link Tear} injection, which throws {@link CardVanishedException} from
@@ -29,15 +27,10 @@ public final class VirtualCard extends VirtualChip {
 
     private static final byte[] ATR = buildAtr();
 
-    private final SecureRandom random = new SecureRandom();
     private final Path file;
     private final CardImage image;
+    private final AccessConditions access;
     private final PurseEngine purse;
-    private boolean selected;
-    private byte[] challenge;
-    private boolean authenticated;
-    private boolean pinVerified;
-    private int work;
     private int writes;
     private volatile boolean durable = true;
 
@@ -51,6 +44,7 @@ public final class VirtualCard extends VirtualChip {
         Persona persona = Personas.byId(personaId);
         this.file = dataDir.resolve("card-" + persona.id() + ".properties");
         this.image = Files.exists(file) ? CardImage.load(file) : CardImage.personalise(persona);
+        this.access = new AccessConditions(image, this::persist);
         this.purse = new PurseEngine(image, this::persist);
         if (!Files.exists(file)) {
             persist();
@@ -89,8 +83,8 @@ public final class VirtualCard extends VirtualChip {
         if (tear == Tear.Phase.BEFORE_ACTING) {
             vanish("before acting");
         }
-        work = 0;
         writes = 0;
+        access.takeWork();
         purse.takeWork();
         byte[] response;
         try {
@@ -101,13 +95,15 @@ public final class VirtualCard extends VirtualChip {
         if (Replies.sw(response) != StatusWord.OK) {
             purse.idle();
         }
+        Work accessWork = access.takeWork();
         Work purseWork = purse.takeWork();
         if (tear == Tear.Phase.AFTER_ACTING) {
             vanish("after acting");
         }
         // the purse counts its own EEPROM pages; its one image write is not counted twice
-        int pages = purseWork.eepromWrites() > 0 ? purseWork.eepromWrites() : writes;
-        clock.account(command.length, response.length, new Work(purseWork.cryptoOps() + work, pages));
+        int pages = purseWork.eepromWrites() > 0 ? purseWork.eepromWrites() : writes + accessWork.eepromWrites();
+        clock.account(command.length, response.length,
+                new Work(purseWork.cryptoOps() + accessWork.cryptoOps(), pages));
         return response;
     }
 
@@ -116,18 +112,19 @@ public final class VirtualCard extends VirtualChip {
             return sw(StatusWord.CLA_NOT_SUPPORTED);
         }
         if (c.ins() == CardCommands.SELECT) {
-            return select(c);
+            // a selection ends a purse transaction (a refused one too: its status word does)
+            purse.idle();
+            return access.select(c);
         }
-        byte[] lastChallenge = challenge;
-        challenge = null;
-        if (!selected) {
+        byte[] lastChallenge = access.takeChallenge();
+        if (!access.selected()) {
             return sw(StatusWord.CONDITIONS_NOT_SATISFIED);
         }
         return switch (c.ins()) {
-            case CardCommands.GET_CHALLENGE -> newChallenge(c);
-            case CardCommands.EXTERNAL_AUTHENTICATE -> externalAuthenticate(c, lastChallenge);
-            case CardCommands.VERIFY -> verify(c.data());
-            case CardCommands.CHANGE_PIN -> changePin(c.data());
+            case CardCommands.GET_CHALLENGE -> access.newChallenge(c);
+            case CardCommands.EXTERNAL_AUTHENTICATE -> access.externalAuthenticate(c, lastChallenge);
+            case CardCommands.VERIFY -> access.verify(c.data());
+            case CardCommands.CHANGE_PIN -> access.changePin(c.data());
             case CardCommands.READ_MEDICAL -> readMedical(c);
             case CardCommands.READ_RECORD -> readLog(c);
             case CardCommands.INITIALIZE -> initialize(c);
@@ -138,105 +135,12 @@ public final class VirtualCard extends VirtualChip {
         };
     }
 
-    private byte[] select(CommandApdu c) {
-        if (c.p1() != 0x04) {
-            return sw(StatusWord.WRONG_P1P2);
-        }
-        if (!Arrays.equals(c.data(), SelectAnswer.ssseAid())) {
-            return sw(StatusWord.FILE_NOT_FOUND);
-        }
-        clearVolatile();
-        selected = true;
-        challenge = new byte[8];
-        random.nextBytes(challenge);
-        return ok(new SelectAnswer(image.identity, image.holder, challenge, image.offlineCounter,
-                image.onlineCounter).encode());
-    }
-
-    private byte[] newChallenge(CommandApdu c) {
-        if (c.le() != 8) {
-            return sw(StatusWord.WRONG_LENGTH);
-        }
-        challenge = new byte[8];
-        random.nextBytes(challenge);
-        return ok(challenge);
-    }
-
-    /** The challenge is valid for the command right after SELECT or GET CHALLENGE only. */
-    private byte[] externalAuthenticate(CommandApdu c, byte[] expected) {
-        if (c.p2() != CardCommands.KEY_RK1DF04) {
-            return sw(0x6A88);
-        }
-        if (c.lc() != 8) {
-            return sw(StatusWord.WRONG_LENGTH);
-        }
-        if (expected == null) {
-            return sw(StatusWord.REFERENCE_DATA_INVALID);
-        }
-        work++;
-        authenticated = PurseCrypto.same(
-                PurseCrypto.externalAuthCryptogram(image.keys.algorithm(), image.keys.rk(), expected), c.data());
-        return authenticated ? sw(StatusWord.OK) : sw(StatusWord.AUTH_FAILED);
-    }
-
-    private byte[] verify(byte[] pinBlock) {
-        if (image.pinTries == 0) {
-            return sw(StatusWord.BLOCKED);
-        }
-        if (pinBlock.length < 2 || pinBlock.length > 6) {
-            return sw(StatusWord.WRONG_LENGTH);
-        }
-        // a real card decrements the try counter before comparing and restores it after: 2 pages
-        writes += 2;
-        if (Arrays.equals(pinBlock, Bytes.bcd(image.pin, (image.pin.length() + 1) / 2))) {
-            pinVerified = true;
-            if (image.pinTries != CardImage.PIN_TRIES) {
-                image.pinTries = CardImage.PIN_TRIES;
-                persist();
-            }
-            return sw(StatusWord.OK);
-        }
-        pinVerified = false;
-        image.pinTries--;
-        persist();
-        return sw(StatusWord.pinWrong(image.pinTries));
-    }
-
-    private byte[] changePin(byte[] data) {
-        int sep = -1;
-        for (int i = 0; i < data.length; i++) {
-            if (data[i] == (byte) 0xFF) {
-                sep = i;
-                break;
-            }
-        }
-        if (sep < 2 || data.length - sep - 1 < 2 || data.length - sep - 1 > 6) {
-            return sw(StatusWord.WRONG_DATA);
-        }
-        byte[] answer = verify(Arrays.copyOf(data, sep));
-        if (Replies.sw(answer) != StatusWord.OK) {
-            return answer;
-        }
-        String newPin;
-        try {
-            newPin = Bytes.unbcd(Arrays.copyOfRange(data, sep + 1, data.length));
-        } catch (RuntimeException e) {
-            return sw(StatusWord.WRONG_DATA);
-        }
-        if (newPin.length() < 4) {
-            return sw(StatusWord.WRONG_DATA);
-        }
-        image.pin = newPin;
-        persist();
-        return sw(StatusWord.OK);
-    }
-
     private byte[] readMedical(CommandApdu c) {
         if (c.p1() != 0 || c.p2() > 1) {
             return sw(StatusWord.WRONG_P1P2);
         }
         boolean withAccumulators = c.p2() == 1;
-        if (!authenticated || (withAccumulators && !pinVerified)) {
+        if (!access.authenticated() || (withAccumulators && !access.pinVerified())) {
             return sw(StatusWord.SECURITY_NOT_SATISFIED);
         }
         return ok(new MedicalData(image.insurance, new cn.yibao.card.app.PurseInfo(
@@ -248,7 +152,7 @@ public final class VirtualCard extends VirtualChip {
         if (c.p2() != (CardCommands.SFI_LOG << 3 | 0x04)) {
             return sw(StatusWord.FILE_NOT_FOUND);
         }
-        if (!pinVerified) {
+        if (!access.pinVerified()) {
             return sw(StatusWord.SECURITY_NOT_SATISFIED);
         }
         if (c.p1() < 1 || c.p1() > image.log.size()) {
@@ -264,7 +168,7 @@ public final class VirtualCard extends VirtualChip {
         if (c.p1() == 0x01 && image.pinTries == 0) {
             return sw(StatusWord.BLOCKED);
         }
-        if (c.p1() == 0x01 && !pinVerified) {
+        if (c.p1() == 0x01 && !access.pinVerified()) {
             return sw(StatusWord.SECURITY_NOT_SATISFIED);
         }
         return purse.initialize(c);
@@ -298,10 +202,7 @@ public final class VirtualCard extends VirtualChip {
     }
 
     private void clearVolatile() {
-        selected = false;
-        challenge = null;
-        authenticated = false;
-        pinVerified = false;
+        access.clear();
         purse.idle();
     }
 

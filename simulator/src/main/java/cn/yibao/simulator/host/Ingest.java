@@ -113,7 +113,7 @@ final class Ingest {
 
     private Response locked(Connection c, Batch b, boolean quick) throws SQLException {
         // one upload of a terminal at a time, on any host instance; then its chain as the database holds it
-        HostStore.Head head = store.lockTerminal(c, b.terminal());
+        Terminals.Head head = store.lockTerminal(c, b.terminal());
         if (!head.flag().isEmpty()) {
             return Response.refused(b.req(), LinkRefusal.TERMINAL_FLAGGED, Json.object().put("ack_seq", head.seq()));
         }
@@ -127,12 +127,12 @@ final class Ingest {
         // only a settlement moves money; a cancellation was counted when its load was authorised
         boolean settles = result.kind() == RecordKind.SETTLE;
         money[0] = settles ? Amounts.of(result) : Amounts.ZERO;
-        return HostStore.recordRow(up.record(), up.declaredHash(), money[0],
+        return Records.row(up.record(), up.declaredHash(), money[0],
                 settles ? result.setlId() : up.record().msgid(), settles ? "OK" : result.kind().name(),
                 settles ? up.items() : null, b.req().fixmedinsCode());
     }
 
-    private Response quickly(Connection c, Batch b, HostStore.Head head) throws SQLException {
+    private Response quickly(Connection c, Batch b, Terminals.Head head) throws SQLException {
         String terminal = b.terminal();
         long held = head.seq();
         long high = held;
@@ -171,7 +171,7 @@ final class Ingest {
                 failedAt = i;
             }
         }
-        if (HostStore.insertRecords(c, rows) != rows.size()) {
+        if (Records.insert(c, rows) != rows.size()) {
             throw new NotQuick(); // a msgid or card transaction already held (step 7)
         }
         for (Map.Entry<String, Amounts> p : posts.entrySet()) {
@@ -179,11 +179,11 @@ final class Ingest {
         }
         if (failure != null) {
             if (high > held) {
-                HostStore.moveHead(c, terminal, high, last);
+                Terminals.moveHead(c, terminal, high, last);
             }
             return refused(c, b, high, rows.size(), failure, failedAt);
         }
-        HostStore.advance(c, terminal, high, last, b.journalHead());
+        Terminals.advance(c, terminal, high, last, b.journalHead());
         return accepted(b, high, rows.size(), duplicates);
     }
 
@@ -213,11 +213,11 @@ final class Ingest {
                     ? verifier.admit(view, up, b.checked().content()[i]) : b.checked().auth()[i];
             if (check == RecordCheck.ACCEPTED) {
                 Amounts[] money = new Amounts[1];
-                if (Sql.update(c, HostStore.INSERT_RECORD, row(b, i, money)) != 1) {
+                if (Sql.update(c, Records.INSERT, row(b, i, money)) != 1) {
                     // another terminal's record took the msgid since the check: run the transaction again
                     throw new SQLException("record " + up.record().msgid() + " taken concurrently", "23505");
                 }
-                HostStore.moveHead(c, b.terminal(), up.record().seq(), up.declaredHash());
+                Terminals.moveHead(c, b.terminal(), up.record().seq(), up.declaredHash());
                 Ledger.post(c, up.record().proof().cardNo(), money[0], 1);
                 accepted++;
             } else if (check == RecordCheck.DUPLICATE) {
@@ -226,7 +226,7 @@ final class Ingest {
                 return refused(c, b, view.highestSeq(b.terminal()), accepted, check, i);
             }
         }
-        HostStore.seen(c, b.terminal(), b.journalHead());
+        Terminals.seen(c, b.terminal(), b.journalHead());
         return accepted(b, view.highestSeq(b.terminal()), accepted, duplicates);
     }
 
@@ -238,7 +238,7 @@ final class Ingest {
     /** Flags the terminal with the failed check; the records before the refused one stay taken. */
     private static Response refused(Connection c, Batch b, long ack, int accepted, RecordCheck failure, int failedAt)
             throws SQLException {
-        HostStore.flag(c, b.terminal(), failure.code());
+        Terminals.flag(c, b.terminal(), failure.code());
         return Response.refused(b.req(), failure, Json.object().put("ack_seq", ack)
                 .put("rejected_seq", b.ups().get(failedAt).record().seq()).put("accepted", accepted));
     }

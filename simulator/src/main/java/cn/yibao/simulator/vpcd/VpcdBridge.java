@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +23,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sockets use TCP_NODELAY and TCP_QUICKACK (re-armed after every read): without QUICKACK the
  * delayed ACK costs about 40 ms per APDU.
+ *
+ * <p>This class is the worker's loop (connect, serve, reconnect with backoff); the state it shares
+ * with its callers, and the worker thread's start and end, are {@link SlotState}'s; one connection
+ * is a {@link VpcdSession}.
  */
 public final class VpcdBridge implements AutoCloseable {
 
@@ -36,7 +38,6 @@ public final class VpcdBridge implements AutoCloseable {
     private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final int CONNECT_TIMEOUT_MILLIS = 1000;
-    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(5);
 
     /** Where the bridge is in the card's life. */
     public enum State {
@@ -53,15 +54,7 @@ public final class VpcdBridge implements AutoCloseable {
     private final VirtualIcc icc;
     private final VpcdSession session;
     private final AtomicLong served = new AtomicLong();
-
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private State state = State.REMOVED;
-    private boolean wanted;
-    private boolean closed;
-    private Socket socket;
-    private Thread worker;
-    private int connections;
+    private final SlotState slot;
 
     /**
      * @param name a short name for logs and the thread ("card", "psam")
@@ -81,6 +74,7 @@ public final class VpcdBridge implements AutoCloseable {
         this.icc = java.util.Objects.requireNonNull(icc, "icc");
         this.session = new VpcdSession(name, icc, maxCommand, java.util.Objects.requireNonNull(vanished, "vanished"),
                 served);
+        this.slot = new SlotState(name);
     }
 
     /**
@@ -95,87 +89,22 @@ public final class VpcdBridge implements AutoCloseable {
 
     /** Puts the card into the field: connects (in the background) and keeps reconnecting. */
     public void insert() {
-        Thread previous;
-        lock.lock();
-        try {
-            if (wanted) {
-                return;
-            }
-            previous = worker;
-        } finally {
-            lock.unlock();
-        }
-        join(previous); // a worker still cleaning up after a tear or a removal
-        lock.lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("vpcd bridge " + name + " is closed");
-            }
-            if (wanted) {
-                return;
-            }
-            wanted = true;
-            setState(State.CONNECTING);
-            worker = new Thread(this::run, "vpcd-" + name);
-            worker.setDaemon(true);
-            worker.start();
-        } finally {
-            lock.unlock();
-        }
+        slot.insert(this::run);
     }
 
     /** Takes the card out of the field: closes the socket and returns once the card is powered off. */
     public void remove() {
-        Thread w;
-        lock.lock();
-        try {
-            wanted = false;
-            closeSocket();
-            changed.signalAll();
-            w = worker;
-        } finally {
-            lock.unlock();
-        }
-        join(w);
-    }
-
-    private void join(Thread w) {
-        if (w == null || w == Thread.currentThread()) {
-            return;
-        }
-        try {
-            w.join(JOIN_TIMEOUT.toMillis());
-            if (w.isAlive()) {
-                LOG.warn("vpcd bridge {}: the card did not stop within {}", name, JOIN_TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        slot.remove();
     }
 
     /** @return the current state */
     public State state() {
-        return locked(() -> state);
+        return slot.state();
     }
 
     /** Waits until the bridge is in {@code expected}; returns false on timeout. */
     public boolean await(State expected, Duration timeout) {
-        long remaining = timeout.toNanos();
-        lock.lock();
-        try {
-            while (state != expected) {
-                if (remaining <= 0) {
-                    return false;
-                }
-                remaining = changed.awaitNanos(remaining);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            lock.unlock();
-        }
+        return slot.await(expected, timeout);
     }
 
     /** @return how many command APDUs the card answered since this bridge was made */
@@ -185,7 +114,7 @@ public final class VpcdBridge implements AutoCloseable {
 
     /** @return how many times vpcd accepted the connection */
     public int connections() {
-        return locked(() -> connections);
+        return slot.connections();
     }
 
     /** @return the bridge's name */
@@ -195,73 +124,40 @@ public final class VpcdBridge implements AutoCloseable {
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            closed = true;
-        } finally {
-            lock.unlock();
-        }
-        remove();
+        slot.close();
     }
 
     private void run() {
         long backoff = MIN_BACKOFF_NANOS;
         boolean reportedRefusal = false;
-        while (isWanted()) {
+        while (slot.wanted()) {
             Socket s = connect();
             if (s == null) {
                 if (!reportedRefusal) {
                     LOG.info("vpcd bridge {}: nothing listens on {} yet; retrying", name, vpcd);
                     reportedRefusal = true;
                 }
-                pauseWhileWanted(backoff);
+                slot.pauseWhileWanted(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
                 continue;
             }
-            if (!adopt(s)) {
+            if (!slot.adopt(s, vpcd)) {
                 break;
             }
             backoff = MIN_BACKOFF_NANOS;
             reportedRefusal = false;
             boolean torn = session.serve(s);
-            lock.lock();
-            try {
-                closeSocket();
-            } finally {
-                lock.unlock();
-            }
+            slot.disconnected();
             icc.powerOff();
             LOG.info("vpcd bridge {}: card out of the field", name);
             if (torn) {
-                lock.lock();
-                try {
-                    wanted = false;
-                } finally {
-                    lock.unlock();
-                }
-            } else if (isWanted()) {
+                slot.vanished();
+            } else if (slot.wanted()) {
                 LOG.warn("vpcd bridge {}: vpcd closed the connection (pcscd restarted?); reconnecting", name);
-                setStateLocked(State.CONNECTING);
+                slot.set(State.CONNECTING);
             }
         }
-        setStateLocked(State.REMOVED);
-    }
-
-    private boolean adopt(Socket s) {
-        lock.lock();
-        try {
-            if (!wanted) {
-                closeQuietly(s);
-                return false;
-            }
-            socket = s;
-            connections++;
-            setState(State.INSERTED);
-            LOG.info("vpcd bridge {}: card inserted ({})", name, vpcd);
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        slot.set(State.REMOVED);
     }
 
     private Socket connect() {
@@ -272,65 +168,8 @@ public final class VpcdBridge implements AutoCloseable {
             s.connect(vpcd, CONNECT_TIMEOUT_MILLIS);
             return s;
         } catch (IOException e) {
-            closeQuietly(s);
+            SlotState.closeQuietly(s);
             return null;
-        }
-    }
-
-    private boolean isWanted() {
-        return locked(() -> wanted);
-    }
-
-    private <T> T locked(java.util.function.Supplier<T> read) {
-        lock.lock();
-        try {
-            return read.get();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void pauseWhileWanted(long nanos) {
-        lock.lock();
-        try {
-            long remaining = nanos;
-            while (wanted && remaining > 0) {
-                remaining = changed.awaitNanos(remaining);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            wanted = false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void setStateLocked(State next) {
-        lock.lock();
-        try {
-            setState(next);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void setState(State next) {
-        state = next;
-        changed.signalAll();
-    }
-
-    private void closeSocket() {
-        if (socket != null) {
-            closeQuietly(socket);
-            socket = null;
-        }
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // closing is all we wanted
         }
     }
 }

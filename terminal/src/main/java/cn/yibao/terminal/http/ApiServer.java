@@ -141,8 +141,8 @@ public final class ApiServer implements AutoCloseable {
                         protected void initChannel(SocketChannel c) {
                             c.pipeline().addLast(new ReadTimeoutHandler(120, TimeUnit.SECONDS))
                                     .addLast(new HttpServerCodec(4096, 8192, 8192))
-                                    .addLast(new RequestLimits.Deadline(settings.limits().bodyDeadline(), handler, envelopes))
-                                    .addLast(new RequestLimits.BoundedAggregator(settings.maxBodyBytes(), handler, envelopes))
+                                    .addLast(new RequestLimits.Deadline(settings.limits().bodyDeadline(), envelopes))
+                                    .addLast(new RequestLimits.BoundedAggregator(settings.maxBodyBytes(), envelopes))
                                     .addLast(handler);
                         }
                     })

@@ -40,8 +40,8 @@ final class RequestLimits {
     }
 
     /** @return a complete JSON error response for {@code error} */
-    static FullHttpResponse response(ApiHandler handler, Envelopes envelopes, ApiError error, String detail) {
-        ApiHandler.Reply reply = handler.error(new ApiException(error, detail), envelopes.now());
+    static FullHttpResponse response(Envelopes envelopes, ApiError error, String detail) {
+        ApiReply reply = ApiReply.error(envelopes, new ApiException(error, detail), envelopes.now());
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(error.httpStatus()), Unpooled.wrappedBuffer(reply.body()));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
@@ -52,12 +52,10 @@ final class RequestLimits {
 
     /** Aggregates a request up to the bound; beyond it answers 413 with the JSON error envelope. */
     static final class BoundedAggregator extends HttpObjectAggregator {
-        private final ApiHandler handler;
         private final Envelopes envelopes;
 
-        BoundedAggregator(int max, ApiHandler handler, Envelopes envelopes) {
+        BoundedAggregator(int max, Envelopes envelopes) {
             super(max);
-            this.handler = handler;
             this.envelopes = envelopes;
         }
 
@@ -66,10 +64,10 @@ final class RequestLimits {
             FullHttpResponse refusal = null;
             String expect = start.headers().get(HttpHeaderNames.EXPECT);
             if (expect != null && !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect.trim())) {
-                refusal = response(handler, envelopes, ApiError.EXPECTATION_FAILED,
+                refusal = response(envelopes, ApiError.EXPECTATION_FAILED,
                         "Expect " + expect);
             } else if (HttpUtil.is100ContinueExpected(start) && isContentLengthInvalid(start, maxContentLength)) {
-                refusal = response(handler, envelopes, ApiError.BODY_TOO_LARGE, "at most " + maxContentLength + " bytes");
+                refusal = response(envelopes, ApiError.BODY_TOO_LARGE, "at most " + maxContentLength + " bytes");
             }
             if (refusal == null) {
                 return super.newContinueResponse(start, maxContentLength, pipeline);
@@ -87,7 +85,7 @@ final class RequestLimits {
 
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            FullHttpResponse response = response(handler, envelopes, ApiError.BODY_TOO_LARGE,
+            FullHttpResponse response = response(envelopes, ApiError.BODY_TOO_LARGE,
                     "at most " + maxContentLength() + " bytes");
             // The rest of the body is still coming: keep reading (and dropping) it when the client
             // keeps the connection alive, so it can read this answer; otherwise close after it.
@@ -108,14 +106,12 @@ final class RequestLimits {
      */
     static final class Deadline extends ChannelInboundHandlerAdapter {
         private final Duration limit;
-        private final ApiHandler handler;
         private final Envelopes envelopes;
         private ScheduledFuture<?> timer;
         private boolean expired;
 
-        Deadline(Duration limit, ApiHandler handler, Envelopes envelopes) {
+        Deadline(Duration limit, Envelopes envelopes) {
             this.limit = limit;
-            this.handler = handler;
             this.envelopes = envelopes;
         }
 
@@ -138,7 +134,7 @@ final class RequestLimits {
             expired = true;
             timer = null;
             LOG.info("request from {} not complete after {}: answered 408 and closed", ctx.channel().remoteAddress(), limit);
-            FullHttpResponse response = response(handler, envelopes, ApiError.REQUEST_TIMEOUT,
+            FullHttpResponse response = response(envelopes, ApiError.REQUEST_TIMEOUT,
                     "the whole request must arrive within " + limit.toSeconds() + " s");
             HttpUtil.setKeepAlive(response, false);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);

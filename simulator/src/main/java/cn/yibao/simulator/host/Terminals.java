@@ -1,0 +1,103 @@
+package cn.yibao.simulator.host;
+
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The terminal table: each enrolled terminal with its signing certificate, its chain head (the
+ * highest sequence held and that record's hash), the flag a failed check left on it, and what it
+ * last reported of its journal.
+ */
+final class Terminals {
+
+    private Terminals() {
+    }
+
+    /**
+     * A terminal's row as its lock found it.
+     *
+     * @param seq  the chain head's sequence (0: nothing held)
+     * @param hash the chain head's hash (null when nothing is held)
+     * @param flag the code of the check that flagged the terminal, or ""
+     */
+    record Head(long seq, byte[] hash, String flag) {
+    }
+
+    /**
+     * Reads the terminal's row with {@code rowLock} (the backend's clause that locks it until the
+     * end of the transaction); @return the row as the lock found it
+     */
+    static Head lock(Connection c, String terminal, String rowLock) throws SQLException {
+        try (ResultSet rs = Sql.query(c, "SELECT high_seq, last_hash, flag FROM terminal WHERE id=?" + rowLock,
+                terminal)) {
+            if (!rs.next()) {
+                return new Head(0, null, "");
+            }
+            String flag = rs.getString(3);
+            return new Head(rs.getLong(1), rs.getBytes(2), flag == null ? "" : flag);
+        }
+    }
+
+    /** Registers (or re-registers) a terminal with its SM2 signing certificate. */
+    static void enrol(Connection c, String terminal, X509Certificate signCert) throws SQLException {
+        try {
+            Sql.update(c, "INSERT INTO terminal(id, sign_cert, enrolled_at) VALUES(?,?,?)"
+                    + " ON CONFLICT(id) DO UPDATE SET sign_cert=excluded.sign_cert", terminal, signCert.getEncoded(),
+                    System.currentTimeMillis());
+        } catch (CertificateEncodingException e) {
+            throw new SQLException("bad certificate", e);
+        }
+    }
+
+    /** @return the terminal's signing certificate (DER), or null when it is not enrolled */
+    static byte[] signCert(Connection c, String terminal) {
+        return Sql.bytes(c, "SELECT sign_cert FROM terminal WHERE id=?", terminal);
+    }
+
+    /** @return the chain head's sequence (0: nothing held) */
+    static long highSeq(Connection c, String terminal) {
+        return Sql.longValue(c, "SELECT high_seq FROM terminal WHERE id=?", 0, terminal);
+    }
+
+    /** Moves the terminal's chain head to {@code seq} with {@code hash}. */
+    static void moveHead(Connection c, String terminal, long seq, byte[] hash) throws SQLException {
+        Sql.update(c, "UPDATE terminal SET high_seq=?, last_hash=? WHERE id=?", seq, hash, terminal);
+    }
+
+    /**
+     * Moves the chain head as {@link #moveHead} and records the terminal's journal head as
+     * {@link #seen}, in one statement: the end of an accepted upload.
+     */
+    static void advance(Connection c, String terminal, long seq, byte[] hash, long journalHead) throws SQLException {
+        Sql.update(c, "UPDATE terminal SET high_seq=?, last_hash=?,"
+                + " journal_head=CASE WHEN journal_head<? THEN ? ELSE journal_head END, last_seen=? WHERE id=?",
+                seq, hash, journalHead, journalHead, System.currentTimeMillis(), terminal);
+    }
+
+    /** Flags a terminal with the code of the failed check. */
+    static int flag(Connection c, String terminal, String code) throws SQLException {
+        return Sql.update(c, "UPDATE terminal SET flag=?, flagged_at=? WHERE id=?", code, System.currentTimeMillis(),
+                terminal);
+    }
+
+    /** Clears a terminal's flag. */
+    static int clearFlag(Connection c, String terminal) throws SQLException {
+        return Sql.update(c, "UPDATE terminal SET flag=NULL, flagged_at=NULL WHERE id=?", terminal);
+    }
+
+    /** @return the terminal's flag code, empty if not flagged */
+    static String flagOf(Connection c, String terminal) throws SQLException {
+        try (ResultSet rs = Sql.query(c, "SELECT flag FROM terminal WHERE id=?", terminal)) {
+            return rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
+        }
+    }
+
+    /** Records what a terminal last reported of its journal head (it only grows), and when. */
+    static int seen(Connection c, String terminal, long journalHead) throws SQLException {
+        return Sql.update(c, "UPDATE terminal SET journal_head=CASE WHEN journal_head<? THEN ? ELSE journal_head END,"
+                + " last_seen=? WHERE id=?", journalHead, journalHead, System.currentTimeMillis(), terminal);
+    }
+}
