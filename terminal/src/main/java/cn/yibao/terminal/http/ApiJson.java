@@ -1,5 +1,6 @@
 package cn.yibao.terminal.http;
 
+import cn.yibao.card.Coded;
 import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.ChrgitmLv;
 import cn.yibao.terminal.json.MoneyJson;
@@ -18,7 +19,6 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 
 /**
  * The JSON mapping at the API boundary: national snake_case names from the records' components,
@@ -73,8 +73,8 @@ public final class ApiJson {
         return builder.build();
     }
 
+    /** @return the class with this code, or else with this name ({@code "02"} or {@code "B"}) */
     private static ChrgitmLv chrgitmLv(String text) {
-        return Arrays.stream(ChrgitmLv.values()).filter(c -> c.code().equals(text) || c.name().equals(text))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown chrgitm_lv " + text));
+        return Coded.byCode(ChrgitmLv.class, text).orElseGet(() -> ChrgitmLv.valueOf(text));
     }
 }
