@@ -45,12 +45,8 @@ class MoneyJsonTest {
     @Test
     void whatTheUnitCannotHoldIsAnInputError() {
         ObjectMapper yuan = mapper(MoneyJson.YUAN);
-        InvalidFormatException decimals = assertThrows(InvalidFormatException.class,
-                () -> yuan.readValue("12.345", Money.class));
-        assertTrue(decimals.getMessage().contains("more than two decimals"), decimals.getMessage());
-        InvalidFormatException text = assertThrows(InvalidFormatException.class,
-                () -> yuan.readValue("\"abc\"", Money.class));
-        assertTrue(text.getMessage().contains("not an amount"), text.getMessage());
+        assertRefused(InvalidFormatException.class, yuan, "12.345", Money.class, "more than two decimals");
+        assertRefused(InvalidFormatException.class, yuan, "\"abc\"", Money.class, "not an amount");
         assertThrows(MismatchedInputException.class, () -> yuan.readValue("[1]", Money.class));
         assertThrows(InvalidFormatException.class, () -> yuan.readValue("1e12", Money.class));
         assertThrows(InvalidFormatException.class, () -> mapper(MoneyJson.FEN).readValue("12.5", Money.class));
@@ -62,12 +58,15 @@ class MoneyJsonTest {
         ObjectMapper json = mapper(MoneyJson.YUAN);
         assertEquals("\"2026-11-23\"", json.writeValueAsString(LocalDate.of(2026, 11, 23)));
         assertEquals(LocalDate.of(2026, 11, 23), json.readValue("\"2026-11-23\"", LocalDate.class));
-        MismatchedInputException bad = assertThrows(MismatchedInputException.class,
-                () -> json.readValue("\"2026-13-01\"", LocalDate.class));
-        assertTrue(bad.getMessage().startsWith("must be a date yyyy-MM-dd, not \"2026-13-01\""), bad.getMessage());
-        MismatchedInputException number = assertThrows(MismatchedInputException.class,
-                () -> json.readValue("5", LocalDate.class));
-        assertTrue(number.getMessage().startsWith("must be a date yyyy-MM-dd (a string)"), number.getMessage());
+        assertRefused(MismatchedInputException.class, json, "\"2026-13-01\"", LocalDate.class,
+                "must be a date yyyy-MM-dd, not \"2026-13-01\"");
+        assertRefused(MismatchedInputException.class, json, "5", LocalDate.class, "must be a date yyyy-MM-dd (a string)");
         assertThrows(IllegalArgumentException.class, () -> new TextDeserializer<>(" ", LocalDate::parse));
+    }
+
+    private static void assertRefused(Class<? extends Exception> error, ObjectMapper json, String input, Class<?> type,
+            String message) {
+        Exception e = assertThrows(error, () -> json.readValue(input, type));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 }
