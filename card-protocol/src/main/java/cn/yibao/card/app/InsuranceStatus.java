@@ -1,28 +1,11 @@
 package cn.yibao.card.app;
 
+import cn.yibao.card.CardCode;
+
 /** Whether contributions are paid (RULES.md §8: arrears and suspended get no pooled benefits). */
 public enum InsuranceStatus implements CardCode {
 
-    ACTIVE(1, "正常参保"),
-    ARREARS(2, "欠费"),
-    SUSPENDED(3, "停保");
-
-    private final Value value;
-
-    InsuranceStatus(int code, String labelZh) {
-        this.value = new Value(code, labelZh);
-    }
-
-    @Override
-    public Value value() {
-        return value;
-    }
-
-    /**
-     * @return the value stored as {@code code}
-     * @throws cn.yibao.card.CardException {@code CARD_MALFORMED_RESPONSE} for an unknown code
-     */
-    public static InsuranceStatus ofCode(int code) {
-        return CardCode.of(InsuranceStatus.class, code);
-    }
+    @Code(code = "1", nameZh = "正常参保") ACTIVE,
+    @Code(code = "2", nameZh = "欠费") ARREARS,
+    @Code(code = "3", nameZh = "停保") SUSPENDED;
 }

@@ -1,5 +1,6 @@
 package cn.yibao.card.app;
 
+import cn.yibao.card.CardCode;
 import cn.yibao.card.CardError;
 import cn.yibao.card.CardException;
 import cn.yibao.card.apdu.Bytes;
@@ -34,12 +35,12 @@ public record MedicalData(InsuranceInfo insurance, PurseInfo purse, int pinTries
     public byte[] encode() {
         InsuranceInfo i = insurance;
         List<Tlv> tlvs = new ArrayList<>(List.of(
-                one(Tags.CATEGORY, i.category().code()),
-                one(Tags.RESIDENT_GROUP, i.residentGroup().code()),
+                one(Tags.CATEGORY, i.category().cardByte()),
+                one(Tags.RESIDENT_GROUP, i.residentGroup().cardByte()),
                 one(Tags.RETIRED, i.retired() ? 1 : 0),
                 one(Tags.CIVIL_SERVANT, i.civilServant() ? 1 : 0),
-                one(Tags.INSURANCE_STATUS, i.status().code()),
-                one(Tags.CARD_STATE, i.cardState().code()),
+                one(Tags.INSURANCE_STATUS, i.status().cardByte()),
+                one(Tags.CARD_STATE, i.cardState().cardByte()),
                 new Tlv(Tags.REGION, Bytes.bcd(i.region(), 3)),
                 one(Tags.HAS_ACCOUNT, i.hasAccount() ? 1 : 0),
                 new Tlv(Tags.BALANCE, Fields.amount(purse.balance())),
@@ -63,12 +64,12 @@ public record MedicalData(InsuranceInfo insurance, PurseInfo purse, int pinTries
         TlvList t = TlvList.parse(data);
         try {
             InsuranceInfo insurance = new InsuranceInfo(
-                    InsuranceCategory.ofCode(u8(t, Tags.CATEGORY)),
-                    ResidentGroup.ofCode(u8(t, Tags.RESIDENT_GROUP)),
+                    CardCode.of(InsuranceCategory.class, u8(t, Tags.CATEGORY)),
+                    CardCode.of(ResidentGroup.class, u8(t, Tags.RESIDENT_GROUP)),
                     Fields.flag(t.require(Tags.RETIRED, 1)),
                     Fields.flag(t.require(Tags.CIVIL_SERVANT, 1)),
-                    InsuranceStatus.ofCode(u8(t, Tags.INSURANCE_STATUS)),
-                    CardState.ofCode(u8(t, Tags.CARD_STATE)),
+                    CardCode.of(InsuranceStatus.class, u8(t, Tags.INSURANCE_STATUS)),
+                    CardCode.of(CardState.class, u8(t, Tags.CARD_STATE)),
                     Bytes.unbcd(t.require(Tags.REGION, 3)),
                     Fields.flag(t.require(Tags.HAS_ACCOUNT, 1)));
             PurseInfo purse = new PurseInfo(Fields.amount(t.require(Tags.BALANCE, 4), 0),

@@ -1,30 +1,13 @@
 package cn.yibao.card.app;
 
+import cn.yibao.card.CardCode;
+
 /** The resident group of a RESIDENT (RULES.md §6); NONE for everyone else. */
 public enum ResidentGroup implements CardCode {
 
-    NONE(0, "无"),
-    ADULT(1, "成年居民"),
-    MINOR(2, "未成年人"),
-    UNIVERSITY_STUDENT(3, "大学生"),
-    LOW_INCOME(4, "低保");
-
-    private final Value value;
-
-    ResidentGroup(int code, String labelZh) {
-        this.value = new Value(code, labelZh);
-    }
-
-    @Override
-    public Value value() {
-        return value;
-    }
-
-    /**
-     * @return the value stored as {@code code}
-     * @throws cn.yibao.card.CardException {@code CARD_MALFORMED_RESPONSE} for an unknown code
-     */
-    public static ResidentGroup ofCode(int code) {
-        return CardCode.of(ResidentGroup.class, code);
-    }
+    @Code(code = "0", nameZh = "无") NONE,
+    @Code(code = "1", nameZh = "成年居民") ADULT,
+    @Code(code = "2", nameZh = "未成年人") MINOR,
+    @Code(code = "3", nameZh = "大学生") UNIVERSITY_STUDENT,
+    @Code(code = "4", nameZh = "低保") LOW_INCOME;
 }

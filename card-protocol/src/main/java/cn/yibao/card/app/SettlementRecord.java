@@ -1,5 +1,6 @@
 package cn.yibao.card.app;
 
+import cn.yibao.card.CardCode;
 import cn.yibao.card.CardError;
 import cn.yibao.card.CardException;
 import cn.yibao.card.Money;
@@ -47,7 +48,7 @@ public record SettlementRecord(Money selfPaid, Money fund, int year, Money delta
     public byte[] encode() {
         return Bytes.concat(Fields.amount(selfPaid), Fields.amount(fund), Bytes.bcd(Integer.toString(year), 2),
                 Fields.amount(deltaBase), Fields.amount(deltaOver), Fields.amount(deltaOutpatient),
-                new byte[] {(byte) newCardState.map(CardState::code).orElse(0).intValue()});
+                new byte[] {(byte) newCardState.map(CardState::cardByte).orElse(0).intValue()});
     }
 
     /**
@@ -63,7 +64,7 @@ public record SettlementRecord(Money selfPaid, Money fund, int year, Money delta
             int state = b[22] & 0xFF;
             return new SettlementRecord(Fields.amount(b, 0), Fields.amount(b, 4),
                     Integer.parseInt(Bytes.unbcd(Bytes.slice(b, 8, 2))), Fields.amount(b, 10), Fields.amount(b, 14),
-                    Fields.amount(b, 18), state == 0 ? Optional.empty() : Optional.of(CardState.ofCode(state)));
+                    Fields.amount(b, 18), state == 0 ? Optional.empty() : Optional.of(CardCode.of(CardState.class, state)));
         } catch (IllegalArgumentException | CardException e) {
             throw CardException.protocol(CardError.WRONG_DATA, "invalid settlement record");
         }

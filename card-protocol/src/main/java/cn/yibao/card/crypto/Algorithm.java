@@ -1,5 +1,6 @@
 package cn.yibao.card.crypto;
 
+import cn.yibao.card.CardCode;
 import cn.yibao.card.CardError;
 import cn.yibao.card.CardException;
 import org.bouncycastle.crypto.BlockCipher;
@@ -12,29 +13,21 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * The purse algorithm, announced by the card (algorithm id in the SELECT answer and in the INIT
  * responses). Card keys are 16 bytes in both variants.
  */
-public enum Algorithm {
+public enum Algorithm implements CardCode {
 
     /** JR/T 0025 triple DES: 2-key 3DES for diversification and session keys, single-DES MACs. */
-    TDES(0x00, 8),
+    @Code(code = "0", nameZh = "三重DES") TDES,
     /** The SM4 variant (GB/T 32907): 128-bit block and keys throughout (our definition). */
-    SM4(0x03, 16);
-
-    private final int id;
-    private final int blockSize;
-
-    Algorithm(int id, int blockSize) {
-        this.id = id;
-        this.blockSize = blockSize;
-    }
+    @Code(code = "3", nameZh = "国密SM4") SM4;
 
     /** @return the algorithm id byte */
     public int id() {
-        return id;
+        return cardByte();
     }
 
     /** @return the cipher block size in bytes */
     public int blockSize() {
-        return blockSize;
+        return this == TDES ? 8 : 16;
     }
 
     /**
@@ -42,12 +35,8 @@ public enum Algorithm {
      * @throws CardException {@link CardError#ALGORITHM_UNSUPPORTED} for an unknown id
      */
     public static Algorithm ofId(int id) {
-        for (Algorithm a : values()) {
-            if (a.id == id) {
-                return a;
-            }
-        }
-        throw CardException.protocol(CardError.ALGORITHM_UNSUPPORTED, String.format("algorithm id %02X", id));
+        return CardCode.find(Algorithm.class, id).orElseThrow(() -> CardException.protocol(
+                CardError.ALGORITHM_UNSUPPORTED, String.format("algorithm id %02X", id)));
     }
 
     /** @return an encrypting block cipher keyed with a 16-byte card key (3DES or SM4) */

@@ -1,5 +1,6 @@
 package cn.yibao.hostlink.record;
 
+import cn.yibao.hostlink.crypto.Sm2;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package cn.yibao.hostlink.record;
 
+import cn.yibao.hostlink.crypto.Sm2;
 import cn.yibao.hostlink.msg.MalformedMessageException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;

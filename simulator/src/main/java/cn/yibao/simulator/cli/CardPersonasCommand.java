@@ -29,8 +29,8 @@ final class CardPersonasCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-18s %-10s %-8s %-8s %12s  %s%n", "ID", "参保类别", "卡状态", "参保状态", "余额(元)", "说明");
         for (Persona p : Personas.all()) {
-            out.printf("%-18s %-10s %-8s %-8s %12s  %s%n", p.id(), p.category().labelZh(), p.state().labelZh(),
-                    p.status().labelZh(), p.balance().toYuanString(), p.descriptionZh());
+            out.printf("%-18s %-10s %-8s %-8s %12s  %s%n", p.id(), p.category().nameZh(), p.state().nameZh(),
+                    p.status().nameZh(), p.balance().toYuanString(), p.descriptionZh());
         }
         return ExitCodes.OK;
     }

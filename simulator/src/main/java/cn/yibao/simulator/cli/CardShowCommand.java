@@ -47,8 +47,8 @@ final class CardShowCommand implements Callable<Integer> {
         out.println("persona: " + s.personaId());
         out.println("card number: " + s.maskedCardNumber());
         out.println("serial: " + s.serialHex());
-        out.println("insurance: " + s.insurance().category().labelZh() + ", " + s.insurance().status().labelZh()
-                + ", card " + s.insurance().cardState().labelZh());
+        out.println("insurance: " + s.insurance().category().nameZh() + ", " + s.insurance().status().nameZh()
+                + ", card " + s.insurance().cardState().nameZh());
         out.println("balance: " + s.balance().toYuanString() + " yuan");
         out.println("offline counter: " + s.offlineCounter() + ", online counter: " + s.onlineCounter());
         out.println("PIN tries left: " + s.pinTries());

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.host;
 
+import cn.yibao.card.Coded;
 import cn.yibao.card.Money;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.msg.LinkRefusal;
@@ -166,11 +167,7 @@ final class Inventory {
     }
 
     private static MovementType type(String code) {
-        for (MovementType t : MovementType.values()) {
-            if (t.code().equals(code)) {
-                return t;
-            }
-        }
-        throw new MalformedMessageException("unknown inv_chg_type " + code);
+        return Coded.byCode(MovementType.class, code)
+                .orElseThrow(() -> new MalformedMessageException("unknown inv_chg_type " + code));
     }
 }

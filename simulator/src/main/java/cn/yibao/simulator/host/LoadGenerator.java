@@ -1,6 +1,6 @@
 package cn.yibao.simulator.host;
 
-import cn.yibao.hostlink.record.Sm2;
+import cn.yibao.hostlink.crypto.Sm2;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.saf.StoreAndForward;
 import java.lang.management.ManagementFactory;

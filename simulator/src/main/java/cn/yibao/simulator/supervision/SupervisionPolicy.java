@@ -1,10 +1,8 @@
 package cn.yibao.simulator.supervision;
 
 import cn.yibao.card.Money;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
+import cn.yibao.terminal.json.MoneyJson;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
@@ -210,7 +208,7 @@ public record SupervisionPolicy(String version, Indicators indicators, Scoring s
 
     private static ObjectMapper mapper() {
         SimpleModule money = new SimpleModule("money");
-        money.addDeserializer(Money.class, new MoneyDeserializer());
+        money.addDeserializer(Money.class, MoneyJson.YUAN.deserializer());
         return new ObjectMapper()
                 .registerModule(money)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -227,19 +225,6 @@ public record SupervisionPolicy(String version, Indicators indicators, Scoring s
     private static void share(BigDecimal s, String what) {
         if (s == null || s.signum() < 0 || s.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException(what + " must be a share between 0 and 1");
-        }
-    }
-
-    /** Reads a yuan amount written as a JSON string such as {@code "50.00"}. */
-    private static final class MoneyDeserializer extends JsonDeserializer<Money> {
-        @Override
-        public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = p.getValueAsString();
-            try {
-                return Money.parseYuan(text);
-            } catch (IllegalArgumentException e) {
-                return (Money) ctxt.handleWeirdStringValue(Money.class, text, "not a yuan amount");
-            }
         }
     }
 }

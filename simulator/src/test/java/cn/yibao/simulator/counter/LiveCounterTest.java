@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.CardException;
 import cn.yibao.card.Money;
-import cn.yibao.hostlink.record.Sm2;
+import cn.yibao.hostlink.crypto.Sm2;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.terminal.counter.CounterRefusal;
 import cn.yibao.terminal.counter.CounterRefusedException;

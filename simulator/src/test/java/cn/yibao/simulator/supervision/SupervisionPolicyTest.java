@@ -51,6 +51,18 @@ class SupervisionPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> read(good.substring(0, good.length() / 2)));
     }
 
+    @Test
+    void amountsAreYuanStringsOrNumbersWithAtMostTwoDecimals() throws IOException {
+        String good = defaultText();
+        assertEquals(Money.ofFen(5010), read(good.replace("\"avgPrescriptionMax\": \"50.00\"",
+                "\"avgPrescriptionMax\": 50.10")).indicators().avgPrescriptionMax());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(good.replace(
+                "\"avgPrescriptionMax\": \"50.00\"", "\"avgPrescriptionMax\": \"fifty\"")));
+        assertTrue(e.getMessage().contains("not an amount"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> read(good.replace("\"avgPrescriptionMax\": \"50.00\"",
+                "\"avgPrescriptionMax\": true")));
+    }
+
     private static String defaultText() throws IOException {
         try (InputStream in = SupervisionPolicy.class.getResourceAsStream(SupervisionPolicy.RESOURCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

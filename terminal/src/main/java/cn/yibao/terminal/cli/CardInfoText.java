@@ -20,12 +20,12 @@ final class CardInfoText {
         lines.add("姓名：" + info.holder().name());
         lines.add("性别：" + info.holder().genderZh());
         lines.add("社会保障号码：" + CardNumbers.mask(info.holder().ssn()));
-        lines.add("参保类别：" + ins.category().labelZh());
-        lines.add("居民类别：" + ins.residentGroup().labelZh());
+        lines.add("参保类别：" + ins.category().nameZh());
+        lines.add("居民类别：" + ins.residentGroup().nameZh());
         lines.add("退休：" + yesNo(ins.retired()));
         lines.add("公务员：" + yesNo(ins.civilServant()));
-        lines.add("参保状态：" + ins.status().labelZh());
-        lines.add("卡状态：" + ins.cardState().labelZh());
+        lines.add("参保状态：" + ins.status().nameZh());
+        lines.add("卡状态：" + ins.cardState().nameZh());
         lines.add("统筹区：" + ins.region());
         lines.add("个人账户：" + (ins.hasAccount() ? "有" : "无"));
         lines.add("个人账户余额：" + yuan(info.purse().balance()));

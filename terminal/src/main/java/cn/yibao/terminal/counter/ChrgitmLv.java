@@ -1,29 +1,15 @@
 package cn.yibao.terminal.counter;
 
+import cn.yibao.card.Coded;
+
 /** The catalog class of an item (三个目录 class, chrgitm_lv), with the code used at the boundary. */
-public enum ChrgitmLv {
+public enum ChrgitmLv implements Coded {
     /** 甲类: fully in scope. */
-    A("01", "甲类"),
+    @Code(code = "01", nameZh = "甲类") A,
     /** 乙类: in scope after a self-borne share. */
-    B("02", "乙类"),
+    @Code(code = "02", nameZh = "乙类") B,
     /** 丙类: out of scope, paid in full by the person. */
-    C("03", "丙类"),
+    @Code(code = "03", nameZh = "丙类") C,
     /** Non-medical goods: never on an insured sale. */
-    N("09", "非医保");
-
-    private final String code;
-    private final String nameZh;
-
-    ChrgitmLv(String code, String nameZh) {
-        this.code = code;
-        this.nameZh = nameZh;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public String nameZh() {
-        return nameZh;
-    }
+    @Code(code = "09", nameZh = "非医保") N;
 }

@@ -1,5 +1,6 @@
 package cn.yibao.terminal.policy;
 
+import cn.yibao.hostlink.crypto.Sm2;
 import cn.yibao.terminal.json.CanonicalJson;
 import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.json.JsonFields;

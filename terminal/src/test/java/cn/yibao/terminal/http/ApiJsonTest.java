@@ -2,6 +2,7 @@ package cn.yibao.terminal.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.CatalogItem;
@@ -42,5 +43,15 @@ class ApiJsonTest {
         assertEquals("\"2026-11-23 10:30:05\"", json.writeValueAsString(LocalDateTime.of(2026, 11, 23, 10, 30, 5)));
         assertEquals(LocalDateTime.of(2026, 11, 23, 10, 30, 5),
                 json.readValue("\"2026-11-23 10:30:05\"", LocalDateTime.class));
+    }
+
+    @Test
+    void catalogClassesAreReadByCodeOrByName() throws Exception {
+        assertEquals(ChrgitmLv.B, json.readValue("\"02\"", ChrgitmLv.class));
+        assertEquals(ChrgitmLv.B, json.readValue("\"B\"", ChrgitmLv.class));
+        assertEquals(ChrgitmLv.N, json.readValue("\"09\"", ChrgitmLv.class));
+        assertEquals("\"09\"", json.writeValueAsString(ChrgitmLv.N));
+        Exception e = assertThrows(Exception.class, () -> json.readValue("\"77\"", ChrgitmLv.class));
+        assertTrue(e.getMessage().startsWith("must be one of 01, 02, 03, 09, not \"77\""), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.supervision.traffic;
 
+import cn.yibao.card.Coded;
 import cn.yibao.card.Money;
 import cn.yibao.simulator.supervision.CardRef;
 import cn.yibao.simulator.supervision.CatalogClass;
@@ -125,13 +126,8 @@ public final class MonthImport {
 
     private static InventoryMovement movement(JsonNode n) {
         String code = text(n, "inv_chg_type");
-        MovementType type = null;
-        for (MovementType t : MovementType.values()) {
-            type = t.code().equals(code) ? t : type;
-        }
-        if (type == null) {
-            throw new IllegalArgumentException("unknown inv_chg_type " + code);
-        }
+        MovementType type = Coded.byCode(MovementType.class, code)
+                .orElseThrow(() -> new IllegalArgumentException("unknown inv_chg_type " + code));
         return new InventoryMovement(text(n, "fixmedins_code"), text(n, "med_list_codg"), text(n, "fixmedins_hilist_id"),
                 text(n, "fixmedins_hilist_name"), CatalogClass.valueOf(text(n, "class")), type,
                 LocalDateTime.parse(text(n, "inv_chg_time")), n.path("cnt").asInt(0), money(n, "pric"));

@@ -1,4 +1,4 @@
-package cn.yibao.terminal.policy;
+package cn.yibao.hostlink.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,17 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.hostlink.tls.Crypto;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.SecureRandom;
-import org.bouncycastle.crypto.digests.SM3Digest;
+import java.security.Signature;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+import org.bouncycastle.jce.interfaces.ECPublicKey;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 
-/** Known-answer tests for SM3 and SM2 (GB/T 32918.2 Annex A example), and sign/verify on sm2p256v1. */
+/**
+ * SM2 known answer (GB/T 32918.2 Annex A example), sign/verify with raw keys on sm2p256v1 (policy
+ * packs) and with JCA keys (signed records), checked against the JCA {@code SM3withSM2}.
+ */
 class Sm2Test {
 
     /** Returns fixed bytes: makes the signer's random k a known value. */
@@ -36,16 +42,6 @@ class Sm2Test {
 
     private static BigInteger hex(String h) {
         return new BigInteger(h, 16);
-    }
-
-    @Test
-    void sm3KnownAnswer() {
-        SM3Digest sm3 = new SM3Digest();
-        byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
-        sm3.update(abc, 0, abc.length);
-        byte[] out = new byte[32];
-        sm3.doFinal(out, 0);
-        assertEquals("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0", Hex.toHexString(out));
     }
 
     @Test
@@ -108,5 +104,37 @@ class Sm2Test {
         byte[] q = Sm2.publicKeyOf(Sm2.generatePrivateKey(new SecureRandom()));
         Sm2.checkPublicKey(q);
         assertArrayEquals(q, q.clone());
+    }
+
+    @Test
+    void sm2SignatureVerifiesWithTheJcaSm3WithSm2AndDefaultId() throws Exception {
+        KeyPair kp = Crypto.sm2();
+        byte[] msg = "settlement".getBytes(StandardCharsets.UTF_8);
+        byte[] sig = Sm2.sign(kp.getPrivate(), msg);
+        Signature jca = Signature.getInstance("SM3withSM2", Crypto.provider());
+        jca.initVerify(kp.getPublic());
+        jca.update(msg);
+        assertTrue(jca.verify(sig));
+        assertTrue(Sm2.verify(kp.getPublic(), msg, sig));
+    }
+
+    @Test
+    void sm2RejectsOtherMessageOtherKeyAndGarbage() {
+        KeyPair kp = Crypto.sm2();
+        byte[] msg = "settlement".getBytes(StandardCharsets.UTF_8);
+        byte[] sig = Sm2.sign(kp.getPrivate(), msg);
+        assertFalse(Sm2.verify(kp.getPublic(), "settlemenT".getBytes(StandardCharsets.UTF_8), sig));
+        assertFalse(Sm2.verify(Crypto.sm2().getPublic(), msg, sig));
+        assertFalse(Sm2.verify(kp.getPublic(), msg, new byte[] {0x30, 0x02, 0x01}));
+    }
+
+    @Test
+    void aJcaKeySignatureVerifiesUnderTheRawPublicPoint() {
+        KeyPair kp = Crypto.sm2();
+        byte[] msg = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        byte[] sig = Sm2.sign(kp.getPrivate(), msg);
+        byte[] q = ((ECPublicKey) kp.getPublic()).getQ().getEncoded(false);
+        Sm2.checkPublicKey(q);
+        assertTrue(Sm2.verify(q, msg, sig));
     }
 }
