@@ -27,4 +27,43 @@ public record DayTotals(LocalDate date, long setlCnt, long cancelCnt, Money medf
         Checks.present(acctPay, "acct_pay");
         Checks.present(psnCashPay, "psn_cash_pay");
     }
+
+    /**
+     * Adds up one day's committed settlements and cancellations, net of the cancellations: a
+     * cancellation counts as one and takes back the settlement it cancelled; amounts are summed as
+     * they are (a cancellation's are negative).
+     */
+    public static final class Tally {
+
+        private final LocalDate date;
+        private long settled;
+        private long cancelled;
+        private Money medfee = Money.ZERO;
+        private Money fund = Money.ZERO;
+        private Money acct = Money.ZERO;
+        private Money cash = Money.ZERO;
+
+        public Tally(LocalDate date) {
+            this.date = Checks.present(date, "date");
+        }
+
+        /** Adds a settlement, or a cancellation when {@code cancellation}, with its split. */
+        public void add(boolean cancellation, Money medfeeSumamt, Money fundPaySumamt, Money acctPay, Money psnCashPay) {
+            if (cancellation) {
+                cancelled++;
+                settled--;
+            } else {
+                settled++;
+            }
+            medfee = medfee.plus(medfeeSumamt);
+            fund = fund.plus(fundPaySumamt);
+            acct = acct.plus(acctPay);
+            cash = cash.plus(psnCashPay);
+        }
+
+        /** @return the totals of what was added */
+        public DayTotals totals() {
+            return new DayTotals(date, Math.max(0, settled), cancelled, medfee, fund, acct, cash);
+        }
+    }
 }

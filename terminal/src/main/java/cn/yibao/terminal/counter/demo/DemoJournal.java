@@ -1,6 +1,5 @@
 package cn.yibao.terminal.counter.demo;
 
-import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.DayTotals;
 import cn.yibao.terminal.counter.JournalEntry;
 import cn.yibao.terminal.counter.JournalQuery;
@@ -90,27 +89,13 @@ final class DemoJournal {
     }
 
     DayTotals totals(LocalDate day) {
-        long count = 0;
-        long cancels = 0;
-        Money fee = Money.ZERO;
-        Money fund = Money.ZERO;
-        Money acct = Money.ZERO;
-        Money cash = Money.ZERO;
+        DayTotals.Tally tally = new DayTotals.Tally(day);
         for (JournalEntry e : entries) {
-            if (!e.setlTime().toLocalDate().equals(day)) {
-                continue;
+            if (e.setlTime().toLocalDate().equals(day)) {
+                tally.add(e.state().equals("REVERSAL"), e.medfeeSumamt(), e.fundPaySumamt(), e.acctPay(), e.psnCashPay());
             }
-            if (e.state().equals("REVERSAL")) {
-                cancels++;
-            } else if (e.state().equals("SETTLED")) {
-                count++;
-            }
-            fee = fee.plus(e.medfeeSumamt());
-            fund = fund.plus(e.fundPaySumamt());
-            acct = acct.plus(e.acctPay());
-            cash = cash.plus(e.psnCashPay());
         }
-        return new DayTotals(day, count, cancels, fee, fund, acct, cash);
+        return tally.totals();
     }
 
     /** The simulated host compares totals with the terminal's: they balance when all is acknowledged. */

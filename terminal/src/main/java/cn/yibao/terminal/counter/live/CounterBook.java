@@ -1,6 +1,5 @@
 package cn.yibao.terminal.counter.live;
 
-import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.DayTotals;
 import cn.yibao.terminal.counter.JournalEntry;
 import cn.yibao.terminal.counter.JournalQuery;
@@ -57,28 +56,15 @@ final class CounterBook {
     /** @return today's settlements and cancellations, net of the cancellations */
     DayTotals todayTotals() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
-        long count = 0;
-        long cancelled = 0;
-        Money total = Money.ZERO;
-        Money funds = Money.ZERO;
-        Money account = Money.ZERO;
-        Money cash = Money.ZERO;
+        DayTotals.Tally tally = new DayTotals.Tally(today);
         for (Committed c : committed()) {
             SetlInfo s = c.info();
             if (s.setlTime().toLocalDate().equals(today)) {
-                if (c.txn().kind() == TxnKind.CANCEL) {
-                    cancelled++;
-                    count--;
-                } else {
-                    count++;
-                }
-                total = total.plus(s.medfeeSumamt());
-                funds = funds.plus(s.fundPaySumamt());
-                account = account.plus(s.acctPay());
-                cash = cash.plus(s.psnCashPay());
+                tally.add(c.txn().kind() == TxnKind.CANCEL, s.medfeeSumamt(), s.fundPaySumamt(), s.acctPay(),
+                        s.psnCashPay());
             }
         }
-        return new DayTotals(today, Math.max(0, count), cancelled, total, funds, account, cash);
+        return tally.totals();
     }
 
     /** @return whether the host is reachable, the last signed record and how far the host acknowledged */
