@@ -1,7 +1,7 @@
 package cn.yibao.simulator.cli;
 
-import cn.yibao.simulator.SimulatorData;
 import cn.yibao.card.app.MedicalLogRecord;
+import cn.yibao.simulator.SimulatorData;
 import cn.yibao.simulator.card.CardSnapshot;
 import cn.yibao.simulator.card.Personas;
 import cn.yibao.simulator.card.VirtualCard;

@@ -3,8 +3,8 @@ package cn.yibao.simulator.cli;
 import cn.yibao.simulator.SimulatorData;
 import cn.yibao.terminal.cli.Cli;
 import cn.yibao.terminal.cli.VersionProvider;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of {@code simulator.jar}: virtual cards and PSAM, host simulator, devices, load. */
 @Command(name = "simulator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

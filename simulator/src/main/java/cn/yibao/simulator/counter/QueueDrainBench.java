@@ -1,11 +1,10 @@
 package cn.yibao.simulator.counter;
 
-import cn.yibao.terminal.counter.host.HostConfig;
-import cn.yibao.simulator.host.Dirs;
 import cn.yibao.card.session.CardSession;
 import cn.yibao.simulator.card.IccTransport;
 import cn.yibao.simulator.card.VirtualCard;
 import cn.yibao.simulator.card.VirtualPsam;
+import cn.yibao.simulator.host.Dirs;
 import cn.yibao.simulator.host.HostSimulator;
 import cn.yibao.terminal.counter.DrugInfo;
 import cn.yibao.terminal.counter.FeeLine;
@@ -13,11 +12,12 @@ import cn.yibao.terminal.counter.PersonQuery;
 import cn.yibao.terminal.counter.PharmacySale;
 import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.host.HostAddress;
+import cn.yibao.terminal.counter.host.HostConfig;
 import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.counter.live.CardAccess;
 import cn.yibao.terminal.counter.live.CounterRuntime;
-import cn.yibao.terminal.counter.live.RuntimeOptions;
 import cn.yibao.terminal.counter.live.LiveCounter;
+import cn.yibao.terminal.counter.live.RuntimeOptions;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
 import java.math.BigDecimal;

@@ -1,6 +1,5 @@
 package cn.yibao.simulator.card;
 
-import cn.yibao.card.session.DebitInFlightException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import cn.yibao.card.apdu.ResponseApdu;
 import cn.yibao.card.app.CardCommands;
 import cn.yibao.card.app.PsamCommands;
 import cn.yibao.card.session.CardSession;
+import cn.yibao.card.session.DebitInFlightException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,5 @@
 package cn.yibao.simulator.card;
 
-import cn.yibao.card.session.DebitInFlightException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +11,7 @@ import cn.yibao.card.Money;
 import cn.yibao.card.crypto.Algorithm;
 import cn.yibao.card.crypto.IssuerKeys;
 import cn.yibao.card.session.CardSession;
+import cn.yibao.card.session.DebitInFlightException;
 import cn.yibao.card.session.DebitProof;
 import cn.yibao.card.session.IssuerHost;
 import cn.yibao.card.session.PendingDebit;

@@ -1,6 +1,5 @@
 package cn.yibao.simulator.counter;
 
-import cn.yibao.terminal.counter.host.HostConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import cn.yibao.simulator.host.HostSimulator;
 import cn.yibao.terminal.cardlist.CardWatch;
 import cn.yibao.terminal.cardlist.ListStatus;
 import cn.yibao.terminal.counter.host.HostAddress;
+import cn.yibao.terminal.counter.host.HostConfig;
 import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.counter.live.CardAccess;
 import cn.yibao.terminal.counter.live.CounterRuntime;

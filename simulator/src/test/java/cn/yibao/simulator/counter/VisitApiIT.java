@@ -1,6 +1,5 @@
 package cn.yibao.simulator.counter;
 
-import cn.yibao.terminal.counter.host.HostConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +15,7 @@ import cn.yibao.simulator.host.HostSimulator;
 import cn.yibao.simulator.host.VirtualTerminal;
 import cn.yibao.simulator.reader.PcscCounter;
 import cn.yibao.terminal.counter.host.HostCalls;
+import cn.yibao.terminal.counter.host.HostConfig;
 import cn.yibao.terminal.counter.host.HostSwitch;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.JournalUpload;

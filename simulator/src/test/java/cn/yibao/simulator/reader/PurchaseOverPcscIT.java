@@ -1,6 +1,5 @@
 package cn.yibao.simulator.reader;
 
-import cn.yibao.card.session.DebitInFlightException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +11,7 @@ import cn.yibao.card.Money;
 import cn.yibao.card.app.SettlementRecord;
 import cn.yibao.card.session.CardInfo;
 import cn.yibao.card.session.CardSession;
+import cn.yibao.card.session.DebitInFlightException;
 import cn.yibao.card.session.PendingDebit;
 import cn.yibao.card.session.RecoveryResult;
 import cn.yibao.card.session.SettleRequest;

@@ -1,9 +1,9 @@
 package cn.yibao.terminal.cli;
 
 import cn.yibao.card.Money;
+import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
-import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.settlement.InsuranceStatus;
 import cn.yibao.terminal.settlement.Item;
 import cn.yibao.terminal.settlement.ItemClass;

@@ -1,11 +1,11 @@
 package cn.yibao.terminal.cli;
 
-import cn.yibao.terminal.counter.host.HostConfig;
 import cn.yibao.hostlink.tls.CertificateAuthority;
 import cn.yibao.hostlink.tls.Pem;
 import cn.yibao.terminal.audit.AuditReport;
 import cn.yibao.terminal.audit.Finding;
 import cn.yibao.terminal.audit.JournalAudit;
+import cn.yibao.terminal.counter.host.HostConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;

@@ -1,14 +1,14 @@
 package cn.yibao.terminal.cli;
 
 import cn.yibao.card.Refusal;
+import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPackLoader;
 import cn.yibao.terminal.policy.PolicyPacks;
 import cn.yibao.terminal.policy.PolicyRefusal;
 import cn.yibao.terminal.policy.PolicyRefusedException;
 import cn.yibao.terminal.policy.PolicyTrust;
-import cn.yibao.terminal.json.CanonicalJson;
-import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.settlement.Limits;
 import cn.yibao.terminal.settlement.RequestJson;
 import cn.yibao.terminal.settlement.ResultJson;

@@ -1,10 +1,10 @@
 package cn.yibao.terminal.settlement;
 
-import cn.yibao.terminal.policy.InstitutionLevel;
 import static cn.yibao.terminal.settlement.Computation.y;
 
 import cn.yibao.card.Money;
 import cn.yibao.terminal.policy.EmployeeInpatientPolicy;
+import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.policy.Rate;
 import cn.yibao.terminal.policy.Tier;
 

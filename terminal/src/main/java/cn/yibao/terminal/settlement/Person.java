@@ -1,7 +1,7 @@
 package cn.yibao.terminal.settlement;
 
-import cn.yibao.terminal.policy.ResidentGroup;
 import cn.yibao.card.Money;
+import cn.yibao.terminal.policy.ResidentGroup;
 
 /**
  * The insured person as the settlement sees them.

@@ -1,10 +1,5 @@
 package cn.yibao.terminal.settlement;
 
-import cn.yibao.terminal.json.InvalidInputException;
-import cn.yibao.terminal.json.JsonFields;
-import cn.yibao.terminal.json.CanonicalJson;
-import cn.yibao.terminal.policy.InstitutionLevel;
-import cn.yibao.terminal.policy.ResidentGroup;
 import static cn.yibao.terminal.json.JsonFields.amount;
 import static cn.yibao.terminal.json.JsonFields.bool;
 import static cn.yibao.terminal.json.JsonFields.enumValue;
@@ -14,11 +9,16 @@ import static cn.yibao.terminal.json.JsonFields.required;
 import static cn.yibao.terminal.json.JsonFields.text;
 
 import cn.yibao.card.Money;
+import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.InvalidInputException;
+import cn.yibao.terminal.json.JsonFields;
+import cn.yibao.terminal.policy.InstitutionLevel;
+import cn.yibao.terminal.policy.ResidentGroup;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,13 +1,13 @@
 package cn.yibao.terminal.settlement;
 
-import cn.yibao.terminal.policy.InstitutionLevel;
-import cn.yibao.terminal.policy.ResidentGroup;
 import static cn.yibao.terminal.settlement.Computation.y;
 
 import cn.yibao.card.Money;
 import cn.yibao.terminal.policy.AccidentPolicy;
+import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.policy.OutpatientPoolingPolicy;
 import cn.yibao.terminal.policy.Rate;
+import cn.yibao.terminal.policy.ResidentGroup;
 import cn.yibao.terminal.policy.Tier;
 import java.util.List;
 

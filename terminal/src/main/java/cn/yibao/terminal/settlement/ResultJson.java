@@ -1,8 +1,8 @@
 package cn.yibao.terminal.settlement;
 
-import cn.yibao.terminal.json.CanonicalJson;
 import cn.yibao.card.Money;
 import cn.yibao.card.Refusal;
+import cn.yibao.terminal.json.CanonicalJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,10 +1,10 @@
 package cn.yibao.terminal.settlement;
 
-import cn.yibao.terminal.policy.ResidentGroup;
 import static cn.yibao.terminal.settlement.Computation.y;
 
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.Rate;
+import cn.yibao.terminal.policy.ResidentGroup;
 import cn.yibao.terminal.policy.SelfShareRates;
 
 /**

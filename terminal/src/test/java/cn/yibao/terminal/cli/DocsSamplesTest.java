@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yibao.terminal.policy.PolicyPacks;
 import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.policy.PolicyPacks;
 import cn.yibao.terminal.settlement.RequestJson;
 import cn.yibao.terminal.settlement.ResultJson;
 import cn.yibao.terminal.settlement.SettlementEngine;

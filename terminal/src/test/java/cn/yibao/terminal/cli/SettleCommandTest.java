@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.terminal.json.CanonicalJson;
 import cn.yibao.terminal.policy.PolicyPackSigner;
 import cn.yibao.terminal.policy.PolicyPacks;
-import cn.yibao.terminal.json.CanonicalJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package cn.yibao.terminal.settlement;
 
-import cn.yibao.terminal.policy.InstitutionLevel;
 import static cn.yibao.terminal.settlement.ItemClass.A;
 import static cn.yibao.terminal.settlement.ItemClass.B;
 import static cn.yibao.terminal.settlement.ItemClass.C;
@@ -9,10 +8,11 @@ import static cn.yibao.terminal.settlement.WorkedExamplesTest.settle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.terminal.policy.InstitutionLevel;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Employee inpatient rules (RULES.md §5) at every boundary. */
 class EmployeeRulesTest {

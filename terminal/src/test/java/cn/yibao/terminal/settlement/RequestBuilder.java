@@ -1,8 +1,8 @@
 package cn.yibao.terminal.settlement;
 
+import cn.yibao.card.Money;
 import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.policy.ResidentGroup;
-import cn.yibao.card.Money;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package cn.yibao.terminal.settlement;
 
-import cn.yibao.terminal.json.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.policy.PolicyPacks;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;

@@ -1,13 +1,13 @@
 package cn.yibao.terminal.settlement;
 
-import cn.yibao.terminal.json.InvalidInputException;
-import cn.yibao.terminal.json.CanonicalJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
+import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,5 @@
 package cn.yibao.terminal.settlement;
 
-import cn.yibao.terminal.policy.InstitutionLevel;
-import cn.yibao.terminal.policy.ResidentGroup;
 import static cn.yibao.terminal.settlement.ItemClass.A;
 import static cn.yibao.terminal.settlement.ItemClass.B;
 import static cn.yibao.terminal.settlement.ItemClass.C;
@@ -12,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.terminal.policy.InstitutionLevel;
+import cn.yibao.terminal.policy.ResidentGroup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

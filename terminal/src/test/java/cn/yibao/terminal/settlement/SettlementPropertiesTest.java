@@ -1,6 +1,5 @@
 package cn.yibao.terminal.settlement;
 
-import cn.yibao.terminal.policy.ResidentGroup;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import cn.yibao.card.Money;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
+import cn.yibao.terminal.policy.ResidentGroup;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

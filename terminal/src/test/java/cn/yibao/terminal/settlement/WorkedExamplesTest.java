@@ -1,14 +1,14 @@
 package cn.yibao.terminal.settlement;
 
-import cn.yibao.terminal.policy.InstitutionLevel;
-import cn.yibao.terminal.policy.ResidentGroup;
 import static cn.yibao.terminal.settlement.ItemClass.A;
 import static cn.yibao.terminal.settlement.ItemClass.B;
 import static cn.yibao.terminal.settlement.ItemClass.C;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.yibao.card.Money;
+import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.policy.PolicyPacks;
+import cn.yibao.terminal.policy.ResidentGroup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
