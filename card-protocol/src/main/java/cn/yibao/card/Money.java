@@ -20,6 +20,9 @@ public record Money(long fen) implements Comparable<Money> {
     /** The largest amount accepted from outside: 100 million yuan, far beyond any bill. */
     public static final long MAX_FEN = 10_000_000_000L;
 
+    /** The longest text of an amount read from outside, sign and decimals included. */
+    public static final int MAX_TEXT_LENGTH = 20;
+
     public Money {
         if (fen > MAX_FEN || fen < -MAX_FEN) {
             throw new IllegalArgumentException("amount out of range: " + fen + " fen");
@@ -43,7 +46,7 @@ public record Money(long fen) implements Comparable<Money> {
      * @throws IllegalArgumentException if the text is not such a number or is out of range
      */
     public static Money parseYuan(String text) {
-        if (text == null || text.isEmpty() || text.length() > 20) {
+        if (text == null || text.isEmpty() || text.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("not an amount: " + text);
         }
         BigDecimal value;

@@ -14,7 +14,8 @@ import java.math.BigDecimal;
 /**
  * Money as a JSON number, in one of the two units in use: {@link #YUAN} with two decimals (the HIS
  * HTTP API, the supervision policy) or whole {@link #FEN} (the settlement answers the journal keeps).
- * Reading also takes a numeric string; a string that is no number, an amount the unit cannot hold
+ * Reading also takes a numeric string; a text longer than {@link Money#MAX_TEXT_LENGTH} (as
+ * {@link Money#parseYuan} refuses it), a string that is no number, an amount the unit cannot hold
  * exactly (more than two decimals of a yuan, a fraction of a fen) or one out of range is refused
  * through Jackson's input-error handling, so that the API answers 400 naming the field.
  */
@@ -74,7 +75,11 @@ public enum MoneyJson {
         @Override
         public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonToken t = p.currentToken();
-            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+            if ((number || t == JsonToken.VALUE_STRING) && p.getText().length() > Money.MAX_TEXT_LENGTH) {
+                return (Money) ctxt.handleWeirdStringValue(Money.class, p.getText(), "not an amount");
+            }
+            if (number) {
                 return convert(ctxt, p.getDecimalValue());
             }
             if (t == JsonToken.VALUE_STRING) {

@@ -54,6 +54,16 @@ class MoneyJsonTest {
     }
 
     @Test
+    void anAmountTextLongerThanMoneyReadsIsRefusedInBothUnits() throws Exception {
+        ObjectMapper yuan = mapper(MoneyJson.YUAN);
+        assertEquals(Money.ofFen(5990), yuan.readValue("\"00000000000000059.90\"", Money.class));
+        assertRefused(InvalidFormatException.class, yuan, "\"000000000000000059.90\"", Money.class, "not an amount");
+        assertRefused(InvalidFormatException.class, yuan, "59.900000000000000000", Money.class, "not an amount");
+        assertRefused(InvalidFormatException.class, mapper(MoneyJson.FEN), "\"000000000000000005990\"", Money.class,
+                "not an amount");
+    }
+
+    @Test
     void textValuesAreStringsAndRefusalsNameTheRule() throws Exception {
         ObjectMapper json = mapper(MoneyJson.YUAN);
         assertEquals("\"2026-11-23\"", json.writeValueAsString(LocalDate.of(2026, 11, 23)));
