@@ -43,6 +43,9 @@ public enum MoneyJson {
 
         @Override
         Money money(BigDecimal number) {
+            if (number.scale() != 0) {
+                throw new ArithmeticException("not a whole number of fen: " + number);
+            }
             return Money.ofFen(number.longValueExact());
         }
     };

@@ -51,6 +51,8 @@ class MoneyJsonTest {
         assertThrows(InvalidFormatException.class, () -> yuan.readValue("1e12", Money.class));
         assertThrows(InvalidFormatException.class, () -> mapper(MoneyJson.FEN).readValue("12.5", Money.class));
         assertThrows(InvalidFormatException.class, () -> mapper(MoneyJson.FEN).readValue("\"1e20\"", Money.class));
+        assertRefused(InvalidFormatException.class, mapper(MoneyJson.FEN), "1250.0", Money.class, "not a whole number");
+        assertRefused(InvalidFormatException.class, mapper(MoneyJson.FEN), "\"1e3\"", Money.class, "not a whole number");
     }
 
     @Test
