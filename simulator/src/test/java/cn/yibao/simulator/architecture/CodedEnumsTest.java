@@ -3,6 +3,7 @@ package cn.yibao.simulator.architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.card.CardCode;
 import cn.yibao.card.Coded;
 import com.tngtech.archunit.core.domain.JavaClass;
 import java.util.HashSet;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every {@link Coded} enum of the four modules gives each constant a code and a Chinese name, and no
- * code twice: checked here at build time rather than on the first use at the counter.
+ * code twice, and every {@link CardCode} one byte in decimal: checked here at build time rather than
+ * on the first use at the counter.
  */
 class CodedEnumsTest {
 
@@ -28,6 +30,9 @@ class CodedEnumsTest {
                 Coded c = (Coded) constant;
                 assertTrue(!c.nameZh().isBlank(), type + "." + constant);
                 codes.add(c.code());
+                if (c instanceof CardCode card) {
+                    assertTrue(card.cardByte() >= 0, type + "." + constant); // throws unless one byte in decimal
+                }
             }
             assertEquals(type.getEnumConstants().length, codes.size(), type + ": a code given twice");
         }
