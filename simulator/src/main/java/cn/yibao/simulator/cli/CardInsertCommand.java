@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code simulator card insert <persona>}: puts a persona's card into the running reader's field. */
 @Command(name = "insert", mixinStandardHelpOptions = true,
-        description = "Put a persona's card into the field of the running 'simulator card start'.")
+        description = "Put a persona's card into the field of the running 'simulator card start' or 'simulator sandbox'.")
 final class CardInsertCommand implements Callable<Integer> {
 
     @Mixin

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code simulator card remove}: takes the card out of the running reader's field. */
 @Command(name = "remove", mixinStandardHelpOptions = true,
-        description = "Take the card out of the field of the running 'simulator card start'.")
+        description = "Take the card out of the field of the running 'simulator card start' or 'simulator sandbox'.")
 final class CardRemoveCommand implements Callable<Integer> {
 
     @Mixin

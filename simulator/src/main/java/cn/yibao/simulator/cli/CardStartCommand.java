@@ -108,7 +108,7 @@ final class CardStartCommand implements Callable<Integer> {
     }
 
     /** On SIGTERM or Ctrl-C: wake the serving thread and let it close the sockets (up to 10 s). */
-    private static Thread shutdownHook(Thread serving, CountDownLatch closed) {
+    static Thread shutdownHook(Thread serving, CountDownLatch closed) {
         return new Thread(() -> {
             serving.interrupt();
             try {

@@ -22,7 +22,7 @@ final class ReaderClient {
             answer = ReaderControl.send(dataDir, request);
         } catch (IOException e) {
             throw new IllegalStateException("no simulator card reader runs with data directory " + dataDir
-                    + " (start one: simulator card start)", e);
+                    + " (start one: simulator card start, or simulator sandbox)", e);
         }
         if (answer.startsWith("ok ")) {
             return answer.substring(3);

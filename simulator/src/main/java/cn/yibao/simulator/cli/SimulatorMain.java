@@ -13,6 +13,7 @@ import picocli.CommandLine;
             SimStatusCommand.class,
             SupervisionCommand.class,
             CardCommand.class,
+            SandboxCommand.class,
             cn.yibao.simulator.host.HostCommand.class,
         })
 public final class SimulatorMain implements Runnable {

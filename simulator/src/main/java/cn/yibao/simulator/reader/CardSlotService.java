@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a running {@code simulator card start} does when asked over {@link ReaderControl}: put a
+ * What a running {@code simulator card start} (or {@code simulator sandbox}) does when asked over {@link ReaderControl}: put a
  * persona's card into the field, take it out, say what is there.
  */
 public final class CardSlotService {
 
-    private final VirtualReader reader;
+    private final CardSlot reader;
     private final Path cardDir;
     private final boolean timing;
     private String persona;
@@ -25,7 +25,7 @@ public final class CardSlotService {
      * @param cardDir where the cards' state files live
      * @param timing whether cards delay their answers as the timing model says
      */
-    public CardSlotService(VirtualReader reader, Path cardDir, boolean timing) {
+    public CardSlotService(CardSlot reader, Path cardDir, boolean timing) {
         this.reader = reader;
         this.cardDir = cardDir;
         this.timing = timing;

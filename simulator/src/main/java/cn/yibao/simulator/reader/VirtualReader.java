@@ -11,7 +11,7 @@ import java.util.Optional;
  * SAM slot) from start to close; cards come and go in slot 0 (the contactless field). A card whose
  * tear injection fires ({@link CardVanishedException}) leaves the field until inserted again.
  */
-public final class VirtualReader implements AutoCloseable {
+public final class VirtualReader implements CardSlot, AutoCloseable {
 
     private final int cardPort;
     private final VpcdBridge psamBridge;
@@ -32,6 +32,7 @@ public final class VirtualReader implements AutoCloseable {
     }
 
     /** Puts {@code icc} into the field, taking out any card there. */
+    @Override
     public synchronized void insert(VirtualIcc icc) {
         remove();
         card = icc;
@@ -48,6 +49,7 @@ public final class VirtualReader implements AutoCloseable {
     }
 
     /** Takes the card out of the field; it stays the current card for {@link #reinsert()}. */
+    @Override
     public synchronized void remove() {
         if (cardBridge != null) {
             cardBridge.remove();
@@ -55,11 +57,13 @@ public final class VirtualReader implements AutoCloseable {
     }
 
     /** @return the card last inserted, in the field or not */
+    @Override
     public synchronized Optional<VirtualIcc> card() {
         return Optional.ofNullable(card);
     }
 
     /** @return whether the card's socket is connected to vpcd */
+    @Override
     public synchronized boolean cardInField() {
         return cardBridge != null && cardBridge.state() == VpcdBridge.State.INSERTED;
     }

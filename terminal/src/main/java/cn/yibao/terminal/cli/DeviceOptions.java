@@ -1,5 +1,8 @@
 package cn.yibao.terminal.cli;
 
+import cn.yibao.terminal.counter.live.ReceiptDesk;
+import cn.yibao.terminal.counter.live.RuntimeOptions;
+import cn.yibao.terminal.devices.CustomerDisplay;
 import cn.yibao.terminal.devices.JsscSerialLink;
 import cn.yibao.terminal.devices.PaperWidth;
 import cn.yibao.terminal.devices.ReceiptPrinter;
@@ -40,5 +43,31 @@ public final class DeviceOptions {
     /** @return the customer display's device, if one was named */
     public Optional<String> display() {
         return Optional.ofNullable(display);
+    }
+
+    /** The devices opened by {@link #attach}; closing them throws nothing. */
+    public interface Attached extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Opens the devices named and puts them into {@code options}: the printer at a pharmacy's
+     * receipt desk of {@code terminalId}, the display.
+     *
+     * @return what closes them
+     */
+    public Attached attach(RuntimeOptions options, String terminalId) {
+        Optional<ReceiptPrinter> receiptPrinter = printer();
+        Optional<CustomerDisplay> poleDisplay = display().map(name -> new CustomerDisplay(JsscSerialLink.open(name, 9_600)));
+        receiptPrinter.ifPresent(p -> options.receiptDesk(new ReceiptDesk(p, "定点零售药店", terminalId)));
+        poleDisplay.ifPresent(options::customerDisplay);
+        return () -> {
+            try {
+                receiptPrinter.ifPresent(ReceiptPrinter::close);
+            } finally {
+                poleDisplay.ifPresent(CustomerDisplay::close);
+            }
+        };
     }
 }
