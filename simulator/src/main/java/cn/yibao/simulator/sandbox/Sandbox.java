@@ -9,6 +9,7 @@ import cn.yibao.simulator.reader.ReaderControl;
 import cn.yibao.terminal.counter.host.HostAddress;
 import cn.yibao.terminal.counter.host.HostAddresses;
 import cn.yibao.terminal.counter.host.HostConfig;
+import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.LiveCounter;
 import cn.yibao.terminal.counter.live.RuntimeOptions;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -43,6 +45,9 @@ public final class Sandbox implements AutoCloseable {
     /** The host's directory in the simulators' data directory (as {@code simulator host}). */
     public static final String HOST_DIR = "host";
 
+    /** How long start waits for the counter's first sign-in to the host, so that the first requests are online. */
+    private static final Duration SIGN_IN = Duration.ofSeconds(15);
+
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final SandboxSettings settings;
     private CardSlotService slot;
@@ -50,6 +55,7 @@ public final class Sandbox implements AutoCloseable {
     private HostSimulator host;
     private CounterRuntime runtime;
     private AccessToken token;
+    private HostLink link;
     private ApiServer server;
     private ReaderControl control;
 
@@ -103,7 +109,12 @@ public final class Sandbox implements AutoCloseable {
         startHost(simDir.resolve(HOST_DIR), HostConfig.keyDir(terminalDir), terminalId);
         runtime = CounterRuntime.open(terminalDir, reader, terminalId, settings.clock(), options);
         opened.push(runtime);
-        runtime.connectHost(HostAddresses.of(new HostAddress("localhost", host.port())));
+        link = runtime.connectHost(HostAddresses.of(new HostAddress("localhost", host.port()))).orElseThrow(
+                () -> new IllegalStateException("the counter did not link to the sandbox's host"));
+        if (!link.awaitOnline(SIGN_IN)) {
+            LOG.warn("the counter has not signed in to the sandbox's host within {} s: it works offline until it does",
+                    SIGN_IN.toSeconds());
+        }
         token = AccessToken.loadOrCreate(terminalDir);
         server = ApiServer.start(new ApiServer.Settings(settings.port(), token, runtime.counter(), settings.clock(),
                 settings.maxBodyBytes(), "220100"), terminalDir);
@@ -149,6 +160,11 @@ public final class Sandbox implements AutoCloseable {
         return runtime;
     }
 
+    /** @return the counter's link to the in-process host */
+    public HostLink hostLink() {
+        return link;
+    }
+
     /** @return the in-process host simulator */
     public HostSimulator host() {
         return host;
@@ -162,6 +178,11 @@ public final class Sandbox implements AutoCloseable {
     /** @return the card slot, as {@code simulator card insert|remove} reach it */
     public CardSlotService slot() {
         return slot;
+    }
+
+    /** @return the reader (tests hold it to keep card work waiting) */
+    InProcessReader reader() {
+        return reader;
     }
 
     /** @return the card last inserted (in the field or not) */

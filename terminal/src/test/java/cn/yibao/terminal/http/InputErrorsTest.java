@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import cn.yibao.terminal.counter.demo.DemoCounter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InputErrorsTest {
 
     private static final Pattern INTERNALS = Pattern.compile("java\\.|cn\\.yibao|com\\.fasterxml|StreamRead|JsonToken|`|Source:");
-    private final InfnoRouter router = new InfnoRouter(new DemoCounter(Clock.systemUTC()));
+    private final InfnoRouter router = new InfnoRouter(UnreachedCounter.create());
     private final Envelopes envelopes = new Envelopes(Clock.systemUTC(), "220100");
 
     @ParameterizedTest

@@ -19,16 +19,16 @@ import java.util.regex.Pattern;
  * and the processes they and {@code terminal serve} run as. A missing tool fails the test: the
  * test command installs them, so their absence is a broken setup, not a reason to skip.
  */
-final class NodeTools {
+public final class NodeTools {
 
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final Path OPENAPI = ROOT.resolve("docs/openapi.yaml");
+    public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    public static final Path OPENAPI = ROOT.resolve("docs/openapi.yaml");
 
     private NodeTools() {
     }
 
     /** @return the installed executable {@code name} of the npm tools */
-    static Path bin(String name) {
+    public static Path bin(String name) {
         Path bin = ROOT.resolve("target/npm/node_modules/.bin").resolve(name);
         if (!Files.isExecutable(bin)) {
             fail(bin + " is missing: run scripts/test.sh, which installs Node.js (Debian nodejs, npm) and the pinned"
@@ -38,18 +38,18 @@ final class NodeTools {
     }
 
     /** @return a TCP port free on 127.0.0.1 a moment ago */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
     /** A child process whose output goes to a file, stopped on close. */
-    static final class Proc implements AutoCloseable {
-        final Process process;
-        final Path log;
+    public static final class Proc implements AutoCloseable {
+        public final Process process;
+        public final Path log;
 
-        Proc(List<String> command, Path log) throws IOException {
+        public Proc(List<String> command, Path log) throws IOException {
             Files.createDirectories(log.getParent());
             this.log = log;
             this.process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
@@ -57,7 +57,7 @@ final class NodeTools {
         }
 
         /** Polls the output until {@code pattern} matches, within {@code timeout}; @return the match */
-        Matcher await(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
+        public Matcher await(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 Matcher m = pattern.matcher(output());
@@ -72,7 +72,7 @@ final class NodeTools {
             return fail("no " + pattern + " within " + timeout + ":\n" + output());
         }
 
-        String output() throws IOException {
+        public String output() throws IOException {
             return Files.readString(log, StandardCharsets.UTF_8);
         }
 

@@ -1,8 +1,10 @@
-package cn.yibao.terminal.http;
+package cn.yibao.simulator.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.terminal.http.AccessToken;
+import cn.yibao.terminal.http.NodeTools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every request and response judged by a validator we did not write: Stoplight Prism proxies in
- * front of a running {@code terminal serve --demo}, checking both directions against
+ * front of a running {@code simulator sandbox} (the live counter on simulated parts), checking both directions against
  * docs/openapi.yaml. Through one proxy with {@code --errors} go the documented exchanges of
  * docs/http-api.md (the traffic of {@link HttpApiDocsIT}), a msgid reused for another basket (the
  * 409) and the valid generated requests: any
@@ -61,15 +63,15 @@ class OpenApiConformanceIT {
     @Test
     void prismFindsNoViolationAndTheServerNo5xx() throws Exception {
         Path prism = NodeTools.bin("prism");
-        Path jar = Path.of("target", "terminal.jar").toAbsolutePath();
+        Path jar = Path.of("target", "simulator.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), jar + " is built by the package phase");
         Path data = Files.createTempDirectory("conformance-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        try (NodeTools.Proc serve = new NodeTools.Proc(List.of(java, "-jar", jar.toString(), "serve", "--demo",
-                "--port", "0", "--data-dir", data.toString()), OUT.resolve("serve.log"))) {
+        try (NodeTools.Proc serve = new NodeTools.Proc(List.of(java, "-jar", jar.toString(), "sandbox",
+                "--port", "0", "--wait", "1", "--home", data.toString()), OUT.resolve("serve.log"))) {
             Matcher m = serve.await(Pattern.compile("HIS API:  http://127\\.0\\.0\\.1:(\\d+)/"), Duration.ofSeconds(60));
             String upstream = "http://127.0.0.1:" + m.group(1);
-            token = Files.readString(data.resolve(AccessToken.FILE), StandardCharsets.US_ASCII).trim();
+            token = Files.readString(data.resolve("terminal").resolve(AccessToken.FILE), StandardCharsets.US_ASCII).trim();
             int strictPort = NodeTools.freePort();
             int lenientPort = NodeTools.freePort();
             try (NodeTools.Proc strict = prism(prism, upstream, strictPort, true);
@@ -97,7 +99,7 @@ class OpenApiConformanceIT {
     }
 
     private void run(URI strict, URI lenient) throws Exception {
-        msgidConflict(strict); // first: the demo's P0001 is admitted to hospital by the documented 2401
+        msgidConflict(strict); // first: the employee is admitted to hospital by the documented 2401
         for (HttpApiDocsIT.Example ex : HttpApiDocsIT.examples(Files.readString(HttpApiDocsIT.DOC, StandardCharsets.UTF_8))) {
             if (ex.request().startsWith("GET ")) {
                 check(strict, operation("/api/status", "get"), null, "docs example", true);

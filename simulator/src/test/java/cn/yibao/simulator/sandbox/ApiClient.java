@@ -1,4 +1,4 @@
-package cn.yibao.terminal.http;
+package cn.yibao.simulator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,35 +1,41 @@
-package cn.yibao.terminal.http;
+package cn.yibao.simulator.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.JournalQuery;
-import cn.yibao.terminal.counter.demo.DemoCounter;
+import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.testing.WebDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A cashier completes a pharmacy sale in the console in headless Chromium against the demo counter:
- * scanned items, a name search, the tap, the split, a wrong then a right PIN, the receipt.
+ * A cashier completes a pharmacy sale in the console in headless Chromium against the sandbox (the
+ * live counter on simulated parts): scanned items, a name search, the tap, the split, a wrong then a
+ * right PIN, the receipt, the upload to the host.
  */
 class ConsoleIT {
 
     private static final Path OUT = Path.of("target");
 
-    private ApiFixture api;
+    @TempDir
+    Path home;
+    private SandboxFixture api;
     private WebDriver browser;
+    private Money start;
 
     @BeforeEach
     void start() throws Exception {
-        api = new ApiFixture();
+        api = new SandboxFixture(home);
+        start = api.balance();
         browser = WebDriver.startChromium(OUT.resolve("chromium"));
-        browser.open(api.server.baseUri().resolve("/console/login?ticket=" + AccessToken.of(ApiFixture.TOKEN).loginTicket(ApiFixture.CLOCK)));
-        browser.waitFor("return document.getElementById('sync').textContent.includes('待上传')",
+        browser.open(api.server.baseUri().resolve("/console/login?ticket=" + AccessToken.of(SandboxFixture.TOKEN).loginTicket(SandboxFixture.CLOCK)));
+        browser.waitFor("return document.getElementById('sync').textContent.startsWith('待上传 0 笔')",
                 "the status bar shows the sync state");
     }
 
@@ -52,7 +58,7 @@ class ConsoleIT {
         assertEquals("84.90", browser.text("#lines-total"));
 
         browser.type("#code", WebDriver.F4);
-        browser.waitFor("return document.getElementById('psn-name').textContent === '张三'", "the card is read");
+        browser.waitFor("return document.getElementById('psn-name').textContent === '张伟'", "the card is read");
         browser.type("#code", WebDriver.F5);
         browser.waitFor("return !document.getElementById('split-table').hidden", "the split is shown");
         assertEquals("84.90", split("medfee_sumamt"));
@@ -73,11 +79,12 @@ class ConsoleIT {
         String receipt = browser.text("#receipt");
         assertTrue(receipt.contains("个人账户支付：84.90"), receipt);
         assertTrue(receipt.contains("现金支付：0.00"), receipt);
-        assertEquals("215.10", split("balc"));
-        assertEquals(Money.parseYuan("215.10"), api.counter.balance(DemoCounter.EMPLOYEE), "debited once");
-        assertEquals(1, api.counter.searchJournal(new JournalQuery(null, null, null, null, null, null)).size());
-        browser.waitFor("return document.getElementById('sync').textContent.includes('待上传 1 笔')",
-                "the status bar counts the queued record");
+        Money left = start.minus(Money.parseYuan("84.90"));
+        assertEquals(left.toYuanString(), split("balc"));
+        assertEquals(left, api.balance(), "debited once");
+        assertEquals(1, api.sandbox.counter().searchJournal(new JournalQuery(null, null, null, null, null, null)).size());
+        browser.waitFor("return /^待上传 0 笔 · 最后确认 #[1-9]/.test(document.getElementById('sync').textContent)",
+                "the status bar shows the record acknowledged by the host");
 
         Path shot = OUT.resolve("screenshots/console-sale.png");
         Files.createDirectories(shot.getParent());
@@ -87,10 +94,10 @@ class ConsoleIT {
 
     @Test
     void aCashSaleShowsTheChangeForWhatTheCustomerHandedOver() {
-        api.counter.placeCard(DemoCounter.RESIDENT); // no account balance: the whole sale is cash
+        api.insert("resident-minor"); // no personal account: the whole sale is cash
         scan("2*6901234500048");
         browser.type("#code", WebDriver.F4);
-        browser.waitFor("return document.getElementById('psn-name').textContent === '王五'", "the card is read");
+        browser.waitFor("return document.getElementById('psn-name').textContent === '杨子涵'", "the card is read");
         browser.type("#code", WebDriver.F5);
         browser.waitFor("return !document.getElementById('split-table').hidden", "the split is shown");
         String due = split("psn_cash_pay");
@@ -114,7 +121,7 @@ class ConsoleIT {
 
     @Test
     void aLostCardIsRefusedInChineseAndNothingIsSettled() {
-        api.counter.placeCard(DemoCounter.LOST_CARD);
+        api.insert("lost");
         scan("6901234500048");
         browser.type("#code", WebDriver.F4);
         browser.waitFor("return document.getElementById('message').textContent.includes('此卡已挂失')",
@@ -123,7 +130,7 @@ class ConsoleIT {
         browser.type("#code", WebDriver.F5);
         browser.waitFor("return document.getElementById('message').textContent === '请先读卡'",
                 "no pre-settlement without a card read");
-        assertTrue(api.counter.searchJournal(new JournalQuery(null, null, null, null, null, null)).isEmpty());
+        assertTrue(api.sandbox.counter().searchJournal(new JournalQuery(null, null, null, null, null, null)).isEmpty());
     }
 
     private void scan(String code) {

@@ -1,19 +1,23 @@
-package cn.yibao.terminal.http;
+package cn.yibao.simulator.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 
 /** {@code POST /api/host/failback} over HTTP: authenticated, POST only, answers {@code failed_back}. */
 class HostFailBackIT {
 
-    ApiFixture api;
+    @TempDir
+    Path home;
+    SandboxFixture api;
 
     @BeforeEach
     void start() throws Exception {
-        api = new ApiFixture();
+        api = new SandboxFixture(home);
     }
 
     @AfterEach
@@ -22,16 +26,16 @@ class HostFailBackIT {
     }
 
     @Test
-    void aCounterWithoutAHostLinkHasNothingToFailBack() {
-        ApiClient.Answer a = api.client.post("/api/host/failback", "{}", ApiFixture.TOKEN);
+    void aCounterOnItsOnlyHostHasNothingToFailBack() {
+        ApiClient.Answer a = api.client.post("/api/host/failback", "{}", SandboxFixture.TOKEN);
         assertEquals(200, a.status(), a.body());
         assertEquals(0, a.infcode(), a.body());
         assertEquals("{\"failed_back\":false}", a.output().toString());
         assertEquals(401, api.client.post("/api/host/failback", "{}", "wrong-token").status());
-        assertEquals(405, api.client.get("/api/host/failback", ApiFixture.TOKEN).status());
+        assertEquals(405, api.client.get("/api/host/failback", SandboxFixture.TOKEN).status());
         // the document says the body is an object ({}): anything else is refused, as the fuzz run found
         for (String body : new String[] {"[]", "7", "\"x\"", "null"}) {
-            assertEquals(400, api.client.post("/api/host/failback", body, ApiFixture.TOKEN).status(), body);
+            assertEquals(400, api.client.post("/api/host/failback", body, SandboxFixture.TOKEN).status(), body);
         }
     }
 }

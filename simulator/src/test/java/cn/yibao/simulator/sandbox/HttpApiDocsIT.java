@@ -1,9 +1,10 @@
-package cn.yibao.terminal.http;
+package cn.yibao.simulator.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yibao.terminal.counter.demo.DemoCounter;
+import cn.yibao.terminal.http.ApiError;
+import cn.yibao.terminal.http.InfnoRouter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,11 +22,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs every example of {@code docs/http-api.md}, in order, against a fresh server over the demo
- * counter with a fixed clock, and checks that each documented response is exactly what the server
- * answers, and that every infno the router knows has an example.
+ * Runs every example of {@code docs/http-api.md}, in order, against a fresh sandbox (the live
+ * counter on simulated parts, the employee's card on the reader) with a fixed clock, and checks that
+ * each documented response is exactly what the live counter answers, and that every infno the router
+ * knows has an example.
  */
 class HttpApiDocsIT {
 
@@ -40,6 +43,9 @@ class HttpApiDocsIT {
     record Example(String request, String response) {
     }
 
+    @TempDir
+    Path home;
+
     @Test
     void everyDocumentedExchangeIsWhatTheServerAnswers() throws Exception {
         List<Example> examples = examples(Files.readString(DOC, StandardCharsets.UTF_8));
@@ -47,7 +53,7 @@ class HttpApiDocsIT {
         Files.createDirectories(actualDir);
         Set<String> documented = new TreeSet<>();
         List<String> mismatches = new ArrayList<>();
-        try (ApiFixture api = new ApiFixture()) {
+        try (SandboxFixture api = new SandboxFixture(home)) {
             for (int i = 0; i < examples.size(); i++) {
                 Example ex = examples.get(i);
                 ApiClient.Answer answer = run(api.client, ex.request(), documented);
@@ -59,7 +65,7 @@ class HttpApiDocsIT {
                 }
             }
             assertEquals(List.of(), mismatches, "docs/http-api.md differs from the server");
-            assertEquals(new TreeSet<>(new InfnoRouter(new DemoCounter(ApiFixture.CLOCK)).infnos()), documented,
+            assertEquals(new TreeSet<>(new InfnoRouter(api.sandbox.counter()).infnos()), documented,
                     "every infno needs an executed example in docs/http-api.md");
         }
     }
@@ -95,11 +101,11 @@ class HttpApiDocsIT {
 
     private static ApiClient.Answer run(ApiClient client, String request, Set<String> documented) throws Exception {
         if (request.startsWith("GET ")) {
-            return client.get(request.substring(4).trim(), ApiFixture.TOKEN);
+            return client.get(request.substring(4).trim(), SandboxFixture.TOKEN);
         }
         String infno = JSON.readTree(request).path("infno").asText();
         documented.add(infno);
-        return client.post("/api/" + infno, request, ApiFixture.TOKEN);
+        return client.post("/api/" + infno, request, SandboxFixture.TOKEN);
     }
 
     private static String firstLine(String text) {

@@ -1,11 +1,14 @@
-package cn.yibao.terminal.http;
+package cn.yibao.simulator.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
-import cn.yibao.terminal.counter.demo.DemoCounter;
+import cn.yibao.terminal.http.AccessToken;
+import cn.yibao.terminal.http.ApiServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,16 +35,23 @@ import org.junit.jupiter.api.Test;
  */
 class ApiHardeningIT {
 
-    private static final String SALE = ApiFixture.SALE_OPEN;
     private static final Pattern INTERNALS = Pattern.compile("java\\.|cn\\.yibao|com\\.fasterxml|StreamRead|JsonToken|`");
 
-    private ApiFixture api;
+    @TempDir
+    Path home;
+    private SandboxFixture api;
     private ApiClient client;
+    private String psnNo;
+    private String saleOpen;
+    private Money start;
 
     @BeforeEach
-    void start() throws InterruptedException {
-        api = new ApiFixture();
+    void start() throws Exception {
+        api = new SandboxFixture(home);
         client = api.client;
+        psnNo = api.psnNo();
+        saleOpen = SandboxFixture.SALE_OPEN.formatted(psnNo);
+        start = api.balance();
     }
 
     @AfterEach
@@ -49,8 +59,8 @@ class ApiHardeningIT {
         api.close();
     }
 
-    private static String sale(String pin) {
-        return SALE + ", \"card_pin\": \"" + pin + "\"}";
+    private String sale(String pin) {
+        return saleOpen + ", \"card_pin\": \"" + pin + "\"}";
     }
 
     @Test
@@ -59,23 +69,23 @@ class ApiHardeningIT {
         ApiClient.Answer first = client.call("2102", msgid, sale("123456"));
         assertEquals(0, first.infcode(), first.body());
         String setlId = first.output().path("setlinfo").path("setl_id").asText();
-        Money after = api.counter.balance(DemoCounter.EMPLOYEE);
+        Money after = api.balance();
 
         ApiClient.Answer same = client.call("2102", msgid, sale("123456"));
         assertEquals(setlId, same.output().path("setlinfo").path("setl_id").asText(), "an identical resend: the first answer");
 
         List<String> others = List.of(sale("123456").replace("\"cnt\": 2", "\"cnt\": 3"),
-                sale("123456").replace("\"psn_no\": \"P0001\"}", "\"psn_no\": \"P0001\", \"acct_pay\": 1.00}"),
-                sale("654321"), SALE + "}");
+                sale("123456").replace("\"psn_no\": \"" + psnNo + "\"}", "\"psn_no\": \"" + psnNo + "\", \"acct_pay\": 1.00}"),
+                sale("654321"), saleOpen + "}");
         for (String other : others) {
             ApiClient.Answer refused = client.call("2102", msgid, other);
             assertError(refused, 409, -2, "MSGID_CONFLICT");
             assertTrue(refused.json().path("err_msg").asText().contains(msgid), refused.body());
             assertTrue(refused.json().path("err_msg_en").asText().contains(msgid), refused.body());
         }
-        assertError(client.call("2103", msgid, "{\"data\": {\"setl_id\": \"" + setlId + "\", \"psn_no\": \"P0001\"}}"),
+        assertError(client.call("2103", msgid, "{\"data\": {\"setl_id\": \"" + setlId + "\", \"psn_no\": \"" + psnNo + "\"}}"),
                 409, -2, "MSGID_CONFLICT");
-        assertEquals(after, api.counter.balance(DemoCounter.EMPLOYEE), "nothing debited or refunded by the conflicts");
+        assertEquals(after, api.balance(), "nothing debited or refunded by the conflicts");
         assertEquals(setlId, client.call("2102", msgid, sale("123456")).output().path("setlinfo").path("setl_id").asText(),
                 "the identical resend still gets the first answer");
     }
@@ -94,13 +104,15 @@ class ApiHardeningIT {
             setlIds.add(a.output().path("setlinfo").path("setl_id").asText());
         }
         assertEquals(1, setlIds.size(), setlIds.toString());
-        assertEquals(Money.parseYuan("240.10"), api.counter.balance(DemoCounter.EMPLOYEE), "debited once");
+        Money acctPay = Money.parseYuan(copies.get(0).get().output().path("setlinfo").path("acct_pay").asText());
+        assertTrue(acctPay.compareTo(Money.ZERO) > 0, "the account pays a part");
+        assertEquals(start.minus(acctPay), api.balance(), "debited once");
     }
 
     @Test
     void aBodyOverTheLimitAnnouncedWithExpectContinueGetsTheJsonEnvelope() throws Exception {
         String head = "POST /api/1101 HTTP/1.1\r\nHost: 127.0.0.1:" + api.server.port() + "\r\nAuthorization: Bearer "
-                + ApiFixture.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + (2 << 20)
+                + SandboxFixture.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + (2 << 20)
                 + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
         String answer = raw(head);
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
@@ -120,24 +132,24 @@ class ApiHardeningIT {
         assertError(a, 400, -2, "BAD_INPUT");
         assertTrue(a.json().path("err_msg_en").asText().contains("drugdetail[0].cnt: must be a number"), a.body());
         ApiClient.Answer longNumber = client.post("/api/1101", "{\"msgid\": \"m\", \"input\": {\"x\": 1"
-                + "0".repeat(1500) + "}}", ApiFixture.TOKEN);
+                + "0".repeat(1500) + "}}", SandboxFixture.TOKEN);
         assertError(longNumber, 400, -2, "BAD_JSON");
-        for (ApiClient.Answer each : List.of(a, longNumber, client.call("2101", SALE.replace("\"cnt\": 2", "\"cnt\": [2]")
-                + "}"), client.post("/api/tender", "{\"paid\": true}", ApiFixture.TOKEN))) {
+        for (ApiClient.Answer each : List.of(a, longNumber, client.call("2101", saleOpen.replace("\"cnt\": 2", "\"cnt\": [2]")
+                + "}"), client.post("/api/tender", "{\"paid\": true}", SandboxFixture.TOKEN))) {
             assertFalse(INTERNALS.matcher(each.body()).find(), each.body());
         }
     }
 
     @Test
     void theTokenInAUrlIsRefusedAndALoginLinkWorksOnce() {
-        ApiClient.Answer inUrl = client.get("/console/login?token=" + ApiFixture.TOKEN, null);
+        ApiClient.Answer inUrl = client.get("/console/login?token=" + SandboxFixture.TOKEN, null);
         assertError(inUrl, 400, -2, "TOKEN_IN_URL");
         assertFalse(inUrl.raw().headers().firstValue("Set-Cookie").isPresent());
-        String link = "/console/login?ticket=" + AccessToken.of(ApiFixture.TOKEN).loginTicket(ApiFixture.CLOCK);
+        String link = "/console/login?ticket=" + AccessToken.of(SandboxFixture.TOKEN).loginTicket(SandboxFixture.CLOCK);
         assertEquals(303, client.get(link, null).status());
         assertError(client.get(link, null), 401, -4, "LOGIN_LINK_INVALID");
-        String stale = "/console/login?ticket=" + AccessToken.of(ApiFixture.TOKEN).loginTicket(
-                java.time.Clock.fixed(ApiFixture.CLOCK.instant().minus(Duration.ofMinutes(6)), ApiFixture.CLOCK.getZone()));
+        String stale = "/console/login?ticket=" + AccessToken.of(SandboxFixture.TOKEN).loginTicket(
+                java.time.Clock.fixed(SandboxFixture.CLOCK.instant().minus(Duration.ofMinutes(6)), SandboxFixture.CLOCK.getZone()));
         assertError(client.get(stale, null), 401, -4, "LOGIN_LINK_INVALID");
     }
 
@@ -145,19 +157,19 @@ class ApiHardeningIT {
     void theConsolePromptPostsTheTokenAndGetsASessionCookie() {
         ApiClient.Answer wrong = client.post("/console/login", "{\"token\": \"nope\"}", null);
         assertError(wrong, 401, -4, "TOKEN_WRONG");
-        ApiClient.Answer ok = client.post("/console/login", "{\"token\": \"" + ApiFixture.TOKEN + "\"}", null);
+        ApiClient.Answer ok = client.post("/console/login", "{\"token\": \"" + SandboxFixture.TOKEN + "\"}", null);
         assertEquals(0, ok.infcode(), ok.body());
         String cookie = ok.raw().headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         assertEquals(0, client.send(client.request("/api/status", null).header("Cookie", cookie).GET().build()).infcode());
         HttpRequest crossSite = client.request("/console/login", null).header("Content-Type", "application/json")
                 .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"token\": \"" + ApiFixture.TOKEN + "\"}")).build();
+                        "{\"token\": \"" + SandboxFixture.TOKEN + "\"}")).build();
         assertError(client.send(crossSite), 403, -4, "ORIGIN_NOT_ALLOWED");
     }
 
     @Test
     void aCrossSitePageCannotUseTheCashiersSession() {
-        String cookie = client.post("/console/login", "{\"token\": \"" + ApiFixture.TOKEN + "\"}", null)
+        String cookie = client.post("/console/login", "{\"token\": \"" + SandboxFixture.TOKEN + "\"}", null)
                 .raw().headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         for (String origin : List.of("http://evil.example", "null", "http://127.0.0.1:1", "http://localhost.evil.example:"
                 + api.server.port())) {
@@ -170,21 +182,20 @@ class ApiHardeningIT {
         HttpRequest form = client.request("/api/2102", null).header("Cookie", cookie)
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
         assertError(client.send(form), 415, -2, "UNSUPPORTED_MEDIA_TYPE");
-        assertEquals(Money.parseYuan("300.00"), api.counter.balance(DemoCounter.EMPLOYEE), "nothing settled");
+        assertEquals(start, api.balance(), "nothing settled");
     }
 
     @Test
     void anotherTerminalsTokenAndSessionAreRefused() throws Exception {
         String otherToken = "another-terminals-token-0123456789abcdefghij";
-        try (ApiServer other = ApiServer.start(new ApiServer.Settings(0, AccessToken.of(otherToken), new DemoCounter(
-                ApiFixture.CLOCK), ApiFixture.CLOCK, ApiServer.DEFAULT_MAX_BODY, "220100"))) {
+        try (ApiServer other = ApiServer.start(new ApiServer.Settings(0, AccessToken.of(otherToken), api.sandbox.counter(), SandboxFixture.CLOCK, ApiServer.DEFAULT_MAX_BODY, "220100"))) {
             ApiClient otherClient = new ApiClient(other.baseUri(), otherToken);
             String otherCookie = otherClient.post("/console/login", "{\"token\": \"" + otherToken + "\"}", null)
                     .raw().headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
             assertError(client.post("/api/1101", "{\"msgid\": \"m\"}", otherToken), 401, -4, "TOKEN_WRONG");
             assertError(client.send(client.request("/api/status", null).header("Cookie", otherCookie).GET().build()),
                     401, -4, "TOKEN_WRONG");
-            String otherLink = "/console/login?ticket=" + AccessToken.of(otherToken).loginTicket(ApiFixture.CLOCK);
+            String otherLink = "/console/login?ticket=" + AccessToken.of(otherToken).loginTicket(SandboxFixture.CLOCK);
             assertError(client.get(otherLink, null), 401, -4, "LOGIN_LINK_INVALID");
         }
     }
@@ -194,20 +205,20 @@ class ApiHardeningIT {
         for (String host : List.of("attacker.example", "127.0.0.1.attacker.example:" + api.server.port(),
                 "localhost", "127.0.0.1:1")) {
             String answer = raw("GET /api/status HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
-                    + ApiFixture.TOKEN + "\r\nConnection: close\r\n\r\n");
+                    + SandboxFixture.TOKEN + "\r\nConnection: close\r\n\r\n");
             assertTrue(answer.startsWith("HTTP/1.1 403") && answer.contains("\"err_code\":\"HOST_NOT_ALLOWED\""), answer);
         }
     }
 
     @Test
     void aSlowBodyIsAnswered408AndTheServerStaysUp() throws Exception {
-        try (ApiServer slow = ApiServer.start(new ApiServer.Settings(0, AccessToken.of(ApiFixture.TOKEN), api.counter,
-                ApiFixture.CLOCK, ApiServer.DEFAULT_MAX_BODY, "220100", new ApiServer.Limits(64, Duration.ofSeconds(1))));
+        try (ApiServer slow = ApiServer.start(new ApiServer.Settings(0, AccessToken.of(SandboxFixture.TOKEN), api.sandbox.counter(),
+                SandboxFixture.CLOCK, ApiServer.DEFAULT_MAX_BODY, "220100", new ApiServer.Limits(64, Duration.ofSeconds(1))));
                 Socket s = new Socket("127.0.0.1", slow.port())) {
             s.setSoTimeout(20_000);
             OutputStream out = s.getOutputStream();
             out.write(("POST /api/1101 HTTP/1.1\r\nHost: 127.0.0.1:" + slow.port() + "\r\nAuthorization: Bearer "
-                    + ApiFixture.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"msgid\"")
+                    + SandboxFixture.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"msgid\"")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Instant sent = Instant.now();
@@ -215,29 +226,29 @@ class ApiHardeningIT {
             assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
             assertTrue(answer.contains("\"err_code\":\"REQUEST_TIMEOUT\""), answer);
             assertTrue(Duration.between(sent, Instant.now()).compareTo(Duration.ofSeconds(15)) < 0, "well before the idle timeout");
-            assertEquals(0, new ApiClient(slow.baseUri(), ApiFixture.TOKEN).call("1101", "{}").infcode());
+            assertEquals(0, new ApiClient(slow.baseUri(), SandboxFixture.TOKEN).call("1101", "{}").infcode());
         }
     }
 
     @Test
     void aFloodBeyondTheRequestsInProgressIsRefused429AndTheRestAreAnswered() throws Exception {
-        try (ApiServer small = ApiServer.start(new ApiServer.Settings(0, AccessToken.of(ApiFixture.TOKEN), api.counter,
-                ApiFixture.CLOCK, ApiServer.DEFAULT_MAX_BODY, "220100", new ApiServer.Limits(2, Duration.ofSeconds(30))))) {
-            ApiClient c = new ApiClient(small.baseUri(), ApiFixture.TOKEN);
+        try (ApiServer small = ApiServer.start(new ApiServer.Settings(0, AccessToken.of(SandboxFixture.TOKEN), api.sandbox.counter(),
+                SandboxFixture.CLOCK, ApiServer.DEFAULT_MAX_BODY, "220100", new ApiServer.Limits(2, Duration.ofSeconds(30))))) {
+            ApiClient c = new ApiClient(small.baseUri(), SandboxFixture.TOKEN);
             List<CompletableFuture<ApiClient.Answer>> held = new ArrayList<>();
             ApiClient.Answer refused;
-            synchronized (api.counter) { // the demo counter's calls wait while the test holds it
+            synchronized (api.sandbox.reader()) { // card work waits while the test holds the reader
                 for (int i = 0; i < 2; i++) {
-                    held.add(CompletableFuture.supplyAsync(() -> c.get("/api/status", ApiFixture.TOKEN)));
+                    held.add(CompletableFuture.supplyAsync(() -> c.call("1101", "{}")));
                 }
                 awaitInFlight(small, c);
-                refused = CompletableFuture.supplyAsync(() -> c.get("/api/status", ApiFixture.TOKEN)).get(10, TimeUnit.SECONDS);
+                refused = CompletableFuture.supplyAsync(() -> c.get("/api/status", SandboxFixture.TOKEN)).get(10, TimeUnit.SECONDS);
             }
             assertError(refused, 429, -2, "TOO_MANY_REQUESTS");
             for (var h : held) {
                 assertEquals(200, h.get(30, TimeUnit.SECONDS).status());
             }
-            assertEquals(200, c.get("/api/status", ApiFixture.TOKEN).status(), "the server still answers");
+            assertEquals(200, c.get("/api/status", SandboxFixture.TOKEN).status(), "the server still answers");
         }
     }
 
