@@ -1,60 +1,25 @@
 package cn.yibao.terminal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yibao.terminal.testing.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code terminal serve --demo} starts the API and the console, prints the URLs, and stops on interrupt. */
+/** {@code terminal serve}'s options; serving itself is tested on the sandbox (simulator {@code SandboxCommandIT}). */
 class ServeCommandIT {
 
     @Test
-    void serveDemoPrintsTheUrlsAndAnswersWithTheStoredToken(@TempDir Path tmp) throws Exception {
-        StringWriter out = new StringWriter();
+    void theDemoCounterIsGoneAndServeDemoNamesTheSandbox(@TempDir Path tmp) {
+        StringWriter err = new StringWriter();
         CommandLine cl = Cli.commandLine(new TerminalMain());
-        cl.setOut(new PrintWriter(out, true));
-        int[] exit = {-1};
-        Thread serving = new Thread(() -> exit[0] = cl.execute("serve", "--demo", "--port", "0",
-                "--data-dir", tmp.toString()), "serve");
-        serving.start();
-        try {
-            Await.until(Duration.ofSeconds(30), () -> out.toString().contains("console:") || !serving.isAlive(),
-                    out::toString);
-            Matcher m = Pattern.compile("console:  (http://127\\.0\\.0\\.1:(\\d+)/console/login\\?ticket=(\\S+))")
-                    .matcher(out.toString());
-            assertTrue(m.find(), out.toString());
-            Path tokenFile = tmp.resolve("api-token");
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
-            String token = Files.readString(tokenFile).trim();
-            assertFalse(out.toString().contains(token), "the token itself is never printed by serve");
-
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpResponse<String> status = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + m.group(2) + "/api/status"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, status.statusCode(), status.body());
-            assertTrue(status.body().contains("\"infcode\":0"), status.body());
-        } finally {
-            serving.interrupt();
-            serving.join(Duration.ofSeconds(20).toMillis());
-        }
-        assertFalse(serving.isAlive(), "serve stops when interrupted");
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(ExitCodes.USAGE, cl.execute("serve", "--demo", "--port", "0", "--data-dir", tmp.toString()));
+        assertTrue(err.toString().contains("java -jar simulator/target/simulator.jar sandbox"), err.toString());
     }
 
     @Test
