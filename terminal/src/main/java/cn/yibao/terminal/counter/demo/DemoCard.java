@@ -101,14 +101,14 @@ final class DemoCard {
     /** Verifies the PIN, counting wrong tries: three wrong tries lock it. */
     void verifyPin(Pin offered) {
         if (pinTriesLeft == 0) {
-            throw new CounterRefusedException(CounterRefusal.PIN_LOCKED);
+            throw new CounterRefusedException(cn.yibao.card.CardError.BLOCKED);
         }
         if (offered == null) {
             throw new CounterRefusedException(CounterRefusal.PIN_REQUIRED);
         }
         if (!pin.matches(offered)) {
             pinTriesLeft--;
-            throw new CounterRefusedException(pinTriesLeft == 0 ? CounterRefusal.PIN_LOCKED : CounterRefusal.PIN_WRONG);
+            throw new CounterRefusedException(pinTriesLeft == 0 ? cn.yibao.card.CardError.BLOCKED : cn.yibao.card.CardError.PIN_WRONG);
         }
         pinTriesLeft = PIN_TRIES;
     }

@@ -47,10 +47,10 @@ class DemoCounterTest {
     @Test
     void threeWrongPinsLockTheCard() {
         PharmacySale s = sale(DemoCounter.EMPLOYEE, "6901234500048");
-        refused(CounterRefusal.PIN_WRONG, () -> counter.settlePharmacy(s, WRONG, "m1"));
-        refused(CounterRefusal.PIN_WRONG, () -> counter.settlePharmacy(s, WRONG, "m2"));
-        refused(CounterRefusal.PIN_LOCKED, () -> counter.settlePharmacy(s, WRONG, "m3"));
-        refused(CounterRefusal.PIN_LOCKED, () -> counter.settlePharmacy(s, RIGHT, "m4"));
+        refused(cn.yibao.card.CardError.PIN_WRONG, () -> counter.settlePharmacy(s, WRONG, "m1"));
+        refused(cn.yibao.card.CardError.PIN_WRONG, () -> counter.settlePharmacy(s, WRONG, "m2"));
+        refused(cn.yibao.card.CardError.BLOCKED, () -> counter.settlePharmacy(s, WRONG, "m3"));
+        refused(cn.yibao.card.CardError.BLOCKED, () -> counter.settlePharmacy(s, RIGHT, "m4"));
         assertEquals(Money.parseYuan("300.00"), counter.balance(DemoCounter.EMPLOYEE));
     }
 
