@@ -14,7 +14,7 @@ public enum CardError implements Refusal {
     /** 6300: external authentication failed. */
     AUTHENTICATION_FAILED("CARD_AUTH_FAILED", "卡片认证失败，请确认卡片与PSAM匹配", "external authentication failed"),
     /** 63Cx: the PIN is wrong, x tries left. */
-    PIN_WRONG("CARD_PIN_WRONG", "密码错误，还可尝试%d次", "wrong PIN, %d tries left"),
+    PIN_WRONG("PIN_WRONG", "密码错误，还可尝试%d次", "wrong PIN, %d tries left"),
     /** 6581. */
     MEMORY_FAILURE("CARD_MEMORY_FAILURE", "卡片存储器故障，请联系经办机构", "card memory failure"),
     /** 6901: command out of sequence (purse state machine). */
@@ -23,7 +23,7 @@ public enum CardError implements Refusal {
     SECURITY_NOT_SATISFIED("CARD_SECURITY_NOT_SATISFIED", "卡片安全状态不满足（需认证或密码）",
             "security status not satisfied"),
     /** 6983: the PIN (or a key) is blocked. */
-    BLOCKED("CARD_PIN_LOCKED", "密码已锁定，请到经办机构解锁", "PIN or key blocked"),
+    BLOCKED("PIN_LOCKED", "密码已锁定，请到医保经办机构解锁", "PIN or key blocked"),
     /** 6984: no challenge or reference data invalid. */
     REFERENCE_DATA_INVALID("CARD_REFERENCE_DATA_INVALID", "卡片认证数据无效，请重新刷卡",
             "reference data invalid (no challenge)"),
@@ -74,7 +74,7 @@ public enum CardError implements Refusal {
 
     // ---- session -----------------------------------------------------------------------------
     /** The card left the field (or the reader failed) in the middle of an exchange. */
-    CARD_REMOVED("CARD_REMOVED", "卡片已移开，请重新放卡", "card removed or link failed"),
+    CARD_REMOVED("CARD_REMOVED", "社保卡已离开读卡区，请重新放卡", "the card left the reader or the link failed"),
     /** The PSAM (contact slot) did not answer: removed, or the reader failed. */
     PSAM_UNAVAILABLE("CARD_PSAM_UNAVAILABLE", "PSAM卡无响应，请检查读卡器", "PSAM not reachable"),
     /** A different card was presented for a recovery. */

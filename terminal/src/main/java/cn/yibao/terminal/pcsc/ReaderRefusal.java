@@ -12,7 +12,7 @@ public enum ReaderRefusal implements Refusal.Named {
     /** No card was presented within the timeout. */
     NO_CARD("未检测到社保卡，请将卡片放到读卡区", "no card presented within the timeout"),
     /** The card left the field during a transaction. */
-    CARD_REMOVED("社保卡已离开读卡区，请重新放卡", "the card was removed during the transaction");
+    CARD_REMOVED("社保卡已离开读卡区，请重新放卡", "the card left the reader or the link failed");
 
     private final Text text;
 

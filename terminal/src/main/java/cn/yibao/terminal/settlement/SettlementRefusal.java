@@ -11,7 +11,7 @@ public enum SettlementRefusal implements Refusal.Named {
     RESIDENT_OUT_OF_REGION("城镇居民（成年/低保）无异地就医待遇，不能医保结算",
             "residents (adult, low-income) have no out-of-region benefit"),
     /** A sale with no line items (空刷). */
-    NO_ITEMS("无费用明细，不能结算", "the sale has no line items");
+    NO_ITEMS("没有收费项目，不能结算", "no fee lines");
 
     private final Text text;
 
