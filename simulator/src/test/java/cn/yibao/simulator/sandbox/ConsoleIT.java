@@ -1,6 +1,7 @@
 package cn.yibao.simulator.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
@@ -74,12 +75,9 @@ class ConsoleIT {
         browser.type("#pin", "000000" + WebDriver.ENTER);
         browser.waitFor("return document.getElementById('pin-error').textContent.includes('密码错误')",
                 "a wrong PIN is refused in Chinese");
-        if (browser.script("return document.getElementById('pin-dialog').hidden").asBoolean()) {
-            // the console keeps its PIN prompt open for PIN_WRONG, the live counter answers CARD_PIN_WRONG today
-            // (the one list of refusal codes settles the name): the cashier presses F8 again
-            browser.type("#code", WebDriver.F8);
-            browser.waitFor("return !document.getElementById('pin-dialog').hidden", "the PIN prompt again");
-        }
+        assertFalse(browser.script("return document.getElementById('pin-dialog').hidden").asBoolean(),
+                "PIN_WRONG keeps the PIN prompt open for another try");
+        assertTrue(browser.text("#pin-error").contains("还可尝试2次"), browser.text("#pin-error"));
         browser.type("#pin", "123456" + WebDriver.ENTER);
         browser.waitFor("return document.getElementById('receipt').textContent.includes('结算号：S')", "the receipt");
 

@@ -82,8 +82,8 @@ class HttpApiIT {
         assertEquals("PIN_REQUIRED", client.call("2102", sale).errCode());
         ApiClient.Answer wrong = client.call("2102", withPin("000000"));
         assertEquals(-1, wrong.infcode());
-        assertEquals("CARD_PIN_WRONG", wrong.errCode(), wrong.body()); // the live counter's code today
-        assertTrue(wrong.json().path("err_msg").asText().contains("密码错误"), wrong.body());
+        assertEquals("PIN_WRONG", wrong.errCode(), wrong.body());
+        assertTrue(wrong.json().path("err_msg").asText().startsWith("密码错误，还可尝试2次"), wrong.body());
 
         String msgid = client.nextMsgid();
         ApiClient.Answer settled = client.call("2102", msgid, withPin("123456"));
