@@ -1,13 +1,13 @@
 package cn.yibao.simulator.counter;
 
 /** What the counter benchmarks share: quantiles of sorted timings. */
-final class Benches {
+public final class Benches {
 
     private Benches() {
     }
 
     /** @return the {@code q} quantile (0..1] of {@code sorted} nanoseconds */
-    static long quantile(long[] sorted, double q) {
+    public static long quantile(long[] sorted, double q) {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
     }
 }

@@ -253,6 +253,9 @@ class HttpApiIT {
         assertError(a, 400, -2, "BAD_INPUT");
         assertTrue(a.json().path("err_msg_en").asText().contains("drugdetail[0]: cnt must be"), a.body());
         assertError(client.post("/api/1101", "{\"infno\": \"1101\"}", SandboxFixture.TOKEN), 400, -2, "BAD_INPUT");
+        // found by Prism once it judged the live counter: fee lines are required (1 to 500), as the document says
+        assertError(client.call("2204", "{}"), 400, -2, "BAD_INPUT");
+        assertError(client.call("2301", "{\"feedetail\": []}"), 400, -2, "BAD_INPUT");
         assertError(client.post("/api/1101", "{\"infno\": \"2101\", \"msgid\": \"m1\"}", SandboxFixture.TOKEN), 400, -2,
                 "BAD_INPUT");
     }

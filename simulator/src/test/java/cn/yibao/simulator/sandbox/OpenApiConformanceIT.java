@@ -148,7 +148,7 @@ class OpenApiConformanceIT {
     /** The same msgid for another basket, through the strict proxy: 409 in the documented envelope. */
     private void msgidConflict(URI strict) throws Exception {
         Op settle = operation("/api/2102", "post");
-        String sale = "{\"infno\": \"2102\", \"msgid\": \"%s\", \"input\": {\"druginfo\": {\"psn_no\": \"P0001\"},"
+        String sale = "{\"infno\": \"2102\", \"msgid\": \"%s\", \"input\": {\"druginfo\": {\"psn_no\": \"" + SandboxFixture.EMPLOYEE_PSN_NO + "\"},"
                 + " \"drugdetail\": [{\"feedetl_sn\": \"1\", \"med_list_codg\": \"6901234500048\", \"cnt\": %d}],"
                 + " \"card_pin\": \"123456\"}}";
         String id = msgid();

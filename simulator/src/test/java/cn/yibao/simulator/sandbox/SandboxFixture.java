@@ -26,6 +26,8 @@ final class SandboxFixture implements AutoCloseable {
     static final String TOKEN = "test-token-0123456789abcdefghijklmnopqrstuv";
     /** The persona on the reader at start: 张伟, employee in service, account 1,500.00, PIN 123456. */
     static final String EMPLOYEE = "employee";
+    /** The employee's person number as the live counter derives it from the card (region + SHA-256 of the SSN). */
+    static final String EMPLOYEE_PSN_NO = "22010084E9482953A4F2A1";
     /** A 2102 input without its closing brace: two packs of a class B drug and one of class C; add a PIN or close it. */
     static final String SALE_OPEN = """
             {"druginfo": {"psn_no": "%s"},

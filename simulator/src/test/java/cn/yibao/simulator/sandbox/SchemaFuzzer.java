@@ -21,7 +21,7 @@ import java.util.function.Function;
  * Requests generated from the schemas of docs/openapi.yaml: a valid instance of a schema, and its
  * mutations — each field made wrong (another JSON type), missing (when required), out of range
  * (beyond a bound, an enum, a pattern or a length) — and an extra field, which the document allows.
- * Strings get domain values by field name now and then (the demo's person and items), so that
+ * Strings get domain values by field name now and then (the employee on the sandbox's reader, the catalog's items), so that
  * valid requests also reach the counter's successes, not only its refusals.
  */
 final class SchemaFuzzer {
@@ -38,7 +38,7 @@ final class SchemaFuzzer {
             "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$", r -> String.format("2026-%02d-%02d %02d:%02d:%02d",
                     1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(24), r.nextInt(60), r.nextInt(60)));
     private static final Map<String, List<String>> HINTS = Map.of(
-            "psn_no", List.of("P0001", "P0002", "P0003"),
+            "psn_no", List.of(SandboxFixture.EMPLOYEE_PSN_NO, "22010000000000000000P2", "P0003"),
             "med_list_codg", List.of("6901234500048", "XA11GAA054A001010100261"),
             "hilist_code", List.of("6901234500048"),
             "card_pin", List.of("123456"),

@@ -48,7 +48,7 @@ public interface CounterApi {
     /**
      * 2401 with the PIN and the msgid: the card's state is written by a settlement record, which
      * needs the PIN; a repeated msgid gets the first answer. By default the PIN and msgid are
-     * ignored (the demo counter).
+     * ignored (a counter that keeps no card state).
      */
     default Visit admit(AdmissionRequest request, Pin pin, String msgid) {
         return admit(request);

@@ -12,6 +12,9 @@ public record FeeUpload(List<FeeLine> feedetail) {
 
     public FeeUpload {
         feedetail = Checks.list(feedetail, "feedetail", PharmacySale.MAX_LINES);
+        if (feedetail.isEmpty()) {
+            throw new IllegalArgumentException("feedetail is required: 1 to " + PharmacySale.MAX_LINES + " lines");
+        }
         for (FeeLine line : feedetail) {
             Checks.required(line.mdtrtId(), "feedetail.mdtrt_id", 30);
             Checks.required(line.psnNo(), "feedetail.psn_no", 30);

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Where {@link MsgidLedger} keeps which request each answered msgid was bound to (a keyed hash,
- * never the request itself) and the key of those hashes: in memory for the demo counter, in an
+ * never the request itself) and the key of those hashes: in memory for a server started without a data directory (tests), in an
  * owner-only SQLite file of the terminal's data directory for a live counter, so that a msgid
  * reused with another basket, amount or PIN is refused after a restart too. Bindings older than
  * {@link #KEPT} are dropped when the file is opened.

@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>A msgid is bound to the keyed HMAC of its {@code infno} and canonical input once it was
  * answered with success; refused or malformed attempts bind nothing (the HIS corrects them and
  * sends again). The PIN is only ever held inside that HMAC. Where the bindings and the key live is
- * {@link MsgidBindings}: the last {@value #CAPACITY} msgids in memory (the demo counter), or an
+ * {@link MsgidBindings}: the last {@value #CAPACITY} msgids in memory (a server without a data directory: tests), or an
  * owner-only file that outlives a restart (a live counter).
  */
 final class MsgidLedger {
