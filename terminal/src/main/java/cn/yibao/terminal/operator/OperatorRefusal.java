@@ -17,7 +17,6 @@ public enum OperatorRefusal implements Refusal.Named {
     SUPERVISOR_REQUIRED("撤销需要主管工号和密码确认", "a cancellation needs a supervisor's id and password"),
     NOT_A_SUPERVISOR("该工号不是主管，不能批准撤销", "the approving operator is not a supervisor"),
     CANCEL_REASON_REQUIRED("请填写撤销原因", "a cancellation needs a reason"),
-    SESSION_REQUIRED("请先用工号和密码登录收银台", "log in to the console with an operator id and password"),
     STAY_NOT_FOUND("未找到该住院号的在院记录", "no open stay with this inpatient number");
 
     private final Text text;

@@ -41,6 +41,9 @@ public final class Receipts {
         lines.add(new ReceiptLine.Pair("终端", terminalId));
         lines.add(new ReceiptLine.Pair("时间", TIME.format(i.setlTime())));
         lines.add(new ReceiptLine.Pair("参保人", i.psnName()));
+        if (s.opter() != null) {
+            lines.add(new ReceiptLine.Pair("操作员", s.opter() + " " + s.opterName()));
+        }
         lines.add(new ReceiptLine.Rule());
         List<LineSplit> items = s.detlcutinfo();
         for (LineSplit l : items.subList(0, Math.min(items.size(), MAX_ITEMS))) {
@@ -67,6 +70,10 @@ public final class Receipts {
         lines.add(new ReceiptLine.Pair("账户余额", i.balc().toYuanString()));
         if (cancellation) {
             lines.add(new ReceiptLine.Pair("退回个人账户", Money.ZERO.minus(i.acctPay()).toYuanString()));
+            lines.add(new ReceiptLine.Pair("退还现金", Money.ZERO.minus(i.psnCashPay()).toYuanString()));
+            if (s.memo() != null) {
+                lines.add(new ReceiptLine.Text(s.memo()));
+            }
         }
         lines.add(new ReceiptLine.Rule());
         lines.add(new ReceiptLine.Text(cancellation ? "该笔结算已撤销，请妥善保管本凭证。" : "请妥善保管本结算单。"));
