@@ -82,7 +82,8 @@ final class ServeCommand implements Callable<Integer> {
         Optional<CustomerDisplay> display = devices.display()
                 .map(name -> new CustomerDisplay(JsscSerialLink.open(name, 9_600)));
         RuntimeOptions options = RuntimeOptions.defaults();
-        printer.ifPresent(p -> options.receiptDesk(new ReceiptDesk(p, "定点零售药店", readers.terminalId())));
+        String pharmacy = cn.yibao.terminal.counter.live.CounterSettings.pharmacyName(dir);
+        printer.ifPresent(p -> options.receiptDesk(new ReceiptDesk(p, pharmacy, readers.terminalId())));
         display.ifPresent(options::customerDisplay);
         try (CounterRuntime runtime = CounterRuntime.open(dir, readers.cardAccess(), readers.terminalId(),
                 Clock.systemDefaultZone(), options);

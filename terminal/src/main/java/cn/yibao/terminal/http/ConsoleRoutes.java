@@ -1,12 +1,9 @@
 package cn.yibao.terminal.http;
 
 import cn.yibao.card.Refusal;
-import cn.yibao.terminal.counter.CancelRequest;
 import cn.yibao.terminal.counter.CounterApi;
 import cn.yibao.terminal.counter.CounterRefusal;
 import cn.yibao.terminal.counter.CounterRefusedException;
-import cn.yibao.terminal.counter.Opter;
-import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.Stay;
 import cn.yibao.terminal.operator.Operator;
 import cn.yibao.terminal.operator.OperatorRefusal;
@@ -41,7 +38,6 @@ import org.slf4j.LoggerFactory;
 final class ConsoleRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleRoutes.class);
-    private static final int MAX_REASON = 100;
 
     private final CounterApi counter;
     private final Envelopes envelopes;
@@ -77,7 +73,8 @@ final class ConsoleRoutes {
                 Operator op = operator(request, HttpMethod.GET);
                 yield ok(me(op), received);
             }
-            case "/console/api/cancel" -> refusable(() -> cancel(operator(request, HttpMethod.POST), request), received);
+            case "/console/api/cancel" -> refusable(() -> ConsoleCancel.cancel(counter, operators, clock,
+                    operator(request, HttpMethod.POST), json(request)), received);
             case "/console/api/shift" -> refusable(() -> shift(operator(request, HttpMethod.GET), request), received);
             case "/console/api/shift/close" -> refusable(() -> closeShift(operator(request, HttpMethod.POST)), received);
             case "/console/api/stay" -> refusable(() -> stay(operator(request, HttpMethod.GET),
@@ -127,51 +124,6 @@ final class ConsoleRoutes {
         return new ApiReply(HttpResponseStatus.OK, page.contentType(), page.body(), ApiGuard.PAGE_HEADERS);
     }
 
-    private Map<String, Object> cancel(Operator op, FullHttpRequest request) {
-        JsonNode body = json(request);
-        String reason = body.path("reason").isTextual() ? body.path("reason").asText().strip() : "";
-        if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw new OperatorRefusedException(OperatorRefusal.CANCEL_REASON_REQUIRED);
-        }
-        String supervisorId = body.path("supervisor_id").isTextual() ? body.path("supervisor_id").asText() : "";
-        String pw = body.path("supervisor_password").isTextual() ? body.path("supervisor_password").asText() : "";
-        if (supervisorId.isEmpty() || pw.isEmpty()) {
-            throw new OperatorRefusedException(OperatorRefusal.SUPERVISOR_REQUIRED);
-        }
-        char[] password = pw.toCharArray();
-        Operator supervisor;
-        try {
-            supervisor = operators.authenticate(supervisorId, password);
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-        if (!supervisor.supervisor()) {
-            throw new OperatorRefusedException(OperatorRefusal.NOT_A_SUPERVISOR);
-        }
-        CancelRequest cancel;
-        try {
-            cancel = new CancelRequest(text(body, "setl_id", 30), body.path("mdtrt_id").isTextual()
-                    ? body.path("mdtrt_id").asText() : null, text(body, "psn_no", 30));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.BAD_INPUT, InputErrors.clean(e.getMessage(), "invalid value"));
-        }
-        String msgid = body.path("msgid").isTextual() ? text(body, "msgid", 30) : "C" + clock.millis();
-        String memo = "撤销原因：" + reason + "；批准主管：" + supervisor.id() + " " + supervisor.name();
-        Settlement done = counter.cancel(cancel, msgid, new Opter(op.id(), op.name()), memo);
-        LOG.info("settlement {} cancelled at the console by {} with supervisor {}", cancel.setlId(), op.id(),
-                supervisor.id());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("setlinfo", done.setlinfo());
-        out.put("acct_refund", cn.yibao.card.Money.ZERO.minus(done.setlinfo().acctPay()));
-        out.put("cash_refund", cn.yibao.card.Money.ZERO.minus(done.setlinfo().psnCashPay()));
-        out.put("opter", done.opter());
-        out.put("opter_name", done.opterName());
-        out.put("supervisor_id", supervisor.id());
-        out.put("supervisor_name", supervisor.name());
-        out.put("reason", reason);
-        return out;
-    }
-
     /** The discharge desk's look-up of a stay by the hospital's 住院号 (any logged-in operator). */
     private Stay stay(Operator op, String iptOtpNo) {
         try {
@@ -199,10 +151,14 @@ final class ConsoleRoutes {
         return report(whose, clock.instant());
     }
 
+    /**
+     * Closes the shift at the current second (times are kept to the second): the closed report takes
+     * everything up to it, the next shift begins at the next second.
+     */
     private Map<String, Object> closeShift(Operator op) {
-        java.time.Instant now = clock.instant();
+        java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Map<String, Object> closed = report(op, now);
-        shifts.close(op.id(), now);
+        shifts.close(op.id(), now.plusSeconds(1));
         LOG.info("operator {} closed the shift", op.id());
         return closed;
     }
@@ -223,7 +179,15 @@ final class ConsoleRoutes {
     /** @return the logged-in operator of the request, which must use {@code method} */
     private Operator operator(FullHttpRequest request, HttpMethod method) {
         requireMethod(request, method);
-        ApiGuard.Caller caller = guard.authenticate(request);
+        ApiGuard.Caller caller;
+        try {
+            caller = guard.authenticate(request);
+        } catch (ApiException e) {
+            if (e.error() == ApiError.TOKEN_MISSING || e.error() == ApiError.TOKEN_WRONG) {
+                throw new ApiException(ApiError.OPERATOR_LOGIN_REQUIRED, null); // no session, or it ended
+            }
+            throw e;
+        }
         if (method.equals(HttpMethod.POST)) {
             guard.checkPost(request);
         }
@@ -270,7 +234,7 @@ final class ConsoleRoutes {
         return values.get(0).strip();
     }
 
-    private static JsonNode json(FullHttpRequest request) {
+    static JsonNode json(FullHttpRequest request) {
         try {
             JsonNode root = ApiJson.mapper().readTree(RequestBodies.of(request));
             if (root == null || !root.isObject()) {
@@ -282,7 +246,7 @@ final class ConsoleRoutes {
         }
     }
 
-    private static String text(JsonNode body, String field, int max) {
+    static String text(JsonNode body, String field, int max) {
         JsonNode n = body.path(field);
         if (!n.isTextual() || n.asText().isEmpty() || n.asText().length() > max) {
             throw new ApiException(ApiError.BAD_INPUT, field + " is required (a string of at most " + max + " characters)");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.JournalQuery;
 import cn.yibao.terminal.counter.demo.DemoCounter;
+import cn.yibao.terminal.testing.ConsoleLogin;
 import cn.yibao.terminal.testing.WebDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class ConsoleIT {
     void start() throws Exception {
         api = new ApiFixture();
         browser = WebDriver.startChromium(OUT.resolve("chromium"));
-        browser.open(api.server.baseUri().resolve("/console/login?ticket=" + AccessToken.of(ApiFixture.TOKEN).loginTicket(ApiFixture.CLOCK)));
+        ConsoleLogin.asCashier(browser, api.server, ApiFixture.TOKEN);
         browser.waitFor("return document.getElementById('sync').textContent.includes('待上传')",
                 "the status bar shows the sync state");
     }
