@@ -184,7 +184,8 @@ class ConsoleOperatorsIT {
         Money refunded = Money.parseYuan(report.path("cash_refunded").asText());
         assertFalse(refunded.isZero(), report.toString());
         assertEquals(cashTaken.minus(refunded), Money.parseYuan(report.path("cash_expected").asText()), report.toString());
-        assertEquals(report.path("cash_expected").asText(), browser.text("#shift-cash-expected td:last-child"));
+        assertEquals(Money.parseYuan(report.path("cash_expected").asText()).toYuanString(),
+                browser.text("#shift-cash-expected td:last-child"));
         screenshots(browser, "console-shift");
         browser.click("#shift-close");
         browser.waitFor("return document.getElementById('shift-title').textContent.includes('已交班')", "closed");

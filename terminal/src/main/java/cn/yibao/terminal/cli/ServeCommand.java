@@ -10,6 +10,7 @@ import cn.yibao.terminal.devices.JsscSerialLink;
 import cn.yibao.terminal.devices.ReceiptPrinter;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
+import cn.yibao.terminal.operator.Role;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,7 +67,11 @@ final class ServeCommand implements Callable<Integer> {
         DemoCounter counter = new DemoCounter(Clock.systemDefaultZone());
         ScheduledExecutorService host = simulatedHost(counter);
         try (ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, counter))) {
-            announce(server, token, dir, "demo (card of persona " + DemoCounter.EMPLOYEE + " on the reader, PIN 123456)");
+            // the demo's operators, in memory only: cashier 1001 and supervisor 9001, password 123456
+            server.operators().add("1001", "演示收银员", Role.CASHIER, "123456".toCharArray());
+            server.operators().add("9001", "演示主管", Role.SUPERVISOR, "123456".toCharArray());
+            announce(server, token, dir, "demo (card of persona " + DemoCounter.EMPLOYEE + " on the reader, PIN 123456;"
+                    + " console operators 1001 cashier and 9001 supervisor, password 123456)");
             server.awaitClose();
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
@@ -107,6 +112,9 @@ final class ServeCommand implements Callable<Integer> {
         out.println("console:  " + ApiTokenCommand.loginUrl(server.port(), token) + " (single use, valid "
                 + AccessToken.TICKET_LIFETIME.toMinutes() + " minutes; terminal api-token prints a new one)");
         out.println("token:    " + dir.resolve(AccessToken.FILE) + " (terminal api-token prints it)");
+        int operators = server.operators().list().size();
+        out.println("operators: " + operators + (operators == 0
+                ? " (none can log in to the console yet: terminal operator add ID --name NAME [--role supervisor])" : ""));
         out.println("counter:  " + counter);
         out.flush();
     }
