@@ -52,7 +52,7 @@ class ConsoleOperatorsIT {
                 server.operators().add("9001", "赵主管", Role.SUPERVISOR, SUPERVISOR_PASSWORD.toCharArray());
                 server.operators().add("1002", "李收银", Role.CASHIER, "li-pw-1002".toCharArray());
                 loginAndLockout(browser, server);
-                ConsoleLogin.asCashier(browser, server, TOKEN);
+                ConsoleLogin.asCashier(browser, server);
                 assertEquals("1001", fetch(browser, "GET", "/console/api/me", null).path("output").path("opter_id").asText());
 
                 sell(browser);

@@ -65,7 +65,7 @@ class LiveConsoleDischargeIT {
             Money before = rig.card().snapshot().balance();
             int logBefore = rig.card().snapshot().log().size();
 
-            ConsoleLogin.asCashier(browser, server, TOKEN);
+            ConsoleLogin.asCashier(browser, server);
             browser.waitFor("return document.getElementById('mdtrt-id') !== null", "the console is up");
             browser.type("#code", WebDriver.F4);
             browser.waitFor("return document.getElementById('card-no').textContent.includes('住院状态')",

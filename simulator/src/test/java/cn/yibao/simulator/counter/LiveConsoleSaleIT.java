@@ -59,7 +59,7 @@ class LiveConsoleSaleIT {
              WebDriver browser = WebDriver.startChromium(dir.resolve("chromium"))) {
             Money before = rig.card().snapshot().balance();
 
-            ConsoleLogin.asCashier(browser, server, TOKEN);
+            ConsoleLogin.asCashier(browser, server);
             browser.waitFor("return document.getElementById('code') !== null", "the console is up");
             scan(browser, "2*6901234500048", 1);   // 连花清瘟胶囊, class B, 25.00
             scan(browser, "6901234500062", 2);     // 维生素C片, class C, 9.90

@@ -29,7 +29,7 @@ class ConsoleIT {
     void start() throws Exception {
         api = new ApiFixture();
         browser = WebDriver.startChromium(OUT.resolve("chromium"));
-        ConsoleLogin.asCashier(browser, api.server, ApiFixture.TOKEN);
+        ConsoleLogin.asCashier(browser, api.server);
         browser.waitFor("return document.getElementById('sync').textContent.includes('待上传')",
                 "the status bar shows the sync state");
     }

@@ -1,14 +1,11 @@
 package cn.yibao.terminal.testing;
 
-import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
 import cn.yibao.terminal.operator.Role;
-import java.time.Clock;
 
 /**
- * Logs a browser into the console as an operator, as a cashier does: the printed login link (its
- * ticket spent) leads to the login page, where the operator types id and password. The operator is
- * added to the server's operators first when missing.
+ * Logs a browser into the console as an operator, as a cashier does: on the login page the
+ * operator types id and password. The operator is added to the server's operators first when missing.
  */
 public final class ConsoleLogin {
 
@@ -20,12 +17,15 @@ public final class ConsoleLogin {
     private ConsoleLogin() {
     }
 
-    /** Logs in as the test cashier ({@link #CASHIER_ID}) through the login link of {@code token}. */
-    public static void asCashier(WebDriver browser, ApiServer server, String token) {
+    /**
+     * Logs in as the test cashier ({@link #CASHIER_ID}) on the login page (the printed link leads
+     * there; {@code ConsoleOperatorsIT} follows one).
+     */
+    public static void asCashier(WebDriver browser, ApiServer server) {
         if (server.operators().find(CASHIER_ID).isEmpty()) {
             server.operators().add(CASHIER_ID, CASHIER_NAME, Role.CASHIER, CASHIER_PASSWORD.toCharArray());
         }
-        browser.open(server.baseUri().resolve("/console/login?ticket=" + AccessToken.of(token).loginTicket(Clock.systemUTC())));
+        browser.open(server.baseUri().resolve("/console/login"));
         as(browser, CASHIER_ID, CASHIER_PASSWORD);
         browser.waitFor("return document.getElementById('code') !== null", "the console is up");
     }

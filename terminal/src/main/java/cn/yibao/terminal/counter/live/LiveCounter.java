@@ -119,7 +119,11 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Tender tender(TenderRequest request) {
-        return till.tender(request.paid());
+        Tender t = till.tender(request.paid());
+        if (receipts != null && till.last() != null) {
+            receipts.tendered(till.last(), t);
+        }
+        return t;
     }
 
     @Override
