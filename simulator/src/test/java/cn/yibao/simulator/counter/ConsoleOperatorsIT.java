@@ -54,6 +54,9 @@ class ConsoleOperatorsIT {
                 loginAndLockout(browser, server);
                 ConsoleLogin.asCashier(browser, server);
                 assertEquals("1001", fetch(browser, "GET", "/console/api/me", null).path("output").path("opter_id").asText());
+                JsonNode noStay = fetch(browser, "GET", "/console/api/stay?ipt_otp_no=ZY0001", null);
+                assertEquals("STAY_NOT_FOUND", noStay.path("err_code").asText(), noStay.toString());
+                assertEquals("未找到该住院号的在院记录", noStay.path("err_msg").asText());
 
                 sell(browser);
                 List<JournalEntry> journal = f.counter.searchJournal(new JournalQuery(null, null, null, null, null, null));
