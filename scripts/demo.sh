@@ -92,5 +92,12 @@ if [ "$ONCE" -eq 1 ]; then
   exit 0
 fi
 
-say "the cashier console and the HIS API on the same card (open the console URL below; Ctrl-C stops everything)"
+say "the console's operators: cashier 1001 and supervisor 9001, demo password 123456 (terminal operator add)"
+for op in "1001 演示收银员 cashier" "9001 演示主管 supervisor"; do
+  set -- $op
+  echo 123456 | java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" operator add "$1" --name "$2" --role "$3" --password-stdin \
+    || true   # kept from an earlier run (the terminal's data directory is kept)
+done
+
+say "the cashier console and the HIS API on the same card (open the console URL below, log in as 1001 / 123456; Ctrl-C stops everything)"
 java "${JAVA_OPTS[@]}" -jar "$TERMINAL_JAR" serve --wait 20

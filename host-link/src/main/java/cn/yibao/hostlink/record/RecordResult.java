@@ -22,9 +22,21 @@ import java.util.Set;
  * @param psnNo      person number
  * @param medType    medical type (41 pharmacy, 11 outpatient, 21 inpatient)
  * @param settlement the engine's canonical result without {@link #NOT_SIGNED} (a copy is kept)
+ * @param opter      who settled or cancelled at the counter (national {@code opter}); null in a
+ *                   record made before operators were recorded (then absent from the JSON)
+ * @param opterName  their name ({@code opter_name}); null when {@code opter} is
  */
 public record RecordResult(RecordKind kind, String setlId, String mdtrtId, String psnNo, String medType,
-                           JsonNode settlement) {
+                           JsonNode settlement, String opter, String opterName) {
+
+    /** Longest operator name. */
+    public static final int MAX_OPTER_NAME = 50;
+
+    /** A record naming no operator. */
+    public RecordResult(RecordKind kind, String setlId, String mdtrtId, String psnNo, String medType,
+            JsonNode settlement) {
+        this(kind, setlId, mdtrtId, psnNo, medType, settlement, null, null);
+    }
 
     /**
      * Fields of the engine's result a record does not carry: the explanation lines, text derived
@@ -50,6 +62,15 @@ public record RecordResult(RecordKind kind, String setlId, String mdtrtId, Strin
             }
         }
         settlement = settlement.deepCopy();
+        if ((opter == null) != (opterName == null)) {
+            throw new IllegalArgumentException("opter and opter_name go together");
+        }
+        if (opter != null) {
+            id(opter, "opter");
+            if (opterName.isEmpty() || opterName.length() > MAX_OPTER_NAME) {
+                throw new IllegalArgumentException("opter_name must be 1–" + MAX_OPTER_NAME + " characters");
+            }
+        }
     }
 
     private static void id(String s, String name) {
@@ -82,6 +103,9 @@ public record RecordResult(RecordKind kind, String setlId, String mdtrtId, Strin
     public ObjectNode toJson() {
         ObjectNode n = Json.object().put("kind", kind.name()).put("setl_id", setlId).put("mdtrt_id", mdtrtId)
                 .put("psn_no", psnNo).put("med_type", medType);
+        if (opter != null) {
+            n.put("opter", opter).put("opter_name", opterName);
+        }
         n.set("settlement", settlement.deepCopy());
         return n;
     }
@@ -107,7 +131,8 @@ public record RecordResult(RecordKind kind, String setlId, String mdtrtId, Strin
             }
             return new RecordResult(RecordKind.valueOf(Json.text(n, "kind", 20)), Json.text(n, "setl_id", MAX_ID),
                     Json.text(n, "mdtrt_id", MAX_ID), Json.text(n, "psn_no", MAX_ID), Json.text(n, "med_type", MAX_ID),
-                    n.get("settlement"));
+                    n.get("settlement"), n.hasNonNull("opter") ? Json.text(n, "opter", MAX_ID) : null,
+                    n.hasNonNull("opter_name") ? Json.text(n, "opter_name", MAX_OPTER_NAME) : null);
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("bad record result: " + e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import cn.yibao.terminal.cli.DeviceOptions;
 import cn.yibao.terminal.cli.ExitCodes;
 import cn.yibao.terminal.cli.ServeAnnouncement;
 import cn.yibao.terminal.cli.TerminalMain;
+import cn.yibao.terminal.counter.live.CounterSettings;
 import cn.yibao.terminal.counter.live.RuntimeOptions;
 import cn.yibao.terminal.http.ApiServer;
 import java.io.IOException;
@@ -74,13 +75,14 @@ final class SandboxCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = CardStartCommand.shutdownHook(Thread.currentThread(), closed);
         Runtime.getRuntime().addShutdownHook(hook);
-        DeviceOptions.Attached attached = devices.attach(options, VirtualPsam.DEFAULT_TERMINAL_ID);
+        DeviceOptions.Attached attached = devices.attach(options, CounterSettings.pharmacyName(terminalDir), VirtualPsam.DEFAULT_TERMINAL_ID);
         try (Sandbox sandbox = Sandbox.start(settings, options)) {
             ServeAnnouncement.print(spec.commandLine().getOut(), sandbox.server(), sandbox.token(), terminalDir,
                     "sandbox: the live counter on simulated parts (terminal " + sandbox.runtime().terminalId()
                     + ", journal " + sandbox.runtime().journal().file() + ", host simulator in-process on port "
                     + sandbox.host().port() + ", " + sandbox.slot().status() + "; switch cards with: simulator card"
-                    + " insert PERSONA / simulator card remove)");
+                    + " insert PERSONA / simulator card remove; console operators " + Sandbox.CASHIER + " cashier and "
+                    + Sandbox.SUPERVISOR + " supervisor, password " + Sandbox.DEMO_PASSWORD + ")");
             sandbox.server().awaitClose();
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();

@@ -83,7 +83,7 @@ public final class EngineSplitRecomputer implements SplitRecomputer {
     private static boolean settles(SignedRecord record, PolicyPack pack, String items, RecordResult theirs) {
         SettlementResult ours = SettlementEngine.settle(RequestJson.read(items.getBytes(StandardCharsets.UTF_8)), pack);
         RecordResult expected = new RecordResult(theirs.kind(), theirs.setlId(), theirs.mdtrtId(), theirs.psnNo(),
-                theirs.medType(), RecordResult.signedPart(ResultJson.toJson(ours)));
+                theirs.medType(), RecordResult.signedPart(ResultJson.toJson(ours)), theirs.opter(), theirs.opterName());
         return CanonicalJson.text(expected.toJson()).equals(record.result())
                 && cardAgrees(record.proof(), ours.setlinfo().acctPay().fen());
     }

@@ -15,6 +15,7 @@ import cn.yibao.terminal.counter.live.LiveCounter;
 import cn.yibao.terminal.counter.live.RuntimeOptions;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
+import cn.yibao.terminal.operator.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,10 @@ public final class Sandbox implements AutoCloseable {
 
     /** How long start waits for the counter's first sign-in to the host, so that the first requests are online. */
     private static final Duration SIGN_IN = Duration.ofSeconds(15);
+    /** The console operators a new sandbox has (the password is a sandbox's, documented in docs/http-api.md). */
+    public static final String CASHIER = "1001";
+    public static final String SUPERVISOR = "9001";
+    public static final String DEMO_PASSWORD = "123456";
 
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final SandboxSettings settings;
@@ -119,6 +124,15 @@ public final class Sandbox implements AutoCloseable {
         server = ApiServer.start(new ApiServer.Settings(settings.port(), token, runtime.counter(), settings.clock(),
                 settings.maxBodyBytes(), "220100"), terminalDir);
         opened.push(server);
+        seedOperators(server);
+    }
+
+    /** On first start, the sandbox's console operators: cashier 1001 and supervisor 9001, password 123456. */
+    private static void seedOperators(ApiServer server) {
+        if (server.operators().list().isEmpty()) {
+            server.operators().add(CASHIER, "演示收银员", Role.CASHIER, DEMO_PASSWORD.toCharArray());
+            server.operators().add(SUPERVISOR, "演示主管", Role.SUPERVISOR, DEMO_PASSWORD.toCharArray());
+        }
     }
 
     /** The host on its store under {@code hostDir}; the terminal enrolled with it when either is new. */

@@ -1,6 +1,7 @@
 package cn.yibao.simulator.counter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.hostlink.record.ChainView;
 import cn.yibao.hostlink.record.IssuerTacVerifier;
@@ -15,6 +16,7 @@ import cn.yibao.hostlink.saf.Journal;
 import cn.yibao.simulator.host.EngineSplitRecomputer;
 import cn.yibao.terminal.counter.CancelRequest;
 import cn.yibao.terminal.counter.DischargeRequest;
+import cn.yibao.terminal.counter.Opter;
 import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.RegisterRequest;
 import cn.yibao.terminal.counter.Settlement;
@@ -147,6 +149,39 @@ class CounterRecordAtHostTest {
             assertEquals(ProofKind.PURCHASE, ups.get(2).record().proof().kind());
             assertEquals(0, ups.get(2).record().proof().purseDebitFen(), "an admission debits nothing");
             assertEquals("21", RecordResult.parse(ups.get(3).record().result()).medType());
+        }
+    }
+
+    @Test
+    void theOperatorOfASaleAndOfItsCancellationIsSignedAndTheHostAcceptsIt() {
+        try (CounterFixture f = new CounterFixture(dir, "employee")) {
+            f.host.use(new RefundHost());
+            String psnNo = VisitFlowTest.psnNo(f);
+            Settlement paid = f.counter.settlePharmacy(CounterFixture.sale(psnNo, LiveCounterTest.LIANHUA, "1"),
+                    VisitFlowTest.PIN, "MSG-O1", new Opter("1001", "王收银"));
+            assertEquals("1001", paid.opter());
+            f.journal.uploads().acknowledge(1);
+            Settlement undo = f.counter.cancel(new CancelRequest(paid.setlinfo().setlId(), null, psnNo), "MSG-O2",
+                    new Opter("1002", "李收银"), "撤销原因：顾客退货；批准主管：9001 赵主管");
+            assertEquals("1002", undo.opter());
+            f.counter.settlePharmacy(CounterFixture.sale(psnNo, LiveCounterTest.LIANHUA, "1"), VisitFlowTest.PIN, "MSG-O3");
+
+            assertEquals(List.of(RecordCheck.ACCEPTED, RecordCheck.ACCEPTED, RecordCheck.ACCEPTED),
+                    verifyAll(f, new Held()), "the host re-computes the split with the operator in the record");
+            List<RecordResult> results = new JournalUpload(f.journal).after(0, 10).stream()
+                    .map(u -> RecordResult.parse(u.record().result())).toList();
+            assertEquals(List.of("1001", "1002", "HIS"), results.stream().map(RecordResult::opter).toList());
+            assertEquals(List.of("王收银", "李收银", "HIS接口"), results.stream().map(RecordResult::opterName).toList());
+            List<cn.yibao.terminal.counter.JournalEntry> entries = f.counter.searchJournal(
+                    new cn.yibao.terminal.counter.JournalQuery(null, null, null, null, null, null));
+            assertEquals(List.of("HIS", "1002", "1001"), entries.stream().map(cn.yibao.terminal.counter.JournalEntry::opter)
+                    .toList(), "5203 names each entry's operator");
+            List<cn.yibao.terminal.devices.ReceiptLine> voucher = cn.yibao.terminal.counter.live.Receipts.of(undo,
+                    "定点零售药店", f.psam.terminalId()).lines();
+            assertTrue(voucher.contains(new cn.yibao.terminal.devices.ReceiptLine.Pair("操作员", "1002 李收银")),
+                    voucher.toString());
+            assertTrue(voucher.contains(new cn.yibao.terminal.devices.ReceiptLine.Text("撤销原因：顾客退货；批准主管：9001 赵主管")),
+                    voucher.toString());
         }
     }
 }

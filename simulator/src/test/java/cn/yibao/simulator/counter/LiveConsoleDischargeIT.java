@@ -20,6 +20,7 @@ import cn.yibao.terminal.http.ApiServer;
 import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.pcsc.PrivatePcscd;
 import cn.yibao.terminal.testing.PcscdExtension;
+import cn.yibao.terminal.testing.ConsoleLogin;
 import cn.yibao.terminal.testing.WebDriver;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ class LiveConsoleDischargeIT {
             Money before = rig.card().snapshot().balance();
             int logBefore = rig.card().snapshot().log().size();
 
-            browser.open(server.baseUri().resolve("/console/login?ticket=" + AccessToken.of(TOKEN).loginTicket(java.time.Clock.systemUTC())));
+            ConsoleLogin.asCashier(browser, server);
             browser.waitFor("return document.getElementById('mdtrt-id') !== null", "the console is up");
             browser.type("#code", WebDriver.F4);
             browser.waitFor("return document.getElementById('card-no').textContent.includes('住院状态')",

@@ -20,6 +20,7 @@ import cn.yibao.terminal.testing.Await;
 import cn.yibao.terminal.testing.PcscdExtension;
 import cn.yibao.terminal.testing.PtyPair;
 import cn.yibao.terminal.testing.PtyPairExtension;
+import cn.yibao.terminal.testing.ConsoleLogin;
 import cn.yibao.terminal.testing.WebDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class LiveConsoleSaleIT {
              WebDriver browser = WebDriver.startChromium(dir.resolve("chromium"))) {
             Money before = rig.card().snapshot().balance();
 
-            browser.open(server.baseUri().resolve("/console/login?ticket=" + AccessToken.of(TOKEN).loginTicket(java.time.Clock.systemUTC())));
+            ConsoleLogin.asCashier(browser, server);
             browser.waitFor("return document.getElementById('code') !== null", "the console is up");
             scan(browser, "2*6901234500048", 1);   // 连花清瘟胶囊, class B, 25.00
             scan(browser, "6901234500062", 2);     // 维生素C片, class C, 9.90

@@ -2,6 +2,7 @@ package cn.yibao.simulator.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
@@ -342,9 +343,14 @@ class HttpApiIT {
     void consoleLoginSetsAStrictHttpOnlyCookieThatAuthenticates() {
         ApiClient.Answer wrong = client.get("/console/login?ticket=nope", null);
         assertError(wrong, 401, -4, "LOGIN_LINK_INVALID");
-        ApiClient.Answer login = client.get("/console/login?ticket="
+        ApiClient.Answer link = client.get("/console/login?ticket="
                 + AccessToken.of(SandboxFixture.TOKEN).loginTicket(SandboxFixture.CLOCK), null);
-        assertEquals(303, login.status());
+        assertEquals(303, link.status());
+        assertEquals("/console/login", link.raw().headers().firstValue("Location").orElseThrow());
+        assertFalse(link.raw().headers().firstValue("Set-Cookie").isPresent(), "a link alone opens no session");
+        api.server.operators().add("1001", "王收银", cn.yibao.terminal.operator.Role.CASHIER, "cashier-pw".toCharArray());
+        ApiClient.Answer login = client.post("/console/login", "{\"opter_id\": \"1001\", \"password\": \"cashier-pw\"}", null);
+        assertEquals(0, login.infcode(), login.body());
         String cookie = login.raw().headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("httponly") && cookie.contains("SameSite=Strict"),
                 cookie);

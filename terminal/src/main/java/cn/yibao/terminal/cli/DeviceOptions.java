@@ -52,15 +52,16 @@ public final class DeviceOptions {
     }
 
     /**
-     * Opens the devices named and puts them into {@code options}: the printer at a pharmacy's
-     * receipt desk of {@code terminalId}, the display.
+     * Opens the devices named and puts them into {@code options}: the printer at the receipt desk
+     * of pharmacy {@code pharmacyName} (its {@code counter.properties} setting), terminal
+     * {@code terminalId}; the display.
      *
      * @return what closes them
      */
-    public Attached attach(RuntimeOptions options, String terminalId) {
+    public Attached attach(RuntimeOptions options, String pharmacyName, String terminalId) {
         Optional<ReceiptPrinter> receiptPrinter = printer();
         Optional<CustomerDisplay> poleDisplay = display().map(name -> new CustomerDisplay(JsscSerialLink.open(name, 9_600)));
-        receiptPrinter.ifPresent(p -> options.receiptDesk(new ReceiptDesk(p, "定点零售药店", terminalId)));
+        receiptPrinter.ifPresent(p -> options.receiptDesk(new ReceiptDesk(p, pharmacyName, terminalId)));
         poleDisplay.ifPresent(options::customerDisplay);
         return () -> {
             try {

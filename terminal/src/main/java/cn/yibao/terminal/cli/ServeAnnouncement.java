@@ -23,6 +23,9 @@ public final class ServeAnnouncement {
         out.println("console:  " + ApiTokenCommand.loginUrl(server.port(), token) + " (single use, valid "
                 + AccessToken.TICKET_LIFETIME.toMinutes() + " minutes; terminal api-token prints a new one)");
         out.println("token:    " + dir.resolve(AccessToken.FILE) + " (terminal api-token prints it)");
+        int operators = server.operators().list().size();
+        out.println("operators: " + operators + (operators == 0
+                ? " (none can log in to the console yet: terminal operator add ID --name NAME [--role supervisor])" : ""));
         out.println("counter:  " + counter);
         out.flush();
     }

@@ -1,6 +1,7 @@
 package cn.yibao.terminal.cli;
 
 import cn.yibao.terminal.counter.live.CounterRuntime;
+import cn.yibao.terminal.counter.live.CounterSettings;
 import cn.yibao.terminal.counter.live.RuntimeOptions;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
@@ -59,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
     /** Serves the real counter: the card on the PC/SC reader, the settlement engine, the journal. */
     private int serveLive(Path dir, AccessToken token) throws IOException {
         RuntimeOptions options = RuntimeOptions.defaults();
-        DeviceOptions.Attached attached = devices.attach(options, readers.terminalId());
+        DeviceOptions.Attached attached = devices.attach(options, CounterSettings.pharmacyName(dir), readers.terminalId());
         try (CounterRuntime runtime = CounterRuntime.open(dir, readers.cardAccess(), readers.terminalId(),
                 Clock.systemDefaultZone(), options);
              ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()), dir)) {

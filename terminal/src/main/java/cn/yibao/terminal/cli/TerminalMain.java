@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             JournalCommand.class,
             ServeCommand.class,
             ApiTokenCommand.class,
+            OperatorCommand.class,
             cn.yibao.terminal.cli.EnrolCommand.class,
         })
 public final class TerminalMain implements Runnable {

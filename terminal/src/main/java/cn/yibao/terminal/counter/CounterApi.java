@@ -27,6 +27,14 @@ public interface CounterApi {
     /** 2102: pharmacy settlement; debits the account (PIN needed when it pays) and journals. */
     Settlement settlePharmacy(PharmacySale sale, Pin pin, String msgid);
 
+    /**
+     * 2102 made by {@code opter}: the journal, the signed record, the receipt and 5203 name them.
+     * By default the operator is not recorded (the demo counter).
+     */
+    default Settlement settlePharmacy(PharmacySale sale, Pin pin, String msgid, Opter opter) {
+        return settlePharmacy(sale, pin, msgid);
+    }
+
     /** 2201: opens an outpatient visit. */
     Visit register(RegisterRequest request);
 
@@ -39,8 +47,21 @@ public interface CounterApi {
     /** 2207 (outpatient) and 2304 (inpatient): settles a visit; debits the account and journals. */
     Settlement settleVisit(VisitSettle request, Pin pin, String msgid);
 
+    /** 2207/2304 made by {@code opter}, like {@link #settlePharmacy(PharmacySale, Pin, String, Opter)}. */
+    default Settlement settleVisit(VisitSettle request, Pin pin, String msgid, Opter opter) {
+        return settleVisit(request, pin, msgid);
+    }
+
     /** 2103/2208/2305: cancels a same-day settlement and refunds the account. */
     Settlement cancel(CancelRequest request, String msgid);
+
+    /**
+     * 2103/2208/2305 made by {@code opter}, with {@code memo} (the reason and the approving
+     * supervisor) kept with the cancellation; by default neither is recorded (the demo counter).
+     */
+    default Settlement cancel(CancelRequest request, String msgid, Opter opter, String memo) {
+        return cancel(request, msgid);
+    }
 
     /** 2401: admits; the card is "in hospital" until the discharge settlement. */
     Visit admit(AdmissionRequest request);
@@ -56,6 +77,16 @@ public interface CounterApi {
 
     /** 2402: registers the discharge of an inpatient visit. */
     Visit discharge(DischargeRequest request);
+
+    /**
+     * The console's discharge desk: the open inpatient stay the HIS numbered {@code iptOtpNo}
+     * (住院号), with its fee lines and whether the discharge is registered. By default there are no stays.
+     *
+     * @throws CounterRefusedException VISIT_NOT_FOUND when there is no unsettled stay with that number
+     */
+    default Stay stay(String iptOtpNo) {
+        throw new CounterRefusedException(CounterRefusal.VISIT_NOT_FOUND);
+    }
 
     /** 3201: the last reconciliation with the host, with the terminal's own totals. */
     ReconciliationStatus reconciliation();

@@ -20,10 +20,20 @@ import java.time.LocalDateTime;
  * @param psnCashPay    cash
  * @param state         SETTLED or CANCELLED (a settlement later cancelled) or REVERSAL
  * @param uploaded      acknowledged by the host
+ * @param opter         who settled or cancelled (national {@code opter}); null for records made before operators
+ * @param opterName     their name ({@code opter_name})
  */
 public record JournalEntry(long seq, String infno, String msgid, String setlId, String mdtrtId, String psnNo,
         String psnName, LocalDateTime setlTime, Money medfeeSumamt, Money fundPaySumamt, Money acctPay,
-        Money psnCashPay, String state, boolean uploaded) {
+        Money psnCashPay, String state, boolean uploaded, String opter, String opterName) {
+
+    /** An entry naming no operator. */
+    public JournalEntry(long seq, String infno, String msgid, String setlId, String mdtrtId, String psnNo,
+            String psnName, LocalDateTime setlTime, Money medfeeSumamt, Money fundPaySumamt, Money acctPay,
+            Money psnCashPay, String state, boolean uploaded) {
+        this(seq, infno, msgid, setlId, mdtrtId, psnNo, psnName, setlTime, medfeeSumamt, fundPaySumamt, acctPay,
+                psnCashPay, state, uploaded, null, null);
+    }
 
     public JournalEntry {
         if (seq < 1) {
@@ -35,11 +45,13 @@ public record JournalEntry(long seq, String infno, String msgid, String setlId, 
         Checks.required(psnNo, "psn_no", 30);
         Checks.present(setlTime, "setl_time");
         Checks.required(state, "state", 12);
+        Checks.optional(opter, "opter", 30);
+        Checks.optional(opterName, "opter_name", 50);
     }
 
     /** @return this entry with another state or upload flag */
     public JournalEntry with(String newState, boolean nowUploaded) {
         return new JournalEntry(seq, infno, msgid, setlId, mdtrtId, psnNo, psnName, setlTime, medfeeSumamt,
-                fundPaySumamt, acctPay, psnCashPay, newState, nowUploaded);
+                fundPaySumamt, acctPay, psnCashPay, newState, nowUploaded, opter, opterName);
     }
 }

@@ -10,15 +10,32 @@ import java.util.List;
  * @param setldetail  one row per fund that paid
  * @param detlcutinfo one row per fee line
  * @param explain     how the split was reached, line by line, in Chinese and English
+ * @param opter       who settled or cancelled it (national {@code opter}); null in a pre-settlement
+ * @param opterName   their name ({@code opter_name})
+ * @param memo        a cancellation's reason and approving supervisor; else null
  */
 public record Settlement(SetlInfo setlinfo, List<SetlDetail> setldetail, List<LineSplit> detlcutinfo,
-        List<ExplainLine> explain) {
+        List<ExplainLine> explain, String opter, String opterName, String memo) {
 
     public Settlement {
         Checks.present(setlinfo, "setlinfo");
         setldetail = Checks.list(setldetail, "setldetail", 20);
         detlcutinfo = Checks.list(detlcutinfo, "detlcutinfo", 10_000);
         explain = Checks.list(explain, "explain", 100);
+        Checks.optional(opter, "opter", 30);
+        Checks.optional(opterName, "opter_name", 50);
+        Checks.optional(memo, "memo", 200);
+    }
+
+    /** A settlement no operator is named on yet (a pre-settlement). */
+    public Settlement(SetlInfo setlinfo, List<SetlDetail> setldetail, List<LineSplit> detlcutinfo,
+            List<ExplainLine> explain) {
+        this(setlinfo, setldetail, detlcutinfo, explain, null, null, null);
+    }
+
+    /** @return this settlement made by {@code by}, with {@code note} (a cancellation's reason) or null */
+    public Settlement by(Opter by, String note) {
+        return new Settlement(setlinfo, setldetail, detlcutinfo, explain, by.opter(), by.opterName(), note);
     }
 
     /**

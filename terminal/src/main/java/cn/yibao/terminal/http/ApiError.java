@@ -9,7 +9,8 @@ import cn.yibao.card.Refusal;
 public enum ApiError implements Refusal.Named {
     TOKEN_MISSING(401, -4, "缺少访问令牌（Authorization: Bearer …）", "access token missing"),
     TOKEN_WRONG(401, -4, "访问令牌不正确", "access token wrong"),
-    LOGIN_LINK_INVALID(401, -4, "登录链接无效、已使用或已过期，请用 terminal api-token 重新获取", "console login link invalid, used or expired"),
+    OPERATOR_LOGIN_REQUIRED(401, -4, "请先用工号和密码登录收银台", "log in to the console with an operator id and password"),
+    LOGIN_LINK_INVALID(401, -4, "登录链接无效、已使用或已过期，请直接用工号和密码登录", "console login link invalid, used or expired"),
     TOKEN_IN_URL(400, -2, "访问令牌不能放在网址中，请用一次性登录链接或在登录框输入", "the access token must not travel in a URL"),
     HOST_NOT_ALLOWED(403, -4, "只接受本机地址访问", "Host header is not this machine's loopback address"),
     ORIGIN_NOT_ALLOWED(403, -4, "不接受来自其他网页的请求", "cross-origin request refused"),

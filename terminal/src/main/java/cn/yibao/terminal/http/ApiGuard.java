@@ -49,21 +49,32 @@ final class ApiGuard {
         }
     }
 
-    void authenticate(FullHttpRequest request) {
+    /**
+     * Who is calling.
+     *
+     * @param session the console session, or null for the token
+     * @param opterId the session's operator, or null for the token and a token login's session
+     */
+    record Caller(String session, String opterId) {
+        static final Caller TOKEN = new Caller(null, null);
+    }
+
+    /** @return the caller: the token, or a console session (with its operator when one logged in) */
+    Caller authenticate(FullHttpRequest request) {
         String auth = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         if (auth != null) {
             if (!auth.startsWith("Bearer ") || !token.matches(auth.substring("Bearer ".length()).trim())) {
                 throw new ApiException(ApiError.TOKEN_WRONG, null);
             }
-            return;
+            return Caller.TOKEN;
         }
         String session = session(request);
         if (session == null) {
             throw new ApiException(ApiError.TOKEN_MISSING, null);
         }
-        if (!sessions.valid(session)) {
-            throw new ApiException(ApiError.TOKEN_WRONG, "console session expired; log in again");
-        }
+        String opterId = sessions.operatorOf(session)
+                .orElseThrow(() -> new ApiException(ApiError.TOKEN_WRONG, "console session expired; log in again"));
+        return new Caller(session, opterId.equals(ConsoleSessions.NO_OPERATOR) ? null : opterId);
     }
 
     void checkPost(FullHttpRequest request) {
@@ -78,14 +89,26 @@ final class ApiGuard {
         }
     }
 
-    /** @return a new console session for a printed login link's ticket: signed, unexpired, unused */
-    String loginWithTicket(String ticket) {
+    /**
+     * Checks a printed login link's ticket (signed, unexpired, unused) and marks it used. It opens
+     * no session: the link leads to the operators' login page.
+     */
+    void redeemTicket(String ticket) {
         AccessToken.Ticket t = token.verifyTicket(ticket, clock)
                 .orElseThrow(() -> new ApiException(ApiError.LOGIN_LINK_INVALID, null));
         if (!sessions.redeem(t.nonce(), t.expiry())) {
             throw new ApiException(ApiError.LOGIN_LINK_INVALID, "this login link was used already");
         }
-        return sessions.open();
+    }
+
+    /** @return a new console session bound to operator {@code opterId} (who gave their password) */
+    String loginOperator(String opterId) {
+        return sessions.open(opterId);
+    }
+
+    /** Ends the request's console session, if it has one. */
+    void logout(FullHttpRequest request) {
+        sessions.close(session(request));
     }
 
     /** @return a new console session for the right token (typed into the console's prompt) */
@@ -103,6 +126,9 @@ final class ApiGuard {
         DefaultCookie cookie = new DefaultCookie(ConsoleSessions.COOKIE, session);
         cookie.setHttpOnly(true);
         cookie.setPath("/");
+        if (session.isEmpty()) {
+            cookie.setMaxAge(0); // logout: the browser forgets it
+        }
         cookie.setSameSite(CookieHeaderNames.SameSite.Strict);
         return ServerCookieEncoder.STRICT.encode(cookie);
     }

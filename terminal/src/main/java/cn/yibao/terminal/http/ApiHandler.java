@@ -33,10 +33,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final int maxInFlight;
 
     ApiHandler(CounterApi counter, Envelopes envelopes, ApiGuard guard, Executor workers, int maxInFlight,
-            MsgidBindings bindings) {
+            MsgidBindings bindings, cn.yibao.terminal.operator.OperatorDb operators, java.time.Clock clock) {
         super(false);
         this.envelopes = envelopes;
-        this.routes = new ApiRoutes(counter, envelopes, guard, bindings);
+        this.routes = new ApiRoutes(counter, envelopes, guard, bindings, operators, clock);
         this.workers = workers;
         this.maxInFlight = maxInFlight;
     }

@@ -2,16 +2,24 @@ package cn.yibao.terminal.http;
 
 import cn.yibao.terminal.counter.CounterApi;
 import cn.yibao.terminal.counter.CounterRefusedException;
+import cn.yibao.terminal.counter.Opter;
 import cn.yibao.terminal.counter.TenderRequest;
+import cn.yibao.terminal.operator.Operator;
+import cn.yibao.terminal.operator.OperatorDb;
+import cn.yibao.terminal.operator.OperatorRefusal;
+import cn.yibao.terminal.operator.Operators;
+import cn.yibao.terminal.operator.Shifts;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -28,6 +36,7 @@ final class ApiRoutes {
     // the API's log lines keep the handler's logger name, as operators know them
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Pattern INFNO = Pattern.compile("/api/([0-9A-Za-z]{1,8})");
+    private static final Set<String> CANCELLATIONS = Set.of("2103", "2208", "2305");
 
     private final CounterApi counter;
     private final InfnoRouter router;
@@ -35,13 +44,18 @@ final class ApiRoutes {
     private final ApiGuard guard;
     private final ConsoleFiles files = new ConsoleFiles();
     private final MsgidLedger ledger;
+    private final ConsoleRoutes console;
+    private final Operators operators;
 
-    ApiRoutes(CounterApi counter, Envelopes envelopes, ApiGuard guard, MsgidBindings bindings) {
+    ApiRoutes(CounterApi counter, Envelopes envelopes, ApiGuard guard, MsgidBindings bindings, OperatorDb db,
+            Clock clock) {
         this.counter = counter;
         this.router = new InfnoRouter(counter);
         this.envelopes = envelopes;
         this.guard = guard;
         this.ledger = new MsgidLedger(bindings);
+        this.operators = new Operators(db, clock);
+        this.console = new ConsoleRoutes(counter, envelopes, guard, operators, new Shifts(db), clock, files);
     }
 
     /**
@@ -57,8 +71,9 @@ final class ApiRoutes {
         if (path.equals("/") || path.equals("/console")) {
             return ApiReply.redirect("/console/", Map.of());
         }
-        if (path.equals("/console/login")) {
-            return login(request, received);
+        ApiReply consoleReply = console.route(request, path, received);
+        if (consoleReply != null) {
+            return consoleReply;
         }
         if (path.startsWith("/console/")) {
             requireMethod(request, HttpMethod.GET);
@@ -98,11 +113,18 @@ final class ApiRoutes {
     }
 
     private ApiReply transaction(FullHttpRequest request, String infno, LocalDateTime received) {
-        requirePost(request);
+        ApiGuard.Caller caller = requirePost(request);
         if (!router.infnos().contains(infno)) {
             throw new ApiException(ApiError.UNKNOWN_INFNO, "infno " + infno);
         }
-        Envelopes.Request env = envelopes.parse(infno, RequestBodies.of(request));
+        Envelopes.Request parsed = envelopes.parse(infno, RequestBodies.of(request));
+        if (caller.opterId() != null && CANCELLATIONS.contains(infno)) {
+            // at the console a cancellation goes through /console/api/cancel, with a supervisor
+            return ApiReply.json(HttpResponseStatus.OK,
+                    envelopes.failure(-1, OperatorRefusal.SUPERVISOR_REQUIRED, null, received));
+        }
+        Envelopes.Request env = new Envelopes.Request(parsed.infno(), parsed.msgid(), parsed.input(),
+                caller.opterId() == null ? parsed.opter() : sessionOpter(caller.opterId()));
         if (!router.keyed(infno)) {
             return dispatch(env, received).reply();
         }
@@ -122,7 +144,7 @@ final class ApiRoutes {
 
     private Answer dispatch(Envelopes.Request env, LocalDateTime received) {
         try {
-            Object output = router.dispatch(env.infno(), env.input(), env.msgid());
+            Object output = router.dispatch(env.infno(), env.input(), env.msgid(), env.opter());
             LOG.info("infno {} msgid {}: ok", env.infno(), env.msgid());
             return new Answer(ApiReply.json(HttpResponseStatus.OK, envelopes.success(output, received)), true);
         } catch (CounterRefusedException e) {
@@ -133,11 +155,19 @@ final class ApiRoutes {
         }
     }
 
-    /** A POST of the API: authenticated, JSON, from this machine's pages or a client. */
-    private void requirePost(FullHttpRequest request) {
+    /** A POST of the API: authenticated, JSON, from this machine's pages or a client; returns the caller. */
+    private ApiGuard.Caller requirePost(FullHttpRequest request) {
         requireMethod(request, HttpMethod.POST);
-        guard.authenticate(request);
+        ApiGuard.Caller caller = guard.authenticate(request);
         guard.checkPost(request);
+        return caller;
+    }
+
+    /** @return the logged-in operator of a console session as the national opter */
+    private Opter sessionOpter(String opterId) {
+        Operator op = operators.find(opterId).filter(o -> !o.disabled())
+                .orElseThrow(() -> new ApiException(ApiError.OPERATOR_LOGIN_REQUIRED, "the operator was disabled"));
+        return new Opter(op.id(), op.name());
     }
 
     /** The counter's answer to {@code work}, or its refusal ({@code infcode} -1), both HTTP 200. */
@@ -157,30 +187,6 @@ final class ApiRoutes {
         out.put("printer", counter.printerStatus());
         out.put("infnos", router.infnos());
         return out;
-    }
-
-    /**
-     * The console's login: {@code GET ?ticket=} (the single-use link {@code serve} and
-     * {@code api-token} print) redirects to the console with the session cookie; {@code POST}
-     * {@code {"token": …}} (the console's prompt) answers the cookie in a JSON envelope. The token
-     * itself in a URL is refused: it would stay in the browser's history and in logs.
-     */
-    private ApiReply login(FullHttpRequest request, LocalDateTime received) {
-        Map<String, List<String>> query = new QueryStringDecoder(request.uri()).parameters();
-        if (request.method().equals(HttpMethod.POST)) {
-            guard.checkPost(request);
-            String session = guard.login(RequestBodies.loginToken(RequestBodies.of(request)));
-            return new ApiReply(HttpResponseStatus.OK, "application/json; charset=utf-8",
-                    envelopes.success(Map.of("session", "opened"), received),
-                    Map.of(HttpHeaderNames.SET_COOKIE.toString(), guard.cookie(session)));
-        }
-        requireMethod(request, HttpMethod.GET);
-        if (query.containsKey("token")) {
-            throw new ApiException(ApiError.TOKEN_IN_URL, "use the login link printed by terminal serve or api-token");
-        }
-        var ticket = query.get("ticket");
-        String session = guard.loginWithTicket(ticket == null || ticket.isEmpty() ? null : ticket.get(0));
-        return ApiReply.redirect("/console/", Map.of(HttpHeaderNames.SET_COOKIE.toString(), guard.cookie(session)));
     }
 
     private static void requireMethod(FullHttpRequest request, HttpMethod method) {

@@ -1,6 +1,8 @@
 package cn.yibao.terminal.http;
 
 import cn.yibao.terminal.counter.CounterApi;
+import cn.yibao.terminal.operator.OperatorDb;
+import cn.yibao.terminal.operator.Operators;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -93,37 +95,51 @@ public final class ApiServer implements AutoCloseable {
     private final int port;
     private final ApiHandler handler;
     private final MsgidBindings bindings;
+    private final OperatorDb operatorDb;
+    private final Operators operators;
 
     private ApiServer(EventLoopGroup loops, ExecutorService workers, Channel channel, ApiHandler handler,
-            MsgidBindings bindings) {
+            MsgidBindings bindings, OperatorDb operatorDb, Clock clock) {
         this.handler = handler;
         this.bindings = bindings;
+        this.operatorDb = operatorDb;
+        this.operators = new Operators(operatorDb, clock);
         this.loops = loops;
         this.workers = workers;
         this.channel = channel;
         this.port = ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
-    /** Binds and starts serving, the msgids remembered in memory; the returned server must be closed. */
+    /**
+     * Binds and starts serving, the msgids, operators and console sessions kept in memory (add
+     * operators with {@link #operators()}); the returned server must be closed.
+     */
     public static ApiServer start(Settings settings) throws InterruptedException {
-        return start(settings, MsgidBindings.inMemory(MsgidLedger.CAPACITY));
+        return start(settings, MsgidBindings.inMemory(MsgidLedger.CAPACITY), OperatorDb.inMemory());
     }
 
     /**
      * Binds and starts serving, each answered msgid's request remembered in {@code dataDir} (file
-     * {@value MsgidBindings#FILE}, owner-only) across restarts; the returned server must be closed.
+     * {@value MsgidBindings#FILE}, owner-only) across restarts, and the operators with their console
+     * sessions in {@value OperatorDb#FILE} there; the returned server must be closed.
      */
     public static ApiServer start(Settings settings, Path dataDir) throws InterruptedException, IOException {
         MsgidBindings bindings = MsgidBindings.file(dataDir.resolve(MsgidBindings.FILE), settings.clock());
+        OperatorDb operators = null;
         try {
-            return start(settings, bindings);
+            operators = OperatorDb.open(dataDir);
+            return start(settings, bindings, operators);
         } catch (InterruptedException | RuntimeException e) {
             bindings.close();
+            if (operators != null) {
+                operators.close();
+            }
             throw e;
         }
     }
 
-    private static ApiServer start(Settings settings, MsgidBindings bindings) throws InterruptedException {
+    private static ApiServer start(Settings settings, MsgidBindings bindings, OperatorDb operators)
+            throws InterruptedException {
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "api-worker");
@@ -131,9 +147,10 @@ public final class ApiServer implements AutoCloseable {
             return t;
         });
         Envelopes envelopes = new Envelopes(settings.clock(), settings.admdvs());
-        ApiGuard guard = new ApiGuard(settings.token(), new ConsoleSessions(settings.clock()), settings.clock());
+        ApiGuard guard = new ApiGuard(settings.token(), new ConsoleSessions(settings.clock(), operators),
+                settings.clock());
         ApiHandler handler = new ApiHandler(settings.counter(), envelopes, guard, workers, settings.limits().maxInFlight(),
-                bindings);
+                bindings, operators, settings.clock());
         try {
             Channel ch = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -148,7 +165,7 @@ public final class ApiServer implements AutoCloseable {
                     })
                     .bind(new InetSocketAddress("127.0.0.1", settings.port())).sync().channel();
             guard.bound(((InetSocketAddress) ch.localAddress()).getPort());
-            ApiServer server = new ApiServer(loops, workers, ch, handler, bindings);
+            ApiServer server = new ApiServer(loops, workers, ch, handler, bindings, operators, settings.clock());
             LOG.info("API and console listening on {}", server.baseUri());
             return server;
         } catch (InterruptedException | RuntimeException e) {
@@ -156,6 +173,11 @@ public final class ApiServer implements AutoCloseable {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /** @return the counter's operators, as the console's login checks them */
+    public Operators operators() {
+        return operators;
     }
 
     /** @return requests accepted and not yet answered (for tests and monitoring) */
@@ -188,5 +210,6 @@ public final class ApiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         bindings.close();
+        operatorDb.close();
     }
 }

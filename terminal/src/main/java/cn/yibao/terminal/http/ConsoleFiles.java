@@ -26,7 +26,13 @@ final class ConsoleFiles {
     private static final Map<String, String> TYPES = Map.of(
             "index.html", "text/html; charset=utf-8",
             "console.css", "text/css; charset=utf-8",
-            "console.js", "text/javascript; charset=utf-8");
+            "console.js", "text/javascript; charset=utf-8",
+            "login.html", "text/html; charset=utf-8",
+            "login.js", "text/javascript; charset=utf-8",
+            "cancel.js", "text/javascript; charset=utf-8",
+            "shift.html", "text/html; charset=utf-8",
+            "shift.js", "text/javascript; charset=utf-8",
+            "operator.css", "text/css; charset=utf-8");
 
     private final Map<String, File> files;
 

@@ -1,46 +1,59 @@
 package cn.yibao.terminal.http;
 
+import cn.yibao.terminal.operator.OperatorDb;
+import cn.yibao.terminal.operator.SessionStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
- * Cashier-console sessions: opening a printed, single-use login link ({@code /console/login?ticket=…},
- * see {@link AccessToken#loginTicket}) or posting the access token from the console's prompt sets an
- * HttpOnly, SameSite=Strict cookie naming a random session; the console's same-origin calls carry
- * it instead of the token. Sessions live in memory for 12 hours (a shift) or until restart.
+ * Cashier-console sessions: an operator's login (id and password) sets an HttpOnly,
+ * SameSite=Strict cookie naming a random session bound to that operator; the console's same-origin
+ * calls carry it instead of the token. A session posted with the access token (scripts) names no
+ * operator and counts as the HIS. Sessions live 12 hours (a shift) and are kept, as SHA-256 of the
+ * cookie only, in the operator file ({@link SessionStore}), so that a restart of the terminal logs
+ * nobody out; beyond {@value #MAX_SESSIONS} the oldest ends. Used login links are kept there too
+ * until they expire.
  */
 final class ConsoleSessions {
 
     static final String COOKIE = "yibao_console";
-    private static final Duration LIFETIME = Duration.ofHours(12);
-    private static final int MAX_SESSIONS = 64;
+    /** The operator id of a session opened with the access token: no operator. */
+    static final String NO_OPERATOR = "";
+    static final Duration LIFETIME = Duration.ofHours(12);
+    static final int MAX_SESSIONS = 64;
+    private static final int MAX_USED_LINKS = 10_000;
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Instant> usedTickets = new ConcurrentHashMap<>();
+    private final SessionStore store;
     private final Clock clock;
 
-    ConsoleSessions(Clock clock) {
+    ConsoleSessions(Clock clock, OperatorDb db) {
         this.clock = clock;
+        this.store = new SessionStore(db, MAX_SESSIONS);
     }
 
-    /** @return a new session ID */
-    String open() {
-        Instant now = clock.instant();
-        sessions.values().removeIf(expiry -> expiry.isBefore(now));
-        if (sessions.size() >= MAX_SESSIONS) {
-            sessions.clear();
-        }
+    /** Sessions in memory only (tests). */
+    ConsoleSessions(Clock clock) {
+        this(clock, OperatorDb.inMemory());
+    }
+
+    /** @return a new session ID for operator {@code opterId} ({@link #NO_OPERATOR} for a token login) */
+    String open(String opterId) {
         byte[] id = new byte[24];
         random.nextBytes(id);
         String session = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        sessions.put(session, now.plus(LIFETIME));
+        Instant now = clock.instant();
+        store.open(session, opterId, now, now.plus(LIFETIME));
         return session;
+    }
+
+    /** @return a new session naming no operator (a token login) */
+    String open() {
+        return open(NO_OPERATOR);
     }
 
     /**
@@ -50,16 +63,21 @@ final class ConsoleSessions {
      * @param expiry when the ticket expires (its nonce is forgotten after that)
      */
     boolean redeem(String nonce, Instant expiry) {
-        Instant now = clock.instant();
-        usedTickets.values().removeIf(e -> e.isBefore(now));
-        if (usedTickets.size() >= 10_000) {
-            return false; // a flood of links: refuse rather than forget which were used
-        }
-        return usedTickets.putIfAbsent(nonce, expiry) == null;
+        return store.redeem(nonce, expiry, clock.instant(), MAX_USED_LINKS);
     }
 
     boolean valid(String session) {
-        Instant expiry = session == null ? null : sessions.get(session);
-        return expiry != null && expiry.isAfter(clock.instant());
+        return operatorOf(session).isPresent();
+    }
+
+    /** @return the operator id of an open session ({@link #NO_OPERATOR} for a token login) */
+    Optional<String> operatorOf(String session) {
+        return session == null ? Optional.empty() : store.operatorOf(session, clock.instant());
+    }
+
+    void close(String session) {
+        if (session != null) {
+            store.close(session);
+        }
     }
 }

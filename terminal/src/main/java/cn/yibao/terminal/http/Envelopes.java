@@ -1,6 +1,7 @@
 package cn.yibao.terminal.http;
 
 import cn.yibao.card.Refusal;
+import cn.yibao.terminal.counter.Opter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +22,11 @@ import java.util.regex.Pattern;
  */
 final class Envelopes {
 
-    /** A parsed request: the transaction, its message ID and its input node. */
-    record Request(String infno, String msgid, JsonNode input) {
+    /**
+     * A parsed request: the transaction, its message ID, its input node and the operator its
+     * envelope names ({@code opter}, {@code opter_name}; {@link Opter#HIS} when none).
+     */
+    record Request(String infno, String msgid, JsonNode input, Opter opter) {
     }
 
     private static final Pattern INF_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
@@ -59,8 +63,14 @@ final class Envelopes {
         if (msgid == null || msgid.isBlank() || msgid.length() > 30) {
             throw new ApiException(ApiError.BAD_INPUT, "msgid is required (at most 30 characters)");
         }
-        for (String informative : new String[] {"opter_type", "opter", "fixmedins_code"}) {
+        for (String informative : new String[] {"opter_type", "fixmedins_code"}) {
             text(root, informative, null);
+        }
+        Opter opter;
+        try {
+            opter = Opter.of(text(root, "opter", null), text(root, "opter_name", null));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ApiError.BAD_INPUT, "opter (at most 30 characters) and opter_name (at most 50)");
         }
         String infTime = text(root, "inf_time", null);
         if (infTime != null && !INF_TIME.matcher(infTime).matches()) {
@@ -70,7 +80,7 @@ final class Envelopes {
         if (input != null && !input.isNull() && !input.isObject()) {
             throw new ApiException(ApiError.BAD_INPUT, "input must be an object");
         }
-        return new Request(infno, msgid, input);
+        return new Request(infno, msgid, input, opter);
     }
 
     private static String text(JsonNode root, String field, String fallback) {

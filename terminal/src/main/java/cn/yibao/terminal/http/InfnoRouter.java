@@ -8,6 +8,7 @@ import cn.yibao.terminal.counter.DischargeRequest;
 import cn.yibao.terminal.counter.FeeUpload;
 import cn.yibao.terminal.counter.InventoryUpload;
 import cn.yibao.terminal.counter.JournalQuery;
+import cn.yibao.terminal.counter.Opter;
 import cn.yibao.terminal.counter.PersonQuery;
 import cn.yibao.terminal.counter.PharmacySale;
 import cn.yibao.terminal.counter.Pin;
@@ -38,7 +39,7 @@ public final class InfnoRouter {
     /** Runs one transaction on the input node and the message ID. */
     @FunctionalInterface
     interface Handler {
-        Object handle(JsonNode input, String msgid) throws JsonProcessingException;
+        Object handle(JsonNode input, String msgid, Opter opter) throws JsonProcessingException;
     }
 
     private final ObjectMapper json = ApiJson.mapper();
@@ -48,36 +49,38 @@ public final class InfnoRouter {
 
     public InfnoRouter(CounterApi counter) {
         this.counter = counter;
-        add("1101", "人员信息获取", (in, id) -> counter.queryPerson(node(in, "data", PersonQuery.class,
+        add("1101", "人员信息获取", (in, id, op) -> counter.queryPerson(node(in, "data", PersonQuery.class,
                 PersonQuery.cardOnReader())));
-        add("1312", "医保目录信息查询", (in, id) -> Map.of("data", counter.searchCatalog(
+        add("1312", "医保目录信息查询", (in, id, op) -> Map.of("data", counter.searchCatalog(
                 node(in, "data", CatalogQuery.class, null))));
-        add("2101", "药店预结算", (in, id) -> counter.preSettlePharmacy(read(in, PharmacySale.class)));
-        addKeyed("2102", "药店结算", (in, id) -> counter.settlePharmacy(read(in, PharmacySale.class), pin(in), id));
+        add("2101", "药店预结算", (in, id, op) -> counter.preSettlePharmacy(read(in, PharmacySale.class)));
+        addKeyed("2102", "药店结算", (in, id, op) -> counter.settlePharmacy(read(in, PharmacySale.class), pin(in), id, op));
         addKeyed("2103", "药店结算撤销", this::cancel);
-        add("2201", "门诊挂号", (in, id) -> Map.of("data", counter.register(
+        add("2201", "门诊挂号", (in, id, op) -> Map.of("data", counter.register(
                 node(in, "data", RegisterRequest.class, null))));
-        add("2204", "门诊费用明细上传", (in, id) -> counter.uploadFees(read(in, FeeUpload.class)));
-        add("2206", "门诊预结算", (in, id) -> counter.preSettleVisit(node(in, "data", VisitSettle.class, null)));
-        addKeyed("2207", "门诊结算", (in, id) -> counter.settleVisit(node(in, "data", VisitSettle.class, null), pin(in), id));
+        add("2204", "门诊费用明细上传", (in, id, op) -> counter.uploadFees(read(in, FeeUpload.class)));
+        add("2206", "门诊预结算", (in, id, op) -> counter.preSettleVisit(node(in, "data", VisitSettle.class, null)));
+        addKeyed("2207", "门诊结算", (in, id, op) -> counter.settleVisit(node(in, "data", VisitSettle.class, null), pin(in), id,
+                op));
         addKeyed("2208", "门诊结算撤销", this::cancel);
-        add("2301", "住院费用明细上传", (in, id) -> counter.uploadFees(read(in, FeeUpload.class)));
-        add("2303", "住院预结算", (in, id) -> counter.preSettleVisit(node(in, "data", VisitSettle.class, null)));
-        addKeyed("2304", "住院结算", (in, id) -> counter.settleVisit(node(in, "data", VisitSettle.class, null), pin(in), id));
+        add("2301", "住院费用明细上传", (in, id, op) -> counter.uploadFees(read(in, FeeUpload.class)));
+        add("2303", "住院预结算", (in, id, op) -> counter.preSettleVisit(node(in, "data", VisitSettle.class, null)));
+        addKeyed("2304", "住院结算", (in, id, op) -> counter.settleVisit(node(in, "data", VisitSettle.class, null), pin(in), id,
+                op));
         addKeyed("2305", "住院结算撤销", this::cancel);
-        addKeyed("2401", "入院办理", (in, id) -> Map.of("result", counter.admit(
+        addKeyed("2401", "入院办理", (in, id, op) -> Map.of("result", counter.admit(
                 node(in, "mdtrtinfo", AdmissionRequest.class, null), pin(in), id)));
-        add("2402", "出院办理", (in, id) -> Map.of("result", counter.discharge(
+        add("2402", "出院办理", (in, id, op) -> Map.of("result", counter.discharge(
                 node(in, "dscginfo", DischargeRequest.class, null))));
-        add("3201", "对总账结果（本终端）", (in, id) -> Map.of("data", counter.reconciliation()));
-        addKeyed("3501", "商品盘存上传", (in, id) -> counter.uploadStockCounts(inventory(in, StockCount.class), id));
-        addKeyed("3502", "商品库存变更", (in, id) -> counter.uploadStockChanges(inventory(in, StockChange.class), id));
-        add("5203", "结算信息查询（本终端日志）", (in, id) -> Map.of("data", counter.searchJournal(
+        add("3201", "对总账结果（本终端）", (in, id, op) -> Map.of("data", counter.reconciliation()));
+        addKeyed("3501", "商品盘存上传", (in, id, op) -> counter.uploadStockCounts(inventory(in, StockCount.class), id));
+        addKeyed("3502", "商品库存变更", (in, id, op) -> counter.uploadStockChanges(inventory(in, StockChange.class), id));
+        add("5203", "结算信息查询（本终端日志）", (in, id, op) -> Map.of("data", counter.searchJournal(
                 node(in, "data", JournalQuery.class, new JournalQuery(null, null, null, null, null, null)))));
     }
 
-    private Object cancel(JsonNode in, String msgid) throws JsonProcessingException {
-        return counter.cancel(node(in, "data", CancelRequest.class, null), msgid);
+    private Object cancel(JsonNode in, String msgid, Opter opter) throws JsonProcessingException {
+        return counter.cancel(node(in, "data", CancelRequest.class, null), msgid, opter, null);
     }
 
     /** Reads {@code invinfo}: one line, as nationally, or a list of lines. */
@@ -122,12 +125,17 @@ public final class InfnoRouter {
      * @throws ApiException UNKNOWN_INFNO, or BAD_INPUT when the input does not make the call's record
      */
     Object dispatch(String infno, JsonNode input, String msgid) {
+        return dispatch(infno, input, msgid, Opter.HIS);
+    }
+
+    /** Runs {@code infno} made by {@code opter} (recorded with a settlement or a cancellation). */
+    Object dispatch(String infno, JsonNode input, String msgid, Opter opter) {
         Route route = routes.get(infno);
         if (route == null) {
             throw new ApiException(ApiError.UNKNOWN_INFNO, "infno " + infno);
         }
         try {
-            return route.handler().handle(input == null ? json.createObjectNode() : input, msgid);
+            return route.handler().handle(input == null ? json.createObjectNode() : input, msgid, opter);
         } catch (JsonProcessingException e) {
             throw new ApiException(ApiError.BAD_INPUT, describe(e));
         } catch (IllegalArgumentException e) {

@@ -220,10 +220,16 @@ public final class VisitStore {
         return null;
     }
 
+    /** @return the newest inpatient stay the HIS numbered {@code iptOtpNo} (住院号), if any */
+    public Optional<StoredVisit> findStay(String iptOtpNo) {
+        return db.read(() -> findIn("inpatient = 1 AND ipt_otp_no", iptOtpNo));
+    }
+
+    /** @param column a column, or a fixed condition ending in one, compared with {@code value}; the newest row wins */
     private Optional<StoredVisit> findIn(String column, String value) throws SQLException {
         try (PreparedStatement s = db.connection().prepareStatement(
                 "SELECT mdtrt_id, psn_no, ipt_otp_no, med_type, inpatient, begntime, endtime, state, adm_msgid,"
-                        + " setl_msgid, ytd FROM visit WHERE " + column + " = ?")) {
+                        + " setl_msgid, ytd FROM visit WHERE " + column + " = ? ORDER BY id DESC LIMIT 1")) {
             s.setString(1, value);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {

@@ -158,6 +158,11 @@ public final class WebDriver implements AutoCloseable {
         }
     }
 
+    /** Resizes the browser window to {@code width} × {@code height} CSS pixels (screenshots at a till's sizes). */
+    public void windowSize(int width, int height) {
+        command("POST", "window/rect", json.createObjectNode().put("width", width).put("height", height));
+    }
+
     /** @return a PNG of the viewport */
     public byte[] screenshot() {
         return Base64.getDecoder().decode(command("GET", "screenshot", null).asText());

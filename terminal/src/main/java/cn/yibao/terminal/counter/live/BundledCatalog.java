@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * The institution's catalog (the "three catalogs" as they apply at this counter): national code,
- * name, barcode, class, price, prescription flag. Loaded from a JSON file, or the bundled demo
- * catalog.
+ * name, barcode, class, price, prescription flag, and optionally the name's pinyin initials
+ * ({@code pinyin}, e.g. {@code amxljn} for 阿莫西林胶囊: the pharmacy POS convention of searching by 首拼).
+ * Loaded from a JSON file, or the bundled demo catalog.
  */
 public final class BundledCatalog {
 
@@ -30,9 +31,12 @@ public final class BundledCatalog {
 
     private final List<CatalogItem> items;
     private final Map<String, CatalogItem> byCode;
+    /** Pinyin initials (lower case) by national code. */
+    private final Map<String, String> initials;
 
-    private BundledCatalog(List<CatalogItem> items) {
+    private BundledCatalog(List<CatalogItem> items, Map<String, String> initials) {
         this.items = List.copyOf(items);
+        this.initials = Map.copyOf(initials);
         Map<String, CatalogItem> index = new java.util.HashMap<>(items.stream()
                 .collect(Collectors.toMap(CatalogItem::hilistCode, Function.identity(), (a, b) -> a)));
         for (CatalogItem i : items) {
@@ -67,13 +71,21 @@ public final class BundledCatalog {
             throw new IOException("catalog: 'items' must be an array of at most " + MAX_ITEMS);
         }
         List<CatalogItem> items = new ArrayList<>(list.size());
+        Map<String, String> initials = new java.util.HashMap<>();
         for (JsonNode n : list) {
+            String pinyin = n.path("pinyin").asText("").toLowerCase(java.util.Locale.ROOT);
+            if (!pinyin.matches("[a-z0-9]{0,50}")) {
+                throw new IOException("catalog: pinyin must be at most 50 letters or digits: " + n.path("hilist_code"));
+            }
+            if (!pinyin.isEmpty()) {
+                initials.put(n.path("hilist_code").asText(), pinyin);
+            }
             items.add(new CatalogItem(n.path("hilist_code").asText(), n.path("hilist_name").asText(),
                     n.hasNonNull("barcode") ? n.get("barcode").asText() : null, n.path("spec").asText(""),
                     ChrgitmLv.valueOf(n.path("chrgitm_lv").asText()), Money.parseYuan(n.path("pric").asText()),
                     n.path("rx_flag").asText("0")));
         }
-        return new BundledCatalog(items);
+        return new BundledCatalog(items, initials);
     }
 
     /** @return the item with this national code or barcode */
@@ -81,13 +93,19 @@ public final class BundledCatalog {
         return Optional.ofNullable(byCode.get(code.trim()));
     }
 
-    /** 1312: exact code or barcode, else a name search. */
+    /**
+     * 1312: exact code or barcode, else a name search: part of the name, or — for letters and
+     * digits only — part of the name's pinyin initials ("amxl" finds 阿莫西林胶囊).
+     */
     public List<CatalogItem> search(CatalogQuery query) {
         String code = query.hilistCode();
         if (code != null && !code.isBlank()) {
             return byCode(code).map(List::of).orElse(List.of());
         }
         String name = query.hilistName() == null ? "" : query.hilistName().trim();
-        return items.stream().filter(i -> i.hilistName().contains(name)).limit(query.limit()).toList();
+        String latin = name.matches("[A-Za-z0-9]+") ? name.toLowerCase(java.util.Locale.ROOT) : null;
+        return items.stream().filter(i -> i.hilistName().contains(name)
+                || latin != null && initials.getOrDefault(i.hilistCode(), "").contains(latin))
+                .limit(query.limit()).toList();
     }
 }

@@ -15,6 +15,7 @@ import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.terminal.counter.CancelRequest;
 import cn.yibao.terminal.counter.CounterRefusal;
 import cn.yibao.terminal.counter.CounterRefusedException;
+import cn.yibao.terminal.counter.Opter;
 import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.journal.Journal;
@@ -60,7 +61,7 @@ final class CancelFlow {
     }
 
     /** Cancels; a msgid seen before gets its first answer and refunds nothing more. */
-    Settlement cancel(CancelRequest request, String msgid) {
+    Settlement cancel(CancelRequest request, String msgid, Opter opter, String memo) {
         Optional<JournalTxn> seen = journal.queries().findByMsgid(msgid);
         if (seen.isPresent()) {
             if (seen.get().kind() != TxnKind.CANCEL) {
@@ -80,7 +81,8 @@ final class CancelFlow {
             throw new CounterRefusedException(CounterRefusal.NOT_UPLOADED_YET);
         }
         store.cancelling(request.setlId(), msgid);
-        JournalTxn refunded = cards.withCard(session -> refund(session, original, paid, msgid, now));
+        JournalTxn refunded = cards.withCard(session -> refund(session, original, paid, msgid, now,
+                opter, memo));
         chain.commit(refunded);
         Crashpoints.hit("committed");
         LOG.info("settlement {} cancelled by {}: {} fen refunded to card {}", request.setlId(), msgid,
@@ -89,14 +91,14 @@ final class CancelFlow {
     }
 
     private JournalTxn refund(CardSession session, JournalTxn original, Settlement paid, String msgid,
-            LocalDateTime now) {
+            LocalDateTime now, Opter opter, String memo) {
         CardInfo card = session.readCard();
         if (!HEX.formatHex(card.identity().appSerial()).equals(original.cardSerial())) {
             throw new CounterRefusedException(CounterRefusal.CARD_MISMATCH);
         }
         Money amount = original.accountPay();
         String setlId = paid.setlinfo().setlId();
-        Settlement reply = paid.reversed(now, card.purse().balance().plus(amount));
+        Settlement reply = paid.reversed(now, card.purse().balance().plus(amount)).by(opter, memo);
         ObjectNode request = Json.object().put("kind", "CANCEL").put("setl_id", setlId)
                 .put("omsgid", original.msgid()).put("psn_no", paid.setlinfo().psnNo());
         // the record's settlement (RecordKind CANCEL): the negated amounts and the refund; the host

@@ -4,6 +4,7 @@ import cn.yibao.terminal.counter.DayTotals;
 import cn.yibao.terminal.counter.JournalEntry;
 import cn.yibao.terminal.counter.JournalQuery;
 import cn.yibao.terminal.counter.SetlInfo;
+import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.SyncStatus;
 import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.journal.Journal;
@@ -44,10 +45,12 @@ final class CounterBook {
         for (Committed c : committed()) {
             SetlInfo s = c.info();
             if (out.size() < query.limit() && matches(query, s)) {
+                Settlement reply = c.reply();
                 out.add(new JournalEntry(c.txn().id(), infno(c.txn().kind(), s.medType()), c.txn().msgid(),
                         s.setlId(), s.mdtrtId(), s.psnNo(), s.psnName(), s.setlTime(), s.medfeeSumamt(),
                         s.fundPaySumamt(), s.acctPay(), s.psnCashPay(), entryState(c.txn().kind(), s.setlId()),
-                        journal.records().seqOf(c.txn().id()).stream().anyMatch(seq -> seq <= acked)));
+                        journal.records().seqOf(c.txn().id()).stream().anyMatch(seq -> seq <= acked),
+                        reply.opter(), reply.opterName()));
             }
         }
         return out;
@@ -94,7 +97,10 @@ final class CounterBook {
     }
 
     /** A committed transaction with the split it answered. */
-    private record Committed(JournalTxn txn, SetlInfo info) {
+    private record Committed(JournalTxn txn, Settlement reply) {
+        SetlInfo info() {
+            return reply.setlinfo();
+        }
     }
 
     /** @return the newest committed transactions, newest first */
@@ -102,7 +108,7 @@ final class CounterBook {
         List<Committed> out = new ArrayList<>();
         for (JournalTxn txn : journal.queries().recent(DAY_SCAN)) {
             if (txn.state() == TxnState.COMMITTED && txn.kind() != TxnKind.ADMIT) {
-                out.add(new Committed(txn, ReplyCodec.read(txn.reply().orElseThrow()).setlinfo()));
+                out.add(new Committed(txn, ReplyCodec.read(txn.reply().orElseThrow())));
             }
         }
         return out;

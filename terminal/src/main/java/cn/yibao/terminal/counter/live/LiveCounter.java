@@ -25,6 +25,7 @@ import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.PrinterStatus;
 import cn.yibao.terminal.counter.ReconciliationStatus;
 import cn.yibao.terminal.counter.RegisterRequest;
+import cn.yibao.terminal.counter.Opter;
 import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.StockChange;
 import cn.yibao.terminal.counter.StockCount;
@@ -118,7 +119,11 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Tender tender(TenderRequest request) {
-        return till.tender(request.paid());
+        Tender t = till.tender(request.paid());
+        if (receipts != null && till.last() != null) {
+            receipts.tendered(till.last(), t);
+        }
+        return t;
     }
 
     @Override
@@ -156,7 +161,12 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Settlement settlePharmacy(PharmacySale sale, Pin pin, String msgid) {
-        return settled(() -> pharmacy.settle(sale, pin, msgid));
+        return settlePharmacy(sale, pin, msgid, Opter.HIS);
+    }
+
+    @Override
+    public Settlement settlePharmacy(PharmacySale sale, Pin pin, String msgid, Opter opter) {
+        return settled(() -> pharmacy.settle(sale, pin, msgid, opter));
     }
 
     @Override
@@ -178,12 +188,22 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Settlement settleVisit(VisitSettle request, Pin pin, String msgid) {
-        return settled(() -> visitSettle.settle(request, pin, msgid));
+        return settleVisit(request, pin, msgid, Opter.HIS);
+    }
+
+    @Override
+    public Settlement settleVisit(VisitSettle request, Pin pin, String msgid, Opter opter) {
+        return settled(() -> visitSettle.settle(request, pin, msgid, opter));
     }
 
     @Override
     public Settlement cancel(CancelRequest request, String msgid) {
-        Settlement done = refusing(() -> cancellation.cancel(request, msgid));
+        return cancel(request, msgid, Opter.HIS, null);
+    }
+
+    @Override
+    public Settlement cancel(CancelRequest request, String msgid, Opter opter, String memo) {
+        Settlement done = refusing(() -> cancellation.cancel(request, msgid, opter, memo));
         afterSettle.accept(done);
         return done;
     }
@@ -201,6 +221,11 @@ public final class LiveCounter implements CounterApi {
     @Override
     public Visit discharge(DischargeRequest request) {
         return refusing(() -> visits.discharge(request));
+    }
+
+    @Override
+    public cn.yibao.terminal.counter.Stay stay(String iptOtpNo) {
+        return refusing(() -> visits.stay(iptOtpNo));
     }
 
     @Override

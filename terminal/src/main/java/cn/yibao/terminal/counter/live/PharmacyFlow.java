@@ -6,6 +6,7 @@ import cn.yibao.card.session.CardInfo;
 import cn.yibao.card.session.CardSession;
 import cn.yibao.terminal.counter.CounterRefusal;
 import cn.yibao.terminal.counter.CounterRefusedException;
+import cn.yibao.terminal.counter.Opter;
 import cn.yibao.terminal.counter.PharmacySale;
 import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.Settlement;
@@ -76,7 +77,7 @@ final class PharmacyFlow {
     }
 
     /** 2102: settles; a msgid seen before gets its first answer and debits nothing more. */
-    Settlement settle(PharmacySale sale, Pin pin, String msgid) {
+    Settlement settle(PharmacySale sale, Pin pin, String msgid, Opter opter) {
         Optional<JournalTxn> seen = journal.queries().findByMsgid(msgid);
         if (seen.isPresent()) {
             return replay(seen.get());
@@ -85,7 +86,7 @@ final class PharmacyFlow {
         if (lines.isEmpty()) {
             return preSettle(sale); // nothing insured (the pack allows it): answered, never journaled
         }
-        JournalTxn debited = cards.withCard(session -> debit(session, sale, pin, msgid, lines));
+        JournalTxn debited = cards.withCard(session -> debit(session, sale, pin, msgid, lines, opter));
         chain.commit(debited);
         Crashpoints.hit("committed");
         LOG.info("sale {} committed: account {} fen, card {}", msgid, debited.accountPay().fen(), debited.cardNoMasked());
@@ -93,7 +94,7 @@ final class PharmacyFlow {
     }
 
     private JournalTxn debit(CardSession session, PharmacySale sale, Pin pin, String msgid,
-            List<SaleMapping.Line> lines) {
+            List<SaleMapping.Line> lines, Opter opter) {
         CardInfo card = session.readCard();
         Crashpoints.hit("card-read");
         Computed c = compute(card, sale, lines);
@@ -115,7 +116,7 @@ final class PharmacyFlow {
                 new String(RequestJson.canonical(c.request()), StandardCharsets.UTF_8),
                 new String(ResultJson.canonical(c.result()), StandardCharsets.UTF_8), account,
                 id -> ReplyCodec.write(SaleMapping.settlement(c.result(), lines, pack,
-                        header(card, setlId(chain.terminalId(), id), c.time()))),
+                        header(card, setlId(chain.terminalId(), id), c.time())).by(opter, null)),
                 cardRecord(c), c.time());
         long id = write.start(plan);
         if (account.isZero()) {

@@ -2,6 +2,7 @@ package cn.yibao.terminal.counter.live;
 
 import cn.yibao.terminal.counter.PrinterStatus;
 import cn.yibao.terminal.counter.Settlement;
+import cn.yibao.terminal.counter.Tender;
 import cn.yibao.terminal.devices.DeviceProblem;
 import cn.yibao.terminal.devices.PrintOutcome;
 import cn.yibao.terminal.devices.ReceiptPrinter;
@@ -40,6 +41,20 @@ public final class ReceiptDesk implements Consumer<Settlement> {
         } catch (RuntimeException e) {
             lastProblem = Optional.of(DeviceProblem.PRINTER_ERROR);
             LOG.warn("receipt {} not printed: {}", settlement.setlinfo().setlId(), e.toString());
+        }
+    }
+
+    /**
+     * Prints the cash slip (收款凭条: 实收 and 找零) of the cash handed over for {@code settlement}'s
+     * cash share, after its receipt; like the receipt it never blocks or fails anything.
+     */
+    public void tendered(Settlement settlement, Tender tender) {
+        try {
+            PrintOutcome outcome = printer.print(Receipts.cashSlip(settlement, tender, institutionName, terminalId));
+            lastProblem = outcome.problem();
+        } catch (RuntimeException e) {
+            lastProblem = Optional.of(DeviceProblem.PRINTER_ERROR);
+            LOG.warn("cash slip of {} not printed: {}", settlement.setlinfo().setlId(), e.toString());
         }
     }
 

@@ -5,6 +5,7 @@ import cn.yibao.terminal.counter.LineSplit;
 import cn.yibao.terminal.counter.SetlDetail;
 import cn.yibao.terminal.counter.SetlInfo;
 import cn.yibao.terminal.counter.Settlement;
+import cn.yibao.terminal.counter.Tender;
 import cn.yibao.terminal.devices.Receipt;
 import cn.yibao.terminal.devices.ReceiptLine;
 import java.time.format.DateTimeFormatter;
@@ -41,6 +42,9 @@ public final class Receipts {
         lines.add(new ReceiptLine.Pair("终端", terminalId));
         lines.add(new ReceiptLine.Pair("时间", TIME.format(i.setlTime())));
         lines.add(new ReceiptLine.Pair("参保人", i.psnName()));
+        if (s.opter() != null) {
+            lines.add(new ReceiptLine.Pair("操作员", s.opter() + " " + s.opterName()));
+        }
         lines.add(new ReceiptLine.Rule());
         List<LineSplit> items = s.detlcutinfo();
         for (LineSplit l : items.subList(0, Math.min(items.size(), MAX_ITEMS))) {
@@ -67,9 +71,35 @@ public final class Receipts {
         lines.add(new ReceiptLine.Pair("账户余额", i.balc().toYuanString()));
         if (cancellation) {
             lines.add(new ReceiptLine.Pair("退回个人账户", Money.ZERO.minus(i.acctPay()).toYuanString()));
+            lines.add(new ReceiptLine.Pair("退还现金", Money.ZERO.minus(i.psnCashPay()).toYuanString()));
+            if (s.memo() != null) {
+                lines.add(new ReceiptLine.Text(s.memo()));
+            }
         }
         lines.add(new ReceiptLine.Rule());
         lines.add(new ReceiptLine.Text(cancellation ? "该笔结算已撤销，请妥善保管本凭证。" : "请妥善保管本结算单。"));
+        return new Receipt(lines);
+    }
+
+    /**
+     * @return the cash slip (收款凭条) for the cash handed over against {@code s}'s cash share: the
+     *     pharmacy, the settlement, the operator, 现金应收, 实收 and 找零
+     */
+    public static Receipt cashSlip(Settlement s, Tender t, String institutionName, String terminalId) {
+        List<ReceiptLine> lines = new ArrayList<>();
+        lines.add(new ReceiptLine.Title("收款凭条"));
+        lines.add(new ReceiptLine.Text(institutionName));
+        lines.add(new ReceiptLine.Pair("结算号", s.setlinfo().setlId()));
+        lines.add(new ReceiptLine.Pair("终端", terminalId));
+        if (s.opter() != null) {
+            lines.add(new ReceiptLine.Pair("操作员", s.opter() + " " + s.opterName()));
+        }
+        lines.add(new ReceiptLine.Rule());
+        lines.add(new ReceiptLine.Pair("现金应收", t.due().toYuanString()));
+        lines.add(new ReceiptLine.Pair("实收", t.paid().toYuanString()));
+        lines.add(new ReceiptLine.Pair("找零", t.change().toYuanString()));
+        lines.add(new ReceiptLine.Rule());
+        lines.add(new ReceiptLine.Text("谢谢惠顾"));
         return new Receipt(lines);
     }
 

@@ -14,6 +14,7 @@ import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.Sm3;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.terminal.counter.SetlInfo;
+import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.StoredRecord;
 import cn.yibao.terminal.journal.Transactions;
@@ -102,10 +103,12 @@ public final class RecordChain {
             r = new RecordResult(RecordKind.ADMIT, mdtrtId, mdtrtId, req.path("psn_no").asText(),
                     req.path("med_type").asText(), settlement);
         } else {
-            SetlInfo answer = ReplyCodec.read(txn.reply()
-                    .orElseThrow(() -> new IllegalStateException("no answer to sign: " + txn.id()))).setlinfo();
+            Settlement reply = ReplyCodec.read(txn.reply()
+                    .orElseThrow(() -> new IllegalStateException("no answer to sign: " + txn.id())));
+            SetlInfo answer = reply.setlinfo();
             RecordKind kind = txn.kind() == TxnKind.CANCEL ? RecordKind.CANCEL : RecordKind.SETTLE;
-            r = new RecordResult(kind, answer.setlId(), answer.mdtrtId(), answer.psnNo(), answer.medType(), settlement);
+            r = new RecordResult(kind, answer.setlId(), answer.mdtrtId(), answer.psnNo(), answer.medType(), settlement,
+                    reply.opter(), reply.opter() == null ? null : reply.opterName());
         }
         return new String(CanonicalJson.bytes(r.toJson()), StandardCharsets.UTF_8);
     }

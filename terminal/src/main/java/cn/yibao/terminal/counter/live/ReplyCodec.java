@@ -5,6 +5,7 @@ import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.json.MoneyJson;
 import cn.yibao.terminal.json.TextDeserializer;
 import cn.yibao.terminal.json.TextSerializer;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,21 @@ final class ReplyCodec {
                     .addDeserializer(LocalDate.class, new TextDeserializer<>("an ISO-8601 date", LocalDate::parse))
                     .addSerializer(Money.class, MoneyJson.FEN.serializer())
                     .addDeserializer(Money.class, MoneyJson.FEN.deserializer()))
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            // the operator and memo are left out when absent: answers kept before them read and write as they were
+            .addMixIn(Settlement.class, OptionalOperator.class);
+
+    /** Leaves a settlement's absent operator and memo out of the stored form. */
+    private abstract static class OptionalOperator {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String opter();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String opterName();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String memo();
+    }
 
     private ReplyCodec() {
     }

@@ -18,6 +18,7 @@ final class Till {
 
     private final CustomerDisplay display;
     private volatile Money cashDue;
+    private volatile Settlement last;
 
     /** @param display the customer display, or null for none */
     Till(CustomerDisplay display) {
@@ -32,6 +33,7 @@ final class Till {
     /** A settlement: its cash share is now due, on the display. */
     void settled(Settlement done) {
         cashDue = done.setlinfo().psnCashPay();
+        last = done;
         show(CustomerDisplay.Lamp.TOTAL, cashDue);
     }
 
@@ -45,6 +47,11 @@ final class Till {
         show(CustomerDisplay.Lamp.PAID, t.paid());
         show(CustomerDisplay.Lamp.CHANGE, t.change());
         return t;
+    }
+
+    /** @return the last settlement (the one a tender is for), or null before any */
+    Settlement last() {
+        return last;
     }
 
     private void show(CustomerDisplay.Lamp lamp, Money amount) {

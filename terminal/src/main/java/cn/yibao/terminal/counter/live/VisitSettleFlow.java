@@ -8,6 +8,7 @@ import cn.yibao.card.session.CardInfo;
 import cn.yibao.card.session.CardSession;
 import cn.yibao.terminal.counter.CounterRefusal;
 import cn.yibao.terminal.counter.CounterRefusedException;
+import cn.yibao.terminal.counter.Opter;
 import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.VisitSettle;
@@ -97,7 +98,7 @@ final class VisitSettleFlow {
     }
 
     /** 2207/2304: settles; a msgid seen before gets its first answer and writes nothing more. */
-    Settlement settle(VisitSettle request, Pin pin, String msgid) {
+    Settlement settle(VisitSettle request, Pin pin, String msgid, Opter opter) {
         Optional<JournalTxn> seen = journal.queries().findByMsgid(msgid);
         if (seen.isPresent()) {
             return PharmacyFlow.replay(seen.get());
@@ -107,7 +108,7 @@ final class VisitSettleFlow {
         if (pin == null) {
             throw new CounterRefusedException(CounterRefusal.PIN_REQUIRED);
         }
-        JournalTxn debited = cards.withCard(session -> debit(session, v, request, pin, msgid, lines));
+        JournalTxn debited = cards.withCard(session -> debit(session, v, request, pin, msgid, lines, opter));
         chain.commit(debited);
         Crashpoints.hit("committed");
         LOG.info("visit {} settled by {}: account {} fen, card {}", v.mdtrtId(), msgid, debited.accountPay().fen(),
@@ -116,7 +117,7 @@ final class VisitSettleFlow {
     }
 
     private JournalTxn debit(CardSession session, StoredVisit v, VisitSettle request, Pin pin, String msgid,
-            List<SaleMapping.Line> lines) {
+            List<SaleMapping.Line> lines, Opter opter) {
         CardInfo card = session.readCard(new String(pin.digits()));
         Crashpoints.hit("card-read");
         check(card, v, request.psnNo());
@@ -132,7 +133,7 @@ final class VisitSettleFlow {
         return write.run(session, new CardWrite.Plan(msgid, v.inpatient() ? TxnKind.DISCHARGE : TxnKind.SALE, card,
                 new String(RequestJson.canonical(c.request()), StandardCharsets.UTF_8), result, account,
                 id -> ReplyCodec.write(SaleMapping.settlement(c.result(), lines, pack,
-                        header(card, v, PharmacyFlow.setlId(chain.terminalId(), id), time))),
+                        header(card, v, PharmacyFlow.setlId(chain.terminalId(), id), time)).by(opter, null)),
                 cardRecord(c, v), time));
     }
 

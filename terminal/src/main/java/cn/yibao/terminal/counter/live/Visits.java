@@ -138,6 +138,26 @@ final class Visits {
         return v;
     }
 
+    /**
+     * @return the newest unsettled inpatient stay numbered {@code iptOtpNo}, with its fee lines
+     * @throws CounterRefusedException VISIT_NOT_FOUND when there is none
+     */
+    cn.yibao.terminal.counter.Stay stay(String iptOtpNo) {
+        StoredVisit v = store.findStay(iptOtpNo).filter(x -> !SETTLED.equals(state(x)))
+                .orElseThrow(() -> new CounterRefusedException(CounterRefusal.VISIT_NOT_FOUND));
+        List<cn.yibao.terminal.counter.Stay.Line> out = new java.util.ArrayList<>();
+        Money total = Money.ZERO;
+        if (!store.fees(v.mdtrtId()).isEmpty()) {
+            for (SaleMapping.Line l : lines(v)) {
+                out.add(new cn.yibao.terminal.counter.Stay.Line(l.fee().feedetlSn(), l.fee().medListCodg(),
+                        l.item().hilistName(), l.item().spec(), l.fee().cnt(), l.price(), l.amount()));
+                total = total.plus(l.amount());
+            }
+        }
+        return new cn.yibao.terminal.counter.Stay(v.mdtrtId(), v.psnNo(), v.iptOtpNo(), DISCHARGED.equals(state(v)),
+                out, total);
+    }
+
     /** @return the visit's fee lines resolved against the catalog */
     List<SaleMapping.Line> lines(StoredVisit v) {
         List<FeeLine> fees = store.fees(v.mdtrtId()).stream().map(f -> new FeeLine(f.feedetlSn(), v.mdtrtId(),

@@ -41,4 +41,15 @@ class CounterSettingsTest {
         Files.writeString(dir.resolve(CounterSettings.FILE), "card_list_refresh_seconds=soon\n");
         assertThrows(IOException.class, () -> CounterSettings.read(dir));
     }
+
+    @Test
+    void thePharmacyNameHeadsTheReceipts() throws IOException {
+        assertEquals("定点零售药店", CounterSettings.pharmacyName(dir));
+        Files.writeString(dir.resolve(CounterSettings.FILE), "pharmacy_name = 长春市康民大药房\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("长春市康民大药房", CounterSettings.pharmacyName(dir));
+        Files.writeString(dir.resolve(CounterSettings.FILE), "pharmacy_name = " + "药".repeat(41) + "\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThrows(IOException.class, () -> CounterSettings.pharmacyName(dir));
+    }
 }

@@ -35,7 +35,7 @@ class ReplyCodecTest {
         return Money.parseYuan(yuan);
     }
 
-    private static Settlement settlement() {
+    static Settlement settlement() {
         Money z = Money.ZERO;
         SetlInfo info = new SetlInfo("S1", "M1", "P1", "张三", "310", "11", "41", LocalDateTime.of(2026, 11, 23, 10, 0, 5),
                 y("100.00"), y("10.00"), y("5.00"), y("85.00"), z, z, z, z, z, z, z, z, z, y("100.00"), y("60.00"),
