@@ -26,7 +26,10 @@ final class ConsoleFiles {
     private static final Map<String, String> TYPES = Map.of(
             "index.html", "text/html; charset=utf-8",
             "console.css", "text/css; charset=utf-8",
-            "console.js", "text/javascript; charset=utf-8");
+            "console.js", "text/javascript; charset=utf-8",
+            "api.js", "text/javascript; charset=utf-8",
+            "sale.js", "text/javascript; charset=utf-8",
+            "pay.js", "text/javascript; charset=utf-8");
 
     private final Map<String, File> files;
 
