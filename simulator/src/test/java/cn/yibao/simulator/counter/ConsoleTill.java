@@ -191,10 +191,20 @@ final class ConsoleTill implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        try (PcscCounter r = rig; CounterRuntime rt = runtime; WebDriver b = browser) {
-            if (!serverStopped) {
-                server.close();
+    public void close() {
+        try {
+            browser.close();
+        } finally {
+            try {
+                if (!serverStopped) {
+                    server.close();
+                }
+            } finally {
+                try {
+                    runtime.close();
+                } finally {
+                    rig.close();
+                }
             }
         }
     }
