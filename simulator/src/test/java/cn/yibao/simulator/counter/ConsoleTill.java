@@ -42,7 +42,7 @@ final class ConsoleTill implements AutoCloseable {
     final PcscCounter rig;
     final CounterRuntime runtime;
     final WebDriver browser;
-    private final ApiServer server;
+    private ApiServer server;
     private boolean serverStopped;
 
     private ConsoleTill(PcscCounter rig, CounterRuntime runtime, ApiServer server, WebDriver browser) {
@@ -188,6 +188,13 @@ final class ConsoleTill implements AutoCloseable {
     void stopServer() {
         serverStopped = true;
         server.close();
+    }
+
+    /** Starts the terminal's HTTP server again on the same port: a new process, no session known. */
+    void restartServer() throws InterruptedException {
+        int port = server.baseUri().getPort();
+        server = ApiServer.start(ApiServer.Settings.of(port, AccessToken.of(TOKEN), runtime.counter()));
+        serverStopped = false;
     }
 
     @Override
