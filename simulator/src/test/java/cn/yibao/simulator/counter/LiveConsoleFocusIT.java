@@ -65,7 +65,7 @@ class LiveConsoleFocusIT {
                     "the prescription drug's line is highlighted, the other one is not");
 
             // a settlement paid from the account only (no cash to collect): focus back on the code field
-            till.keys(WebDriver.F9);
+            till.keys(ConsoleTill.F9);
             till.waitLines(0);
             till.keys(LIANHUA + WebDriver.ENTER);
             till.waitLines(1);

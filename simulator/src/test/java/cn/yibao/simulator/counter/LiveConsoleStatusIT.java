@@ -64,7 +64,7 @@ class LiveConsoleStatusIT {
             till.stopServer();
             till.browser.waitFor("return " + SYNC + ".classList.contains('warn') && " + SYNC
                     + ".textContent === '终端服务未响应'", "red: the terminal does not answer");
-            till.keys(WebDriver.F9);
+            till.keys(ConsoleTill.F9);
             till.keys(LIANHUA + WebDriver.ENTER);
             till.waitMessage("终端服务未响应");
             assertFalse(till.message().contains("fetch"), till.message());
