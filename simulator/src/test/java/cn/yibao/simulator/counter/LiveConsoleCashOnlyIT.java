@@ -62,7 +62,7 @@ class LiveConsoleCashOnlyIT {
             // F7: cash only, pre-settled again at once
             till.keys(ConsoleTill.F7);
             till.browser.waitFor("return !document.getElementById('acct-flag').hidden && Sale.get().state === '预结算'"
-                    + " && Sale.get().pre.setlinfo.acct_pay === '0.00'", "pre-settled again without the account");
+                    + " && Number(Sale.get().pre.setlinfo.acct_pay) === 0", "pre-settled again without the account");
             assertEquals("0.00", till.split("acct_pay"));
             String cash = till.split("psn_cash_pay");
             assertEquals(cash, till.browser.text("#due-cash"));

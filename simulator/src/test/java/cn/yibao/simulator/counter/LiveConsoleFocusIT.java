@@ -132,9 +132,11 @@ class LiveConsoleFocusIT {
             }
             till.waitLines(7);
             // one item under another 处方号 is a line of its own
-            till.browser.script("document.getElementById('rxno').value = 'RX-1'");
-            till.keys("6901234500017" + WebDriver.ENTER);
-            till.waitLines(8);
+            for (int rx = 1; rx <= 8; rx++) {
+                till.browser.script("document.getElementById('rxno').value = 'RX-" + rx + "'");
+                till.keys("6901234500017" + WebDriver.ENTER);
+                till.waitLines(7 + rx);
+            }
             assertTrue(till.browser.script("const b = document.getElementById('basket').getBoundingClientRect();"
                     + " const rows = document.querySelectorAll('#lines tbody tr');"
                     + " const last = rows[rows.length - 1].getBoundingClientRect();"
