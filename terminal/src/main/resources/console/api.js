@@ -99,6 +99,11 @@ const Api = (() => {
       try { body = await response.clone().json(); } catch (e) { body = null; }
       if (!body || body.err_code === 'NOT_FOUND' || body.err_code === 'METHOD_NOT_ALLOWED') return null;
     }
+    if (response.ok) {
+      // the console's own endpoints may answer plain JSON rather than the national envelope
+      const body = await response.clone().json().catch(() => null);
+      if (body && body.infcode === undefined) return body;
+    }
     return read(response);
   }
 
