@@ -75,6 +75,7 @@ async function enterStay() {
   const stay = await Api.optional('/console/api/stay?ipt_otp_no=' + encodeURIComponent(typed));
   Sale.setStay(stay ? stay.mdtrt_id : typed, stay);
   showStay(stay);
+  render();
   if (stay && stay.discharged === false) {
     say('该患者尚未办理出院登记，不能出院结算（' + stayName() + '）', true);
     return;
