@@ -356,7 +356,7 @@ async function showOperator() {
 
 async function logout() {
   await Api.post('/console/logout', {}).catch(() => null);
-  window.location.assign('/console/login.html');
+  window.location.assign('/console/login');
 }
 
 let everIn = false;
@@ -366,7 +366,9 @@ async function sessionExpired() {
   $('login').querySelector('h2').textContent = everIn ? '登录已过期，请重新登录' : '请登录';
   let page = false;
   try {
-    page = (await fetch('/console/login.html', { method: 'HEAD', credentials: 'same-origin' })).ok;
+    // the operators' login page where the terminal has one (GET /console/login answers a page)
+    const r = await fetch('/console/login', { credentials: 'same-origin' });
+    page = r.ok && (r.headers.get('Content-Type') || '').startsWith('text/html');
   } catch (e) {
     page = false;
   }
