@@ -1,5 +1,7 @@
 // Cashier console of the yibao counter terminal: vanilla JS, no build step, same-origin calls with
 // the session cookie set by /console/login. Keyboard- and scanner-first (see docs/console.md).
+// api.js talks to the terminal, sale.js owns the sale's state; this file draws the page and maps
+// the keys. After every action, success or error, the focus goes back to the code field.
 'use strict';
 
 const INSUTYPE = { '310': '职工基本医疗保险', '320': '公务员医疗补助', '390': '城乡居民基本医疗保险' };
@@ -7,6 +9,9 @@ const CARD_STAS = { '2': '（住院状态）', '3': '（已挂失）', '4': '（
 const CARD_STAS_WARN = { '3': '此卡已挂失，请收回并联系医保经办机构', '4': '此卡已被列入黑名单，不能结算' };
 const CLASS = { '01': '甲类', '02': '乙类', '03': '丙类', '09': '非医保' };
 const CANCEL = { '2102': '2103', '2207': '2208', '2304': '2305' };
+const INFNO = { '2102': '药店结算', '2103': '药店撤销', '2207': '门诊结算', '2208': '门诊撤销', '2304': '出院结算', '2305': '出院撤销' };
+const PIN_WRONG = ['PIN_WRONG', 'CARD_PIN_WRONG'];
+const PIN_LOCKED = ['PIN_LOCKED', 'CARD_PIN_LOCKED'];
 const SPLIT_ROWS = [
   ['medfee_sumamt', '医疗费总额', true], ['fulamt_ownpay_amt', '全自费（丙类）'], ['preselfpay_amt', '先行自付（乙类）'],
   ['inscp_scp_amt', '政策范围内金额'], ['act_pay_dedc', '起付线'], ['hifp_pay', '统筹基金支付'],
@@ -14,60 +19,11 @@ const SPLIT_ROWS = [
   ['fund_pay_sumamt', '基金支付合计'], ['acct_pay', '个人账户支付', true], ['psn_cash_pay', '现金支付', true],
   ['balc', '结算后余额'],
 ];
-
-// mode: 'sale' (pharmacy items, 2101/2102) or 'discharge' (an inpatient stay by its mdtrt_id, 2303/2304)
-const state = {
-  lines: [], person: null, pre: null, settleMsgid: null, results: [], active: 0, serial: 0, mode: 'sale', mdtrtId: null,
-};
 const $ = (id) => document.getElementById(id);
+const yuan = (v) => (v === undefined || v === null || v === '' ? '0.00' : Number(v).toFixed(2));
+const ui = { results: [], active: 0, resultQty: 1, faulty: new Set(), flash: -1 };
 
-// ---- calls ----
-
-function msgid() {
-  const d = new Date();
-  const p = (n, w = 2) => String(n).padStart(w, '0');
-  state.serial = (state.serial + 1) % 10000;
-  return 'H22010000001' + d.getFullYear() + p(d.getMonth() + 1) + p(d.getDate()) + p(d.getHours())
-    + p(d.getMinutes()) + p(d.getSeconds()) + p(state.serial, 4);
-}
-
-function infTime() {
-  return new Date().toLocaleString('sv-SE').slice(0, 19);
-}
-
-class Refused extends Error {
-  constructor(answer) {
-    super(answer.err_msg || '请求失败');
-    this.code = answer.err_code;
-  }
-}
-
-async function call(infno, input, id) {
-  const envelope = { infno, msgid: id || msgid(), inf_time: infTime(), opter_type: '1', opter: 'console', input };
-  return post('/api/' + infno, envelope);
-}
-
-// POSTs JSON to the terminal's API with the console's session cookie; the output, or throws Refused.
-async function post(path, body) {
-  const response = await fetch(path, {
-    method: 'POST', credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-  });
-  return answer(response);
-}
-
-async function answer(response) {
-  const body = await response.json();
-  if (response.status === 401) {
-    showLogin();
-  }
-  if (body.infcode !== 0) {
-    throw new Refused(body);
-  }
-  return body.output;
-}
-
-// ---- messages ----
+// ---- messages and focus ----
 
 function say(text, isError) {
   const m = $('message');
@@ -82,189 +38,163 @@ function fail(error) {
   say(error.message || String(error), true);
 }
 
-const yuan = (v) => (v === undefined || v === null ? '—' : Number(v).toFixed(2));
+// Where the cashier's next keystroke goes: the PIN box, 实收 while cash is due, else the code field.
+function refocus() {
+  if (!$('pin-dialog').hidden) {
+    $('pin').focus();
+  } else if (!$('login').hidden) {
+    if (!$('login-token-box').hidden) $('login-token').focus();
+  } else if (Sale.get().state === SaleState.PAID && !$('tender-form').hidden) {
+    $('tendered').focus();
+  } else {
+    $('code').focus();
+  }
+}
+
+// Runs a cashier's action: an error is said in Chinese, and the focus always comes back.
+async function act(work) {
+  try {
+    await work();
+  } catch (e) {
+    fail(e);
+  } finally {
+    refocus();
+  }
+}
 
 // ---- item entry ----
 
-async function enter(text) {
-  let qty = Number($('qty').value) || 1;
-  const star = text.match(/^(\d+(?:\.\d+)?)\*(.+)$/);
-  if (star) {
-    qty = Number(star[1]);
-    text = star[2];
-  }
-  const byCode = await call('1312', { data: { hilist_code: text } });
+function typedQty(text) {
+  const star = text.match(/^([^*]*)\*(.+)$/);
+  const raw = star ? star[1] : $('qty').value.trim() || '1';
+  return { qty: /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN, text: star ? star[2].trim() : text };
+}
+
+async function enter(scanned) {
+  if (Sale.locked()) newSale(); // the next scan after a paid sale starts a new one
+  const { qty, text } = typedQty(scanned);
+  const problem = Sale.checkQty(qty, null);
+  if (problem) throw new Error(problem + '（“' + scanned + '”未录入）');
+  const byCode = await Api.call('1312', { data: { hilist_code: text } });
   if (byCode.data.length === 1) {
     addLine(byCode.data[0], qty);
     return;
   }
-  const byName = await call('1312', { data: { hilist_name: text, page_size: 9 } });
-  if (byName.data.length === 0) {
-    say('医保目录中没有“' + text + '”', true);
-  } else if (byName.data.length === 1) {
-    addLine(byName.data[0], qty);
+  const found = await search(text);
+  if (found.length === 0) {
+    throw new Error('未找到“' + text + '”：医保目录中没有此商品，请核对后重新扫码');
+  } else if (found.length === 1) {
+    addLine(found[0], qty);
   } else {
-    showResults(byName.data, qty);
+    showResults(found, qty);
   }
 }
 
+// A name, or pinyin initials ("amxl" → 阿莫西林) where the terminal offers that search.
+async function search(text) {
+  if (/^[A-Za-z]{2,12}$/.test(text)) {
+    const out = await Api.optional('/console/api/catalog?q=' + encodeURIComponent(text.toLowerCase()));
+    if (out !== null) return (Array.isArray(out) ? out : out.data || out.items || []).slice(0, 9);
+  }
+  return (await Api.call('1312', { data: { hilist_name: text, page_size: 9 } })).data;
+}
+
 function addLine(item, qty) {
-  state.mode = 'sale';
-  state.lines.push({ item, qty, rxno: $('rxno').value.trim() || undefined });
+  const i = Sale.add(item, qty, $('rxno').value.trim());
   $('qty').value = 1;
   $('rxno').value = '';
-  $('code').value = '';
   hideResults();
-  invalidateSplit();
-  renderLines();
-  $('code').focus();
+  ui.faulty.clear();
+  ui.flash = i;
+  render();
+  refocus();
 }
 
 function showResults(items, qty) {
-  state.results = items;
-  state.active = 0;
-  state.resultQty = qty;
-  $('code').value = '';
+  ui.results = items;
+  ui.active = 0;
+  ui.resultQty = qty;
   renderResults();
   $('results').hidden = false;
 }
 
 function hideResults() {
-  state.results = [];
+  ui.results = [];
   $('results').hidden = true;
 }
 
 function renderResults() {
-  const ul = $('results');
-  ul.replaceChildren(...state.results.map((item, i) => {
+  $('results').replaceChildren(...ui.results.map((item, i) => {
     const li = document.createElement('li');
     li.textContent = (i + 1) + '. ' + item.hilist_name + '  ' + (item.spec || '') + '  ¥' + yuan(item.pric);
-    li.className = i === state.active ? 'active' : '';
-    li.addEventListener('click', () => addLine(item, state.resultQty));
+    li.title = item.hilist_name;
+    li.className = i === ui.active ? 'active' : '';
+    li.addEventListener('click', () => act(async () => addLine(item, ui.resultQty)));
     return li;
   }));
 }
 
+// ---- drawing the sale ----
+
 function lineTotal(line) {
-  return Math.round(Number(line.item.pric) * 100 * line.qty) / 100;
+  return line.amount !== undefined ? Number(line.amount) : Math.round(Number(line.item.pric) * 100 * line.qty) / 100;
 }
 
-function renderLines() {
-  const rows = state.lines.map((line, i) => {
+function cell(text, cls, title) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (cls) td.className = cls;
+  if (title) td.title = title;
+  return td;
+}
+
+function renderLines(sale) {
+  const lock = Sale.locked();
+  const rows = sale.lines.map((line, i) => {
     const tr = document.createElement('tr');
-    const cells = [i + 1, line.item.hilist_name + (line.item.rx_flag === '1' ? '（处方）' : ''),
-      CLASS[line.item.chrgitm_lv] || line.item.chrgitm_lv, yuan(line.item.pric), line.qty, yuan(lineTotal(line))];
-    cells.forEach((c, k) => {
-      const td = document.createElement('td');
-      td.textContent = c;
-      if (k >= 3) td.className = 'num';
-      tr.append(td);
-    });
-    const del = document.createElement('button');
-    del.textContent = '删除';
-    del.className = 'small';
-    del.type = 'button';
-    del.addEventListener('click', () => removeLine(i));
-    const td = document.createElement('td');
-    td.append(del);
+    const name = line.item.hilist_name + (line.item.rx_flag === '1' ? '（处方）' : '');
+    tr.append(cell(i + 1, 'n'), cell(name, 'name', name + (line.rxno ? ' · 处方号 ' + line.rxno : '')),
+      cell(line.item.spec || '', 'spec', line.item.spec || ''), cell(CLASS[line.item.chrgitm_lv] || line.item.chrgitm_lv || '', 'short'),
+      cell(yuan(line.item.pric), 'num'), cell(line.qty, 'num'), cell(yuan(lineTotal(line)), 'num'));
+    const td = cell('', 'short');
+    if (!line.stay) {
+      const del = document.createElement('button');
+      del.textContent = '删除';
+      del.className = 'small';
+      del.type = 'button';
+      del.disabled = lock;
+      del.addEventListener('click', () => act(async () => removeLine(i)));
+      td.append(del);
+    }
     tr.append(td);
+    if (ui.faulty.has(i)) tr.classList.add('fault');
+    if (ui.flash === i) tr.classList.add('flash');
     return tr;
   });
   $('lines').tBodies[0].replaceChildren(...rows);
-  $('lines-total').textContent = yuan(state.lines.reduce((s, l) => s + lineTotal(l), 0));
+  $('lines-total').textContent = yuan(sale.lines.reduce((s, l) => s + lineTotal(l), 0));
+  $('lines-count').textContent = sale.lines.length ? '（' + sale.lines.length + ' 行）' : '';
+  const shown = rows[ui.flash >= 0 ? ui.flash : rows.length - 1];
+  if (shown) shown.scrollIntoView({ block: 'nearest' });
+  ui.flash = -1;
 }
 
-function removeLine(i) {
-  state.lines.splice(i, 1);
-  invalidateSplit();
-  renderLines();
+function renderDue(out) {
+  const s = out ? out.setlinfo : {};
+  $('due-total').textContent = yuan(s.medfee_sumamt);
+  $('due-fund').textContent = yuan(s.fund_pay_sumamt);
+  $('due-acct').textContent = yuan(s.acct_pay);
+  $('due-cash').textContent = yuan(s.psn_cash_pay);
 }
 
-// ---- card ----
-
-async function readCard() {
-  const person = await call('1101', { data: { mdtrt_cert_type: '03' } });
-  state.person = person;
-  invalidateSplit();
-  const insu = person.insuinfo[0] || {};
-  $('psn-name').textContent = person.baseinfo.psn_name;
-  $('psn-no').textContent = person.baseinfo.psn_no;
-  $('certno').textContent = person.baseinfo.certno || '';
-  $('insutype').textContent = INSUTYPE[insu.insutype] || insu.insutype || '';
-  const listed = CARD_STAS_WARN[person.cardinfo.card_stas];
-  $('card-no').textContent = person.cardinfo.card_no + (CARD_STAS[person.cardinfo.card_stas] || '');
-  $('card-no').className = listed ? 'warn' : '';
-  $('balc').textContent = yuan(insu.balc) + ' 元';
-  $('person').hidden = false;
-  say(listed ? listed + '：' + person.baseinfo.psn_name : '读卡成功：' + person.baseinfo.psn_name, Boolean(listed));
-}
-
-// ---- split, PIN, settle ----
-
-function sale(extra) {
-  if (!state.person) throw new Error('请先读卡');
-  if (state.lines.length === 0) throw new Error('没有收费项目');
-  return {
-    druginfo: Object.assign({ psn_no: state.person.baseinfo.psn_no, med_type: '41', acct_used_flag: '1' }, extra),
-    drugdetail: state.lines.map((l, i) => ({
-      feedetl_sn: String(i + 1), med_list_codg: l.item.hilist_code, cnt: l.qty, pric: l.item.pric, rxno: l.rxno,
-    })),
-  };
-}
-
-async function preSettle() {
-  if (state.mode === 'discharge') {
-    await preSettleDischarge();
-    return;
-  }
-  const out = await call('2101', sale({}));
-  state.pre = out;
-  state.settleMsgid = null;
-  renderSplit(out);
-  $('confirm').disabled = false;
-  $('confirm').focus();
-}
-
-// The discharge desk: the stay's fee lines are in the terminal (uploaded by the HIS with 2301);
-// the clerk reads the card, scans the stay's number and settles it with the cardholder's PIN.
-function discharge(extra) {
-  if (!state.person) throw new Error('请先读卡');
-  if (!state.mdtrtId) throw new Error('请输入住院号');
-  return { data: Object.assign({ psn_no: state.person.baseinfo.psn_no, mdtrt_id: state.mdtrtId, acct_used_flag: '1' },
-    extra) };
-}
-
-async function preSettleDischarge() {
-  const id = $('mdtrt-id').value.trim();
-  if (id !== '') state.mdtrtId = id;
-  const out = await call('2303', discharge({}));
-  state.mode = 'discharge';
-  state.pre = out;
-  state.settleMsgid = null;
-  renderSplit(out);
-  $('confirm').disabled = false;
-  $('confirm').focus();
-  say('出院预结算：住院号 ' + state.mdtrtId);
-}
-
-function invalidateSplit() {
-  state.pre = null;
-  state.settleMsgid = null;
-  $('confirm').disabled = true;
-  $('split-table').hidden = true;
-  $('explain').replaceChildren();
-}
-
+// The split: rows of a fund that pays nothing are hidden (the explanation keeps them).
 function renderSplit(out) {
   const rows = SPLIT_ROWS.map(([field, label, strong]) => {
     const tr = document.createElement('tr');
     tr.dataset.field = field;
     if (strong) tr.className = 'strong';
-    const name = document.createElement('td');
-    name.textContent = label;
-    const value = document.createElement('td');
-    value.textContent = yuan(out.setlinfo[field]);
-    tr.append(name, value);
+    tr.hidden = !strong && field !== 'balc' && Number(out.setlinfo[field] || 0) === 0;
+    tr.append(cell(label), cell(yuan(out.setlinfo[field])));
     return tr;
   });
   $('split-table').tBodies[0].replaceChildren(...rows);
@@ -276,194 +206,132 @@ function renderSplit(out) {
   }));
 }
 
-function confirmSale() {
-  if (!state.pre) return;
-  // a discharge settlement always writes the card (year-to-date, in-hospital state): always the PIN
-  if (state.mode === 'discharge' || Number(state.pre.setlinfo.acct_pay) > 0) {
-    $('pin-amount').textContent = (state.mode === 'discharge' ? '出院结算 · ' : '') + '个人账户支付 '
-      + yuan(state.pre.setlinfo.acct_pay) + ' 元';
-    $('pin-error').textContent = '';
-    $('pin').value = '';
-    $('pin-dialog').hidden = false;
-    $('pin').focus();
-  } else {
-    settle(null).catch(fail);
+function render() {
+  const sale = Sale.get();
+  const lock = Sale.locked();
+  $('sale-state').textContent = sale.state + (sale.mode === 'discharge' ? ' · 出院结算' : '');
+  $('sale-state').className = 'state' + (lock ? ' paid' : '');
+  $('acct-flag').hidden = sale.acctUsed;
+  $('held-flag').hidden = !Sale.hasHeld();
+  ['qty', 'rxno', 'mdtrt-id'].forEach((id) => { $(id).disabled = lock; });
+  ['read-card', 'presettle', 'no-acct', 'hold'].forEach((id) => { $(id).disabled = lock; });
+  $('code').placeholder = lock ? '本单' + sale.state + ' · 扫码或按 F9 开始新交易' : '扫码或输入后按回车';
+  $('code').classList.toggle('locked', lock);
+  $('confirm').disabled = sale.state !== SaleState.PRESETTLED;
+  $('no-acct').firstChild.textContent = sale.acctUsed ? '不使用账户 ' : '使用账户 ';
+  renderLines(sale);
+  const shown = sale.paid || sale.pre;
+  renderDue(shown);
+  if (shown) renderSplit(shown);
+  else {
+    $('split-table').hidden = true;
+    $('explain').replaceChildren();
   }
 }
 
-async function settle(pin) {
-  state.settleMsgid = state.settleMsgid || msgid();
-  const isDischarge = state.mode === 'discharge';
-  const agreed = { acct_pay: state.pre.setlinfo.acct_pay };
-  const input = isDischarge ? discharge(agreed) : sale(agreed);
-  if (pin) input.card_pin = pin;
-  let out;
-  try {
-    out = await call(isDischarge ? '2304' : '2102', input, state.settleMsgid);
-  } catch (e) {
-    if (e instanceof Refused) state.settleMsgid = null; // refused: nothing happened, next try is a new message
-    throw e;
-  }
-  $('pin-dialog').hidden = true;
-  renderSplit(out);
-  renderReceipt(out);
-  $('balc').textContent = yuan(out.setlinfo.balc) + ' 元';
-  $('confirm').disabled = true;
-  state.pre = null;
-  showTender(out.setlinfo.psn_cash_pay);
-  if (isDischarge) {
-    $('card-no').textContent = state.person.cardinfo.card_no; // the card is no longer in hospital
-    say('出院结算成功，结算号 ' + out.setlinfo.setl_id);
-  } else {
-    say('收费成功，结算号 ' + out.setlinfo.setl_id);
-  }
-  refreshStatus();
+// ---- card ----
+
+function renderPerson(person) {
+  const insu = person.insuinfo[0] || {};
+  $('psn-name').textContent = person.baseinfo.psn_name;
+  $('psn-name').title = person.baseinfo.psn_name;
+  $('psn-no').textContent = person.baseinfo.psn_no;
+  $('certno').textContent = person.baseinfo.certno || '';
+  $('insutype').textContent = INSUTYPE[insu.insutype] || insu.insutype || '';
+  $('card-no').textContent = person.cardinfo.card_no + (CARD_STAS[person.cardinfo.card_stas] || '');
+  $('card-no').className = CARD_STAS_WARN[person.cardinfo.card_stas] ? 'warn' : '';
+  $('balc').textContent = yuan(insu.balc) + ' 元';
+  $('person').hidden = false;
 }
 
-async function submitPin() {
-  const pin = $('pin').value;
-  if (!/^\d{6}$/.test(pin)) {
-    $('pin-error').textContent = '密码为 6 位数字';
-    return;
-  }
-  try {
-    await settle(pin);
-  } catch (e) {
-    $('pin').value = '';
-    $('pin-error').textContent = e.message;
-    if (e.code !== 'PIN_WRONG') {
-      $('pin-dialog').hidden = true;
-      fail(e);
-    }
-  }
+async function readCard() {
+  Sale.requireOpen();
+  const person = await Api.call('1101', { data: { mdtrt_cert_type: '03' } });
+  Sale.setPerson(person);
+  renderPerson(person);
+  const listed = CARD_STAS_WARN[person.cardinfo.card_stas];
+  say(listed ? listed + '：' + person.baseinfo.psn_name : '读卡成功：' + person.baseinfo.psn_name, Boolean(listed));
 }
 
-function renderReceipt(out) {
-  const s = out.setlinfo;
-  const inpatient = s.med_type === '21';
-  const lines = [inpatient ? '      定点医疗机构 出院结算单' : '      定点零售药店 医保结算单',
-    '--------------------------------', '结算号：' + s.setl_id]
-    .concat(inpatient ? ['住院号：' + s.mdtrt_id] : [])
-    .concat(['时间：' + s.setl_time, '姓名：' + s.psn_name + '  编号：' + s.psn_no, '--------------------------------']);
-  out.detlcutinfo.forEach((d) => {
-    lines.push(d.hilist_name + ' ' + (CLASS[d.chrgitm_lv] || ''));
-    lines.push('   ' + d.cnt + ' x ' + yuan(d.pric) + ' = ' + yuan(d.det_item_fee_sumamt));
-  });
-  lines.push('--------------------------------');
-  SPLIT_ROWS.filter(([f]) => Number(s[f]) !== 0 || f === 'psn_cash_pay').forEach(([f, label]) => {
-    lines.push(label + '：' + yuan(s[f]));
-  });
-  lines.push('--------------------------------', '请妥善保管，当日可撤销');
-  $('receipt').textContent = lines.join('\n');
+function removeLine(i) {
+  Sale.remove(i);
+  ui.faulty.clear();
+  render();
 }
 
-// The cash share after a settlement: the cashier types what the customer handed over, Enter shows
-// the change (here and on the customer display).
-function showTender(cashDue) {
-  const due = Number(cashDue);
-  $('tender-form').hidden = !(due > 0);
-  $('cash-due').textContent = yuan(due);
-  $('change').textContent = '—';
-  $('tendered').value = '';
-  if (due > 0) $('tendered').focus();
+// ---- hold and recall (挂单 / 取单) ----
+
+function hold() {
+  Sale.hold();
+  newSale();
+  say('已挂单，可按 Alt+Q 取单');
 }
 
-async function tender() {
-  const text = $('tendered').value.trim();
-  if (!/^\d{1,6}(\.\d{1,2})?$/.test(text)) throw new Error('实收金额格式不正确');
-  const out = await post('/api/tender', { paid: text });
-  $('change').textContent = yuan(out.change);
-  say('找零 ' + yuan(out.change) + ' 元');
-}
-
-function newSale() {
-  $('tender-form').hidden = true;
-  state.lines = [];
-  state.person = null;
-  state.mode = 'sale';
-  state.mdtrtId = null;
-  $('mdtrt-id').value = '';
+function recall() {
+  if (Sale.locked()) newSale();
+  const n = Sale.recall();
   $('person').hidden = true;
-  $('receipt').textContent = '（结算后显示）';
-  invalidateSplit();
-  renderLines();
-  $('code').focus();
+  render();
+  say('已取单：' + n + ' 行，请重新读卡');
 }
 
-// ---- journal, status ----
+// ---- journal ----
 
 async function searchJournal() {
   const q = $('journal-q').value.trim();
-  const data = q === '' ? {} : (q.startsWith('S') ? { setl_id: q } : { psn_no: q });
-  const out = await call('5203', { data: Object.assign({ page_size: 50 }, data) });
-  $('journal-table').tBodies[0].replaceChildren(...out.data.map(journalRow));
+  if (q.length > 40) throw new Error('查询条件过长');
+  const data = q === '' ? {} : (/^S/i.test(q) ? { setl_id: q.toUpperCase() } : { psn_no: q });
+  const out = await Api.call('5203', { data: Object.assign({ page_size: 50 }, data) });
+  const rows = out.data.map(journalRow);
+  if (rows.length === 0) {
+    const tr = document.createElement('tr');
+    const td = cell(q === '' ? '暂无交易记录' : '没有找到“' + q + '”的交易', 'empty');
+    td.colSpan = 11;
+    tr.append(td);
+    rows.push(tr);
+  }
+  $('journal-table').tBodies[0].replaceChildren(...rows);
 }
 
 function journalRow(e) {
   const tr = document.createElement('tr');
   const stateZh = { SETTLED: '已结算', CANCELLED: '已撤销', REVERSAL: '撤销记录' }[e.state] || e.state;
-  [e.seq, e.setl_id, e.infno, e.psn_name, e.setl_time, yuan(e.medfee_sumamt), yuan(e.acct_pay), yuan(e.psn_cash_pay),
-    stateZh, e.uploaded ? '已上传' : '待上传'].forEach((c) => {
-    const td = document.createElement('td');
-    td.textContent = c;
-    tr.append(td);
+  [e.seq, e.setl_id, INFNO[e.infno] || e.infno, e.psn_name, e.setl_time, yuan(e.medfee_sumamt), yuan(e.acct_pay),
+    yuan(e.psn_cash_pay), stateZh, e.uploaded ? '已上传' : '待上传'].forEach((c, k) => {
+    tr.append(cell(c, k >= 5 && k <= 7 ? 'num' : '', k === 3 ? c : null));
   });
-  const td = document.createElement('td');
+  const td = cell('', 'short');
   if (e.state === 'SETTLED' && CANCEL[e.infno]) {
     const b = document.createElement('button');
     b.className = 'small';
     b.type = 'button';
     b.textContent = '撤销';
-    b.addEventListener('click', () => cancelSettlement(e).catch(fail));
+    b.addEventListener('click', () => act(() => cancelSettlement(e)));
     td.append(b);
   }
   tr.append(td);
   return tr;
 }
 
+// Cancellation: the supervisor's dialog (cancel.js) where the terminal has it, else a confirmation
+// naming both what goes back to the account and the cash to hand back.
 async function cancelSettlement(e) {
-  if (!window.confirm('撤销结算 ' + e.setl_id + '？个人账户将退回 ' + yuan(e.acct_pay) + ' 元')) return;
-  await call(CANCEL[e.infno], { data: { setl_id: e.setl_id, mdtrt_id: e.mdtrt_id, psn_no: e.psn_no } });
-  say('已撤销 ' + e.setl_id);
-  await searchJournal();
-  refreshStatus();
-}
-
-async function refreshStatus() {
-  try {
-    const response = await fetch('/api/status', { credentials: 'same-origin' });
-    const out = await answer(response);
-    const sync = out.sync;
-    $('sync').textContent = '待上传 ' + sync.queued + ' 笔 · 最后确认 #' + sync.last_ack_seq
-      + (sync.last_ack_time ? '（' + sync.last_ack_time.slice(11) + '）' : '')
-      + (sync.host_reachable ? '' : ' · 中心连接中断');
-    $('sync').className = 'pill' + (sync.host_reachable ? '' : ' warn');
-    const t = out.today;
-    $('today').textContent = '今日 ' + t.setl_cnt + ' 笔 · 总额 ' + yuan(t.medfee_sumamt) + ' · 统筹 '
-      + yuan(t.fund_pay_sumamt) + ' · 账户 ' + yuan(t.acct_pay) + ' · 现金 ' + yuan(t.psn_cash_pay);
-    const r = out.reconciliation;
-    $('recon').textContent = '对账：' + (r.stmt_rslt_dscr || '—');
-    $('recon').className = 'pill' + (r.stmt_rslt === '0' ? ' ok' : (r.stmt_rslt ? ' warn' : ''));
-    renderPrinter(out.printer);
-  } catch (e) {
-    $('sync').textContent = '同步：' + e.message;
+  if (window.YibaoCancel && typeof window.YibaoCancel.open === 'function') {
+    const result = await window.YibaoCancel.open(e);
+    if (!result) return;
+  } else {
+    if (!window.confirm('撤销结算 ' + e.setl_id + '？\n个人账户退回 ' + yuan(e.acct_pay) + ' 元\n退还现金 '
+      + yuan(e.psn_cash_pay) + ' 元')) return;
+    await Api.call(CANCEL[e.infno], { data: { setl_id: e.setl_id, mdtrt_id: e.mdtrt_id, psn_no: e.psn_no } });
   }
-}
-
-// The receipt printer: receipts kept while it was off or out of paper, and the reprint (F10).
-function renderPrinter(printer) {
-  const pill = $('printer');
-  pill.hidden = !printer || !printer.configured;
-  if (pill.hidden) return;
-  const trouble = printer.pending > 0 || printer.problem;
-  pill.textContent = printer.pending > 0 ? '小票待补打 ' + printer.pending + ' 张（F10）'
-    : (printer.problem ? '打印机：' + printer.message : '打印机正常');
-  pill.className = 'pill' + (trouble ? ' warn' : '');
+  say('已撤销 ' + e.setl_id + '，请退还现金 ' + yuan(e.psn_cash_pay) + ' 元');
+  await searchJournal();
+  Status.refresh();
 }
 
 async function reprint() {
-  const out = await post('/api/reprint', {});
-  renderPrinter(out.printer);
+  const out = await Api.post('/api/reprint', {});
+  Status.printer(out.printer);
   if (out.printer.problem) {
     say(out.printer.message, true);
   } else {
@@ -471,30 +339,70 @@ async function reprint() {
   }
 }
 
-function showLogin() {
+// ---- operator and session ----
+
+async function showOperator() {
+  let op = null;
+  try {
+    op = await Api.me();
+  } catch (e) {
+    op = null; // no operators on this terminal (or it does not answer yet): no name shown
+  }
+  $('operator').hidden = !op;
+  $('shift').hidden = !op;
+  $('logout').hidden = !op;
+  if (op) $('operator').textContent = (op.role === 'supervisor' ? '主管 ' : '收银员 ') + op.opter_name;
+}
+
+async function logout() {
+  await Api.post('/console/logout', {}).catch(() => null);
+  window.location.assign('/console/login');
+}
+
+let everIn = false;
+
+async function sessionExpired() {
+  if (!$('login').hidden) return;
+  $('login').querySelector('h2').textContent = everIn ? '登录已过期，请重新登录' : '请登录';
+  let page = false;
+  try {
+    // the operators' login page where the terminal has one (GET /console/login answers a page)
+    const r = await fetch('/console/login', { credentials: 'same-origin' });
+    page = r.ok && (r.headers.get('Content-Type') || '').startsWith('text/html');
+  } catch (e) {
+    page = false;
+  }
+  $('login-page').hidden = !page;
+  $('login-token-box').hidden = page;
   $('login').hidden = false;
-  $('login-token').focus();
+  refocus();
 }
 
 // ---- keyboard ----
 
 const KEYS = {
   F2: () => $('code').focus(),
-  F3: () => $('mdtrt-id').focus(),
-  F4: () => readCard().catch(fail),
-  F5: () => preSettle().catch(fail),
+  F3: () => (Sale.locked() ? act(async () => Sale.requireOpen()) : $('mdtrt-id').focus()),
+  F4: () => act(readCard),
+  F5: () => act(preSettle),
   F6: () => $('journal-q').focus(),
-  F8: () => confirmSale(),
-  F9: () => newSale(),
-  F10: () => reprint().catch(fail),
+  F7: () => act(toggleAccount),
+  F8: () => act(confirmSale),
+  F9: () => act(async () => newSale()),
+  F10: () => act(reprint),
 };
+const ALT_KEYS = { g: () => act(async () => hold()), q: () => act(async () => recall()) };
 
 function onKey(event) {
   if (!$('pin-dialog').hidden) {
-    if (event.key === 'Escape') $('pin-dialog').hidden = true;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      cancelPin();
+      refocus();
+    }
     return;
   }
-  const action = KEYS[event.key];
+  const action = event.altKey ? ALT_KEYS[event.key.toLowerCase()] : KEYS[event.key];
   if (action) {
     event.preventDefault();
     action();
@@ -502,30 +410,33 @@ function onKey(event) {
 }
 
 function onCodeKey(event) {
-  if (state.results.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+  if (ui.results.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
     event.preventDefault();
-    const n = state.results.length;
-    state.active = (state.active + (event.key === 'ArrowDown' ? 1 : n - 1)) % n;
+    const n = ui.results.length;
+    ui.active = (ui.active + (event.key === 'ArrowDown' ? 1 : n - 1)) % n;
     renderResults();
   } else if (event.key === 'Enter') {
     event.preventDefault();
     onEntry();
   } else if (event.key === 'Escape') {
     hideResults();
-  } else if (event.key === 'Delete' && $('code').value === '' && state.lines.length > 0) {
-    removeLine(state.lines.length - 1);
+  } else if (event.key === 'Delete' && $('code').value === '' && Sale.get().lines.length > 0 && !Sale.locked()) {
+    act(async () => removeLine(Sale.get().lines.length - 1));
   }
 }
 
 // Enter in the code field (a scanner ends every code with Enter): add the item, or pick a result.
+// The field is cleared at once, so a bad scan never sticks to the next one.
 function onEntry() {
   const text = $('code').value.trim();
-  if (state.results.length > 0 && text === '') {
-    addLine(state.results[state.active], state.resultQty);
-  } else if (state.results.length > 0 && /^[1-9]$/.test(text) && state.results[Number(text) - 1]) {
-    addLine(state.results[Number(text) - 1], state.resultQty);
+  $('code').value = '';
+  if (ui.results.length > 0 && text === '') {
+    act(async () => addLine(ui.results[ui.active], ui.resultQty));
+  } else if (ui.results.length > 0 && /^[1-9]$/.test(text) && ui.results[Number(text) - 1]) {
+    act(async () => addLine(ui.results[Number(text) - 1], ui.resultQty));
   } else if (text !== '') {
-    enter(text).catch(fail);
+    hideResults();
+    act(() => enter(text));
   }
 }
 
@@ -533,25 +444,40 @@ function init() {
   document.addEventListener('keydown', onKey);
   $('entry-form').addEventListener('submit', (e) => { e.preventDefault(); onEntry(); });
   $('code').addEventListener('keydown', onCodeKey);
-  $('read-card').addEventListener('click', () => readCard().catch(fail));
-  $('presettle').addEventListener('click', () => preSettle().catch(fail));
-  $('confirm').addEventListener('click', confirmSale);
-  $('new-sale').addEventListener('click', newSale);
-  $('reprint').addEventListener('click', () => reprint().catch(fail));
-  $('tender-form').addEventListener('submit', (e) => { e.preventDefault(); tender().catch(fail); });
-  $('pin-form').addEventListener('submit', (e) => { e.preventDefault(); submitPin(); });
-  $('journal-form').addEventListener('submit', (e) => { e.preventDefault(); searchJournal().catch(fail); });
-  $('discharge-form').addEventListener('submit', (e) => { e.preventDefault(); preSettleDischarge().catch(fail); });
+  $('read-card').addEventListener('click', () => act(readCard));
+  $('presettle').addEventListener('click', () => act(preSettle));
+  $('confirm').addEventListener('click', () => act(confirmSale));
+  $('no-acct').addEventListener('click', () => act(toggleAccount));
+  $('new-sale').addEventListener('click', () => act(async () => newSale()));
+  $('hold').addEventListener('click', () => act(async () => hold()));
+  $('recall').addEventListener('click', () => act(async () => recall()));
+  $('reprint').addEventListener('click', () => act(reprint));
+  $('tender-form').addEventListener('submit', (e) => { e.preventDefault(); act(tender); });
+  $('pin-form').addEventListener('submit', (e) => { e.preventDefault(); act(submitPin); });
+  $('journal-form').addEventListener('submit', (e) => { e.preventDefault(); act(searchJournal); });
+  $('discharge-form').addEventListener('submit', (e) => { e.preventDefault(); act(enterStay); });
+  $('logout').addEventListener('click', () => act(logout));
   $('login-form').addEventListener('submit', (e) => {
     // the token goes in a POST body, never in a URL (history, logs); the answer sets the cookie
     e.preventDefault();
-    post('/console/login', { token: $('login-token').value })
+    Api.post('/console/login', { token: $('login-token').value })
       .then(() => window.location.replace('/console/'))
       .catch(fail);
   });
-  refreshStatus();
-  setInterval(refreshStatus, 5000);
-  $('code').focus();
+  Api.on('expired', sessionExpired);
+  Api.on('ok', () => { everIn = true; });
+  const restored = Sale.restore();
+  render();
+  if (restored && restored.inDoubt) {
+    say('刷新前有一笔交易正在收费，请在交易查询（F6）中核对是否已收费', true);
+    act(searchJournal);
+  } else if (restored) {
+    say('已恢复未完成的交易：' + restored.restored + ' 行，请重新读卡');
+  }
+  Status.refresh();
+  showOperator();
+  setInterval(Status.refresh, 5000);
+  refocus();
 }
 
 document.addEventListener('DOMContentLoaded', init);

@@ -23,16 +23,19 @@ final class ConsoleFiles {
         }
     }
 
-    private static final Map<String, String> TYPES = Map.of(
-            "index.html", "text/html; charset=utf-8",
-            "console.css", "text/css; charset=utf-8",
-            "console.js", "text/javascript; charset=utf-8",
-            "login.html", "text/html; charset=utf-8",
-            "login.js", "text/javascript; charset=utf-8",
-            "cancel.js", "text/javascript; charset=utf-8",
-            "shift.html", "text/html; charset=utf-8",
-            "shift.js", "text/javascript; charset=utf-8",
-            "operator.css", "text/css; charset=utf-8");
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("index.html", "text/html; charset=utf-8"),
+            Map.entry("console.css", "text/css; charset=utf-8"),
+            Map.entry("console.js", "text/javascript; charset=utf-8"),
+            Map.entry("login.html", "text/html; charset=utf-8"),
+            Map.entry("login.js", "text/javascript; charset=utf-8"),
+            Map.entry("cancel.js", "text/javascript; charset=utf-8"),
+            Map.entry("shift.html", "text/html; charset=utf-8"),
+            Map.entry("shift.js", "text/javascript; charset=utf-8"),
+            Map.entry("operator.css", "text/css; charset=utf-8"),
+            Map.entry("api.js", "text/javascript; charset=utf-8"),
+            Map.entry("sale.js", "text/javascript; charset=utf-8"),
+            Map.entry("pay.js", "text/javascript; charset=utf-8"));
 
     private final Map<String, File> files;
 

@@ -163,6 +163,20 @@ public final class WebDriver implements AutoCloseable {
         command("POST", "window/rect", json.createObjectNode().put("width", width).put("height", height));
     }
 
+    /**
+     * Sets the browser's viewport (the page's inner size) to {@code width} × {@code height} CSS pixels,
+     * as a screen of that resolution would show the page.
+     */
+    public void viewport(int width, int height) {
+        for (int i = 0; i < 2; i++) {
+            JsonNode inner = script("return [window.innerWidth, window.innerHeight]");
+            JsonNode outer = command("GET", "window/rect", null);
+            int w = outer.path("width").asInt() + width - inner.get(0).asInt();
+            int h = outer.path("height").asInt() + height - inner.get(1).asInt();
+            command("POST", "window/rect", json.createObjectNode().put("width", w).put("height", h));
+        }
+    }
+
     /** @return a PNG of the viewport */
     public byte[] screenshot() {
         return Base64.getDecoder().decode(command("GET", "screenshot", null).asText());
