@@ -3,6 +3,7 @@ package cn.yibao.terminal.http;
 import cn.yibao.card.CardError;
 import cn.yibao.card.Refusal;
 import cn.yibao.terminal.counter.CounterRefusal;
+import cn.yibao.terminal.operator.OperatorRefusal;
 import cn.yibao.terminal.pcsc.ReaderRefusal;
 import cn.yibao.terminal.settlement.SettlementRefusal;
 import java.util.Collections;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
 /**
  * The one list of every {@code err_code} the HIS API (and the cashier console, which calls it) can
  * answer: the API's own errors and the business refusals that reach it from the counter, the
- * settlement engine, the card reader and the card. A code has one meaning and one pair of messages
+ * settlement engine, the card reader, the card and the console's operators. A code has one meaning and one pair of messages
  * wherever it is raised. docs/http-api.md's two tables and the {@code err_code} enum of
  * docs/openapi.yaml are checked against this list by a test.
  */
@@ -21,7 +22,7 @@ public final class ErrCodes {
 
     /** The refusal enums whose codes reach the API as business refusals ({@code infcode} -1). */
     public static final List<Class<? extends Refusal>> REFUSALS = List.of(
-            CounterRefusal.class, SettlementRefusal.class, ReaderRefusal.class, CardError.class);
+            CounterRefusal.class, SettlementRefusal.class, ReaderRefusal.class, CardError.class, OperatorRefusal.class);
 
     private static final Map<String, Refusal> API_ERRORS = checkedIndex(List.of(ApiError.class));
     private static final Map<String, Refusal> BUSINESS = checkedIndex(REFUSALS);
@@ -51,11 +52,11 @@ public final class ErrCodes {
     }
 
     /**
-     * Indexes the constants of {@code enums} by code.
+     * Indexes the constants of {@code enums} by code (public for the test that checks the documents).
      *
      * @throws IllegalStateException when one code carries two different messages
      */
-    static Map<String, Refusal> checkedIndex(List<Class<? extends Refusal>> enums) {
+    public static Map<String, Refusal> checkedIndex(List<Class<? extends Refusal>> enums) {
         Map<String, Refusal> out = new TreeMap<>();
         for (Class<? extends Refusal> type : enums) {
             for (Refusal refusal : type.getEnumConstants()) {

@@ -1,9 +1,18 @@
-package cn.yibao.terminal.http;
+package cn.yibao.simulator.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.yibao.card.Refusal;
+import cn.yibao.hostlink.msg.LinkRefusal;
+import cn.yibao.hostlink.record.RecordCheck;
+import cn.yibao.terminal.devices.DeviceProblem;
+import cn.yibao.terminal.http.ApiError;
+import cn.yibao.terminal.http.ErrCodes;
+import cn.yibao.terminal.policy.PolicyRefusal;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -14,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,6 +41,29 @@ class ErrCodesDocsTest {
     private static final Path OPENAPI = Path.of("..", "docs", "openapi.yaml");
     private static final Pattern API_ROW = Pattern.compile("^\\| (\\d{3}) \\| (-\\d) \\| `([A-Z0-9_]+)` \\|.*$");
     private static final Pattern REFUSAL_ROW = Pattern.compile("^\\| `([A-Z0-9_]+)` \\| ([^|]+) \\|$");
+
+    /** Refusal enums whose codes never reach the HIS API, and why. */
+    private static final Map<Class<?>, String> NOT_ANSWERED = Map.of(
+            PolicyRefusal.class, "a policy pack is checked when it is loaded (terminal settle, start-up); a counter with a bad pack does not serve",
+            DeviceProblem.class, "the printer's state is data in /api/status and in a settlement's output (printer.code), never an err_code",
+            LinkRefusal.class, "answered by the host to the terminal; the counter maps them to its own (REFUND_REFUSED, INVENTORY_REFUSED, …)",
+            RecordCheck.class, "the host's verdict on a terminal's records; a terminal never answers it");
+
+    @Test
+    void everyRefusalEnumIsInTheListOrSaysWhyNot() {
+        Set<String> found = new TreeSet<>();
+        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.yibao")) {
+            if (c.isEnum() && c.isAssignableTo(Refusal.class)) {
+                found.add(c.getName());
+            }
+        }
+        Set<String> accounted = new TreeSet<>();
+        ErrCodes.REFUSALS.forEach(c -> accounted.add(c.getName()));
+        accounted.add(ApiError.class.getName());
+        NOT_ANSWERED.keySet().forEach(c -> accounted.add(c.getName()));
+        assertEquals(accounted, found, "a new refusal enum goes into ErrCodes (and the documents) or into NOT_ANSWERED with the reason");
+    }
 
     @Test
     void theApiErrorTableListsEveryApiErrorWithItsStatus() throws IOException {
