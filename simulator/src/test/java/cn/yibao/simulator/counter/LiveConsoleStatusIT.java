@@ -71,8 +71,11 @@ class LiveConsoleStatusIT {
             assertEquals("code", till.focused());
             till.screenshot("status-terminal-down");
 
-            // the terminal back, but without the session (a restart): a Chinese prompt to log in again
+            // the terminal back, but without the session (a restart; where sessions outlive a restart,
+            // the logout ends it): a Chinese prompt to log in again
             till.restartServer();
+            till.browser.script("fetch('/console/logout', {method: 'POST', credentials: 'same-origin',"
+                    + " headers: {'Content-Type': 'application/json'}, body: '{}'})");
             till.browser.waitFor("return !document.getElementById('login').hidden", "the login prompt");
             String prompt = till.browser.text("#login");
             assertTrue(prompt.contains("登录已过期，请重新登录"), prompt);
