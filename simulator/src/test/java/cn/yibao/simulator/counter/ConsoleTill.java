@@ -9,6 +9,7 @@ import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.pcsc.PrivatePcscd;
+import cn.yibao.terminal.testing.ConsoleLogin;
 import cn.yibao.terminal.testing.WebDriver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ final class ConsoleTill implements AutoCloseable {
     }
 
     void login() {
-        browser.open(server.baseUri().resolve("/console/login?ticket=" + AccessToken.of(TOKEN).loginTicket(Clock.systemUTC())));
+        ConsoleLogin.asCashier(browser, server);
         browser.waitFor("return document.getElementById('sync').textContent.includes('待上传')", "the console is up");
     }
 
