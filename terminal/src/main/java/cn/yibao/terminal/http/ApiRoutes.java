@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,12 +52,13 @@ final class ApiRoutes {
             throw new ApiException(ApiError.BAD_INPUT, "malformed HTTP request (headers over 8 KiB?)");
         }
         guard.checkHost(request);
-        String path = new QueryStringDecoder(request.uri()).path();
+        RequestUrl url = RequestUrl.parse(request.uri());
+        String path = url.path();
         if (path.equals("/") || path.equals("/console")) {
             return ApiReply.redirect("/console/", Map.of());
         }
         if (path.equals("/console/login")) {
-            return login(request, received);
+            return login(request, url, received);
         }
         if (path.startsWith("/console/")) {
             requireMethod(request, HttpMethod.GET);
@@ -165,8 +165,8 @@ final class ApiRoutes {
      * {@code {"token": …}} (the console's prompt) answers the cookie in a JSON envelope. The token
      * itself in a URL is refused: it would stay in the browser's history and in logs.
      */
-    private ApiReply login(FullHttpRequest request, LocalDateTime received) {
-        Map<String, List<String>> query = new QueryStringDecoder(request.uri()).parameters();
+    private ApiReply login(FullHttpRequest request, RequestUrl url, LocalDateTime received) {
+        Map<String, List<String>> query = url.query();
         if (request.method().equals(HttpMethod.POST)) {
             guard.checkPost(request);
             String session = guard.login(RequestBodies.loginToken(RequestBodies.of(request)));

@@ -95,7 +95,8 @@ final class Envelopes {
     byte[] failure(int infcode, Refusal refusal, String detail, LocalDateTime received) {
         Map<String, Object> env = head(infcode, received);
         env.put("err_code", refusal.code());
-        env.put("err_msg", refusal.messageZh() + (detail == null ? "" : "：" + detail));
+        String zh = ChineseDetail.of(detail);
+        env.put("err_msg", refusal.messageZh() + (zh == null ? "" : "：" + zh));
         env.put("err_msg_en", refusal.message() + (detail == null ? "" : ": " + detail));
         return write(env);
     }
