@@ -35,7 +35,7 @@ class WireHardeningIT {
     private static final String SECRET = "pin " + PIN + " token " + TOKEN;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T02:30:00Z"), ZoneId.of("Asia/Shanghai"));
     private static final Pattern JAVA_WORDS = Pattern.compile(
-            "\\b(?:long|int|Integer|BigDecimal|Feature|parser|ALLOW_[A-Z_]+|class|java\\.\\S+)\\b");
+            "of (?:long|int)\\b|\\bInteger\\b|BigDecimal|Feature|parser|ALLOW_[A-Z_]+|\\bclass\\b|java\\.");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LogCapture log;
