@@ -17,6 +17,7 @@ public enum CounterRefusal implements Refusal.Named {
     PIN_LOCKED("密码已锁定，请到医保经办机构解锁", "PIN locked after too many wrong attempts"),
     NO_ITEMS("没有收费项目，不能结算", "no fee lines"),
     TOO_MANY_ITEMS("收费项目过多（每次最多 500 项）", "too many fee lines"),
+    PRICE_ABOVE_CATALOG("收费单价高于医保目录价格，不能结算，请核对价格", "a line's unit price is above the catalog price"),
     UNKNOWN_ITEM("医保目录中没有此项目", "item not in the catalog"),
     NON_MEDICAL_GOODS("非医保商品不能使用医保结算", "non-medical goods on an insured sale"),
     PRESCRIPTION_REQUIRED("处方药需要定点医院的处方号", "prescription drug without a prescription reference"),

@@ -15,6 +15,8 @@ final class ChineseDetail {
     private static final Pattern REQUIRED = Pattern.compile("(" + FIELD + ") is required.*");
     private static final Pattern TOO_LONG = Pattern.compile("(" + FIELD + ") is longer than (\\d+) characters.*");
     private static final Pattern FIELD_RULE = Pattern.compile("(" + FIELD + ")(?::| must| has| is) .*");
+    private static final Pattern LINE = Pattern.compile("(?:" + FIELD + ": )?line feedetl_sn (\\S{1,30}): .*|(" + FIELD
+            + ")\\.feedetl_sn repeats (" + FIELD + ")(?: .*)?");
     private static final Pattern KEYWORD = Pattern.compile("(msgid|infno) (\\S{1,40}) .*|(msgid|infno) (\\S{1,40})");
 
     private ChineseDetail() {
@@ -33,6 +35,11 @@ final class ChineseDetail {
             String what = k.group(1) != null ? k.group(1) : k.group(3);
             String value = k.group(2) != null ? k.group(2) : k.group(4);
             return (what.equals("msgid") ? "报文ID（msgid）" : "交易编号（infno）") + " " + value;
+        }
+        Matcher line = LINE.matcher(detail);
+        if (line.matches()) {
+            return line.group(1) != null ? "费用明细 feedetl_sn " + line.group(1) + " 的金额与数量×单价不符（详见 err_msg_en）"
+                    : "费用明细 " + line.group(2) + " 与 " + line.group(3) + " 的 feedetl_sn 重复";
         }
         Matcher m = REQUIRED.matcher(detail);
         if (m.matches()) {

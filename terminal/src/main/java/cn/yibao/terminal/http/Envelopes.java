@@ -63,7 +63,7 @@ final class Envelopes {
             text(root, informative, null);
         }
         String infTime = text(root, "inf_time", null);
-        if (infTime != null && !INF_TIME.matcher(infTime).matches()) {
+        if (infTime != null && !(INF_TIME.matcher(infTime).matches() && realTime(infTime))) {
             throw new ApiException(ApiError.BAD_INPUT, "inf_time must be a time yyyy-MM-dd HH:mm:ss");
         }
         JsonNode input = root.get("input");
@@ -71,6 +71,15 @@ final class Envelopes {
             throw new ApiException(ApiError.BAD_INPUT, "input must be an object");
         }
         return new Request(infno, msgid, input);
+    }
+
+    private static boolean realTime(String text) {
+        try {
+            ApiJson.time(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static String text(JsonNode root, String field, String fallback) {

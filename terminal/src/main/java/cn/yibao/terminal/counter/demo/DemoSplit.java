@@ -57,7 +57,7 @@ final class DemoSplit {
     }
 
     private static LineSplit classify(FeeLine line, CatalogItem item) {
-        Money price = line.pric() != null ? line.pric() : item.pric();
+        Money price = line.pric() != null ? Money.ofYuan(line.pric().setScale(2, RoundingMode.HALF_UP)) : item.pric();
         Money total = Money.ofFen(BigDecimal.valueOf(price.fen()).multiply(line.cnt())
                 .setScale(0, RoundingMode.HALF_UP).longValueExact());
         Money own = item.chrgitmLv() == ChrgitmLv.C ? total : Money.ZERO;

@@ -20,6 +20,7 @@ import cn.yibao.terminal.journal.VisitStore.StoredVisit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ final class AdmissionFlow {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdmissionFlow.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How far an admission time may be ahead of the terminal's clock (the HIS's clock may run ahead). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
     private final CardAccess cards;
     private final Visits visits;
@@ -57,6 +60,10 @@ final class AdmissionFlow {
         Optional<JournalTxn> seen = journal.queries().findByMsgid(msgid);
         if (seen.isPresent()) {
             return replay(seen.get());
+        }
+        if (request.begntime() != null && request.begntime().isAfter(LocalDateTime.now(clock).plus(CLOCK_SKEW))) {
+            throw new IllegalArgumentException("begntime: later than the terminal's time by more than "
+                    + CLOCK_SKEW.toMinutes() + " minutes");
         }
         if (pin == null) {
             throw new CounterRefusedException(CounterRefusal.PIN_REQUIRED);

@@ -97,7 +97,7 @@ final class Visits {
         }
         List<LineSplit> out = new ArrayList<>();
         for (Map.Entry<String, List<FeeLine>> e : byVisit.entrySet()) {
-            List<SaleMapping.Line> lines = medical(SaleMapping.resolve(e.getValue(), catalog));
+            List<SaleMapping.Line> lines = rules.priced(medical(SaleMapping.resolve(e.getValue(), catalog)));
             try {
                 store.putFees(e.getKey(), e.getValue().stream().map(Visits::stored).toList());
             } catch (JournalException tooMany) {
@@ -141,7 +141,7 @@ final class Visits {
     /** @return the visit's fee lines resolved against the catalog */
     List<SaleMapping.Line> lines(StoredVisit v) {
         List<FeeLine> fees = store.fees(v.mdtrtId()).stream().map(f -> new FeeLine(f.feedetlSn(), v.mdtrtId(),
-                v.psnNo(), f.medListCodg(), f.cnt(), f.pricFen() == null ? null : Money.ofFen(f.pricFen()), f.rxno()))
+                v.psnNo(), f.medListCodg(), f.cnt(), f.pric(), f.rxno()))
                 .toList();
         List<SaleMapping.Line> lines = medical(SaleMapping.resolve(fees, catalog));
         if (lines.isEmpty()) {
@@ -221,6 +221,6 @@ final class Visits {
     }
 
     private static StoredFee stored(FeeLine f) {
-        return new StoredFee(f.feedetlSn(), f.medListCodg(), f.cnt(), f.pric() == null ? null : f.pric().fen(), f.rxno());
+        return new StoredFee(f.feedetlSn(), f.medListCodg(), f.cnt(), f.pric(), f.rxno());
     }
 }
