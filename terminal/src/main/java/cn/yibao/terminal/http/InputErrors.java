@@ -25,7 +25,7 @@ final class InputErrors {
     private static final Pattern INTERNALS = Pattern.compile(
             "java\\.|javax\\.|cn\\.yibao|com\\.fasterxml|StreamRead|StreamWrite|JsonToken|`|\\[Source:|Feature|parser"
                     + "|\\b(?:int|long|short|byte|double|float|Integer|Long|Short|BigInteger|BigDecimal|Double|Float"
-                    + "|String|class|Class|enum|record)\\b|\\bALLOW_|\\bFAIL_ON|\\bUSE_|\\bWRITE_");
+                    + "|class|Class|enum|record)\\b|\\bALLOW_|\\bFAIL_ON|\\bUSE_|\\bWRITE_");
     /** A number too large for its field, as the parser says it: said instead in the API's terms. */
     private static final Pattern OUT_OF_RANGE = Pattern.compile("(?s).*\\bout of range of\\b.*");
     /** A comment in the body, as the parser says it. */
