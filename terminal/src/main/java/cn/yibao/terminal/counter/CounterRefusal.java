@@ -24,6 +24,7 @@ public enum CounterRefusal implements Refusal.Named {
     DAILY_PURCHASE_LIMIT("该卡今日医保购药次数已达上限，请明日再来", "the card reached today's limit of insured purchases"),
     VISIT_NOT_FOUND("就诊记录不存在", "no such visit (mdtrt_id)"),
     VISIT_CLOSED("该就诊已结算或已出院", "visit already settled or discharged"),
+    NOT_DISCHARGED("该住院尚未办理出院登记，无需撤销出院", "the stay is not discharged: there is no discharge to cancel"),
     DISCHARGE_REQUIRED("请先办理出院登记再结算", "discharge must be registered before the final settlement"),
     SETTLEMENT_NOT_FOUND("结算记录不存在", "no such settlement (setl_id)"),
     ALREADY_CANCELLED("该结算已撤销", "settlement already cancelled"),

@@ -209,6 +209,11 @@ public final class VisitStore {
                 endtime.toString(), mdtrtId));
     }
 
+    /** Cancels the discharge (2405) of an inpatient stay: open again, no discharge time. */
+    public void reopen(String mdtrtId) {
+        db.write(() -> update("UPDATE visit SET state = 'OPEN', endtime = NULL WHERE mdtrt_id = ?", mdtrtId));
+    }
+
     /** Records, durably and before its journal transaction starts, which msgid settles the visit. */
     public void settling(String mdtrtId, String setlMsgid) {
         db.write(() -> update("UPDATE visit SET setl_msgid = ? WHERE mdtrt_id = ?", setlMsgid, mdtrtId));

@@ -26,6 +26,7 @@ import cn.yibao.terminal.counter.PrinterStatus;
 import cn.yibao.terminal.counter.ReconciliationStatus;
 import cn.yibao.terminal.counter.RegisterRequest;
 import cn.yibao.terminal.counter.Settlement;
+import cn.yibao.terminal.counter.StayCancel;
 import cn.yibao.terminal.counter.StockChange;
 import cn.yibao.terminal.counter.StockCount;
 import cn.yibao.terminal.counter.SyncStatus;
@@ -201,6 +202,16 @@ public final class LiveCounter implements CounterApi {
     @Override
     public Visit discharge(DischargeRequest request) {
         return refusing(() -> visits.discharge(request));
+    }
+
+    @Override
+    public Visit cancelAdmission(StayCancel request, Pin pin, String msgid) {
+        return refusing(() -> admission.cancel(request, pin, msgid));
+    }
+
+    @Override
+    public Visit cancelDischarge(StayCancel request) {
+        return refusing(() -> visits.cancelDischarge(request));
     }
 
     @Override
