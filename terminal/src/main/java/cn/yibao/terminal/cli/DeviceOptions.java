@@ -22,6 +22,27 @@ public final class DeviceOptions {
     @Option(names = "--display", paramLabel = "DEVICE", description = "Serial device of the customer pole display.")
     private String display;
 
+    @Option(names = "--pin-pad", paramLabel = "DEVICE", description = "Serial device of the customer-facing PIN pad:"
+            + " a settlement that needs the PIN and carries no card_pin asks the cardholder there.")
+    private String pinPad;
+
+    @Option(names = "--pin-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long the cardholder has to type the PIN on the PIN pad (default: ${DEFAULT-VALUE}).")
+    private int pinTimeoutSeconds;
+
+    /** @return the PIN pad's device, if one was named */
+    public Optional<String> pinPad() {
+        return Optional.ofNullable(pinPad);
+    }
+
+    /** @return how long the cardholder has to type the PIN */
+    public Duration pinTimeout() {
+        if (pinTimeoutSeconds < 5 || pinTimeoutSeconds > 300) {
+            throw new BadInputException("--pin-timeout must be 5 to 300 seconds");
+        }
+        return Duration.ofSeconds(pinTimeoutSeconds);
+    }
+
     /** @return the paper width asked for */
     public PaperWidth paper() {
         return switch (paperMm) {

@@ -6,6 +6,7 @@ import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.ReceiptDesk;
 import cn.yibao.terminal.counter.live.RuntimeOptions;
 import cn.yibao.terminal.devices.CustomerDisplay;
+import cn.yibao.terminal.devices.PinPad;
 import cn.yibao.terminal.devices.JsscSerialLink;
 import cn.yibao.terminal.devices.ReceiptPrinter;
 import cn.yibao.terminal.http.AccessToken;
@@ -81,7 +82,9 @@ final class ServeCommand implements Callable<Integer> {
         Optional<ReceiptPrinter> printer = devices.printer();
         Optional<CustomerDisplay> display = devices.display()
                 .map(name -> new CustomerDisplay(JsscSerialLink.open(name, 9_600)));
+        Optional<PinPad> pinPad = devices.pinPad().map(name -> new PinPad(JsscSerialLink.open(name, 9_600)));
         RuntimeOptions options = RuntimeOptions.defaults();
+        pinPad.ifPresent(p -> options.pinPad(p, devices.pinTimeout()));
         printer.ifPresent(p -> options.receiptDesk(new ReceiptDesk(p, "定点零售药店", readers.terminalId())));
         display.ifPresent(options::customerDisplay);
         try (CounterRuntime runtime = CounterRuntime.open(dir, readers.cardAccess(), readers.terminalId(),
@@ -96,6 +99,7 @@ final class ServeCommand implements Callable<Integer> {
         } finally {
             printer.ifPresent(ReceiptPrinter::close);
             display.ifPresent(CustomerDisplay::close);
+            pinPad.ifPresent(PinPad::close);
         }
         return ExitCodes.OK;
     }

@@ -13,6 +13,8 @@ public enum CounterRefusal implements Refusal.Named {
     INSUFFICIENT_BALANCE("个人账户余额不足，请重新预结算", "personal account balance below the agreed account payment"),
     SPLIT_CHANGED("结算金额与预结算不一致，请重新预结算", "the split differs from the pre-settlement"),
     PIN_REQUIRED("个人账户支付需要输入密码", "a PIN is required for an account payment"),
+    PIN_TIMEOUT("顾客未在规定时间内在密码键盘上输入密码，本次未扣款，请重新结算",
+            "no PIN typed on the counter's PIN pad in time; nothing debited"),
     PIN_WRONG("密码错误，请重新输入", "wrong PIN"),
     PIN_LOCKED("密码已锁定，请到医保经办机构解锁", "PIN locked after too many wrong attempts"),
     NO_ITEMS("没有收费项目，不能结算", "no fee lines"),

@@ -83,10 +83,10 @@ public final class LiveCounter implements CounterApi {
         this.cardWatch = CardWatch.open(journal.file().resolveSibling(CardWatch.FILE), b.clock, host);
         this.rules = new CounterRules(b.pack.counter(), cardWatch, journal.queries(), b.clock);
         OfflineGate offline = new OfflineGate(journal, b.pack.counter().offline(), b.clock, host);
-        this.pharmacy = new PharmacyFlow(cards, b.pack, catalog, journal, chain, b.clock, rules, offline);
+        this.pharmacy = new PharmacyFlow(cards, b.pack, catalog, journal, chain, b.clock, rules, offline, b.pins);
         this.visits = new Visits(cards, catalog, b.pack, journal.queries(),
                 new VisitStore(journal, "M" + chain.terminalId()), b.clock, rules);
-        this.visitSettle = new VisitSettleFlow(cards, b.pack, visits, journal, chain, b.clock, offline, b.level);
+        this.visitSettle = new VisitSettleFlow(cards, b.pack, visits, journal, chain, b.clock, offline, b.level, b.pins);
         this.admission = new AdmissionFlow(cards, visits, journal, chain, b.clock);
         this.cancellation = new CancelFlow(cards, journal, chain, visits.store(), b.clock, host);
         this.reconciliation = new HostReconciliation(journal, b.clock, host);
