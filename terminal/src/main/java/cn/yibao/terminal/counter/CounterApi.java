@@ -88,6 +88,21 @@ public interface CounterApi {
         throw new CounterRefusedException(CounterRefusal.VISIT_NOT_FOUND);
     }
 
+    /**
+     * 2404: cancels an admission not settled yet (open or discharged, with or without fee lines):
+     * the card goes back to normal by a settlement record of amount 0 (it needs the PIN, as the
+     * admission did) and the stay is closed ({@code CANCELLED}; its lines are never billed). A
+     * repeated msgid gets the first answer.
+     */
+    default Visit cancelAdmission(StayCancel request, Pin pin, String msgid) {
+        throw new CounterRefusedException(CounterRefusal.FEATURE_UNAVAILABLE);
+    }
+
+    /** 2405: cancels the discharge of a stay not settled yet: it is open again for more fee lines. */
+    default Visit cancelDischarge(StayCancel request) {
+        throw new CounterRefusedException(CounterRefusal.FEATURE_UNAVAILABLE);
+    }
+
     /** 3201: the last reconciliation with the host, with the terminal's own totals. */
     ReconciliationStatus reconciliation();
 

@@ -6,7 +6,7 @@ import java.util.List;
  * 2101/2102 input: a pharmacy sale.
  *
  * @param druginfo   the header
- * @param drugdetail the lines (1..500)
+ * @param drugdetail the lines (1..500), each {@code feedetl_sn} once
  */
 public record PharmacySale(DrugInfo druginfo, List<FeeLine> drugdetail) {
 
@@ -16,5 +16,6 @@ public record PharmacySale(DrugInfo druginfo, List<FeeLine> drugdetail) {
     public PharmacySale {
         Checks.present(druginfo, "druginfo");
         drugdetail = Checks.list(drugdetail, "drugdetail", MAX_LINES);
+        FeeLines.requireDistinctSerials(drugdetail, "drugdetail");
     }
 }

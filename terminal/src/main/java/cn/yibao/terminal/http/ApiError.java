@@ -14,6 +14,8 @@ public enum ApiError implements Refusal.Named {
     TOKEN_IN_URL(400, -2, "访问令牌不能放在网址中，请用一次性登录链接或在登录框输入", "the access token must not travel in a URL"),
     HOST_NOT_ALLOWED(403, -4, "只接受本机地址访问", "Host header is not this machine's loopback address"),
     ORIGIN_NOT_ALLOWED(403, -4, "不接受来自其他网页的请求", "cross-origin request refused"),
+    BAD_URL(400, -2, "请求地址不正确（含无法解析的转义字符或查询参数）", "malformed URL: an escape or the query string does not decode"),
+    DUPLICATE_HOST(400, -2, "请求头 Host 只能有一个", "more than one Host header"),
     NOT_FOUND(404, -3, "没有这个地址", "no such path"),
     UNKNOWN_INFNO(404, -3, "不支持的交易编号（infno）", "unknown infno"),
     METHOD_NOT_ALLOWED(405, -2, "请求方法不正确", "method not allowed"),

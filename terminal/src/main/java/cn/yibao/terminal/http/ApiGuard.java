@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Who may call: requests must name this machine's loopback address in {@code Host} (against DNS
@@ -25,6 +26,9 @@ final class ApiGuard {
             "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'",
             "X-Frame-Options", "DENY",
             "Referrer-Policy", "no-referrer");
+
+    private static final String BEARER = "Bearer ";
+    private static final Pattern JSON_CHARSET = Pattern.compile("\\s*charset\\s*=\\s*(\"utf-8\"|utf-8)\\s*");
 
     private final AccessToken token;
     private final ConsoleSessions sessions;
@@ -43,6 +47,9 @@ final class ApiGuard {
     }
 
     void checkHost(FullHttpRequest request) {
+        if (request.headers().getAll(HttpHeaderNames.HOST).size() > 1) {
+            throw new ApiException(ApiError.DUPLICATE_HOST, null);
+        }
         String host = request.headers().get(HttpHeaderNames.HOST);
         if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
             throw new ApiException(ApiError.HOST_NOT_ALLOWED, "Host " + host);
@@ -63,7 +70,9 @@ final class ApiGuard {
     Caller authenticate(FullHttpRequest request) {
         String auth = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         if (auth != null) {
-            if (!auth.startsWith("Bearer ") || !token.matches(auth.substring("Bearer ".length()).trim())) {
+            // the scheme is case-insensitive (RFC 9110 §11.1): Bearer, bearer, BEARER
+            if (!auth.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                    || !token.matches(auth.substring(BEARER.length()).trim())) {
                 throw new ApiException(ApiError.TOKEN_WRONG, null);
             }
             return Caller.TOKEN;
@@ -83,10 +92,24 @@ final class ApiGuard {
             throw new ApiException(ApiError.ORIGIN_NOT_ALLOWED, "Origin " + origin);
         }
         String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        if (request.method().equals(HttpMethod.POST)
-                && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
-            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + type);
+        if (request.method().equals(HttpMethod.POST) && !isJson(type)) {
+            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, null);
         }
+    }
+
+    /**
+     * @return whether {@code type} is {@code application/json}, alone or with a UTF-8
+     *         {@code charset} (JSON is UTF-8, RFC 8259), in any case and spacing
+     */
+    static boolean isJson(String type) {
+        if (type == null) {
+            return false;
+        }
+        String[] parts = type.toLowerCase(Locale.ROOT).split(";", -1);
+        if (!parts[0].trim().equals("application/json") || parts.length > 2) {
+            return false;
+        }
+        return parts.length == 1 || JSON_CHARSET.matcher(parts[1]).matches();
     }
 
     /**

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.AttributeKey;
 import java.time.LocalDateTime;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +53,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         boolean admitted = inFlight.incrementAndGet() <= maxInFlight;
         if (!admitted) {
             LOG.warn("{} requests in progress: {} {} refused (429)", maxInFlight, request.method(),
-                    new QueryStringDecoder(request.uri()).path());
+                    RequestUrl.loggable(request.uri()));
         }
         Runnable work = admitted ? () -> handle(ctx, request)
                 : () -> ApiReply.error(envelopes, new ApiException(ApiError.TOO_MANY_REQUESTS,
@@ -84,11 +83,26 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } catch (ApiException e) {
             reply = ApiReply.error(envelopes, e, received);
         } catch (RuntimeException e) {
-            // the path only: a query string may hold the token (console login)
-            LOG.error("request {} {} failed", request.method(), new QueryStringDecoder(request.uri()).path(), e);
+            // the raw path only: a query string may hold a login ticket; and the failure's kind and
+            // where it happened, never its message (it may repeat a header, a body or a PIN)
+            LOG.error("request {} {} failed: {}", request.method(), RequestUrl.loggable(request.uri()), trace(e));
             reply = ApiReply.error(envelopes, new ApiException(ApiError.INTERNAL, null), received);
         }
         reply.send(ctx, request);
+    }
+
+    /** @return the classes and the stack frames of {@code e} and its causes, without their messages */
+    static String trace(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 5; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            out.append(depth == 0 ? "" : "\n caused by ").append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 12); i++) {
+                out.append("\n\tat ").append(frames[i]);
+            }
+        }
+        return out.toString();
     }
 
     @Override

@@ -16,19 +16,27 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import cn.yibao.terminal.json.DecimalJson;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 
 /**
  * The JSON mapping at the API boundary: national snake_case names from the records' components,
- * amounts as numbers with two decimals (fen inside), times as {@code yyyy-MM-dd HH:mm:ss}, catalog
+ * amounts as numbers with two decimals (fen inside), quantities and unit prices as numbers or
+ * numeric strings, times as {@code yyyy-MM-dd HH:mm:ss} (strictly), catalog
  * classes by their code, nulls left out.
  */
 public final class ApiJson {
 
-    /** {@code inf_time} and every time field. */
-    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** {@code inf_time} and every time field: the ISO calendar, strictly (no 24:00, no February 30). */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
+    /** The same time as a .NET {@code DateTime} serializes it ({@code 2026-12-06T10:00:00}), also read. */
+    private static final DateTimeFormatter DOTNET_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private static final ObjectMapper MAPPER = build();
 
@@ -45,7 +53,8 @@ public final class ApiJson {
         module.addSerializer(Money.class, MoneyJson.YUAN.serializer());
         module.addDeserializer(Money.class, MoneyJson.YUAN.deserializer());
         module.addSerializer(LocalDateTime.class, new TextSerializer<>(t -> t.format(TIME)));
-        module.addDeserializer(LocalDateTime.class, new TextDeserializer<>("a time yyyy-MM-dd HH:mm:ss", s -> LocalDateTime.parse(s, TIME)));
+        module.addDeserializer(LocalDateTime.class, new TextDeserializer<>("a time yyyy-MM-dd HH:mm:ss", ApiJson::time));
+        module.addDeserializer(BigDecimal.class, new DecimalJson());
         module.addSerializer(LocalDate.class, new TextSerializer<>(LocalDate::toString));
         module.addDeserializer(LocalDate.class, new TextDeserializer<>("a date yyyy-MM-dd", LocalDate::parse));
         module.addSerializer(ChrgitmLv.class, new TextSerializer<>(ChrgitmLv::code));
@@ -71,6 +80,15 @@ public final class ApiJson {
         builder.withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
         return builder.build();
+    }
+
+    /**
+     * @return the time {@code text} gives as {@code yyyy-MM-dd HH:mm:ss} (or with a {@code T}, as
+     *     .NET writes it), a real date and time of the ISO calendar
+     * @throws java.time.format.DateTimeParseException for any other text
+     */
+    public static LocalDateTime time(String text) {
+        return LocalDateTime.parse(text, text.length() > 10 && text.charAt(10) == 'T' ? DOTNET_TIME : TIME);
     }
 
     /** @return the class with this code, or else with this name ({@code "02"} or {@code "B"}) */

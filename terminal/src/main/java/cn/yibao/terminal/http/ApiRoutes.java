@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -67,7 +66,8 @@ final class ApiRoutes {
             throw new ApiException(ApiError.BAD_INPUT, "malformed HTTP request (headers over 8 KiB?)");
         }
         guard.checkHost(request);
-        String path = new QueryStringDecoder(request.uri()).path();
+        RequestUrl url = RequestUrl.parse(request.uri());
+        String path = url.path();
         if (path.equals("/") || path.equals("/console")) {
             return ApiReply.redirect("/console/", Map.of());
         }

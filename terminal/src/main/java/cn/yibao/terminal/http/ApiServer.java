@@ -76,7 +76,8 @@ public final class ApiServer implements AutoCloseable {
      *
      * @param maxInFlight  requests accepted and not yet answered, over all connections; more are
      *                     refused at once with 429 {@code TOO_MANY_REQUESTS}
-     * @param bodyDeadline how long a request may take to arrive, head to last byte (408 after it)
+     * @param bodyDeadline how long a request may take to arrive, first byte of its request line to
+     *                     last byte of its body (408 after it)
      */
     public record Limits(int maxInFlight, Duration bodyDeadline) {
         /** 64 requests in progress, 30 seconds to send one. */
@@ -156,9 +157,11 @@ public final class ApiServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel c) {
+                            var deadline = new RequestLimits.Deadline(settings.limits().bodyDeadline(), envelopes);
                             c.pipeline().addLast(new ReadTimeoutHandler(120, TimeUnit.SECONDS))
+                                    .addLast(deadline.firstBytes())
                                     .addLast(new HttpServerCodec(4096, 8192, 8192))
-                                    .addLast(new RequestLimits.Deadline(settings.limits().bodyDeadline(), envelopes))
+                                    .addLast(deadline)
                                     .addLast(new RequestLimits.BoundedAggregator(settings.maxBodyBytes(), envelopes))
                                     .addLast(handler);
                         }

@@ -73,7 +73,7 @@ final class Envelopes {
             throw new ApiException(ApiError.BAD_INPUT, "opter (at most 30 characters) and opter_name (at most 50)");
         }
         String infTime = text(root, "inf_time", null);
-        if (infTime != null && !INF_TIME.matcher(infTime).matches()) {
+        if (infTime != null && !(INF_TIME.matcher(infTime).matches() && realTime(infTime))) {
             throw new ApiException(ApiError.BAD_INPUT, "inf_time must be a time yyyy-MM-dd HH:mm:ss");
         }
         JsonNode input = root.get("input");
@@ -81,6 +81,15 @@ final class Envelopes {
             throw new ApiException(ApiError.BAD_INPUT, "input must be an object");
         }
         return new Request(infno, msgid, input, opter);
+    }
+
+    private static boolean realTime(String text) {
+        try {
+            ApiJson.time(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static String text(JsonNode root, String field, String fallback) {
@@ -105,7 +114,8 @@ final class Envelopes {
     byte[] failure(int infcode, Refusal refusal, String detail, LocalDateTime received) {
         Map<String, Object> env = head(infcode, received);
         env.put("err_code", refusal.code());
-        env.put("err_msg", refusal.messageZh() + (detail == null ? "" : "：" + detail));
+        String zh = ChineseDetail.of(detail);
+        env.put("err_msg", refusal.messageZh() + (zh == null ? "" : "：" + zh));
         env.put("err_msg_en", refusal.message() + (detail == null ? "" : ": " + detail));
         return write(env);
     }

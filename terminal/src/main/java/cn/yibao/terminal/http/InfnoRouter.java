@@ -13,6 +13,7 @@ import cn.yibao.terminal.counter.PersonQuery;
 import cn.yibao.terminal.counter.PharmacySale;
 import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.RegisterRequest;
+import cn.yibao.terminal.counter.StayCancel;
 import cn.yibao.terminal.counter.StockChange;
 import cn.yibao.terminal.counter.StockCount;
 import cn.yibao.terminal.counter.VisitSettle;
@@ -72,6 +73,10 @@ public final class InfnoRouter {
                 node(in, "mdtrtinfo", AdmissionRequest.class, null), pin(in), id)));
         add("2402", "出院办理", (in, id, op) -> Map.of("result", counter.discharge(
                 node(in, "dscginfo", DischargeRequest.class, null))));
+        addKeyed("2404", "入院撤销", (in, id, op) -> Map.of("result", counter.cancelAdmission(
+                node(in, "data", StayCancel.class, null), pin(in), id)));
+        add("2405", "出院撤销", (in, id, op) -> Map.of("result", counter.cancelDischarge(
+                node(in, "data", StayCancel.class, null))));
         add("3201", "对总账结果（本终端）", (in, id, op) -> Map.of("data", counter.reconciliation()));
         addKeyed("3501", "商品盘存上传", (in, id, op) -> counter.uploadStockCounts(inventory(in, StockCount.class), id));
         addKeyed("3502", "商品库存变更", (in, id, op) -> counter.uploadStockChanges(inventory(in, StockChange.class), id));

@@ -23,7 +23,13 @@ final class InputErrors {
 
     /** What the parser's own messages may carry and an integrator must not see. */
     private static final Pattern INTERNALS = Pattern.compile(
-            "java\\.|javax\\.|cn\\.yibao|com\\.fasterxml|StreamRead|StreamWrite|JsonToken|`|\\[Source:");
+            "java\\.|javax\\.|cn\\.yibao|com\\.fasterxml|StreamRead|StreamWrite|JsonToken|`|\\[Source:|Feature|parser"
+                    + "|\\b(?:int|long|short|byte|double|float|Integer|Long|Short|BigInteger|BigDecimal|Double|Float"
+                    + "|class|Class|enum|record)\\b|\\bALLOW_|\\bFAIL_ON|\\bUSE_|\\bWRITE_");
+    /** A number too large for its field, as the parser says it: said instead in the API's terms. */
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("(?s).*\\bout of range of\\b.*");
+    /** A comment in the body, as the parser says it. */
+    private static final Pattern COMMENT = Pattern.compile("(?s).*\\bcomment\\b.*");
     private static final Pattern SOURCE = Pattern.compile("\\s*\\((?:start marker )?at \\[Source:.*?\\]\\)|\\s*at \\[Source:.*$");
 
     private InputErrors() {
@@ -48,6 +54,12 @@ final class InputErrors {
     static String clean(String text, String fallback) {
         if (text == null) {
             return fallback;
+        }
+        if (OUT_OF_RANGE.matcher(text).matches()) {
+            return "the number is out of range for this field";
+        }
+        if (COMMENT.matcher(text).matches()) {
+            return "JSON has no comments: the body must be plain JSON";
         }
         String stripped = SOURCE.matcher(text).replaceAll("");
         return INTERNALS.matcher(stripped).find() ? fallback : stripped;

@@ -1,5 +1,6 @@
 package cn.yibao.terminal.http;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -46,6 +47,7 @@ final class RequestLimits {
                 HttpResponseStatus.valueOf(error.httpStatus()), Unpooled.wrappedBuffer(reply.body()));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        response.headers().set("X-Content-Type-Options", "nosniff");
         HttpUtil.setContentLength(response, reply.body().length);
         return response;
     }
@@ -101,8 +103,11 @@ final class RequestLimits {
     }
 
     /**
-     * Starts a clock at a request's head and stops it at its last byte; a request still incomplete
-     * at the deadline is answered 408 and its connection closed.
+     * Starts a clock at a request's first byte (its request line) and stops it at its last byte; a
+     * request still incomplete at the deadline, head or body, is answered 408 and its connection
+     * closed: a client dripping its headers a byte a second holds nothing for longer than the
+     * deadline. {@link #firstBytes()} sits before the HTTP decoder and starts the clock; this
+     * handler, after it, stops it.
      */
     static final class Deadline extends ChannelInboundHandlerAdapter {
         private final Duration limit;
@@ -113,6 +118,20 @@ final class RequestLimits {
         Deadline(Duration limit, Envelopes envelopes) {
             this.limit = limit;
             this.envelopes = envelopes;
+        }
+
+        /** @return the handler to put before the HTTP decoder: any byte read starts the clock if it is not running */
+        ChannelInboundHandlerAdapter firstBytes() {
+            return new ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelRead(ChannelHandlerContext raw, Object msg) {
+                    if (!expired && timer == null && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+                        ChannelHandlerContext after = raw.pipeline().context(Deadline.this);
+                        timer = raw.executor().schedule(() -> expire(after), limit.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                    raw.fireChannelRead(msg);
+                }
+            };
         }
 
         @Override
@@ -135,7 +154,7 @@ final class RequestLimits {
             timer = null;
             LOG.info("request from {} not complete after {}: answered 408 and closed", ctx.channel().remoteAddress(), limit);
             FullHttpResponse response = response(envelopes, ApiError.REQUEST_TIMEOUT,
-                    "the whole request must arrive within " + limit.toSeconds() + " s");
+                    "the whole request, line, headers and body, must arrive within " + limit.toSeconds() + " s");
             HttpUtil.setKeepAlive(response, false);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }

@@ -43,8 +43,8 @@ public final class VisitStore {
             String ytd) {
     }
 
-    /** A stored fee line; {@code pricFen} null means the catalog price. */
-    public record StoredFee(String feedetlSn, String medListCodg, BigDecimal cnt, Long pricFen, String rxno) {
+    /** A stored fee line; {@code pric} (unit price in yuan, up to 6 decimals) null means the catalog price. */
+    public record StoredFee(String feedetlSn, String medListCodg, BigDecimal cnt, BigDecimal pric, String rxno) {
     }
 
     static void createTables(Statement s) throws SQLException {
@@ -71,6 +71,17 @@ public final class VisitStore {
                   pric_fen INTEGER,
                   rxno TEXT,
                   PRIMARY KEY (mdtrt_id, feedetl_sn))""");
+        // unit prices with up to 6 decimals (national 16,6) as decimal text, as cnt; lines stored
+        // before it keep their whole-fen price in pric_fen
+        boolean hasPric = false;
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(visit_fee)")) {
+            while (rs.next()) {
+                hasPric |= "pric".equals(rs.getString("name"));
+            }
+        }
+        if (!hasPric) {
+            s.execute("ALTER TABLE visit_fee ADD COLUMN pric TEXT");
+        }
         s.execute("""
                 CREATE TABLE IF NOT EXISTS cancellation(
                   msgid TEXT PRIMARY KEY,
@@ -156,9 +167,9 @@ public final class VisitStore {
     public void putFees(String mdtrtId, List<StoredFee> fees) {
         db.write(() -> {
             for (StoredFee f : fees) {
-                update("INSERT OR REPLACE INTO visit_fee(mdtrt_id, feedetl_sn, med_list_codg, cnt, pric_fen, rxno)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", mdtrtId, f.feedetlSn(), f.medListCodg(),
-                        f.cnt().toPlainString(), f.pricFen(), f.rxno());
+                update("INSERT OR REPLACE INTO visit_fee(mdtrt_id, feedetl_sn, med_list_codg, cnt, pric_fen, pric, rxno)"
+                        + " VALUES (?, ?, ?, ?, NULL, ?, ?)", mdtrtId, f.feedetlSn(), f.medListCodg(),
+                        f.cnt().toPlainString(), f.pric() == null ? null : f.pric().toPlainString(), f.rxno());
             }
             if (countFees(mdtrtId) > MAX_LINES_PER_VISIT) {
                 throw new JournalException("more than " + MAX_LINES_PER_VISIT + " fee lines on visit " + mdtrtId);
@@ -172,15 +183,19 @@ public final class VisitStore {
         return db.read(() -> {
             List<StoredFee> out = new ArrayList<>();
             try (PreparedStatement s = db.connection().prepareStatement(
-                    "SELECT feedetl_sn, med_list_codg, cnt, pric_fen, rxno FROM visit_fee WHERE mdtrt_id = ?"
+                    "SELECT feedetl_sn, med_list_codg, cnt, pric_fen, rxno, pric FROM visit_fee WHERE mdtrt_id = ?"
                             + " ORDER BY rowid LIMIT " + MAX_LINES_PER_VISIT)) {
                 s.setString(1, mdtrtId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        long pric = rs.getLong(4);
-                        Long pricFen = rs.wasNull() ? null : pric;
+                        long fen = rs.getLong(4);
+                        BigDecimal pric = rs.wasNull() ? null : BigDecimal.valueOf(fen, 2);
+                        String text = rs.getString(6);
+                        if (text != null) {
+                            pric = new BigDecimal(text);
+                        }
                         out.add(new StoredFee(rs.getString(1), rs.getString(2), new BigDecimal(rs.getString(3)),
-                                pricFen, rs.getString(5)));
+                                pric, rs.getString(5)));
                     }
                 }
             }
@@ -192,6 +207,11 @@ public final class VisitStore {
     public void discharge(String mdtrtId, LocalDateTime endtime) {
         db.write(() -> update("UPDATE visit SET state = 'DISCHARGED', endtime = ? WHERE mdtrt_id = ?",
                 endtime.toString(), mdtrtId));
+    }
+
+    /** Cancels the discharge (2405) of an inpatient stay: open again, no discharge time. */
+    public void reopen(String mdtrtId) {
+        db.write(() -> update("UPDATE visit SET state = 'OPEN', endtime = NULL WHERE mdtrt_id = ?", mdtrtId));
     }
 
     /** Records, durably and before its journal transaction starts, which msgid settles the visit. */

@@ -16,17 +16,20 @@ import java.time.Duration;
  * @param dailyInsuredPurchases     most insured purchases by one card in a day at this terminal
  *                                  (0: no limit)
  * @param offline                   what may be settled while settlements wait for the host
+ * @param allowPriceAboveCatalog    {@code price_above_catalog}: {@code allow} (true) lets a line's
+ *                                  unit price be above the catalog's; {@code refuse} (false, the
+ *                                  default) makes the catalog price the ceiling
  */
 public record CounterPolicy(boolean refuseNonMedical, boolean refuseListedCards, boolean reportListedCards,
         boolean refuseInHospitalAtPharmacy, boolean refuseEmptySale, boolean prescriptionRequired,
-        int dailyInsuredPurchases, OfflineLimit offline) {
+        int dailyInsuredPurchases, OfflineLimit offline, boolean allowPriceAboveCatalog) {
 
     /** Largest daily purchase limit a pack may set. */
     public static final int MAX_DAILY = 1_000;
 
     /** The settings of a pack without a {@code counter} section (the Changchun 2010 values). */
     public static final CounterPolicy DEFAULT = new CounterPolicy(true, true, true, true, true, true, 3,
-            OfflineLimit.DEFAULT);
+            OfflineLimit.DEFAULT, false);
 
     public CounterPolicy {
         if (dailyInsuredPurchases < 0 || dailyInsuredPurchases > MAX_DAILY) {
@@ -35,16 +38,30 @@ public record CounterPolicy(boolean refuseNonMedical, boolean refuseListedCards,
         Rules.required("counter.offline", offline);
     }
 
+    /** Settings with the catalog price as the ceiling ({@code price_above_catalog} refuse). */
+    public CounterPolicy(boolean refuseNonMedical, boolean refuseListedCards, boolean reportListedCards,
+            boolean refuseInHospitalAtPharmacy, boolean refuseEmptySale, boolean prescriptionRequired,
+            int dailyInsuredPurchases, OfflineLimit offline) {
+        this(refuseNonMedical, refuseListedCards, reportListedCards, refuseInHospitalAtPharmacy, refuseEmptySale,
+                prescriptionRequired, dailyInsuredPurchases, offline, false);
+    }
+
     /** @return these settings with another daily purchase limit (0: none) */
     public CounterPolicy withDailyInsuredPurchases(int limit) {
         return new CounterPolicy(refuseNonMedical, refuseListedCards, reportListedCards, refuseInHospitalAtPharmacy,
-                refuseEmptySale, prescriptionRequired, limit, offline);
+                refuseEmptySale, prescriptionRequired, limit, offline, allowPriceAboveCatalog);
+    }
+
+    /** @return these settings with {@code price_above_catalog} allow (true) or refuse (false) */
+    public CounterPolicy withPriceAboveCatalog(boolean allow) {
+        return new CounterPolicy(refuseNonMedical, refuseListedCards, reportListedCards, refuseInHospitalAtPharmacy,
+                refuseEmptySale, prescriptionRequired, dailyInsuredPurchases, offline, allow);
     }
 
     /** @return these settings with another offline limit */
     public CounterPolicy withOffline(OfflineLimit limit) {
         return new CounterPolicy(refuseNonMedical, refuseListedCards, reportListedCards, refuseInHospitalAtPharmacy,
-                refuseEmptySale, prescriptionRequired, dailyInsuredPurchases, limit);
+                refuseEmptySale, prescriptionRequired, dailyInsuredPurchases, limit, allowPriceAboveCatalog);
     }
 
     /**

@@ -142,7 +142,7 @@ public final class PolicyPackReader {
         String p = "counter";
         object(node, p, Set.of("refuse_non_medical", "refuse_listed_cards", "report_listed_cards",
                 "refuse_in_hospital_at_pharmacy", "refuse_empty_sale", "prescription_required",
-                "daily_insured_purchases", "offline"));
+                "daily_insured_purchases", "offline", "price_above_catalog"));
         JsonNode off = object(required(node, p, "offline"), p + ".offline",
                 Set.of("max_insured_amount", "max_count", "max_hours"));
         String o = p + ".offline";
@@ -156,7 +156,20 @@ public final class PolicyPackReader {
                         CounterPolicy.MAX_DAILY),
                 new CounterPolicy.OfflineLimit(amount(required(off, o, "max_insured_amount"), o + ".max_insured_amount", MAX),
                         count(required(off, o, "max_count"), o + ".max_count", CounterPolicy.OfflineLimit.MAX_COUNT),
-                        java.time.Duration.ofHours(count(required(off, o, "max_hours"), o + ".max_hours", 744))));
+                        java.time.Duration.ofHours(count(required(off, o, "max_hours"), o + ".max_hours", 744))),
+                priceAboveCatalog(node.get("price_above_catalog"), p + ".price_above_catalog"));
+    }
+
+    /** @return whether {@code price_above_catalog} (optional, default refuse) allows prices above the catalog */
+    private static boolean priceAboveCatalog(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        String value = node.isTextual() ? node.asText() : "";
+        if (!value.equals("refuse") && !value.equals("allow")) {
+            throw new InvalidInputException(path + ": refuse or allow is required");
+        }
+        return value.equals("allow");
     }
 
     private static int count(JsonNode node, String path, int max) {

@@ -21,9 +21,9 @@ class InputErrorsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "2101|{'druginfo': {'psn_no': 'P0001'}, 'drugdetail': [{'feedetl_sn': '1', 'med_list_codg': 'X', 'cnt': 'abc'}]}|drugdetail[0].cnt: must be a number",
-        "2101|{'druginfo': {'psn_no': 'P0001'}, 'drugdetail': [{'feedetl_sn': '1', 'med_list_codg': 'X', 'cnt': 1, 'pric': 'abc'}]}|drugdetail[0].pric: must be an amount in yuan",
-        "2101|{'druginfo': {'psn_no': 'P0001'}, 'drugdetail': [{'feedetl_sn': '1', 'med_list_codg': 'X', 'cnt': 1, 'pric': [1]}]}|drugdetail[0].pric: must be an amount in yuan",
-        "2101|{'druginfo': {'psn_no': 'P0001'}, 'drugdetail': [{'feedetl_sn': '1', 'med_list_codg': 'X', 'cnt': 1, 'pric': 1.234}]}|drugdetail[0].pric: must be an amount in yuan",
+        "2101|{'druginfo': {'psn_no': 'P0001'}, 'drugdetail': [{'feedetl_sn': '1', 'med_list_codg': 'X', 'cnt': 1, 'pric': 'abc'}]}|drugdetail[0].pric: must be a number",
+        "2101|{'druginfo': {'psn_no': 'P0001'}, 'drugdetail': [{'feedetl_sn': '1', 'med_list_codg': 'X', 'cnt': 1, 'pric': [1]}]}|drugdetail[0].pric: must be a number",
+        "2101|{'druginfo': {'psn_no': 'P0001'}, 'drugdetail': [{'feedetl_sn': '1', 'med_list_codg': 'X', 'cnt': 1, 'pric': 1.2345678}]}|drugdetail[0]: pric must be a unit price in yuan",
         "2101|{'druginfo': 'x', 'drugdetail': []}|druginfo: must be an object",
         "2101|{'druginfo': {'psn_no': 'P0001'}, 'drugdetail': {}}|drugdetail: must be a list",
         "1312|{'data': {'page_size': 'x'}}|data.page_size: must be an integer",

@@ -11,6 +11,7 @@ import cn.yibao.terminal.counter.AdmissionRequest;
 import cn.yibao.terminal.counter.CounterRefusal;
 import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.counter.Pin;
+import cn.yibao.terminal.counter.StayCancel;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
@@ -20,6 +21,7 @@ import cn.yibao.terminal.journal.VisitStore.StoredVisit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,6 +37,8 @@ final class AdmissionFlow {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdmissionFlow.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How far an admission time may be ahead of the terminal's clock (the HIS's clock may run ahead). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
     private final CardAccess cards;
     private final Visits visits;
@@ -57,6 +61,10 @@ final class AdmissionFlow {
         Optional<JournalTxn> seen = journal.queries().findByMsgid(msgid);
         if (seen.isPresent()) {
             return replay(seen.get());
+        }
+        if (request.begntime() != null && request.begntime().isAfter(LocalDateTime.now(clock).plus(CLOCK_SKEW))) {
+            throw new IllegalArgumentException("begntime: later than the terminal's time by more than "
+                    + CLOCK_SKEW.toMinutes() + " minutes");
         }
         if (pin == null) {
             throw new CounterRefusedException(CounterRefusal.PIN_REQUIRED);
@@ -98,6 +106,50 @@ final class AdmissionFlow {
     }
 
     /**
+     * 2404: cancels the admission of a stay not settled yet. The card goes back to normal by a
+     * settlement record of amount 0 (with the PIN, as at admission), journalled and signed as an
+     * admission record whose new card state is NORMAL; the stay's settling msgid is this one, so it
+     * reads CANCELLED once committed. A msgid seen before gets its first answer.
+     */
+    Visit cancel(StayCancel request, Pin pin, String msgid) {
+        Optional<JournalTxn> seen = journal.queries().findByMsgid(msgid);
+        if (seen.isPresent()) {
+            return replay(seen.get());
+        }
+        StoredVisit v = visits.open(request.mdtrtId(), request.psnNo());
+        if (!v.inpatient()) {
+            throw new CounterRefusedException(CounterRefusal.VISIT_NOT_FOUND);
+        }
+        if (pin == null) {
+            throw new CounterRefusedException(CounterRefusal.PIN_REQUIRED);
+        }
+        JournalTxn written = cards.withCard(session -> cancelWrite(session, v, request, pin, msgid));
+        chain.commit(written);
+        Crashpoints.hit("committed");
+        LOG.info("admission of {} cancelled by {}: card {} normal", v.mdtrtId(), msgid, written.cardNoMasked());
+        return visits.view(visits.store().find(v.mdtrtId()).orElseThrow());
+    }
+
+    private JournalTxn cancelWrite(CardSession session, StoredVisit v, StayCancel request, Pin pin, String msgid) {
+        CardInfo card = session.readCard(new String(pin.digits()));
+        Crashpoints.hit("card-read");
+        Visits.requireSamePerson(card, request.psnNo());
+        visits.rules().listed(card);
+        if (card.insurance().cardState() != CardState.IN_HOSPITAL) {
+            throw new CounterRefusedException(CounterRefusal.VISIT_NOT_FOUND);
+        }
+        LocalDateTime time = LocalDateTime.now(clock).withNano(0);
+        visits.store().settling(v.mdtrtId(), msgid);
+        ObjectNode req = JSON.createObjectNode().put("kind", "CANCEL_ADMIT").put("mdtrt_id", v.mdtrtId())
+                .put("psn_no", v.psnNo()).put("med_type", v.medType()).put("begntime", v.begntime().toString())
+                .put("ipt_otp_no", v.iptOtpNo());
+        String result = result(v.mdtrtId(), CardState.NORMAL);
+        return write.run(session, new CardWrite.Plan(msgid, TxnKind.ADMIT, card, req.toString(), result, Money.ZERO,
+                id -> result, new SettlementRecord(Money.ZERO, Money.ZERO, time.getYear(), Money.ZERO, Money.ZERO,
+                        Money.ZERO, Optional.of(CardState.NORMAL)), time));
+    }
+
+    /**
      * @return the signed result's {@code settlement} of an admission (RecordKind ADMIT): zero
      *     amounts and the card's new state
      */
@@ -121,6 +173,8 @@ final class AdmissionFlow {
         if (txn.state() != TxnState.COMMITTED) {
             throw new CounterRefusedException(CounterRefusal.SETTLEMENT_IN_DOUBT);
         }
-        return visits.view(visits.store().findByAdmission(txn.msgid()).orElseThrow());
+        StoredVisit v = visits.store().findByAdmission(txn.msgid())
+                .or(() -> visits.store().findBySettlement(txn.msgid())).orElseThrow();
+        return visits.view(v);
     }
 }

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *     non-medical goods set aside) is answered with an all-zero split and is neither debited nor
  *     journaled (there is nothing to sign: the host would find no settlement to re-compute);</li>
  * <li>{@code prescription_required} off: a prescription-only drug sells without {@code rxno};</li>
- * <li>{@code daily_insured_purchases} 0: no daily limit.</li>
+ * <li>{@code daily_insured_purchases} 0: no daily limit;</li>
+ * <li>{@code price_above_catalog} {@code allow}: a line may be priced above the catalog (by
+ *     default the catalog price is the ceiling).</li>
  * </ul>
  */
 final class CounterRules {
@@ -77,6 +79,7 @@ final class CounterRules {
         if (lines.isEmpty() && policy.refuseEmptySale()) {
             throw new CounterRefusedException(CounterRefusal.NO_ITEMS);
         }
+        priced(lines);
         List<SaleMapping.Line> insured = new ArrayList<>(lines.size());
         for (SaleMapping.Line l : lines) {
             if (l.item().chrgitmLv() == ChrgitmLv.N) {
@@ -95,6 +98,21 @@ final class CounterRules {
             throw new CounterRefusedException(CounterRefusal.NO_ITEMS);
         }
         return insured;
+    }
+
+    /**
+     * @return {@code lines}, none priced above the catalog unless the pack's
+     *     {@code price_above_catalog} is {@code allow}: the catalog price is the ceiling
+     */
+    List<SaleMapping.Line> priced(List<SaleMapping.Line> lines) {
+        if (!policy.allowPriceAboveCatalog()) {
+            for (SaleMapping.Line l : lines) {
+                if (l.aboveCatalog()) {
+                    throw new CounterRefusedException(CounterRefusal.PRICE_ABOVE_CATALOG);
+                }
+            }
+        }
+        return lines;
     }
 
     /**

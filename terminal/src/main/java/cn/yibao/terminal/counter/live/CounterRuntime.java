@@ -91,6 +91,7 @@ public final class CounterRuntime implements AutoCloseable {
                     .institutionLevel(settings.institutionLevel());
             options.receiptDesk().ifPresent(builder::receiptDesk);
             options.customerDisplay().ifPresent(builder::customerDisplay);
+            options.wirePinPad(builder);
             CounterRuntime runtime = new CounterRuntime(journal, builder.build(), new Recovery(cards, journal, chain),
                     terminalId, dataDir, chain, settings, host);
             int unfinished = journal.queries().unfinished().size();

@@ -27,6 +27,7 @@ import cn.yibao.terminal.counter.ReconciliationStatus;
 import cn.yibao.terminal.counter.RegisterRequest;
 import cn.yibao.terminal.counter.Opter;
 import cn.yibao.terminal.counter.Settlement;
+import cn.yibao.terminal.counter.StayCancel;
 import cn.yibao.terminal.counter.StockChange;
 import cn.yibao.terminal.counter.StockCount;
 import cn.yibao.terminal.counter.SyncStatus;
@@ -83,10 +84,10 @@ public final class LiveCounter implements CounterApi {
         this.cardWatch = CardWatch.open(journal.file().resolveSibling(CardWatch.FILE), b.clock, host);
         this.rules = new CounterRules(b.pack.counter(), cardWatch, journal.queries(), b.clock);
         OfflineGate offline = new OfflineGate(journal, b.pack.counter().offline(), b.clock, host);
-        this.pharmacy = new PharmacyFlow(cards, b.pack, catalog, journal, chain, b.clock, rules, offline);
+        this.pharmacy = new PharmacyFlow(cards, b.pack, catalog, journal, chain, b.clock, rules, offline, b.pins);
         this.visits = new Visits(cards, catalog, b.pack, journal.queries(),
                 new VisitStore(journal, "M" + chain.terminalId()), b.clock, rules);
-        this.visitSettle = new VisitSettleFlow(cards, b.pack, visits, journal, chain, b.clock, offline, b.level);
+        this.visitSettle = new VisitSettleFlow(cards, b.pack, visits, journal, chain, b.clock, offline, b.level, b.pins);
         this.admission = new AdmissionFlow(cards, visits, journal, chain, b.clock);
         this.cancellation = new CancelFlow(cards, journal, chain, visits.store(), b.clock, host);
         this.reconciliation = new HostReconciliation(journal, b.clock, host);
@@ -226,6 +227,16 @@ public final class LiveCounter implements CounterApi {
     @Override
     public cn.yibao.terminal.counter.Stay stay(String iptOtpNo) {
         return refusing(() -> visits.stay(iptOtpNo));
+    }
+
+    @Override
+    public Visit cancelAdmission(StayCancel request, Pin pin, String msgid) {
+        return refusing(() -> admission.cancel(request, pin, msgid));
+    }
+
+    @Override
+    public Visit cancelDischarge(StayCancel request) {
+        return refusing(() -> visits.cancelDischarge(request));
     }
 
     @Override

@@ -4,10 +4,12 @@ import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.counter.host.HostSwitch;
 import cn.yibao.terminal.devices.CustomerDisplay;
+import cn.yibao.terminal.devices.PinPad;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.policy.PolicyPack;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -28,6 +30,7 @@ public final class LiveCounterBuilder {
     CustomerDisplay display;
     Consumer<Settlement> afterSettle = s -> { };
     InstitutionLevel level = InstitutionLevel.MUNICIPAL;
+    PinSource pins = PinSource.NONE;
 
     LiveCounterBuilder(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
             Clock clock) {
@@ -58,6 +61,15 @@ public final class LiveCounterBuilder {
     /** Shows the cash due, the cash handed over and the change on {@code customerDisplay} (客显). */
     public LiveCounterBuilder customerDisplay(CustomerDisplay customerDisplay) {
         this.display = Objects.requireNonNull(customerDisplay, "customerDisplay");
+        return this;
+    }
+
+    /**
+     * Asks the cardholder for the PIN on {@code pad} when a settlement needs it and the request
+     * carries none, waiting at most {@code timeout} ({@code PIN_TIMEOUT} after it, nothing debited).
+     */
+    public LiveCounterBuilder pinPad(PinPad pad, Duration timeout) {
+        this.pins = new PinSource(Objects.requireNonNull(pad, "pad"), timeout);
         return this;
     }
 

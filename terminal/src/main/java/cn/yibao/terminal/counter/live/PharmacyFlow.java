@@ -52,9 +52,11 @@ final class PharmacyFlow {
     private final CounterRules rules;
     private final CardWrite write;
     private final OfflineGate offline;
+    private final PinSource pins;
 
     PharmacyFlow(CardAccess cards, PolicyPack pack, BundledCatalog catalog, Journal journal, RecordChain chain,
-            Clock clock, CounterRules rules, OfflineGate offline) {
+            Clock clock, CounterRules rules, OfflineGate offline, PinSource pins) {
+        this.pins = pins;
         this.cards = cards;
         this.pack = pack;
         this.catalog = catalog;
@@ -106,10 +108,8 @@ final class PharmacyFlow {
         }
         offline.admit(c.result().setlinfo().fundPaySumamt().plus(account));
         if (!account.isZero()) {
-            if (pin == null) {
-                throw new CounterRefusedException(CounterRefusal.PIN_REQUIRED);
-            }
-            session.verifyPin(new String(pin.digits()));
+            Pin typed = pins.resolve(pin, account);
+            session.verifyPin(new String(typed.digits()));
             Crashpoints.hit("pin-verified");
         }
         CardWrite.Plan plan = new CardWrite.Plan(msgid, TxnKind.SALE, card,

@@ -2,8 +2,10 @@ package cn.yibao.terminal.counter.live;
 
 import cn.yibao.terminal.counter.host.HostSwitch;
 import cn.yibao.terminal.devices.CustomerDisplay;
+import cn.yibao.terminal.devices.PinPad;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +19,8 @@ public final class RuntimeOptions {
     private PolicyPack pack = PolicyPacks.changchun2010();
     private ReceiptDesk receipts;
     private CustomerDisplay display;
+    private PinPad pinPad;
+    private Duration pinTimeout = PinSource.DEFAULT_TIMEOUT;
     private HostSwitch host;
 
     private RuntimeOptions() {
@@ -37,6 +41,19 @@ public final class RuntimeOptions {
     public RuntimeOptions receiptDesk(ReceiptDesk desk) {
         this.receipts = Objects.requireNonNull(desk, "desk");
         return this;
+    }
+
+    /** Asks the cardholder for the PIN on {@code pad}, waiting at most {@code timeout}. */
+    public RuntimeOptions pinPad(PinPad pad, Duration timeout) {
+        this.pinPad = Objects.requireNonNull(pad, "pad");
+        this.pinTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    void wirePinPad(LiveCounterBuilder builder) {
+        if (pinPad != null) {
+            builder.pinPad(pinPad, pinTimeout);
+        }
     }
 
     /** Shows the cash due and the change on {@code customerDisplay}. */

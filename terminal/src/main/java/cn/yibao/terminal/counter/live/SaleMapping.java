@@ -30,23 +30,41 @@ final class SaleMapping {
     private SaleMapping() {
     }
 
-    /** A fee line resolved against the catalog. */
-    record Line(FeeLine fee, CatalogItem item, Money price, Money amount) {
+    /**
+     * A fee line resolved against the catalog.
+     *
+     * @param unit   the unit price in yuan (the line's, or the catalog's), up to 6 decimals
+     * @param amount {@code cnt × unit}, half-up to the fen
+     */
+    record Line(FeeLine fee, CatalogItem item, BigDecimal unit, Money amount) {
+
+        /** @return the unit price half-up to the fen, as a line split shows it */
+        Money price() {
+            return Money.ofFen(unit.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        }
+
+        /** @return whether the line's own price is above the catalog's */
+        boolean aboveCatalog() {
+            return unit.compareTo(item.pric().toYuan()) > 0;
+        }
     }
 
     /**
-     * Resolves each fee line against the catalog, refusing unknown items. What an insured sale may
-     * not contain is for {@link CounterRules#insuredLines}.
+     * Resolves each fee line against the catalog, refusing unknown items; a line amount the HIS
+     * sent for a line at the catalog price must agree with it. What an insured sale may not contain
+     * (and whether a price may be above the catalog's) is for {@link CounterRules}.
      */
     static List<Line> resolve(List<FeeLine> fees, BundledCatalog catalog) {
         List<Line> out = new ArrayList<>(fees.size());
         for (FeeLine fee : fees) {
             CatalogItem item = catalog.byCode(fee.medListCodg())
                     .orElseThrow(() -> new CounterRefusedException(CounterRefusal.UNKNOWN_ITEM));
-            Money price = fee.pric() != null ? fee.pric() : item.pric();
-            Money amount = Money.ofFen(BigDecimal.valueOf(price.fen()).multiply(fee.cnt())
-                    .setScale(0, RoundingMode.HALF_UP).longValueExact());
-            out.add(new Line(fee, item, price, amount));
+            BigDecimal unit = fee.pric() != null ? fee.pric() : item.pric().toYuan();
+            Money amount = FeeLine.amount(fee.cnt(), unit);
+            if (fee.pric() == null && fee.detItemFeeSumamt() != null) {
+                FeeLine.requireAgrees(fee.feedetlSn(), fee.detItemFeeSumamt(), amount);
+            }
+            out.add(new Line(fee, item, unit, amount));
         }
         return out;
     }

@@ -55,10 +55,12 @@ final class VisitSettleFlow {
     private final CardWrite write;
     private final Clock clock;
     private final InstitutionLevel level;
+    private final PinSource pins;
 
     /** @param level the level this terminal's institution settles visits as (terminal configuration) */
     VisitSettleFlow(CardAccess cards, PolicyPack pack, Visits visits, Journal journal, RecordChain chain, Clock clock,
-            OfflineGate offline, InstitutionLevel level) {
+            OfflineGate offline, InstitutionLevel level, PinSource pins) {
+        this.pins = pins;
         this.level = hospitalLevel(level);
         this.offline = offline;
         this.cards = cards;
@@ -105,10 +107,8 @@ final class VisitSettleFlow {
         }
         StoredVisit v = settleable(request);
         List<SaleMapping.Line> lines = visits.lines(v);
-        if (pin == null) {
-            throw new CounterRefusedException(CounterRefusal.PIN_REQUIRED);
-        }
-        JournalTxn debited = cards.withCard(session -> debit(session, v, request, pin, msgid, lines, opter));
+        Pin typed = pins.resolve(pin, preAccount(request));
+        JournalTxn debited = cards.withCard(session -> debit(session, v, request, typed, msgid, lines, opter));
         chain.commit(debited);
         Crashpoints.hit("committed");
         LOG.info("visit {} settled by {}: account {} fen, card {}", v.mdtrtId(), msgid, debited.accountPay().fen(),
@@ -135,6 +135,11 @@ final class VisitSettleFlow {
                 id -> ReplyCodec.write(SaleMapping.settlement(c.result(), lines, pack,
                         header(card, v, PharmacyFlow.setlId(chain.terminalId(), id), time)).by(opter, null)),
                 cardRecord(c, v), time));
+    }
+
+    /** @return what the pad shows while asking for the PIN: the agreed account payment, if sent */
+    private static Money preAccount(VisitSettle request) {
+        return request.acctPay() != null ? request.acctPay() : Money.ZERO;
     }
 
     /** @return the visit to settle: open (outpatient) or discharged (inpatient, final settlement only) */

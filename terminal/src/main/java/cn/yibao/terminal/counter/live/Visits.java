@@ -11,10 +11,12 @@ import cn.yibao.terminal.counter.FeeUpload;
 import cn.yibao.terminal.counter.FeeUploadResult;
 import cn.yibao.terminal.counter.LineSplit;
 import cn.yibao.terminal.counter.RegisterRequest;
+import cn.yibao.terminal.counter.StayCancel;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.journal.JournalException;
 import cn.yibao.terminal.journal.JournalQueries;
 import cn.yibao.terminal.journal.JournalTxn;
+import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.journal.TxnState;
 import cn.yibao.terminal.journal.VisitStore.StoredFee;
 import cn.yibao.terminal.journal.VisitStore.StoredVisit;
@@ -38,6 +40,8 @@ final class Visits {
     static final String OPEN = "OPEN";
     static final String DISCHARGED = "DISCHARGED";
     static final String SETTLED = "SETTLED";
+    /** A stay whose admission was cancelled (2404): closed, its lines never billed. */
+    static final String CANCELLED = "CANCELLED";
     static final String MED_TYPE_OUTPATIENT = "11";
     static final String MED_TYPE_INPATIENT = "21";
 
@@ -97,7 +101,7 @@ final class Visits {
         }
         List<LineSplit> out = new ArrayList<>();
         for (Map.Entry<String, List<FeeLine>> e : byVisit.entrySet()) {
-            List<SaleMapping.Line> lines = medical(SaleMapping.resolve(e.getValue(), catalog));
+            List<SaleMapping.Line> lines = rules.priced(medical(SaleMapping.resolve(e.getValue(), catalog)));
             try {
                 store.putFees(e.getKey(), e.getValue().stream().map(Visits::stored).toList());
             } catch (JournalException tooMany) {
@@ -125,14 +129,28 @@ final class Visits {
         return view(store.find(v.mdtrtId()).orElseThrow());
     }
 
+    /** 2405: cancels the discharge of a stay not settled yet; it is open again for more lines. */
+    Visit cancelDischarge(StayCancel request) {
+        StoredVisit v = open(request.mdtrtId(), request.psnNo());
+        if (!v.inpatient()) {
+            throw new CounterRefusedException(CounterRefusal.VISIT_NOT_FOUND);
+        }
+        if (!DISCHARGED.equals(state(v))) {
+            throw new CounterRefusedException(CounterRefusal.NOT_DISCHARGED);
+        }
+        store.reopen(v.mdtrtId());
+        return view(store.find(v.mdtrtId()).orElseThrow());
+    }
+
     /**
      * @return the visit, which must exist (its admission committed), belong to {@code psnNo} and
-     *     not be settled yet
+     *     not be settled or cancelled yet
      */
     StoredVisit open(String mdtrtId, String psnNo) {
         StoredVisit v = store.find(mdtrtId).filter(x -> x.psnNo().equals(psnNo))
                 .orElseThrow(() -> new CounterRefusedException(CounterRefusal.VISIT_NOT_FOUND));
-        if (SETTLED.equals(state(v))) {
+        String state = state(v);
+        if (SETTLED.equals(state) || CANCELLED.equals(state)) {
             throw new CounterRefusedException(CounterRefusal.VISIT_CLOSED);
         }
         return v;
@@ -161,7 +179,7 @@ final class Visits {
     /** @return the visit's fee lines resolved against the catalog */
     List<SaleMapping.Line> lines(StoredVisit v) {
         List<FeeLine> fees = store.fees(v.mdtrtId()).stream().map(f -> new FeeLine(f.feedetlSn(), v.mdtrtId(),
-                v.psnNo(), f.medListCodg(), f.cnt(), f.pricFen() == null ? null : Money.ofFen(f.pricFen()), f.rxno()))
+                v.psnNo(), f.medListCodg(), f.cnt(), f.pric(), f.rxno()))
                 .toList();
         List<SaleMapping.Line> lines = medical(SaleMapping.resolve(fees, catalog));
         if (lines.isEmpty()) {
@@ -184,7 +202,8 @@ final class Visits {
     }
 
     /**
-     * Where the visit stands: OPEN, DISCHARGED or SETTLED.
+     * Where the visit stands: OPEN, DISCHARGED, SETTLED, or CANCELLED (the transaction that closed
+     * it wrote the card back to normal without a settlement: 2404).
      *
      * @throws CounterRefusedException VISIT_NOT_FOUND if its admission did not happen,
      *     SETTLEMENT_IN_DOUBT while its admission or settlement awaits recovery
@@ -194,7 +213,7 @@ final class Visits {
             throw new CounterRefusedException(CounterRefusal.VISIT_NOT_FOUND);
         }
         if (v.setlMsgid() != null && committed(v.setlMsgid())) {
-            return SETTLED;
+            return queries.findByMsgid(v.setlMsgid()).orElseThrow().kind() == TxnKind.ADMIT ? CANCELLED : SETTLED;
         }
         return v.state();
     }
@@ -241,6 +260,6 @@ final class Visits {
     }
 
     private static StoredFee stored(FeeLine f) {
-        return new StoredFee(f.feedetlSn(), f.medListCodg(), f.cnt(), f.pric() == null ? null : f.pric().fen(), f.rxno());
+        return new StoredFee(f.feedetlSn(), f.medListCodg(), f.cnt(), f.pric(), f.rxno());
     }
 }
