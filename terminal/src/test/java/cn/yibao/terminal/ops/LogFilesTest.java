@@ -69,15 +69,15 @@ class LogFilesTest {
 
     @Test
     void aFailedCommandPrintsOneLineAndLogsTheTraceToTheFileOnly() throws Exception {
-        CommandLine cl = Cli.commandLine(new Fails());
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err, true));
         java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
         java.io.PrintStream was = System.err;
+        StringWriter err = new StringWriter();
         int rc;
         System.setErr(new java.io.PrintStream(console, true, StandardCharsets.UTF_8));
         try {
             LogFiles.reconfigure(); // the console appender writes to the System.err of its start
+            CommandLine cl = Cli.commandLine(new Fails());
+            cl.setErr(new PrintWriter(err, true));
             rc = cl.execute("--data-dir", dir.resolve("data").toString());
         } finally {
             System.setErr(was);
