@@ -32,6 +32,13 @@ import java.util.function.Consumer;
 public final class HostLink implements HostCalls, AutoCloseable {
 
     /**
+     * Longest wait for one answer of the host: longer than the host's own wait for its database
+     * (about 4 s to {@code STORE_UNAVAILABLE}, 7 s with a silent database), so that an instance whose
+     * database is away says so before the terminal gives up on it and fails over.
+     */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
      * @param addresses   the host's addresses, preferred first
      * @param terminalId  this terminal's id (also the msgid prefix, letters and digits only)
      * @param callTimeout longest wait for one answer
@@ -55,9 +62,12 @@ public final class HostLink implements HostCalls, AutoCloseable {
             this(HostAddresses.of(address), terminalId, callTimeout, backoffMin, backoffMax, batchSize);
         }
 
-        /** The production values: 5 s per call, reconnect after 0.5 s growing to 30 s, 100 records per upload. */
+        /**
+         * The production values: {@link #CALL_TIMEOUT} per call, reconnect after 0.5 s growing to 30 s,
+         * 100 records per upload.
+         */
         public static Settings of(HostAddresses addresses, String terminalId) {
-            return new Settings(addresses, terminalId, Duration.ofSeconds(5), Duration.ofMillis(500),
+            return new Settings(addresses, terminalId, CALL_TIMEOUT, Duration.ofMillis(500),
                     Duration.ofSeconds(30), 100);
         }
 
