@@ -71,7 +71,9 @@ public final class HostSession implements AutoCloseable {
         HostSession s = new HostSession(c, ids, fixmedinsCode, opter, timeout);
         self[0] = s;
         try {
-            Response r = s.call(Infno.SIGN_IN, Json.object().put("opter_no", opter));
+            // where the journal stands, so that the host's status shows the backlog from the sign-in on
+            ObjectNode in = heartbeatInput.get().deepCopy().put("opter_no", opter);
+            Response r = s.call(Infno.SIGN_IN, in);
             if (!r.ok() && LinkRefusal.STORE_UNAVAILABLE.code().equals(r.code())) {
                 throw HostUnavailableException.databaseDown("sign-in refused: " + r.code());
             }
