@@ -53,6 +53,13 @@ public final class HostService implements RequestHandler {
 
     @Override
     public Response handle(Peer peer, Request req) {
+        long t0 = System.nanoTime();
+        Response r = handleTimed(peer, req);
+        HostMetrics.answered(req, r, System.nanoTime() - t0);
+        return r;
+    }
+
+    private Response handleTimed(Peer peer, Request req) {
         try {
             return answer(peer, req);
         } catch (HostStore.StoreException e) {

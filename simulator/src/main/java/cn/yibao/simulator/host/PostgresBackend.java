@@ -2,6 +2,8 @@ package cn.yibao.simulator.host;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.Metrics;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -74,6 +76,8 @@ final class PostgresBackend implements StoreBackend {
         cfg.setValidationTimeout(1_000);
         // a database that accepts and never answers must not hang the host: every wait is bounded
         cfg.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
+        // the pool's use and waits as meters (hikaricp_connections_*), scraped with the host's own
+        cfg.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(Metrics.globalRegistry));
         cfg.addDataSourceProperty("ApplicationName", "yibao-host");
         cfg.addDataSourceProperty("tcpKeepAlive", "true");
         cfg.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_S));
@@ -114,6 +118,7 @@ final class PostgresBackend implements StoreBackend {
                 reconnected = true;
                 LOG.debug("store connection failed ({}), trying a fresh one", failure.sqlState());
             } else if (!lostRace(failure.sqlState()) || attempt >= MAX_ATTEMPTS) {
+                HostMetrics.storeError(failure.sqlState());
                 throw failure;
             }
             LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L, 1_000_000L << Math.min(attempt, 5)));

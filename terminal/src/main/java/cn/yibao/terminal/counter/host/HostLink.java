@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.security.SecureRandom;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -126,9 +128,14 @@ public final class HostLink implements HostCalls, AutoCloseable {
 
     /** Sends {@code request} on {@code s}; when the host does not answer the link moves on. */
     private Response answered(HostSession s, Request request) throws HostUnavailableException {
+        long t0 = System.nanoTime();
         try {
-            return s.call(request);
+            Response r = s.call(request);
+            Metrics.timer("yibao.terminal.host.calls", "infno", request.infno())
+                    .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            return r;
         } catch (HostUnavailableException e) {
+            Metrics.counter("yibao.terminal.host.unanswered", "infno", request.infno()).increment();
             if (!Thread.currentThread().isInterrupted()) {
                 saf.notAnswering(s, e);
             }
