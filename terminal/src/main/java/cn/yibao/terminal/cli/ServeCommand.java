@@ -11,6 +11,7 @@ import cn.yibao.terminal.devices.ReceiptPrinter;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
 import cn.yibao.terminal.counter.host.HostLink;
+import cn.yibao.terminal.counter.live.CounterMetrics;
 import cn.yibao.terminal.ops.MetricsServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
              ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()), dir)) {
             Optional<HostLink> hostLink = host.connect(runtime);
             String link = hostLink.map(l -> "host link on").orElse("offline: no host configured");
-            TerminalMetrics gauges = TerminalMetrics.bind(runtime, hostLink, Clock.systemUTC());
+            CounterMetrics gauges = CounterMetrics.bind(runtime, hostLink, Clock.systemUTC());
             try (gauges; MetricsServer served = metrics.start("terminal", MetricsServer.Readiness::yes, dir).orElse(null)) {
                 announce(server, token, dir, "live (terminal " + runtime.terminalId() + ", journal "
                         + runtime.journal().file() + ", " + link + ")");

@@ -1,7 +1,6 @@
-package cn.yibao.terminal.cli;
+package cn.yibao.terminal.counter.live;
 
 import cn.yibao.terminal.counter.host.HostLink;
-import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.journal.JournalTxn;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -20,15 +19,16 @@ import java.util.Optional;
  * refusals by code, settlement and host-call times) are registered where they happen. Removed
  * again on {@link #close}, so that a later counter in the same process gets its own.
  */
-final class TerminalMetrics implements AutoCloseable {
+public final class CounterMetrics implements AutoCloseable {
 
     private final List<Meter> meters = new ArrayList<>();
 
-    private TerminalMetrics() {
+    private CounterMetrics() {
     }
 
-    static TerminalMetrics bind(CounterRuntime runtime, Optional<HostLink> link, Clock clock) {
-        TerminalMetrics m = new TerminalMetrics();
+    /** Registers the gauges of {@code runtime} (and its host link, if any) until {@link #close}. */
+    public static CounterMetrics bind(CounterRuntime runtime, Optional<HostLink> link, Clock clock) {
+        CounterMetrics m = new CounterMetrics();
         m.meters.add(Gauge.builder("yibao.terminal.queue.depth", runtime, r -> r.counter().syncStatus().queued())
                 .description("signed records not yet acknowledged by the host").strongReference(true)
                 .register(Metrics.globalRegistry));
