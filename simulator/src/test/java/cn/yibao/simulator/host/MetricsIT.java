@@ -119,6 +119,9 @@ class MetricsIT {
                 assertEquals(salesBefore + 2, value(offline, "yibao_terminal_sales_total", ""), offline);
                 assertEquals(pinRefusalsBefore + 1, value(offline, "yibao_terminal_refusals_total", "code=\""), offline);
                 assertTrue(value(offline, "yibao_terminal_settlement_seconds_count", "") >= 3, offline);
+                String status = terminalStatus(data);
+                assertTrue(status.contains("upload queue: 2 queued (records #2, acknowledged #0), oldest ")
+                        && status.contains("last ack never"), status);
             }
             // the counter's link to the host: the queue drains
             HostLink link = runtime.connectHost(new HostAddress("localhost", host.port())).orElseThrow();
@@ -130,6 +133,9 @@ class MetricsIT {
                 assertEquals(0.0, value(drained, "yibao_terminal_queue_oldest_age_seconds", ""), drained);
                 assertTrue(value(drained, "yibao_terminal_last_ack_age_seconds", "") >= 0, drained);
                 assertEquals(1.0, value(drained, "yibao_terminal_host_online", ""), drained);
+                String status = terminalStatus(data);
+                assertTrue(status.contains("upload queue: 0 queued (records #2, acknowledged #2), last ack 20"), status);
+                assertTrue(status.contains("host address in use: localhost:" + host.port() + " (signed in "), status);
 
                 String hostSide = get(hostMetrics, "/metrics").body();
                 assertEquals(recordsBefore + 2, value(hostSide, "yibao_host_records_total", ""), hostSide);
@@ -149,6 +155,16 @@ class MetricsIT {
                 assertFalse(get(s, "/metrics").body().contains(TERMINAL + "\""), "no terminal ids as labels");
             }
         }
+    }
+
+    /** @return what {@code terminal status} prints for the data directory {@code data} */
+    private static String terminalStatus(Path data) {
+        picocli.CommandLine cl = cn.yibao.terminal.cli.Cli.commandLine(new cn.yibao.terminal.cli.TerminalMain());
+        java.io.StringWriter out = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(out, true));
+        assertEquals(0, cl.execute("status", "--data-dir", data.toString()), out.toString());
+        return out.toString();
     }
 
     private static double orZero(double v) {
