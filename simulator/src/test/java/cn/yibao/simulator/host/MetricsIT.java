@@ -122,6 +122,9 @@ class MetricsIT {
                 String status = terminalStatus(data);
                 assertTrue(status.contains("upload queue: 2 queued (records #2, acknowledged #0), oldest ")
                         && status.contains("last ack never"), status);
+                String dryRun = terminal(1, data, "sync", "--dry-run");
+                assertTrue(dryRun.contains("upload queue: 2 queued") && dryRun.matches("(?s).*#1 +MT1 +SALE.*#2 +MT2 +SALE.*"),
+                        "what would be sent:\n" + dryRun);
             }
             // the counter's link to the host: the queue drains
             HostLink link = runtime.connectHost(new HostAddress("localhost", host.port())).orElseThrow();
@@ -159,11 +162,18 @@ class MetricsIT {
 
     /** @return what {@code terminal status} prints for the data directory {@code data} */
     private static String terminalStatus(Path data) {
+        return terminal(0, data, "status");
+    }
+
+    /** @return what {@code terminal COMMAND… --data-dir data} prints, after checking its exit code */
+    private static String terminal(int exit, Path data, String... command) {
         picocli.CommandLine cl = cn.yibao.terminal.cli.Cli.commandLine(new cn.yibao.terminal.cli.TerminalMain());
         java.io.StringWriter out = new java.io.StringWriter();
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(out, true));
-        assertEquals(0, cl.execute("status", "--data-dir", data.toString()), out.toString());
+        List<String> args = new java.util.ArrayList<>(List.of(command));
+        args.addAll(List.of("--data-dir", data.toString()));
+        assertEquals(exit, cl.execute(args.toArray(String[]::new)), out.toString());
         return out.toString();
     }
 

@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
@@ -49,6 +51,36 @@ public record UploadQueue(long lastSeq, long ackedSeq, Optional<Instant> ackedAt
                     WHERE record.seq > (SELECT acked_seq FROM upload_cursor WHERE id = 1) ORDER BY record.seq LIMIT 1""");
             Optional<Instant> ackedAt = instant(c, "SELECT acked_at FROM upload_ack WHERE id = 1");
             return Optional.of(new UploadQueue(last, acked, ackedAt, queued, oldest));
+        } catch (SQLException e) {
+            throw new JournalException("cannot read the journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A record waiting for the host, as {@code terminal sync --dry-run} lists it. */
+    public record Pending(long seq, String msgid, String kind, String state, Instant created) {
+    }
+
+    /** @return the first {@code limit} (1..1000) records after the cursor, in the order they would be sent */
+    public static List<Pending> pending(Path file, int limit) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setBusyTimeout(5_000);
+        try (Connection c = cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             PreparedStatement s = c.prepareStatement("""
+                     SELECT record.seq, record.msgid, txn.kind, txn.state, txn.created FROM record JOIN txn ON txn.id = record.txn_id
+                     WHERE record.seq > (SELECT acked_seq FROM upload_cursor WHERE id = 1) ORDER BY record.seq LIMIT ?""")) {
+            s.setInt(1, Math.max(1, Math.min(limit, 1000)));
+            List<Pending> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            Instant.parse(rs.getString(5))));
+                }
+            }
+            return out;
         } catch (SQLException e) {
             throw new JournalException("cannot read the journal " + file + ": " + e.getMessage(), e);
         }
