@@ -23,6 +23,8 @@ final class Failover {
     private final Endpoint preferred;
     private final Rotation rotation;
     private final Backoff backoff;
+    /** The wait while the instances answer that their database is away: grows while it lasts. */
+    private final Backoff databaseWait;
     private volatile Endpoint inUse;
     private volatile boolean failBackAsked;
 
@@ -30,6 +32,7 @@ final class Failover {
         this.rotation = new Rotation(hosts);
         this.preferred = hosts.get(0);
         this.backoff = new Backoff(backoffMin, backoffMax, random);
+        this.databaseWait = new Backoff(backoffMin, backoffMax, random);
         this.inUse = rotation.current();
     }
 
@@ -79,6 +82,7 @@ final class Failover {
      * @return the wait before trying it, longer after each full round of the list
      */
     Duration failed(Endpoint at, String why) {
+        databaseWait.reset();
         boolean round = rotation.failed();
         inUse = rotation.current();
         if (!inUse.equals(at)) {
@@ -89,8 +93,22 @@ final class Failover {
         return round ? backoff.next() : backoff.current();
     }
 
+    /**
+     * The instance at {@code at} answered that its database is unavailable ({@code why}): the
+     * instances share that database, so the link stays on this address and waits, longer each time.
+     *
+     * @return the wait before trying it again
+     */
+    Duration databaseDown(Endpoint at, String why) {
+        rotation.succeeded();
+        LOG.warn("host link: the host's database is unavailable ({}: {}), staying on {}; the records wait in the journal",
+                at, why, at);
+        return databaseWait.next();
+    }
+
     /** @return the wait before connecting again after a session that ended without a failure */
     Duration idleWait() {
+        databaseWait.reset();
         return backoff.current();
     }
 }

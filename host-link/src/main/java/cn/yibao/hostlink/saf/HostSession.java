@@ -2,6 +2,7 @@ package cn.yibao.hostlink.saf;
 
 import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.LinkRefusal;
 import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.net.HostConnection;
@@ -70,7 +71,12 @@ public final class HostSession implements AutoCloseable {
         HostSession s = new HostSession(c, ids, fixmedinsCode, opter, timeout);
         self[0] = s;
         try {
-            Response r = s.call(Infno.SIGN_IN, Json.object().put("opter_no", opter));
+            // where the journal stands, so that the host's status shows the backlog from the sign-in on
+            ObjectNode in = heartbeatInput.get().deepCopy().put("opter_no", opter);
+            Response r = s.call(Infno.SIGN_IN, in);
+            if (!r.ok() && LinkRefusal.STORE_UNAVAILABLE.code().equals(r.code())) {
+                throw HostUnavailableException.databaseDown("sign-in refused: " + r.code());
+            }
             if (!r.ok()) {
                 throw new HostUnavailableException("sign-in refused: " + r.errMsg(), null);
             }

@@ -77,6 +77,7 @@ public final class StoreAndForward implements AutoCloseable {
     private volatile State state = State.CONNECTING;
     private volatile HostSession session;
     private volatile String abandoned;
+    private volatile boolean databaseDown;
     private volatile Consumer<HostSession> onSignedIn = s -> { };
 
     public StoreAndForward(Settings settings, SslContext ssl, Journal journal, EventLoopGroup group, Random random) {
@@ -131,6 +132,11 @@ public final class StoreAndForward implements AutoCloseable {
         return connects.get();
     }
 
+    /** @return whether the last session ended because the host's database was unavailable */
+    public boolean databaseDown() {
+        return databaseDown;
+    }
+
     /** @return the address in use (or being tried) */
     public Endpoint address() {
         return failover.inUse();
@@ -169,7 +175,10 @@ public final class StoreAndForward implements AutoCloseable {
             if (!wakeups.running()) {
                 break;
             }
-            if (failure != null) {
+            if (failure != null && databaseDown) {
+                state = State.BACKING_OFF;
+                wakeups.pause(failover.databaseDown(at, failure).toMillis());
+            } else if (failure != null) {
                 state = State.BACKING_OFF;
                 wakeups.pause(failover.failed(at, failure).toMillis());
             } else if (!failover.failBackAsked()) {
@@ -190,6 +199,7 @@ public final class StoreAndForward implements AutoCloseable {
         HostSession s = null;
         String failure = null;
         abandoned = null;
+        databaseDown = false;
         try {
             state = State.CONNECTING;
             s = HostSession.open(group, at.host(), at.port(), ssl, settings.fixmedinsCode(), settings.opter(),
@@ -202,6 +212,7 @@ public final class StoreAndForward implements AutoCloseable {
             failure = drain(s);
         } catch (HostUnavailableException e) {
             failure = e.reason();
+            databaseDown = e.databaseDown();
         } finally {
             session = null;
             if (s != null && failure == null) {

@@ -85,6 +85,10 @@ final class UploadBatches {
             LOG.debug("host no longer knows this sign-in: {}", r.errMsg());
             return Outcome.SIGN_IN_AGAIN;
         }
+        if (!r.ok() && LinkRefusal.STORE_UNAVAILABLE.code().equals(r.code())) {
+            // the instance is fine, its database is not: nothing was stored, resend later (same address)
+            throw HostUnavailableException.databaseDown("upload refused: " + r.code());
+        }
         if (!r.ok() && LinkRefusal.transientCode(r.code())) {
             // the host instance or its database failed, nothing was refused: reconnect (with backoff) and resend
             throw new HostUnavailableException("host could not store the upload: " + r.code() + " " + r.errMsg());

@@ -5,6 +5,8 @@ import cn.yibao.terminal.cli.BadInputException;
 import cn.yibao.terminal.cli.Cli;
 import cn.yibao.terminal.cli.DataDirOption;
 import cn.yibao.terminal.cli.ExitCodes;
+import cn.yibao.terminal.cli.MetricsOptions;
+import cn.yibao.terminal.ops.MetricsServer;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +76,8 @@ public final class HostCommand implements Runnable {
         private String bind;
         @Option(names = "--port", defaultValue = "7443", description = "Port (0: any free port; default ${DEFAULT-VALUE}).")
         private int port;
+        @Mixin
+        private MetricsOptions metrics;
         @Spec
         private CommandSpec spec;
 
@@ -81,16 +85,23 @@ public final class HostCommand implements Runnable {
         public Integer call() throws Exception {
             Path dir = hostDir(dataDir);
             HostSimulator host = HostSimulator.open(dir, store.at(dir)).listen(bind, port);
+            io.micrometer.core.instrument.Meter connected = HostMetrics.connections(host);
             Files.writeString(dir.resolve(PORT_FILE), String.valueOf(host.port()), StandardCharsets.US_ASCII);
             Files.writeString(dir.resolve(PID_FILE), String.valueOf(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
             PrintWriter out = spec.commandLine().getOut();
             out.println("host simulator listening on " + bind + ":" + host.port() + " (state in " + dir + ", store "
                     + host.store().describe() + ")");
-            out.flush();
-            while (!Thread.currentThread().isInterrupted()) {
-                LockSupport.parkNanos(500_000_000L);
-                host.reloadFaults();
+            try (MetricsServer served = metrics.start("host", () -> HostMetrics.readiness(host.store()), dir).orElse(null)) {
+                if (served != null) {
+                    out.println("metrics on http://" + metrics.bind() + ":" + served.port() + "/metrics (health: /health, /health/ready)");
+                }
+                out.flush();
+                while (!Thread.currentThread().isInterrupted()) {
+                    LockSupport.parkNanos(500_000_000L);
+                    host.reloadFaults();
+                }
             }
+            io.micrometer.core.instrument.Metrics.globalRegistry.remove(connected);
             host.close();
             return ExitCodes.OK;
         }

@@ -53,6 +53,13 @@ public final class HostService implements RequestHandler {
 
     @Override
     public Response handle(Peer peer, Request req) {
+        long t0 = System.nanoTime();
+        Response r = handleTimed(peer, req);
+        HostMetrics.answered(req, r, System.nanoTime() - t0);
+        return r;
+    }
+
+    private Response handleTimed(Peer peer, Request req) {
         try {
             return answer(peer, req);
         } catch (HostStore.StoreException e) {
@@ -108,9 +115,15 @@ public final class HostService implements RequestHandler {
         random.nextBytes(b);
         String signNo = HexFormat.of().formatHex(b);
         signNos.put(terminal, signNo);
-        return store.inTransaction(c -> Response.ok(req, Json.object().put("sign_no", signNo).put("sign_time", now())
-                .put("policy_version", Registry.latestPack(c))
-                .put("card_list_version", Registry.cardListVersion(c))));
+        long journalHead = req.input().path("journal_head").asLong(0);
+        return store.inTransaction(c -> {
+            if (journalHead > 0) {
+                Terminals.seen(c, terminal, journalHead); // the backlog host status shows
+            }
+            return Response.ok(req, Json.object().put("sign_no", signNo).put("sign_time", now())
+                    .put("policy_version", Registry.latestPack(c))
+                    .put("card_list_version", Registry.cardListVersion(c)));
+        });
     }
 
     private Response policyPack(Request req) {

@@ -47,8 +47,9 @@ public final class HostSimulator implements AutoCloseable {
             throws IOException, SQLException {
         this.dir = dir;
         Files.createDirectories(dir);
-        this.credentials = HostCredentials.loadOrCreate(dir.resolve("pki"), List.of("localhost", "127.0.0.1"));
+        // the store first: a database that cannot be reached is reported before anything is created
         this.store = HostStore.open(at != null ? at : StoreLocation.sqlite(dir.resolve(SQLITE_FILE)));
+        this.credentials = HostCredentials.loadOrCreate(dir.resolve("pki"), List.of("localhost", "127.0.0.1"));
         this.service = new HostService(store, new RecordVerifier(store,
                 tac != null ? tac : IssuerTacVerifier.testIssuer(),
                 split != null ? split : EngineSplitRecomputer.bundled()));

@@ -45,7 +45,16 @@ public final class HostStore implements ChainView, AutoCloseable {
     /** Opens (creating or migrating the schema if needed) the store at {@code at}. */
     public static HostStore open(StoreLocation at) throws SQLException {
         return new HostStore(at.kind() == StoreLocation.Kind.SQLITE ? SqliteBackend.open(at.sqlite())
-                : PostgresBackend.open(at));
+                : PostgresBackend.open(at, false));
+    }
+
+    /**
+     * Opens the store at {@code at} for reading only, beside running instances: nothing is created,
+     * migrated or written; a store missing, or at another schema version than this host's, is refused.
+     */
+    public static HostStore openReadOnly(StoreLocation at) throws SQLException {
+        return new HostStore(at.kind() == StoreLocation.Kind.SQLITE ? SqliteBackend.openReadOnly(at.sqlite())
+                : PostgresBackend.open(at, true));
     }
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */

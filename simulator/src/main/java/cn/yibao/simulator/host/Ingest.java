@@ -64,8 +64,10 @@ final class Ingest {
             return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("detail", e.getMessage()));
         }
         String terminal = peer.terminalId();
+        HostMetrics.upload(ups.size());
         // the checks that need no store state run here, outside any lock or transaction (steps 1–5, 8–10)
-        Batch b = new Batch(req, terminal, ups, precheck(store.withSigningKey(terminal, key), terminal, ups),
+        Batch b = new Batch(req, terminal, ups,
+                HostMetrics.verification(() -> precheck(store.withSigningKey(terminal, key), terminal, ups)),
                 in.path("journal_head").asLong(0));
         try {
             return store.inTransaction(c -> locked(c, b, true));

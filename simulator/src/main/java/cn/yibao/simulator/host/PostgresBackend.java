@@ -2,6 +2,8 @@ package cn.yibao.simulator.host;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.Metrics;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,8 +31,19 @@ final class PostgresBackend implements StoreBackend {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresBackend.class);
     /** Most runs of one transaction that lose races. */
     static final int MAX_ATTEMPTS = 8;
-    /** Longest wait for a pooled connection before the store is called unavailable. */
-    static final long CONNECTION_TIMEOUT_MS = 3_000;
+    /**
+     * Longest wait for a pooled connection before the store is called unavailable. With one retry
+     * on a fresh connection, a request meets {@code STORE_UNAVAILABLE} within about twice this,
+     * well inside the terminal's call timeout (10 s), so the terminal learns that the database,
+     * not the instance, is away.
+     */
+    static final long CONNECTION_TIMEOUT_MS = 2_000;
+    /** TCP connect timeout of a new connection, seconds. */
+    static final int CONNECT_TIMEOUT_S = 2;
+    /** Whole connection establishment (connect, TLS, start-up, authentication), seconds. */
+    static final int LOGIN_TIMEOUT_S = 3;
+    /** Longest silence of the database during a statement before the connection is dropped, seconds. */
+    static final int SOCKET_TIMEOUT_S = 5;
 
     private final HikariDataSource pool;
     private final String describe;
@@ -40,7 +53,11 @@ final class PostgresBackend implements StoreBackend {
         this.describe = describe;
     }
 
-    static PostgresBackend open(StoreLocation at) {
+    /**
+     * Opens the pool; {@code readOnly}: the connections are read-only and the schema is only
+     * checked, never migrated (for {@code host status} beside running instances).
+     */
+    static PostgresBackend open(StoreLocation at, boolean readOnly) {
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(at.jdbcUrl());
         if (at.user() != null) {
@@ -53,14 +70,31 @@ final class PostgresBackend implements StoreBackend {
         cfg.setMaximumPoolSize(at.poolSize());
         cfg.setMinimumIdle(Math.min(2, at.poolSize()));
         cfg.setAutoCommit(false);
+        cfg.setReadOnly(readOnly);
         cfg.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         cfg.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         cfg.setValidationTimeout(1_000);
+        // a database that accepts and never answers must not hang the host: every wait is bounded
+        cfg.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
+        // the pool's use and waits as meters (hikaricp_connections_*), scraped with the host's own
+        cfg.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(Metrics.globalRegistry));
         cfg.addDataSourceProperty("ApplicationName", "yibao-host");
         cfg.addDataSourceProperty("tcpKeepAlive", "true");
-        HikariDataSource pool = new HikariDataSource(cfg);
+        cfg.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_S));
+        cfg.addDataSourceProperty("loginTimeout", String.valueOf(LOGIN_TIMEOUT_S));
+        cfg.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_S));
+        HikariDataSource pool;
         try {
-            Migrations.postgresql(pool);
+            pool = new HikariDataSource(cfg);
+        } catch (RuntimeException e) {
+            throw new HostStore.StoreException(StoreFailures.cannotConnect(at, e), e);
+        }
+        try {
+            if (readOnly) {
+                Migrations.checkPostgresql(pool, at.toString());
+            } else {
+                Migrations.postgresql(pool, at.toString());
+            }
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -84,6 +118,7 @@ final class PostgresBackend implements StoreBackend {
                 reconnected = true;
                 LOG.debug("store connection failed ({}), trying a fresh one", failure.sqlState());
             } else if (!lostRace(failure.sqlState()) || attempt >= MAX_ATTEMPTS) {
+                HostMetrics.storeError(failure.sqlState());
                 throw failure;
             }
             LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L, 1_000_000L << Math.min(attempt, 5)));

@@ -36,6 +36,23 @@ final class SqliteBackend implements StoreBackend {
         return new SqliteBackend(abs, c);
     }
 
+    /** Opens an existing store for reading only: nothing created, migrated or written. */
+    static SqliteBackend openReadOnly(Path file) throws SQLException {
+        Path abs = file.toAbsolutePath();
+        if (!java.nio.file.Files.isRegularFile(abs)) {
+            throw new HostStore.StoreException("no host store at " + abs + " (check --data-dir or --store)", null);
+        }
+        org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setBusyTimeout(5000);
+        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + abs);
+        Migrations.check(Migrations.sqliteConfig(ds), "sqlite:" + abs);
+        Connection c = ds.getConnection();
+        c.setAutoCommit(false);
+        return new SqliteBackend(abs, c);
+    }
+
     @Override
     public synchronized <T> T inTransaction(HostStore.Work<T> work) {
         if (depth > 0) {

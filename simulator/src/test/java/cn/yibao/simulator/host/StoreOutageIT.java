@@ -4,7 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import cn.yibao.hostlink.msg.LinkRefusal;
+import cn.yibao.hostlink.net.HostServer;
+import cn.yibao.terminal.counter.host.HostAddress;
+import cn.yibao.terminal.counter.host.HostAddresses;
+import cn.yibao.terminal.counter.host.HostLink;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.LoggerFactory;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.saf.HostSession;
@@ -69,7 +79,9 @@ class StoreOutageIT {
                 assertFalse(refused.ok());
                 assertEquals(LinkRefusal.STORE_UNAVAILABLE.code(), refused.code(), refused.errMsg());
                 assertTrue(s.isActive(), "the host instance stays up and keeps the session");
+                assertFalse(HostMetrics.readiness(host.store()).ready(), "/health/ready is false while the database is down");
                 cluster.restart();
+                assertTrue(HostMetrics.readiness(host.store()).ready(), "ready again");
                 Response stored = VirtualTerminal.upload(s, second);
                 assertTrue(stored.ok(), () -> stored.code() + " " + stored.errMsg());
                 assertEquals(10, stored.output().path("accepted").asInt());
@@ -110,6 +122,56 @@ class StoreOutageIT {
             }
             assertEquals(20L, (long) host.store().inTransaction(c -> Sql.longValue(c,
                     "SELECT count(DISTINCT msgid) FROM record WHERE terminal='T-SAF'", 0)));
+        }
+    }
+
+    @Test
+    void duringAnOutageTheTerminalBlamesTheDatabaseAndKeepsItsPreferredInstance() throws Exception {
+        StoreLocation db = StoreLocation.postgresql(cluster.createDatabase("outage_two"), null, null);
+        Queue<String> log = new ConcurrentLinkedQueue<>();
+        AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                log.add(e.getFormattedMessage());
+            }
+        };
+        capture.start();
+        Logger linkLog = (Logger) LoggerFactory.getLogger(StoreAndForward.class);
+        linkLog.addAppender(capture);
+        try (HostSimulator host = HostSimulator.open(dir.resolve("host"), db).listen("127.0.0.1", 0)) {
+            // two instances on one database: the preferred one, and another
+            HostServer preferredInstance = host.listenAlso("127.0.0.1", 0);
+            HostAddress preferred = new HostAddress("localhost", preferredInstance.port());
+            VirtualTerminal t = new VirtualTerminal(host, dir, "T-TWO");
+            // the production call timeout: longer than the host's wait for its database
+            HostLink.Settings settings = HostLink.Settings.of(new HostAddresses(List.of(preferred,
+                    new HostAddress("localhost", host.port()))), t.id());
+            try (HostLink link = HostLink.start(settings, t.creds.clientContext(), t.journal())) {
+                for (int i = 0; i < 5; i++) {
+                    t.settle(5_000 + i);
+                }
+                link.wake();
+                assertTrue(Await.until(Duration.ofSeconds(30), () -> t.journal().ackedSeq() == 5));
+                cluster.stop();
+                for (int i = 0; i < 5; i++) {
+                    t.settle(6_000 + i);
+                }
+                link.wake();
+                assertTrue(Await.until(Duration.ofSeconds(60), () -> log.stream().filter(
+                        m -> m.startsWith("host link: the host's database is unavailable (" + preferred + ": ")).count() >= 2),
+                        () -> "the database is named as the cause: " + log);
+                assertEquals(preferred, link.address(), "the healthy preferred instance is kept");
+                assertTrue(log.stream().noneMatch(m -> m.contains("moving to")), () -> "no fail-over: " + log);
+                assertEquals(5, t.journal().ackedSeq());
+                cluster.restart();
+                assertTrue(Await.until(Duration.ofSeconds(60), () -> t.journal().ackedSeq() == 10),
+                        () -> "acknowledged " + t.journal().ackedSeq() + ", state " + link.state());
+                assertEquals(preferred, link.address());
+            }
+            assertEquals(10L, (long) host.store().inTransaction(c -> Sql.longValue(c,
+                    "SELECT count(DISTINCT msgid) FROM record WHERE terminal='T-TWO'", 0)));
+        } finally {
+            linkLog.detachAppender(capture);
         }
     }
 }

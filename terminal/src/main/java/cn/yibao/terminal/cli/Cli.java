@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import cn.yibao.terminal.ops.LogFiles;
 import picocli.CommandLine;
 
 /**
@@ -13,9 +14,9 @@ import picocli.CommandLine;
 public final class Cli {
 
     /** System property read by logback.xml for the log directory. */
-    public static final String LOG_DIR_PROPERTY = "yibao.log.dir";
+    public static final String LOG_DIR_PROPERTY = LogFiles.LOG_DIR_PROPERTY;
     /** System property read by logback.xml for the log file's base name. */
-    public static final String APP_PROPERTY = "yibao.app";
+    public static final String APP_PROPERTY = LogFiles.APP_PROPERTY;
 
     private Cli() {
     }
@@ -48,9 +49,23 @@ public final class Cli {
                     + " (" + refused.refusal().message() + ")");
             return ExitCodes.REFUSED;
         }
-        org.slf4j.LoggerFactory.getLogger(Cli.class).error("command failed", e);
-        err.println("error: " + e);
+        org.slf4j.LoggerFactory.getLogger(LogFiles.FILE_ONLY_LOGGER).error("command failed", e);
+        Path log = LogFiles.current();
+        err.println("error: " + oneLine(e) + (log == null ? "" : " (details in " + log + ")"));
         return ExitCodes.FAILURE;
+    }
+
+    /**
+     * @return what went wrong on one line: our own exceptions' messages say what to fix; another's
+     *         is named by its class
+     */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        String line = m == null || m.isBlank() ? "" : m.strip().lines().findFirst().orElse("");
+        if (e.getClass().getName().startsWith("cn.yibao.") && !line.isEmpty()) {
+            return line;
+        }
+        return line.isEmpty() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + line;
     }
 
     /**
@@ -74,7 +89,7 @@ public final class Cli {
         } catch (java.io.IOException e) {
             throw new BadInputException("cannot create data directory " + dir + ": " + e.getMessage(), e);
         }
-        System.setProperty(LOG_DIR_PROPERTY, dir.resolve("logs").toString());
+        LogFiles.underDataDir(dir);
         return dir;
     }
 }

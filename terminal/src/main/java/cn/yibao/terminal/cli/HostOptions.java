@@ -54,6 +54,11 @@ public final class HostOptions {
         out.println((done ? "已上传 uploaded" : "待上传 queued") + ": 已确认 acknowledged #" + s.lastAckSeq() + " / 记录 records #"
                 + s.lastSeq() + "，待上传 " + s.queued() + " 笔 (" + why + ")"
                 + (s.lastAckTime() == null ? "" : "，最近确认 last ack " + s.lastAckTime()));
+        if (!done && s.queued() > 0) {
+            // nothing resends after this command ends: say what will
+            out.println("待上传记录由 terminal sync 或运行中的 terminal serve 上传 (queued records are sent by terminal sync"
+                    + " or a running terminal serve)");
+        }
         return done;
     }
 

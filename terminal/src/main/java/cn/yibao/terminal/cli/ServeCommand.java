@@ -5,6 +5,9 @@ import cn.yibao.terminal.counter.live.CounterSettings;
 import cn.yibao.terminal.counter.live.RuntimeOptions;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
+import cn.yibao.terminal.counter.host.HostLink;
+import cn.yibao.terminal.counter.live.CounterMetrics;
+import cn.yibao.terminal.ops.MetricsServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private HostOptions host;
 
+    @Mixin
+    private MetricsOptions metrics;
+
     @Spec
     private CommandSpec spec;
 
@@ -64,10 +70,19 @@ final class ServeCommand implements Callable<Integer> {
         try (CounterRuntime runtime = CounterRuntime.open(dir, readers.cardAccess(), readers.terminalId(),
                 Clock.systemDefaultZone(), options);
              ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()), dir)) {
-            String link = host.connect(runtime).map(l -> "host link on").orElse("offline: no host configured");
-            ServeAnnouncement.print(spec.commandLine().getOut(), server, token, dir, "live (terminal "
-                    + runtime.terminalId() + ", journal " + runtime.journal().file() + ", " + link + ")");
-            server.awaitClose();
+            Optional<HostLink> hostLink = host.connect(runtime);
+            String link = hostLink.map(l -> "host link on").orElse("offline: no host configured");
+            CounterMetrics gauges = CounterMetrics.bind(runtime, hostLink, Clock.systemUTC());
+            try (gauges; MetricsServer served = metrics.start("terminal", MetricsServer.Readiness::yes, dir).orElse(null)) {
+                ServeAnnouncement.print(spec.commandLine().getOut(), server, token, dir, "live (terminal "
+                        + runtime.terminalId() + ", journal " + runtime.journal().file() + ", " + link + ")");
+                if (served != null) {
+                    spec.commandLine().getOut().println("metrics:  http://" + metrics.bind() + ":" + served.port()
+                            + "/metrics (health: /health, /health/ready)");
+                    spec.commandLine().getOut().flush();
+                }
+                server.awaitClose();
+            }
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
         } finally {

@@ -3,12 +3,16 @@ package cn.yibao.terminal.cli;
 import cn.yibao.terminal.counter.ReconciliationStatus;
 import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.counter.live.CounterRuntime;
+import cn.yibao.terminal.journal.UploadQueue;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -29,12 +33,26 @@ final class SyncCommand implements Callable<Integer> {
     @Mixin
     private HostOptions host;
 
+    @Option(names = "--dry-run", description = "Show what would be sent (the upload queue, first 50 records), read-only:"
+            + " no reader, no host, nothing written.")
+    private boolean dryRun;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            Path dir = dataDir.resolve(TerminalMain.APP);
+            StatusCommand.hostAndQueue(dir, out);
+            List<UploadQueue.Pending> pending = UploadQueue.pending(dir.resolve("journal.db"), 50);
+            for (UploadQueue.Pending p : pending) {
+                out.println("  #" + p.seq() + "  " + p.msgid() + "  " + p.kind() + "  " + p.state() + "  " + p.created());
+            }
+            out.flush();
+            return pending.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
         try (CounterRuntime runtime = CounterRuntime.open(dataDir.resolve(TerminalMain.APP), readers.cardAccess(),
                 readers.terminalId(), Clock.systemDefaultZone())) {
             Optional<HostLink> link = host.connect(runtime);

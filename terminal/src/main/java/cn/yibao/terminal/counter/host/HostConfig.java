@@ -73,4 +73,31 @@ public final class HostConfig {
             throw new UncheckedIOException("cannot write the host address in " + keyDir, e);
         }
     }
+
+    /** File in the key directory naming the address the running counter signed in to last, and when. */
+    public static final String IN_USE_FILE = "host-in-use";
+
+    /** Notes (best effort) that the running counter signed in to {@code address} at {@code at}. */
+    public static void writeInUse(Path keyDir, HostAddress address, java.time.Instant at) {
+        try {
+            Path tmp = keyDir.resolve(IN_USE_FILE + ".tmp");
+            Files.writeString(tmp, address + " " + at + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, keyDir.resolve(IN_USE_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // only for terminal status: the link goes on
+        }
+    }
+
+    /** @return what {@link #writeInUse} last wrote ("HOST:PORT INSTANT"), if anything */
+    public static Optional<String> readInUse(Path keyDir) {
+        Path f = keyDir.resolve(IN_USE_FILE);
+        try {
+            if (!Files.isRegularFile(f) || Files.size(f) > 1_000) {
+                return Optional.empty();
+            }
+            return Optional.of(Files.readString(f, StandardCharsets.UTF_8).strip());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
 }

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.security.SecureRandom;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,13 @@ import java.util.function.Consumer;
  * preferred one on {@link #failBack}.
  */
 public final class HostLink implements HostCalls, AutoCloseable {
+
+    /**
+     * Longest wait for one answer of the host: longer than the host's own wait for its database
+     * (about 4 s to {@code STORE_UNAVAILABLE}, 7 s with a silent database), so that an instance whose
+     * database is away says so before the terminal gives up on it and fails over.
+     */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * @param addresses   the host's addresses, preferred first
@@ -55,9 +64,12 @@ public final class HostLink implements HostCalls, AutoCloseable {
             this(HostAddresses.of(address), terminalId, callTimeout, backoffMin, backoffMax, batchSize);
         }
 
-        /** The production values: 5 s per call, reconnect after 0.5 s growing to 30 s, 100 records per upload. */
+        /**
+         * The production values: {@link #CALL_TIMEOUT} per call, reconnect after 0.5 s growing to 30 s,
+         * 100 records per upload.
+         */
         public static Settings of(HostAddresses addresses, String terminalId) {
-            return new Settings(addresses, terminalId, Duration.ofSeconds(5), Duration.ofMillis(500),
+            return new Settings(addresses, terminalId, CALL_TIMEOUT, Duration.ofMillis(500),
                     Duration.ofSeconds(30), 100);
         }
 
@@ -116,9 +128,14 @@ public final class HostLink implements HostCalls, AutoCloseable {
 
     /** Sends {@code request} on {@code s}; when the host does not answer the link moves on. */
     private Response answered(HostSession s, Request request) throws HostUnavailableException {
+        long t0 = System.nanoTime();
         try {
-            return s.call(request);
+            Response r = s.call(request);
+            Metrics.timer("yibao.terminal.host.calls", "infno", request.infno())
+                    .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            return r;
         } catch (HostUnavailableException e) {
+            Metrics.counter("yibao.terminal.host.unanswered", "infno", request.infno()).increment();
             if (!Thread.currentThread().isInterrupted()) {
                 saf.notAnswering(s, e);
             }

@@ -192,6 +192,7 @@ public final class CounterRuntime implements AutoCloseable {
      * background (a first download of a long list must not hold back the upload), then the caller's hook.
      */
     private void signedIn(HostLink current) {
+        HostConfig.writeInUse(HostConfig.keyDir(dataDir), current.address(), java.time.Instant.now()); // for terminal status
         try {
             listRefresh.execute(() -> refreshInBackground(current));
         } catch (RejectedExecutionException closing) {

@@ -41,6 +41,7 @@ import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.VisitStore;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.settlement.SettlementRefusedException;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -275,8 +276,10 @@ public final class LiveCounter implements CounterApi {
      * receipt again: the first attempt may have ended before printing (a crash recovered since).
      */
     private Settlement settled(Supplier<Settlement> settle) {
-        Settlement done = refusing(settle);
+        // card, engine and journal: the settlement's time at the counter (metrics: docs/operations.md)
+        Settlement done = Metrics.timer("yibao.terminal.settlement").record(() -> refusing(settle));
         if (done.setlinfo().setlId() != null) {
+            Metrics.counter("yibao.terminal.sales").increment();
             till.settled(done);
             afterSettle.accept(done);
         }
@@ -291,9 +294,17 @@ public final class LiveCounter implements CounterApi {
         try {
             return work.get();
         } catch (CardException e) {
-            throw new CounterRefusedException(e);
+            throw counted(new CounterRefusedException(e));
         } catch (SettlementRefusedException e) {
-            throw new CounterRefusedException(e.refusal());
+            throw counted(new CounterRefusedException(e.refusal()));
+        } catch (CounterRefusedException e) {
+            throw counted(e);
         }
+    }
+
+    /** Counts a refusal by its stable code ({@code yibao_terminal_refusals_total}). */
+    private static CounterRefusedException counted(CounterRefusedException e) {
+        Metrics.counter("yibao.terminal.refusals", "code", e.refusal().code()).increment();
+        return e;
     }
 }
