@@ -11,7 +11,6 @@ import cn.yibao.hostlink.net.RequestHandler;
 import cn.yibao.hostlink.record.RecordVerifier;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -56,12 +55,12 @@ public final class HostService implements RequestHandler {
         try {
             return answer(peer, req);
         } catch (HostStore.StoreException e) {
-            if (!e.unavailable()) {
-                throw e;
+            if (!e.unavailable() && !e.rolledBack()) {
+                throw e; // a fault of the host (HOST_ERROR), answered at once: running it again would fail the same way
             }
             // the transaction was rolled back: nothing of this request is stored; the terminal sends it again
-            LOG.warn("store {} unavailable ({}): refused {} {} from {}", store.describe(), e.sqlState(), req.infno(),
-                    req.msgid(), peer.terminalId());
+            LOG.warn("store {} unavailable ({}{}): refused {} {} from {}", store.describe(), e.sqlState(),
+                    e.unavailable() ? "" : ", rolled back", req.infno(), req.msgid(), peer.terminalId());
             return Response.refused(req, LinkRefusal.STORE_UNAVAILABLE, Json.object());
         }
     }
@@ -72,8 +71,9 @@ public final class HostService implements RequestHandler {
             return Response.refused(req, LinkRefusal.UNKNOWN_INFNO, Json.object());
         }
         String terminal = peer.terminalId();
-        Optional<PublicKey> key = store.signingKey(terminal);
-        if (key.isEmpty()) {
+        // for an upload, only what its records are verified with outside the lock; Ingest checks it again inside
+        Optional<SigningKeys.Enrolled> enrolled = store.enrolment(terminal);
+        if (enrolled.isEmpty()) {
             return Response.refused(req, LinkRefusal.TERMINAL_UNKNOWN, Json.object());
         }
         if (kind.get() != Infno.SIGN_IN && !req.signNo().equals(signNos.get(terminal))) {
@@ -93,7 +93,7 @@ public final class HostService implements RequestHandler {
             case CARD_LIST -> cardList(req);
             case CARD_REPORT -> CardReports.record(store, terminal, req);
             case PERSON_QUERY -> person(req);
-            case UPLOAD -> ingest.upload(peer, req, key.get());
+            case UPLOAD -> ingest.upload(peer, req, enrolled.get());
             case CANCEL -> desk.cancel(peer, req);
             case REVERSAL -> desk.reverse(peer, req);
             case RECON_TOTALS -> recon.totals(peer, req);

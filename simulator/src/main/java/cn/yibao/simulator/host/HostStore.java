@@ -85,6 +85,16 @@ public final class HostStore implements ChainView, AutoCloseable {
         return inTransaction(c -> keys.of(c, terminal));
     }
 
+    /** @return the terminal's enrolment (certificate and key) as the database holds it now */
+    Optional<SigningKeys.Enrolled> enrolment(String terminal) {
+        return inTransaction(c -> keys.enrolment(c, terminal));
+    }
+
+    /** @return the enrolment of {@code terminal} with the certificate {@code der} as read by a lock (null: none) */
+    Optional<SigningKeys.Enrolled> enrolment(String terminal, byte[] der) {
+        return keys.decoded(terminal, der);
+    }
+
     @Override
     public long highestSeq(String terminal) {
         return inTransaction(c -> view(c).highestSeq(terminal));
@@ -165,16 +175,58 @@ public final class HostStore implements ChainView, AutoCloseable {
         backend.close();
     }
 
+    /**
+     * Thrown by a unit of work that met a race it expects, with a concurrent transaction writing the
+     * same record: the transaction is rolled back and run again, and the second run sees what the
+     * other committed. Only the code that knows the race throws it (see {@link PostgresBackend}).
+     */
+    static final class LostRace extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        LostRace(String what) {
+            super(what);
+        }
+    }
+
     /** Unchecked wrapper of a store failure. */
     public static final class StoreException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean racesLost;
 
         StoreException(SQLException e) {
             super(e);
+            this.racesLost = false;
         }
 
         StoreException(String message, Throwable cause) {
             super(message, cause);
+            this.racesLost = false;
+        }
+
+        /** The transaction lost its expected race on every attempt; {@code last} is the last loss. */
+        StoreException(int attempts, StoreException last) {
+            super("lost the race " + attempts + " times", last);
+            this.racesLost = true;
+        }
+
+        /** @return whether the cause is a race the code expects ({@link LostRace}) */
+        boolean lostRace() {
+            for (Throwable t = getCause(); t != null; t = t.getCause()) {
+                if (t instanceof LostRace) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * @return true when the database rolled the transaction back for a reason that says nothing
+         *         about the request (SQLSTATE class 40: serialisation failure, deadlock), or when it
+         *         lost its expected race on every attempt: nothing was stored, the same request sent
+         *         later may succeed
+         */
+        public boolean rolledBack() {
+            return racesLost || lostRace() || sqlState().startsWith("40");
         }
 
         /** @return the SQLSTATE of the failure, or "" */

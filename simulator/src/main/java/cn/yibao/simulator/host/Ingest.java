@@ -15,7 +15,6 @@ import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.Sm3;
 import cn.yibao.hostlink.record.UploadedRecord;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,8 +49,12 @@ final class Ingest {
         this.verifier = verifier;
     }
 
-    /** 8001 from {@code peer}, whose enrolled signing key (read by the caller for this request) is {@code key}. */
-    Response upload(Peer peer, Request req, PublicKey key) {
+    /**
+     * 8001 from {@code peer}, whose enrolment as read by the caller for this request is
+     * {@code enrolled}: the records are verified with its key outside the lock, and the enrolment is
+     * read again under the lock in the transaction that writes them ({@link #locked}).
+     */
+    Response upload(Peer peer, Request req, SigningKeys.Enrolled enrolled) {
         JsonNode in = req.input();
         JsonNode records = in.get("records");
         if (records == null || !records.isArray() || records.size() > MAX_BATCH) {
@@ -65,7 +68,7 @@ final class Ingest {
         }
         String terminal = peer.terminalId();
         // the checks that need no store state run here, outside any lock or transaction (steps 1–5, 8–10)
-        Batch b = new Batch(req, terminal, ups, precheck(store.withSigningKey(terminal, key), terminal, ups),
+        Batch b = new Batch(req, terminal, ups, enrolled, precheck(enrolled, terminal, ups),
                 in.path("journal_head").asLong(0));
         try {
             return store.inTransaction(c -> locked(c, b, true));
@@ -74,8 +77,13 @@ final class Ingest {
         }
     }
 
-    /** A batch as received, with what was checked of it outside the store. */
-    private record Batch(Request req, String terminal, List<UploadedRecord> ups, Checked checked, long journalHead) {
+    /** A batch as received, with the enrolment its records were checked with, and what was checked. */
+    private record Batch(Request req, String terminal, List<UploadedRecord> ups, SigningKeys.Enrolled enrolled,
+                         Checked checked, long journalHead) {
+
+        Batch with(SigningKeys.Enrolled now, Checked again) {
+            return new Batch(req, terminal, ups, now, again, journalHead);
+        }
     }
 
     /** What was checked of a batch outside the store's lock, per record. */
@@ -96,7 +104,8 @@ final class Ingest {
      * reports that one and looks at none after it). Runs on the connection's executor: batches of
      * different connections are checked in parallel, on every core.
      */
-    private Checked precheck(ChainView keyed, String terminal, List<UploadedRecord> ups) {
+    private Checked precheck(SigningKeys.Enrolled enrolled, String terminal, List<UploadedRecord> ups) {
+        ChainView keyed = store.withSigningKey(terminal, enrolled.key());
         int n = ups.size();
         Checked checked = new Checked(new RecordCheck[n], new RecordCheck[n], new RecordResult[n]);
         for (int i = 0; i < n; i++) {
@@ -111,11 +120,22 @@ final class Ingest {
         return checked;
     }
 
-    private Response locked(Connection c, Batch b, boolean quick) throws SQLException {
+    private Response locked(Connection c, Batch checked, boolean quick) throws SQLException {
         // one upload of a terminal at a time, on any host instance; then its chain as the database holds it
-        Terminals.Head head = store.lockTerminal(c, b.terminal());
+        Terminals.Head head = store.lockTerminal(c, checked.terminal());
         if (!head.flag().isEmpty()) {
-            return Response.refused(b.req(), LinkRefusal.TERMINAL_FLAGGED, Json.object().put("ack_seq", head.seq()));
+            return Response.refused(checked.req(), LinkRefusal.TERMINAL_FLAGGED,
+                    Json.object().put("ack_seq", head.seq()));
+        }
+        Batch b = checked;
+        if (!Arrays.equals(head.signCert(), checked.enrolled().der())) {
+            // re-enrolled since the records were verified (a re-enrolment takes this row's lock too, so
+            // it is now either committed or waits for this transaction): verify them with the key held now
+            var now = store.enrolment(b.terminal(), head.signCert());
+            if (now.isEmpty()) {
+                return Response.refused(b.req(), LinkRefusal.TERMINAL_UNKNOWN, Json.object());
+            }
+            b = b.with(now.get(), precheck(now.get(), b.terminal(), b.ups()));
         }
         return quick ? quickly(c, b, head) : exactly(c, b);
     }
@@ -214,8 +234,9 @@ final class Ingest {
             if (check == RecordCheck.ACCEPTED) {
                 Amounts[] money = new Amounts[1];
                 if (Sql.update(c, Records.INSERT, row(b, i, money)) != 1) {
-                    // another terminal's record took the msgid since the check: run the transaction again
-                    throw new SQLException("record " + up.record().msgid() + " taken concurrently", "23505");
+                    // another terminal's upload committed this msgid or card transaction since the check:
+                    // the race PostgresBackend runs again, when the check will find it held
+                    throw new HostStore.LostRace("record " + up.record().msgid() + " taken concurrently");
                 }
                 Terminals.moveHead(c, b.terminal(), up.record().seq(), up.declaredHash());
                 Ledger.post(c, up.record().proof().cardNo(), money[0], 1);

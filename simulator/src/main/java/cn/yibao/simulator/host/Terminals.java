@@ -22,8 +22,9 @@ final class Terminals {
      * @param seq  the chain head's sequence (0: nothing held)
      * @param hash the chain head's hash (null when nothing is held)
      * @param flag the code of the check that flagged the terminal, or ""
+     * @param signCert the enrolled signing certificate (DER), null when the terminal is not enrolled
      */
-    record Head(long seq, byte[] hash, String flag) {
+    record Head(long seq, byte[] hash, String flag, byte[] signCert) {
     }
 
     /**
@@ -31,13 +32,13 @@ final class Terminals {
      * end of the transaction); @return the row as the lock found it
      */
     static Head lock(Connection c, String terminal, String rowLock) throws SQLException {
-        try (ResultSet rs = Sql.query(c, "SELECT high_seq, last_hash, flag FROM terminal WHERE id=?" + rowLock,
-                terminal)) {
+        try (ResultSet rs = Sql.query(c, "SELECT high_seq, last_hash, flag, sign_cert FROM terminal WHERE id=?"
+                + rowLock, terminal)) {
             if (!rs.next()) {
-                return new Head(0, null, "");
+                return new Head(0, null, "", null);
             }
             String flag = rs.getString(3);
-            return new Head(rs.getLong(1), rs.getBytes(2), flag == null ? "" : flag);
+            return new Head(rs.getLong(1), rs.getBytes(2), flag == null ? "" : flag, rs.getBytes(4));
         }
     }
 
