@@ -1,5 +1,6 @@
 package cn.yibao.terminal.cli;
 
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.terminal.counter.CounterApi;
 import cn.yibao.terminal.counter.demo.DemoCounter;
 import cn.yibao.terminal.counter.live.CounterRuntime;
@@ -85,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
         printer.ifPresent(p -> options.receiptDesk(new ReceiptDesk(p, "定点零售药店", readers.terminalId())));
         display.ifPresent(options::customerDisplay);
         try (CounterRuntime runtime = CounterRuntime.open(dir, readers.cardAccess(), readers.terminalId(),
-                Clock.systemDefaultZone(), options);
+                BusinessZone.clock(), options);
              ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()), dir)) {
             String link = host.connect(runtime).map(l -> "host link on").orElse("offline: no host configured");
             announce(server, token, dir, "live (terminal " + runtime.terminalId() + ", journal "
