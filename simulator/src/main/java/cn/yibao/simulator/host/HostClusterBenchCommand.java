@@ -117,6 +117,7 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         if (cluster != null) {
             resetStatements(db);
         }
+        vts.forEach(t -> t.uploads.take()); // the warm-up's
         ProcCpu.Split[] before = hostCpu(hosts);
         double dbBefore = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid());
         LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, backlog.batch, Duration.ofMinutes(30));
@@ -124,6 +125,10 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         double dbSeconds = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid()) - dbBefore;
         out.printf("%d instance(s) on %s: %d records from %d terminals drained in %.2f s = %.0f records/s%n",
                 instances, store, r.records(), r.terminals(), r.drainSeconds(), r.ingestPerSecond());
+        long[] acks = vts.stream().flatMapToLong(t -> java.util.Arrays.stream(t.uploads.take())).sorted().toArray();
+        out.printf("  acknowledgement latency (upload read from the journal to its acknowledgement): p50 %.1f ms,"
+                + " p99 %.1f ms, max %.1f ms (%d records)%n", AckTimes.percentileMillis(acks, 50),
+                AckTimes.percentileMillis(acks, 99), AckTimes.percentileMillis(acks, 100), acks.length);
         report(out, before, after, r.records(), rv);
         if (cluster != null) {
             out.printf("  PostgreSQL server: %.1f s CPU = %s per record%n", dbSeconds,

@@ -152,6 +152,7 @@ public final class HostSimulator implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+        service.close();
         store.close();
     }
 }

@@ -62,6 +62,11 @@ public final class HostStore implements ChainView, AutoCloseable {
         return Terminals.lock(c, terminal, backend.rowLock());
     }
 
+    /** @return the backend's clause that locks the rows a {@code SELECT} reads ({@link StoreBackend#rowLock}) */
+    String rowLock() {
+        return backend.rowLock();
+    }
+
     /** Serialises card-list additions until the end of the transaction. */
     void lockCardList(Connection c) throws SQLException {
         backend.lockCardList(c);
@@ -88,6 +93,16 @@ public final class HostStore implements ChainView, AutoCloseable {
     /** @return the terminal's enrolment (certificate and key) as the database holds it now */
     Optional<SigningKeys.Enrolled> enrolment(String terminal) {
         return inTransaction(c -> keys.enrolment(c, terminal));
+    }
+
+    /**
+     * @return the terminal's enrolment as this instance last decoded it, else as the database holds
+     *         it now: for checks outside the writing transaction, which compares it with the
+     *         database's under the terminal's lock
+     */
+    Optional<SigningKeys.Enrolled> knownEnrolment(String terminal) {
+        Optional<SigningKeys.Enrolled> known = keys.known(terminal);
+        return known.isPresent() ? known : enrolment(terminal);
     }
 
     /** @return the enrolment of {@code terminal} with the certificate {@code der} as read by a lock (null: none) */

@@ -55,21 +55,35 @@ final class Ingest {
      * read again under the lock in the transaction that writes them ({@link #locked}).
      */
     Response upload(Peer peer, Request req, SigningKeys.Enrolled enrolled) {
+        Prepared p = prepare(peer, req, enrolled);
+        return p.refusal() != null ? p.refusal() : apply(p.batch());
+    }
+
+    /** An upload read and checked outside the store: its batch, or the refusal it already has. */
+    record Prepared(Batch batch, Response refusal) {
+    }
+
+    /** Reads the upload and runs the checks that need no store state (steps 1–5, 8–10), outside any lock. */
+    Prepared prepare(Peer peer, Request req, SigningKeys.Enrolled enrolled) {
         JsonNode in = req.input();
         JsonNode records = in.get("records");
         if (records == null || !records.isArray() || records.size() > MAX_BATCH) {
-            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object());
+            return new Prepared(null, Response.refused(req, LinkRefusal.BAD_INPUT, Json.object()));
         }
         List<UploadedRecord> ups = new ArrayList<>(records.size());
         try {
             records.forEach(r -> ups.add(UploadedRecord.fromJson(r)));
         } catch (MalformedMessageException e) {
-            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("detail", e.getMessage()));
+            return new Prepared(null, Response.refused(req, LinkRefusal.BAD_INPUT,
+                    Json.object().put("detail", e.getMessage())));
         }
         String terminal = peer.terminalId();
-        // the checks that need no store state run here, outside any lock or transaction (steps 1–5, 8–10)
-        Batch b = new Batch(req, terminal, ups, enrolled, precheck(enrolled, terminal, ups),
-                in.path("journal_head").asLong(0));
+        return new Prepared(new Batch(req, terminal, ups, enrolled, precheck(enrolled, terminal, ups),
+                in.path("journal_head").asLong(0)), null);
+    }
+
+    /** Applies a prepared batch in a transaction of its own: the quick way, else record by record. */
+    Response apply(Batch b) {
         try {
             return store.inTransaction(c -> locked(c, b, true));
         } catch (NotQuick e) {
@@ -78,7 +92,7 @@ final class Ingest {
     }
 
     /** A batch as received, with the enrolment its records were checked with, and what was checked. */
-    private record Batch(Request req, String terminal, List<UploadedRecord> ups, SigningKeys.Enrolled enrolled,
+    record Batch(Request req, String terminal, List<UploadedRecord> ups, SigningKeys.Enrolled enrolled,
                          Checked checked, long journalHead) {
 
         Batch with(SigningKeys.Enrolled now, Checked again) {
@@ -87,11 +101,11 @@ final class Ingest {
     }
 
     /** What was checked of a batch outside the store's lock, per record. */
-    private record Checked(RecordCheck[] auth, RecordCheck[] content, RecordResult[] results) {
+    record Checked(RecordCheck[] auth, RecordCheck[] content, RecordResult[] results) {
     }
 
     /** The quick way met a record it cannot judge alone: apply the batch exactly instead. */
-    private static final class NotQuick extends RuntimeException {
+    static final class NotQuick extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         NotQuick() {
@@ -153,6 +167,33 @@ final class Ingest {
     }
 
     private Response quickly(Connection c, Batch b, Terminals.Head head) throws SQLException {
+        Plan p = plan(c, b, head);
+        if (Records.insert(c, p.rows()) != p.rows().size()) {
+            throw new NotQuick(); // a msgid or card transaction already held (step 7)
+        }
+        for (Map.Entry<String, Amounts> post : p.posts().entrySet()) {
+            Ledger.post(c, post.getKey(), post.getValue(), 1);
+        }
+        if (p.failure() != null) {
+            if (p.high() > p.held()) {
+                Terminals.moveHead(c, b.terminal(), p.high(), p.last());
+            }
+            return refused(c, b, p.high(), p.rows().size(), p.failure(), p.failedAt());
+        }
+        Terminals.advance(c, b.terminal(), p.high(), p.last(), b.journalHead());
+        return accepted(b, p.high(), p.rows().size(), p.duplicates());
+    }
+
+    /**
+     * A batch followed the quick way in memory from its terminal's head: the rows to insert, the
+     * accounts to post (by card, in card order), the new head, and the first failure with its index.
+     */
+    record Plan(Batch batch, List<Object[]> rows, Map<String, Amounts> posts, long held, long high, byte[] last,
+                int duplicates, RecordCheck failure, int failedAt) {
+    }
+
+    /** Steps 6 (and 7 by the insert's count) of a batch the quick way; throws NotQuick for a replay. */
+    Plan plan(Connection c, Batch b, Terminals.Head head) {
         String terminal = b.terminal();
         long held = head.seq();
         long high = held;
@@ -191,20 +232,7 @@ final class Ingest {
                 failedAt = i;
             }
         }
-        if (Records.insert(c, rows) != rows.size()) {
-            throw new NotQuick(); // a msgid or card transaction already held (step 7)
-        }
-        for (Map.Entry<String, Amounts> p : posts.entrySet()) {
-            Ledger.post(c, p.getKey(), p.getValue(), 1);
-        }
-        if (failure != null) {
-            if (high > held) {
-                Terminals.moveHead(c, terminal, high, last);
-            }
-            return refused(c, b, high, rows.size(), failure, failedAt);
-        }
-        Terminals.advance(c, terminal, high, last, b.journalHead());
-        return accepted(b, high, rows.size(), duplicates);
+        return new Plan(b, rows, posts, held, high, last, duplicates, failure, failedAt);
     }
 
     /**
@@ -251,7 +279,7 @@ final class Ingest {
         return accepted(b, view.highestSeq(b.terminal()), accepted, duplicates);
     }
 
-    private static Response accepted(Batch b, long ack, int accepted, int duplicates) {
+    static Response accepted(Batch b, long ack, int accepted, int duplicates) {
         return Response.ok(b.req(), Json.object().put("ack_seq", ack).put("accepted", accepted)
                 .put("duplicates", duplicates));
     }

@@ -39,6 +39,11 @@ final class SigningKeys {
         return decoded(terminal, Terminals.signCert(c, terminal));
     }
 
+    /** @return the enrolment of {@code terminal} as last decoded here, if any (it may be stale) */
+    Optional<Enrolled> known(String terminal) {
+        return Optional.ofNullable(keys.get(terminal));
+    }
+
     /** @return the enrolment of {@code terminal} with the certificate {@code der} (null: not enrolled) */
     Optional<Enrolled> decoded(String terminal, byte[] der) {
         if (der == null) {

@@ -3,8 +3,14 @@ package cn.yibao.simulator.host;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
 
 /**
  * The terminal table: each enrolled terminal with its signing certificate, its chain head (the
@@ -39,6 +45,39 @@ final class Terminals {
             }
             String flag = rs.getString(3);
             return new Head(rs.getLong(1), rs.getBytes(2), flag == null ? "" : flag, rs.getBytes(4));
+        }
+    }
+
+    /**
+     * Locks the rows of {@code terminals} (in their order: sorted, so that two groups never wait
+     * for each other in a circle) as {@link #lock} does, in one statement; @return the rows found
+     */
+    static Map<String, Head> lockAll(Connection c, SortedSet<String> terminals, String rowLock) throws SQLException {
+        Map<String, Head> heads = new HashMap<>();
+        try (ResultSet rs = Sql.query(c, "SELECT id, high_seq, last_hash, flag, sign_cert FROM terminal WHERE id IN ("
+                + String.join(",", Collections.nCopies(terminals.size(), "?")) + ") ORDER BY id" + rowLock,
+                terminals.toArray())) {
+            while (rs.next()) {
+                String flag = rs.getString(4);
+                heads.put(rs.getString(1), new Head(rs.getLong(2), rs.getBytes(3), flag == null ? "" : flag,
+                        rs.getBytes(5)));
+            }
+        }
+        return heads;
+    }
+
+    /**
+     * {@link #advance} for several terminals in one JDBC batch: each of {@code heads} is
+     * {seq, hash, journal head, journal head, now, terminal}.
+     */
+    static void advanceAll(Connection c, List<Object[]> heads) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE terminal SET high_seq=?, last_hash=?,"
+                + " journal_head=CASE WHEN journal_head<? THEN ? ELSE journal_head END, last_seen=? WHERE id=?")) {
+            for (Object[] h : heads) {
+                Sql.bind(p, h);
+                p.addBatch();
+            }
+            p.executeBatch();
         }
     }
 
