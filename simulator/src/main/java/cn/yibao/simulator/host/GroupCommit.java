@@ -38,7 +38,7 @@ final class GroupCommit implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     /** How long the first upload of a group waits for others (the latency the group adds at most). */
-    static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
     /** Most batches in one group. */
     static final int MAX_BATCHES = 64;
     /** Largest batch that is grouped (larger ones are a backlog: a transaction of their own pays off). */
