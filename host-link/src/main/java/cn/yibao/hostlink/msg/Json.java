@@ -9,13 +9,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** The one JSON configuration of the link: bounded nesting and string sizes, sorted keys, no NaN. */
+/**
+ * The one JSON configuration of the link: bounded nesting and string sizes, sorted keys, no NaN.
+ * Decimals are {@link java.math.BigDecimal} end to end, as written: a message's {@code 30.00} is
+ * read as 30.00 (never through a {@code double}, and its trailing zeros kept) and written back as
+ * {@code 30.00}; money on the link is never a binary fraction.
+ */
 public final class Json {
 
     /** Deepest nesting accepted in a message. */
@@ -32,6 +38,8 @@ public final class Json {
                     .build())
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private Json() {

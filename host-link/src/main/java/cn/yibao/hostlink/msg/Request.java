@@ -28,8 +28,8 @@ public record Request(String infno, String msgid, String infver, String opterTyp
 
     /** Format of {@code inf_time}. */
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    /** Time zone of the national interface. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Time zone of the national interface's times: the business zone ({@link BusinessZone}). */
+    public static final ZoneId ZONE = BusinessZone.ZONE;
 
     private static final Pattern INFNO = Pattern.compile("[0-9]{4}[A-Z]?");
     private static final Pattern MSGID = Pattern.compile("[0-9A-Za-z-]{1,40}");

@@ -29,6 +29,7 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -136,6 +137,8 @@ public final class HostServer implements AutoCloseable {
         private final EventExecutor executor;
         private volatile Peer peer;
         private boolean counted;
+        /** The connection's last request's answer, written: the next is handled after it (event loop only). */
+        private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
 
         Dispatcher(long id, RequestHandler handler, EventExecutor executor) {
             super(Request.class);
@@ -175,19 +178,26 @@ public final class HostServer implements AutoCloseable {
                 bad(ctx, "request before authentication");
                 return;
             }
-            // one single-threaded executor per connection: requests are handled in arrival order
-            executor.execute(() -> ctx.writeAndFlush(answer(p, req)));
+            // one single-threaded executor per connection, and each request after the previous one's
+            // answer: requests are handled in arrival order, and a handler waiting holds no thread
+            last = last.thenComposeAsync(done -> answer(p, req), executor).thenAccept(ctx::writeAndFlush)
+                    .exceptionally(e -> {
+                        LOG.warn("connection {}: answer to {} not written: {}", id, req.infno(), e.toString());
+                        return null;
+                    });
         }
 
-        private Response answer(Peer p, Request req) {
-            Response resp;
+        private CompletableFuture<Response> answer(Peer p, Request req) {
+            CompletableFuture<Response> resp;
             try {
-                resp = handler.handle(p, req);
+                resp = handler.handleAsync(p, req);
             } catch (RuntimeException e) {
-                LOG.error("handler failed on {} from {}", req.infno(), p.terminalId(), e);
-                resp = Response.refused(req, LinkRefusal.HOST_ERROR, Json.object());
+                resp = CompletableFuture.failedFuture(e);
             }
-            return resp;
+            return resp.exceptionally(e -> {
+                LOG.error("handler failed on {} from {}", req.infno(), p.terminalId(), e);
+                return Response.refused(req, LinkRefusal.HOST_ERROR, Json.object());
+            });
         }
 
         @Override

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.counter;
 
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.simulator.host.Dirs;
 import cn.yibao.simulator.card.TimingModel;
 import cn.yibao.simulator.reader.PcscCounter;
@@ -42,7 +43,7 @@ public final class TapToSplitBench {
     public static long[] run(PrivatePcscd pcscd, Path dir, int warmup, int taps) throws Exception {
         PcscCardAccess cards = PcscCounter.cardAccess(pcscd);
         try (PcscCounter rig = new PcscCounter(pcscd, "employee", dir.resolve("sim"));
-             CounterRuntime runtime = CounterRuntime.open(dir.resolve("terminal"), cards, "220100000001", Clock.systemDefaultZone());
+             CounterRuntime runtime = CounterRuntime.open(dir.resolve("terminal"), cards, "220100000001", BusinessZone.clock());
              ApiServer server = ApiServer.start(ApiServer.Settings.of(0, AccessToken.of(TOKEN), runtime.counter()))) {
             rig.card().timing(TimingModel.contactless(), true);
             rig.psam().timing(TimingModel.contactPsam(), true);

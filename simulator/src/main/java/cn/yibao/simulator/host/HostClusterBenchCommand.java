@@ -117,17 +117,23 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         if (cluster != null) {
             resetStatements(db);
         }
+        vts.forEach(t -> t.uploads.take()); // the warm-up's
         ProcCpu.Split[] before = hostCpu(hosts);
+        long commitsBefore = cluster == null ? 0 : commits(db);
         double dbBefore = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid());
         LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, backlog.batch, Duration.ofMinutes(30));
         ProcCpu.Split[] after = hostCpu(hosts);
         double dbSeconds = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid()) - dbBefore;
         out.printf("%d instance(s) on %s: %d records from %d terminals drained in %.2f s = %.0f records/s%n",
                 instances, store, r.records(), r.terminals(), r.drainSeconds(), r.ingestPerSecond());
+        long[] acks = vts.stream().flatMapToLong(t -> java.util.Arrays.stream(t.uploads.take())).sorted().toArray();
+        out.printf("  acknowledgement latency (upload read from the journal to its acknowledgement): p50 %.1f ms,"
+                + " p99 %.1f ms, max %.1f ms (%d records)%n", AckTimes.percentileMillis(acks, 50),
+                AckTimes.percentileMillis(acks, 99), AckTimes.percentileMillis(acks, 100), acks.length);
         report(out, before, after, r.records(), rv);
         if (cluster != null) {
-            out.printf("  PostgreSQL server: %.1f s CPU = %s per record%n", dbSeconds,
-                    perRecord(dbSeconds, r.records(), rv));
+            out.printf("  PostgreSQL server: %.1f s CPU = %s per record; %.3f commits per record%n", dbSeconds,
+                    perRecord(dbSeconds, r.records(), rv), (commits(db) - commitsBefore) / (double) r.records());
             printStatements(out, db, r.records());
         }
     }
@@ -176,6 +182,14 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         return out;
     }
 
+    /** @return the transactions committed in the database so far (its statistics lag by up to a second) */
+    private static long commits(StoreLocation db) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
     /** Resets the database's statement statistics (pg_stat_statements). */
     private static void resetStatements(StoreLocation db) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement()) {
@@ -188,7 +202,7 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT calls, total_exec_time, query FROM pg_stat_statements"
                      + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-                     + " ORDER BY total_exec_time DESC LIMIT 6")) {
+                     + " ORDER BY total_exec_time DESC LIMIT 8")) {
             out.println("  statements (pg_stat_statements: calls per record, execution time per record):");
             while (rs.next()) {
                 String q = rs.getString(3).replaceAll("\\s+", " ");

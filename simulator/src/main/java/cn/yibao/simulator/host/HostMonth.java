@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import cn.yibao.hostlink.msg.BusinessZone;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ import java.util.Optional;
  */
 public final class HostMonth {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = BusinessZone.ZONE;
 
     private HostMonth() {
     }

@@ -11,7 +11,6 @@ import cn.yibao.hostlink.net.RequestHandler;
 import cn.yibao.hostlink.record.RecordVerifier;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * answers each transaction. Settlement transactions go to {@link SettlementDesk}, reconciliation
  * to {@link Reconciliation}; sign-in, heartbeat, downloads and the person query are here.
  */
-public final class HostService implements RequestHandler {
+public final class HostService implements RequestHandler, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostService.class);
 
@@ -41,6 +41,7 @@ public final class HostService implements RequestHandler {
     private final Ingest ingest;
     private final SettlementDesk desk;
     private final Reconciliation recon;
+    private final GroupCommit group;
     private final Map<String, String> signNos = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
@@ -49,6 +50,58 @@ public final class HostService implements RequestHandler {
         this.ingest = new Ingest(store, verifier);
         this.desk = new SettlementDesk(store);
         this.recon = new Reconciliation(store);
+        this.group = new GroupCommit(store, ingest, this::uploadAlone);
+    }
+
+    /** Live uploads are verified here, then committed with others ({@link GroupCommit}); the rest as {@link #handle}. */
+    @Override
+    public CompletableFuture<Response> handleAsync(Peer peer, Request req) {
+        if (!Infno.UPLOAD.code().equals(req.infno())) {
+            return CompletableFuture.completedFuture(handle(peer, req));
+        }
+        try {
+            String terminal = peer.terminalId();
+            // the decoded enrolment this instance knows, checked against the database under the lock
+            Optional<SigningKeys.Enrolled> enrolled = store.knownEnrolment(terminal);
+            if (enrolled.isEmpty()) {
+                return CompletableFuture.completedFuture(Response.refused(req, LinkRefusal.TERMINAL_UNKNOWN,
+                        Json.object()));
+            }
+            if (!req.signNo().equals(signNos.get(terminal))) {
+                return CompletableFuture.completedFuture(Response.refused(req, LinkRefusal.NOT_SIGNED_IN,
+                        Json.object()));
+            }
+            Ingest.Prepared p = ingest.prepare(peer, req, enrolled.get());
+            if (p.refusal() != null) {
+                return CompletableFuture.completedFuture(p.refusal());
+            }
+            if (p.batch().ups().size() > GroupCommit.MAX_RECORDS) {
+                return CompletableFuture.completedFuture(uploadAlone(p.batch()));
+            }
+            return group.submit(p.batch());
+        } catch (HostStore.StoreException e) {
+            return CompletableFuture.completedFuture(storeFailure(peer.terminalId(), req, e));
+        }
+    }
+
+    /** An upload applied in a transaction of its own; a store failure answered as {@link #handle} does. */
+    private Response uploadAlone(Ingest.Batch b) {
+        try {
+            return ingest.apply(b);
+        } catch (HostStore.StoreException e) {
+            return storeFailure(b.terminal(), b.req(), e);
+        }
+    }
+
+    /** @return the group commit's {uploads submitted, not answered yet, groups} ({@link GroupCommit#counts}) */
+    long[] groupCounts() {
+        return group.counts();
+    }
+
+    /** Stops grouping uploads (what is waiting is applied alone). */
+    @Override
+    public void close() {
+        group.close();
     }
 
     @Override
@@ -63,14 +116,19 @@ public final class HostService implements RequestHandler {
         try {
             return answer(peer, req);
         } catch (HostStore.StoreException e) {
-            if (!e.unavailable()) {
-                throw e;
-            }
-            // the transaction was rolled back: nothing of this request is stored; the terminal sends it again
-            LOG.warn("store {} unavailable ({}): refused {} {} from {}", store.describe(), e.sqlState(), req.infno(),
-                    req.msgid(), peer.terminalId());
-            return Response.refused(req, LinkRefusal.STORE_UNAVAILABLE, Json.object());
+            return storeFailure(peer.terminalId(), req, e);
         }
+    }
+
+    /** The answer to a request whose transaction failed with {@code e}: STORE_UNAVAILABLE, or HOST_ERROR (thrown). */
+    private Response storeFailure(String terminal, Request req, HostStore.StoreException e) {
+        if (!e.unavailable() && !e.rolledBack()) {
+            throw e; // a fault of the host (HOST_ERROR), answered at once: running it again would fail the same way
+        }
+        // the transaction was rolled back: nothing of this request is stored; the terminal sends it again
+        LOG.warn("store {} unavailable ({}{}): refused {} {} from {}", store.describe(), e.sqlState(),
+                e.unavailable() ? "" : ", rolled back", req.infno(), req.msgid(), terminal);
+        return Response.refused(req, LinkRefusal.STORE_UNAVAILABLE, Json.object());
     }
 
     private Response answer(Peer peer, Request req) {
@@ -79,8 +137,9 @@ public final class HostService implements RequestHandler {
             return Response.refused(req, LinkRefusal.UNKNOWN_INFNO, Json.object());
         }
         String terminal = peer.terminalId();
-        Optional<PublicKey> key = store.signingKey(terminal);
-        if (key.isEmpty()) {
+        // for an upload, only what its records are verified with outside the lock; Ingest checks it again inside
+        Optional<SigningKeys.Enrolled> enrolled = store.enrolment(terminal);
+        if (enrolled.isEmpty()) {
             return Response.refused(req, LinkRefusal.TERMINAL_UNKNOWN, Json.object());
         }
         if (kind.get() != Infno.SIGN_IN && !req.signNo().equals(signNos.get(terminal))) {
@@ -100,7 +159,7 @@ public final class HostService implements RequestHandler {
             case CARD_LIST -> cardList(req);
             case CARD_REPORT -> CardReports.record(store, terminal, req);
             case PERSON_QUERY -> person(req);
-            case UPLOAD -> ingest.upload(peer, req, key.get());
+            case UPLOAD -> ingest.upload(peer, req, enrolled.get());
             case CANCEL -> desk.cancel(peer, req);
             case REVERSAL -> desk.reverse(peer, req);
             case RECON_TOTALS -> recon.totals(peer, req);

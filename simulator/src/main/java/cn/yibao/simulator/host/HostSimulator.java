@@ -153,6 +153,7 @@ public final class HostSimulator implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+        service.close();
         store.close();
     }
 }

@@ -71,6 +71,11 @@ public final class HostStore implements ChainView, AutoCloseable {
         return Terminals.lock(c, terminal, backend.rowLock());
     }
 
+    /** @return the backend's clause that locks the rows a {@code SELECT} reads ({@link StoreBackend#rowLock}) */
+    String rowLock() {
+        return backend.rowLock();
+    }
+
     /** Serialises card-list additions until the end of the transaction. */
     void lockCardList(Connection c) throws SQLException {
         backend.lockCardList(c);
@@ -92,6 +97,26 @@ public final class HostStore implements ChainView, AutoCloseable {
     @Override
     public Optional<PublicKey> signingKey(String terminal) {
         return inTransaction(c -> keys.of(c, terminal));
+    }
+
+    /** @return the terminal's enrolment (certificate and key) as the database holds it now */
+    Optional<SigningKeys.Enrolled> enrolment(String terminal) {
+        return inTransaction(c -> keys.enrolment(c, terminal));
+    }
+
+    /**
+     * @return the terminal's enrolment as this instance last decoded it, else as the database holds
+     *         it now: for checks outside the writing transaction, which compares it with the
+     *         database's under the terminal's lock
+     */
+    Optional<SigningKeys.Enrolled> knownEnrolment(String terminal) {
+        Optional<SigningKeys.Enrolled> known = keys.known(terminal);
+        return known.isPresent() ? known : enrolment(terminal);
+    }
+
+    /** @return the enrolment of {@code terminal} with the certificate {@code der} as read by a lock (null: none) */
+    Optional<SigningKeys.Enrolled> enrolment(String terminal, byte[] der) {
+        return keys.decoded(terminal, der);
     }
 
     @Override
@@ -174,16 +199,58 @@ public final class HostStore implements ChainView, AutoCloseable {
         backend.close();
     }
 
+    /**
+     * Thrown by a unit of work that met a race it expects, with a concurrent transaction writing the
+     * same record: the transaction is rolled back and run again, and the second run sees what the
+     * other committed. Only the code that knows the race throws it (see {@link PostgresBackend}).
+     */
+    static final class LostRace extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        LostRace(String what) {
+            super(what);
+        }
+    }
+
     /** Unchecked wrapper of a store failure. */
     public static final class StoreException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean racesLost;
 
         StoreException(SQLException e) {
             super(e);
+            this.racesLost = false;
         }
 
         StoreException(String message, Throwable cause) {
             super(message, cause);
+            this.racesLost = false;
+        }
+
+        /** The transaction lost its expected race on every attempt; {@code last} is the last loss. */
+        StoreException(int attempts, StoreException last) {
+            super("lost the race " + attempts + " times", last);
+            this.racesLost = true;
+        }
+
+        /** @return whether the cause is a race the code expects ({@link LostRace}) */
+        boolean lostRace() {
+            for (Throwable t = getCause(); t != null; t = t.getCause()) {
+                if (t instanceof LostRace) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * @return true when the database rolled the transaction back for a reason that says nothing
+         *         about the request (SQLSTATE class 40: serialisation failure, deadlock), or when it
+         *         lost its expected race on every attempt: nothing was stored, the same request sent
+         *         later may succeed
+         */
+        public boolean rolledBack() {
+            return racesLost || lostRace() || sqlState().startsWith("40");
         }
 
         /** @return the SQLSTATE of the failure, or "" */

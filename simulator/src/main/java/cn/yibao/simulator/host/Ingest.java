@@ -15,7 +15,6 @@ import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.Sm3;
 import cn.yibao.hostlink.record.UploadedRecord;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,25 +49,43 @@ final class Ingest {
         this.verifier = verifier;
     }
 
-    /** 8001 from {@code peer}, whose enrolled signing key (read by the caller for this request) is {@code key}. */
-    Response upload(Peer peer, Request req, PublicKey key) {
+    /**
+     * 8001 from {@code peer}, whose enrolment as read by the caller for this request is
+     * {@code enrolled}: the records are verified with its key outside the lock, and the enrolment is
+     * read again under the lock in the transaction that writes them ({@link #locked}).
+     */
+    Response upload(Peer peer, Request req, SigningKeys.Enrolled enrolled) {
+        Prepared p = prepare(peer, req, enrolled);
+        return p.refusal() != null ? p.refusal() : apply(p.batch());
+    }
+
+    /** An upload read and checked outside the store: its batch, or the refusal it already has. */
+    record Prepared(Batch batch, Response refusal) {
+    }
+
+    /** Reads the upload and runs the checks that need no store state (steps 1–5, 8–10), outside any lock. */
+    Prepared prepare(Peer peer, Request req, SigningKeys.Enrolled enrolled) {
         JsonNode in = req.input();
         JsonNode records = in.get("records");
         if (records == null || !records.isArray() || records.size() > MAX_BATCH) {
-            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object());
+            return new Prepared(null, Response.refused(req, LinkRefusal.BAD_INPUT, Json.object()));
         }
         List<UploadedRecord> ups = new ArrayList<>(records.size());
         try {
             records.forEach(r -> ups.add(UploadedRecord.fromJson(r)));
         } catch (MalformedMessageException e) {
-            return Response.refused(req, LinkRefusal.BAD_INPUT, Json.object().put("detail", e.getMessage()));
+            return new Prepared(null, Response.refused(req, LinkRefusal.BAD_INPUT,
+                    Json.object().put("detail", e.getMessage())));
         }
         String terminal = peer.terminalId();
         HostMetrics.upload(ups.size());
-        // the checks that need no store state run here, outside any lock or transaction (steps 1–5, 8–10)
-        Batch b = new Batch(req, terminal, ups,
-                HostMetrics.verification(() -> precheck(store.withSigningKey(terminal, key), terminal, ups)),
-                in.path("journal_head").asLong(0));
+        return new Prepared(new Batch(req, terminal, ups, enrolled,
+                HostMetrics.verification(() -> precheck(enrolled, terminal, ups)),
+                in.path("journal_head").asLong(0)), null);
+    }
+
+    /** Applies a prepared batch in a transaction of its own: the quick way, else record by record. */
+    Response apply(Batch b) {
         try {
             return store.inTransaction(c -> locked(c, b, true));
         } catch (NotQuick e) {
@@ -76,16 +93,21 @@ final class Ingest {
         }
     }
 
-    /** A batch as received, with what was checked of it outside the store. */
-    private record Batch(Request req, String terminal, List<UploadedRecord> ups, Checked checked, long journalHead) {
+    /** A batch as received, with the enrolment its records were checked with, and what was checked. */
+    record Batch(Request req, String terminal, List<UploadedRecord> ups, SigningKeys.Enrolled enrolled,
+                         Checked checked, long journalHead) {
+
+        Batch with(SigningKeys.Enrolled now, Checked again) {
+            return new Batch(req, terminal, ups, now, again, journalHead);
+        }
     }
 
     /** What was checked of a batch outside the store's lock, per record. */
-    private record Checked(RecordCheck[] auth, RecordCheck[] content, RecordResult[] results) {
+    record Checked(RecordCheck[] auth, RecordCheck[] content, RecordResult[] results) {
     }
 
     /** The quick way met a record it cannot judge alone: apply the batch exactly instead. */
-    private static final class NotQuick extends RuntimeException {
+    static final class NotQuick extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         NotQuick() {
@@ -98,7 +120,8 @@ final class Ingest {
      * reports that one and looks at none after it). Runs on the connection's executor: batches of
      * different connections are checked in parallel, on every core.
      */
-    private Checked precheck(ChainView keyed, String terminal, List<UploadedRecord> ups) {
+    private Checked precheck(SigningKeys.Enrolled enrolled, String terminal, List<UploadedRecord> ups) {
+        ChainView keyed = store.withSigningKey(terminal, enrolled.key());
         int n = ups.size();
         Checked checked = new Checked(new RecordCheck[n], new RecordCheck[n], new RecordResult[n]);
         for (int i = 0; i < n; i++) {
@@ -113,11 +136,22 @@ final class Ingest {
         return checked;
     }
 
-    private Response locked(Connection c, Batch b, boolean quick) throws SQLException {
+    private Response locked(Connection c, Batch checked, boolean quick) throws SQLException {
         // one upload of a terminal at a time, on any host instance; then its chain as the database holds it
-        Terminals.Head head = store.lockTerminal(c, b.terminal());
+        Terminals.Head head = store.lockTerminal(c, checked.terminal());
         if (!head.flag().isEmpty()) {
-            return Response.refused(b.req(), LinkRefusal.TERMINAL_FLAGGED, Json.object().put("ack_seq", head.seq()));
+            return Response.refused(checked.req(), LinkRefusal.TERMINAL_FLAGGED,
+                    Json.object().put("ack_seq", head.seq()));
+        }
+        Batch b = checked;
+        if (!Arrays.equals(head.signCert(), checked.enrolled().der())) {
+            // re-enrolled since the records were verified (a re-enrolment takes this row's lock too, so
+            // it is now either committed or waits for this transaction): verify them with the key held now
+            var now = store.enrolment(b.terminal(), head.signCert());
+            if (now.isEmpty()) {
+                return Response.refused(b.req(), LinkRefusal.TERMINAL_UNKNOWN, Json.object());
+            }
+            b = b.with(now.get(), precheck(now.get(), b.terminal(), b.ups()));
         }
         return quick ? quickly(c, b, head) : exactly(c, b);
     }
@@ -135,6 +169,33 @@ final class Ingest {
     }
 
     private Response quickly(Connection c, Batch b, Terminals.Head head) throws SQLException {
+        Plan p = plan(c, b, head);
+        if (Records.insert(c, p.rows()) != p.rows().size()) {
+            throw new NotQuick(); // a msgid or card transaction already held (step 7)
+        }
+        for (Map.Entry<String, Amounts> post : p.posts().entrySet()) {
+            Ledger.post(c, post.getKey(), post.getValue(), 1);
+        }
+        if (p.failure() != null) {
+            if (p.high() > p.held()) {
+                Terminals.moveHead(c, b.terminal(), p.high(), p.last());
+            }
+            return refused(c, b, p.high(), p.rows().size(), p.failure(), p.failedAt());
+        }
+        Terminals.advance(c, b.terminal(), p.high(), p.last(), b.journalHead());
+        return accepted(b, p.high(), p.rows().size(), p.duplicates());
+    }
+
+    /**
+     * A batch followed the quick way in memory from its terminal's head: the rows to insert, the
+     * accounts to post (by card, in card order), the new head, and the first failure with its index.
+     */
+    record Plan(Batch batch, List<Object[]> rows, Map<String, Amounts> posts, long held, long high, byte[] last,
+                int duplicates, RecordCheck failure, int failedAt) {
+    }
+
+    /** Steps 6 (and 7 by the insert's count) of a batch the quick way; throws NotQuick for a replay. */
+    Plan plan(Connection c, Batch b, Terminals.Head head) {
         String terminal = b.terminal();
         long held = head.seq();
         long high = held;
@@ -173,20 +234,7 @@ final class Ingest {
                 failedAt = i;
             }
         }
-        if (Records.insert(c, rows) != rows.size()) {
-            throw new NotQuick(); // a msgid or card transaction already held (step 7)
-        }
-        for (Map.Entry<String, Amounts> p : posts.entrySet()) {
-            Ledger.post(c, p.getKey(), p.getValue(), 1);
-        }
-        if (failure != null) {
-            if (high > held) {
-                Terminals.moveHead(c, terminal, high, last);
-            }
-            return refused(c, b, high, rows.size(), failure, failedAt);
-        }
-        Terminals.advance(c, terminal, high, last, b.journalHead());
-        return accepted(b, high, rows.size(), duplicates);
+        return new Plan(b, rows, posts, held, high, last, duplicates, failure, failedAt);
     }
 
     /**
@@ -216,8 +264,9 @@ final class Ingest {
             if (check == RecordCheck.ACCEPTED) {
                 Amounts[] money = new Amounts[1];
                 if (Sql.update(c, Records.INSERT, row(b, i, money)) != 1) {
-                    // another terminal's record took the msgid since the check: run the transaction again
-                    throw new SQLException("record " + up.record().msgid() + " taken concurrently", "23505");
+                    // another terminal's upload committed this msgid or card transaction since the check:
+                    // the race PostgresBackend runs again, when the check will find it held
+                    throw new HostStore.LostRace("record " + up.record().msgid() + " taken concurrently");
                 }
                 Terminals.moveHead(c, b.terminal(), up.record().seq(), up.declaredHash());
                 Ledger.post(c, up.record().proof().cardNo(), money[0], 1);
@@ -232,7 +281,7 @@ final class Ingest {
         return accepted(b, view.highestSeq(b.terminal()), accepted, duplicates);
     }
 
-    private static Response accepted(Batch b, long ack, int accepted, int duplicates) {
+    static Response accepted(Batch b, long ack, int accepted, int duplicates) {
         return Response.ok(b.req(), Json.object().put("ack_seq", ack).put("accepted", accepted)
                 .put("duplicates", duplicates));
     }

@@ -3,6 +3,10 @@ package cn.yibao.simulator.host;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Personal accounts and year-to-date accumulators. A card first seen in a settlement gets an
@@ -34,6 +38,29 @@ final class Ledger {
                 + " ytd_medfee=account.ytd_medfee+excluded.ytd_medfee, ytd_fund=account.ytd_fund+excluded.ytd_fund,"
                 + " ytd_acct=account.ytd_acct+excluded.ytd_acct", cardNo, "P" + cardNo, OPENING_BALANCE_FEN - acct,
                 sign * a.medfee(), sign * a.fund(), acct, acct);
+    }
+
+    /**
+     * {@link #post} (applying) for several cards in one multi-row statement (no card twice: a
+     * map by card); the cards' rows are locked in the map's order.
+     */
+    static void postAll(Connection c, Map<String, Amounts> byCard) throws SQLException {
+        List<Map.Entry<String, Amounts>> all = new ArrayList<>(byCard.entrySet());
+        for (int from = 0; from < all.size(); from += Records.INSERT_CHUNK) {
+            List<Map.Entry<String, Amounts>> part = all.subList(from, Math.min(all.size(), from + Records.INSERT_CHUNK));
+            List<Object> args = new ArrayList<>();
+            for (Map.Entry<String, Amounts> e : part) {
+                Amounts a = e.getValue();
+                args.addAll(List.of(e.getKey(), "P" + e.getKey(), OPENING_BALANCE_FEN - a.acct(), a.medfee(), a.fund(),
+                        a.acct()));
+            }
+            // excluded.balance is the opening balance less the payment: the held balance less it is the new one
+            Sql.update(c, "INSERT INTO account(card_no, psn_no, psn_name, balance, ytd_medfee, ytd_fund, ytd_acct) VALUES"
+                    + String.join(",", Collections.nCopies(part.size(), "(?,?,'',?,?,?,?)"))
+                    + " ON CONFLICT(card_no) DO UPDATE SET balance=account.balance+excluded.balance-" + OPENING_BALANCE_FEN
+                    + ", ytd_medfee=account.ytd_medfee+excluded.ytd_medfee, ytd_fund=account.ytd_fund+excluded.ytd_fund,"
+                    + " ytd_acct=account.ytd_acct+excluded.ytd_acct", args.toArray());
+        }
     }
 
     /** @return balance and accumulators of a card: {balance, ytd_medfee, ytd_fund, ytd_acct}, or null */

@@ -19,11 +19,28 @@ import org.slf4j.LoggerFactory;
  * uploads of one terminal waits for the first and then reads its chain head. Unique constraints
  * (terminal and sequence, msgid, card transaction) stand behind the locks.
  *
- * <p>A transaction that loses a race (serialisation failure, deadlock between two terminals
- * settling the same card, a unique key taken by a concurrent commit) is run again from the start:
- * every unit of work of the host re-reads what it checks, so running it again is safe. So is a
- * transaction whose connection broke (the database restarted: the pool's connections are stale),
- * which is retried once on a fresh connection; beyond that the caller gets a
+ * <p>A transaction is run again from the start (every unit of work of the host re-reads what it
+ * checks, so that is safe) only after a race the code expects, at most {@value #MAX_ATTEMPTS}
+ * times in all:
+ * <ul>
+ * <li>{@link HostStore.LostRace}, thrown by the work itself: an upload applied record by record
+ * found a record's msgid or card transaction not held, then inserting it inserted nothing because
+ * another terminal's upload committed the same msgid or card transaction in between
+ * ({@code Ingest.exactly}). Run again, the check finds it held and answers the replay.</li>
+ * <li>a deadlock (SQLSTATE 40P01): two transactions of different terminals taking the same rows
+ * in different orders: the same card's account (a batch applied record by record posts in record
+ * order; a cancellation posts the one card it cancels), or the same card transaction inserted by
+ * two batches in different orders (a cloned card). PostgreSQL rolled one back; run again, it waits
+ * for the other.</li>
+ * </ul>
+ * Nothing else is retried. A unique key violation (23505) raised by the database is not a race the
+ * code expects (every insert that can meet a concurrent one says {@code ON CONFLICT} and looks at
+ * the count); no statement runs above READ COMMITTED, so a serialisation failure (40001) means
+ * something else changed the isolation: both are answered at once ({@code HOST_ERROR},
+ * respectively {@code STORE_UNAVAILABLE}: rolled back, nothing stored). A transaction that loses
+ * its race on every attempt is answered {@code STORE_UNAVAILABLE} (nothing stored; send it again).
+ * A transaction whose connection broke (the database restarted: the pool's connections are stale)
+ * is retried once on a fresh connection; beyond that the caller gets a
  * {@link HostStore.StoreException} that says the store is unavailable.
  */
 final class PostgresBackend implements StoreBackend {
@@ -31,6 +48,8 @@ final class PostgresBackend implements StoreBackend {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresBackend.class);
     /** Most runs of one transaction that lose races. */
     static final int MAX_ATTEMPTS = 8;
+    /** SQLSTATE deadlock_detected. */
+    static final String DEADLOCK = "40P01";
     /**
      * Longest wait for a pooled connection before the store is called unavailable. With one retry
      * on a fresh connection, a request meets {@code STORE_UNAVAILABLE} within about twice this,
@@ -117,9 +136,12 @@ final class PostgresBackend implements StoreBackend {
             if (failure.unavailable() && !reconnected) {
                 reconnected = true;
                 LOG.debug("store connection failed ({}), trying a fresh one", failure.sqlState());
-            } else if (!lostRace(failure.sqlState()) || attempt >= MAX_ATTEMPTS) {
+            } else if (!expectedRace(failure)) {
                 HostMetrics.storeError(failure.sqlState());
                 throw failure;
+            } else if (attempt >= MAX_ATTEMPTS) {
+                HostMetrics.storeError(failure.sqlState());
+                throw new HostStore.StoreException(attempt, failure);
             }
             LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L, 1_000_000L << Math.min(attempt, 5)));
         }
@@ -142,9 +164,9 @@ final class PostgresBackend implements StoreBackend {
         }
     }
 
-    /** Serialisation failure, deadlock, or a unique key taken by a concurrent transaction. */
-    static boolean lostRace(String state) {
-        return "40001".equals(state) || "40P01".equals(state) || "23505".equals(state);
+    /** @return whether {@code failure} is a race the code expects (see the class comment): run it again */
+    static boolean expectedRace(HostStore.StoreException failure) {
+        return failure.lostRace() || DEADLOCK.equals(failure.sqlState());
     }
 
     @Override

@@ -21,7 +21,8 @@ import java.util.HexFormat;
  * Settlement transactions of the host after the upload ({@link Ingest}): cancellation by
  * {@code setl_id} (2208/2103/2305) and technical reversal by {@code msgid} (2601), each under the
  * terminal's row lock. Cancellation and reversal are idempotent by the request's msgid: a retry
- * gets the stored answer.
+ * gets the stored answer. Answers are kept by (terminal, msgid): a msgid another terminal used
+ * is another request, answered on its own.
  */
 final class SettlementDesk {
 
@@ -195,7 +196,7 @@ final class SettlementDesk {
             Sql.update(c, "UPDATE record SET status='OK' WHERE terminal=? AND seq=?", peer.terminalId(), rs.getLong(1));
             Ledger.post(c, rs.getString(2), Amounts.of(rs.getString(3)), 1);
         }
-        Sql.update(c, "UPDATE answered SET target='' WHERE msgid=?", omsgid);
+        Sql.update(c, "UPDATE answered SET target='' WHERE msgid=? AND terminal=?", omsgid, peer.terminalId());
         return remember(c, req, peer, omsgid, Response.ok(req, Json.object().put("omsgid", omsgid)));
     }
 

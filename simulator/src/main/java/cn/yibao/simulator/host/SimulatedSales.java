@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import cn.yibao.hostlink.msg.BusinessZone;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class SimulatedSales {
     public static final PolicyPack PACK = PolicyPacks.changchun2010();
     /** How records name it. */
     public static final String POLICY = RecordChain.policyVersion(PACK);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = BusinessZone.ZONE;
 
     private SimulatedSales() {
     }

@@ -37,6 +37,8 @@ public final class VirtualTerminal {
     final TerminalCredentials creds;
     final RecordSigner signer;
     final InMemoryJournal journal = new InMemoryJournal();
+    /** The journal as store-and-forward uploads it, with the acknowledgement latencies. */
+    final AckTimes uploads = new AckTimes(journal);
     /** Every this many sales one is paid in cash. */
     public static final int CASH_EVERY = 5;
     private static final int CARDS = 16;
@@ -103,7 +105,7 @@ public final class VirtualTerminal {
     public StoreAndForward storeAndForward(List<Endpoint> hosts, int batch, Duration callTimeout) throws SSLException {
         StoreAndForward.Settings s = new StoreAndForward.Settings(hosts, "H" + id.replace("-", ""), "OP1", batch,
                 Duration.ofSeconds(30), callTimeout, Duration.ofMillis(20), Duration.ofMillis(500));
-        StoreAndForward saf = new StoreAndForward(s, creds.clientContext(), journal, GROUP, new java.util.Random());
+        StoreAndForward saf = new StoreAndForward(s, creds.clientContext(), uploads, GROUP, new java.util.Random());
         saf.start();
         return saf;
     }

@@ -169,6 +169,12 @@ class HostFlowsIT extends LoopbackHost {
             Request cancel = s.request(Infno.CANCEL, Json.object().put("setl_id", setlId));
             Response first = s.call(cancel);
             assertEquals(setlId, first.output().path("setl_id").asText());
+            // the stored result's amounts come back as the terminal signed them (two decimals), not via a double
+            java.util.regex.Matcher acct = java.util.regex.Pattern.compile("\"acct_pay\":(\\d+\\.\\d\\d)[,}]")
+                    .matcher(rec.record().result());
+            assertTrue(acct.find(), rec.record().result());
+            assertTrue(Json.canonical(first.output()).contains("\"acct_pay\":" + acct.group(1)),
+                    () -> Json.canonical(first.output()));
             Response retry = s.call(cancel);
             assertEquals(first, retry);
             assertEquals(200_000, host.service().account(card)[0]);

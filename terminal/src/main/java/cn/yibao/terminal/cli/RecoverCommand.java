@@ -1,5 +1,6 @@
 package cn.yibao.terminal.cli;
 
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.PcscCardAccess;
 import cn.yibao.terminal.counter.live.Recovery;
@@ -37,7 +38,7 @@ final class RecoverCommand implements Callable<Integer> {
         PcscCardAccess cards = readers.cardAccess();
         PrintWriter out = spec.commandLine().getOut();
         try (CounterRuntime runtime = CounterRuntime.open(dataDir.resolve(TerminalMain.APP), cards, readers.terminalId(),
-                Clock.systemDefaultZone())) {
+                BusinessZone.clock())) {
             Recovery.Report report = runtime.recover();
             List<JournalTxn> recent = runtime.journal().queries().recent(1000);
             long committed = recent.stream().filter(t -> t.state() == TxnState.COMMITTED).count();

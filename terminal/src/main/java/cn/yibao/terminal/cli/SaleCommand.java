@@ -1,6 +1,7 @@
 package cn.yibao.terminal.cli;
 
 import cn.yibao.card.CardException;
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.counter.DrugInfo;
 import cn.yibao.terminal.counter.FeeLine;
@@ -83,7 +84,7 @@ final class SaleCommand implements Callable<Integer> {
         PcscCardAccess cards = readers.cardAccess();
         String terminalId = readers.terminalId();
         PrintWriter out = spec.commandLine().getOut();
-        try (CounterRuntime runtime = CounterRuntime.open(dir, cards, terminalId, Clock.systemDefaultZone())) {
+        try (CounterRuntime runtime = CounterRuntime.open(dir, cards, terminalId, BusinessZone.clock())) {
             var link = host.connect(runtime);
             String psnNo = runtime.counter().queryPerson(PersonQuery.cardOnReader()).baseinfo().psnNo();
             PharmacySale sale = new PharmacySale(new DrugInfo(psnNo, "41", cashOnly ? "0" : "1", null), lines);

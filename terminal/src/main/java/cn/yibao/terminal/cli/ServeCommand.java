@@ -1,5 +1,6 @@
 package cn.yibao.terminal.cli;
 
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.CounterSettings;
 import cn.yibao.terminal.counter.live.RuntimeOptions;
@@ -11,6 +12,7 @@ import cn.yibao.terminal.ops.MetricsServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
         RuntimeOptions options = RuntimeOptions.defaults();
         DeviceOptions.Attached attached = devices.attach(options, CounterSettings.pharmacyName(dir), readers.terminalId());
         try (CounterRuntime runtime = CounterRuntime.open(dir, readers.cardAccess(), readers.terminalId(),
-                Clock.systemDefaultZone(), options);
+                BusinessZone.clock(), options);
              ApiServer server = ApiServer.start(ApiServer.Settings.of(port, token, runtime.counter()), dir)) {
             Optional<HostLink> hostLink = host.connect(runtime);
             String link = hostLink.map(l -> "host link on").orElse("offline: no host configured");

@@ -1,6 +1,7 @@
 package cn.yibao.terminal.cli;
 
 import cn.yibao.card.Refusal;
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.terminal.json.CanonicalJson;
 import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.policy.PolicyPack;
@@ -71,7 +72,7 @@ final class SettleCommand implements Callable<Integer> {
         byte[] requestBytes = read(request, "--request", Limits.MAX_REQUEST_BYTES);
         try {
             PolicyPack pack = policy == null ? PolicyPacks.changchun2010() : loadPack();
-            LocalDate day = date == null ? LocalDate.now() : date;
+            LocalDate day = date == null ? LocalDate.now(BusinessZone.ZONE) : date;
             if (!pack.isEffectiveOn(day)) {
                 throw new PolicyRefusedException(PolicyRefusal.POLICY_NOT_EFFECTIVE, pack.id() + " on " + day);
             }

@@ -1,5 +1,6 @@
 package cn.yibao.terminal.cli;
 
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.terminal.counter.ReconciliationStatus;
 import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.counter.live.CounterRuntime;
@@ -54,7 +55,7 @@ final class SyncCommand implements Callable<Integer> {
             return pending.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
         try (CounterRuntime runtime = CounterRuntime.open(dataDir.resolve(TerminalMain.APP), readers.cardAccess(),
-                readers.terminalId(), Clock.systemDefaultZone())) {
+                readers.terminalId(), BusinessZone.clock())) {
             Optional<HostLink> link = host.connect(runtime);
             boolean uploaded = host.upload(runtime, link, out);
             ReconciliationStatus r = runtime.counter().reconciliation();

@@ -1,5 +1,6 @@
 package cn.yibao.terminal.http;
 
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.terminal.counter.CounterApi;
 import cn.yibao.terminal.operator.OperatorDb;
 import cn.yibao.terminal.operator.Operators;
@@ -67,7 +68,7 @@ public final class ApiServer implements AutoCloseable {
 
         /** @return the defaults for everything but port, token and counter */
         public static Settings of(int port, AccessToken token, CounterApi counter) {
-            return new Settings(port, token, counter, Clock.systemDefaultZone(), DEFAULT_MAX_BODY, "220100");
+            return new Settings(port, token, counter, BusinessZone.clock(), DEFAULT_MAX_BODY, "220100");
         }
     }
 

@@ -58,7 +58,7 @@ final class CounterBook {
 
     /** @return today's settlements and cancellations, net of the cancellations */
     DayTotals todayTotals() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
+        LocalDate today = LocalDate.now(clock); // the business zone's day (LiveCounterBuilder)
         DayTotals.Tally tally = new DayTotals.Tally(today);
         for (Committed c : committed()) {
             SetlInfo s = c.info();

@@ -1,5 +1,6 @@
 package cn.yibao.terminal.counter.live;
 
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.terminal.counter.Settlement;
 import cn.yibao.terminal.counter.host.HostCalls;
 import cn.yibao.terminal.counter.host.HostSwitch;
@@ -39,7 +40,8 @@ public final class LiveCounterBuilder {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.chain = Objects.requireNonNull(chain, "chain");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        // every day and time the counter shows, counts or signs is in the business zone, whatever the clock's
+        this.clock = BusinessZone.of(clock);
     }
 
     /**

@@ -5,6 +5,7 @@ import cn.yibao.card.Money;
 import cn.yibao.card.app.CardState;
 import cn.yibao.card.app.InsuranceInfo;
 import cn.yibao.card.session.CardInfo;
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.terminal.cardlist.ListStatus;
 import cn.yibao.terminal.counter.BaseInfo;
 import cn.yibao.terminal.counter.InsuInfo;
@@ -51,7 +52,7 @@ final class PersonMapping {
     static PersonInfo personInfo(CardInfo card, Optional<ListStatus> listed) {
         String ssn = card.holder().ssn();
         LocalDate birthday = birthday(ssn);
-        int age = birthday == null ? 0 : (int) ChronoUnit.YEARS.between(birthday, LocalDate.now());
+        int age = birthday == null ? 0 : (int) ChronoUnit.YEARS.between(birthday, LocalDate.now(BusinessZone.ZONE));
         BaseInfo base = new BaseInfo(psnNo(card), "01", CardNumbers.mask(ssn), card.holder().name(),
                 String.valueOf(card.holder().gender()), "01", birthday, Math.max(0, Math.min(age, 150)));
         InsuranceInfo ins = card.insurance();

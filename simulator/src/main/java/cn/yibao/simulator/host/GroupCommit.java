@@ -1,0 +1,229 @@
+package cn.yibao.simulator.host;
+
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.LinkRefusal;
+import cn.yibao.hostlink.msg.Response;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit of live uploads: the small batches (a counter uploading each sale as it is made)
+ * of several terminals that arrive within a short window are applied by one thread in one
+ * transaction — one lock statement for their terminals' rows (in terminal order), one multi-row
+ * insert for all their records, one for their accounts, one batch of head updates, one durable
+ * commit — and each upload is acknowledged only after that commit returned (durability is
+ * unchanged: fsync and {@code synchronous_commit} stay on). A group holds at most one batch of a
+ * terminal (a second waits for the next group). When any batch of a group needs more than the
+ * quick way (a refusal, a replay, a re-enrolment), the group is rolled back and each batch is
+ * applied alone ({@link Ingest#apply}), so answers are the same as without grouping. A group the
+ * database refused (unavailable, rolled back) is answered {@code STORE_UNAVAILABLE}, every batch:
+ * nothing of it was stored.
+ */
+final class GroupCommit implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    /** How long the first upload of a group waits for others (the latency the group adds at most). */
+    static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    /** Most batches in one group. */
+    static final int MAX_BATCHES = 64;
+    /** Largest batch that is grouped (larger ones are a backlog: a transaction of their own pays off). */
+    static final int MAX_RECORDS = 20;
+
+    private record Pending(Ingest.Batch batch, CompletableFuture<Response> answer, AtomicLong answered) {
+
+        void done(Response r) {
+            answered.incrementAndGet();
+            answer.complete(r);
+        }
+    }
+
+    private final HostStore store;
+    private final Ingest ingest;
+    private final Function<Ingest.Batch, Response> alone;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread committer;
+    private volatile boolean closed;
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong groups = new AtomicLong();
+
+    /**
+     * @param alone applies one batch on its own and answers it (store failures included), for a
+     *              group that cannot be applied together
+     */
+    GroupCommit(HostStore store, Ingest ingest, Function<Ingest.Batch, Response> alone) {
+        this.store = store;
+        this.ingest = ingest;
+        this.alone = alone;
+        this.committer = new Thread(this::run, "host-group-commit");
+        committer.setDaemon(true);
+        committer.start();
+    }
+
+    /** @return the answer to {@code b}, completed after the transaction that stored it committed */
+    CompletableFuture<Response> submit(Ingest.Batch b) {
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        if (closed) {
+            answer.complete(alone.apply(b));
+        } else {
+            submitted.incrementAndGet();
+            queue.add(new Pending(b, answer, answered));
+        }
+        return answer;
+    }
+
+    private void run() {
+        List<Pending> carried = new ArrayList<>();
+        while (!closed) {
+            try {
+                List<Pending> group = collect(carried);
+                if (!group.isEmpty()) {
+                    commit(group);
+                }
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException e) {
+                LOG.error("group commit failed", e);
+            }
+        }
+        carried.forEach(p -> p.done(alone.apply(p.batch())));
+        for (Pending p; (p = queue.poll()) != null; ) {
+            p.done(alone.apply(p.batch()));
+        }
+    }
+
+    /** Waits for a first upload, then for more until the window closes; one batch a terminal. */
+    private List<Pending> collect(List<Pending> carried) throws InterruptedException {
+        List<Pending> group = new ArrayList<>();
+        Set<String> terminals = new HashSet<>();
+        List<Pending> later = new ArrayList<>();
+        for (Pending p : carried) {
+            (terminals.add(p.batch().terminal()) ? group : later).add(p);
+        }
+        carried.clear();
+        if (group.isEmpty()) {
+            Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return group;
+            }
+            terminals.add(first.batch().terminal());
+            group.add(first);
+        }
+        long deadline = System.nanoTime() + WINDOW_NANOS;
+        while (group.size() < MAX_BATCHES) {
+            long left = deadline - System.nanoTime();
+            Pending p = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+            if (p == null) {
+                break;
+            }
+            (terminals.add(p.batch().terminal()) ? group : later).add(p);
+        }
+        carried.addAll(later);
+        return group;
+    }
+
+    private void commit(List<Pending> group) {
+        groups.incrementAndGet();
+        List<Ingest.Batch> batches = group.stream().map(Pending::batch).toList();
+        List<Response> answers;
+        try {
+            answers = store.inTransaction(c -> applyAll(c, batches));
+        } catch (Ingest.NotQuick e) {
+            group.forEach(p -> p.done(alone.apply(p.batch())));
+            return;
+        } catch (HostStore.StoreException e) {
+            if (!e.unavailable() && !e.rolledBack()) {
+                group.forEach(p -> p.done(alone.apply(p.batch())));
+                return;
+            }
+            LOG.warn("store {} unavailable ({}): refused a group of {} uploads", store.describe(), e.sqlState(),
+                    group.size());
+            group.forEach(p -> p.done(Response.refused(p.batch().req(), LinkRefusal.STORE_UNAVAILABLE,
+                    Json.object())));
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).done(answers.get(i));
+        }
+    }
+
+    /**
+     * Applies the batches (one a terminal) the quick way in the transaction of {@code c}, with one
+     * statement for the records of all and one for their accounts; throws {@link Ingest.NotQuick}
+     * when any batch needs more. @return the answers, in the order of {@code batches}
+     */
+    private List<Response> applyAll(Connection c, List<Ingest.Batch> batches) throws SQLException {
+        TreeSet<String> terminals = new TreeSet<>();
+        batches.forEach(b -> terminals.add(b.terminal()));
+        Map<String, Terminals.Head> heads = Terminals.lockAll(c, terminals, store.rowLock());
+        Response[] answers = new Response[batches.size()];
+        List<Ingest.Plan> plans = new ArrayList<>();
+        List<Integer> planned = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        Map<String, Amounts> posts = new TreeMap<>();
+        for (int i = 0; i < batches.size(); i++) {
+            Ingest.Batch b = batches.get(i);
+            Terminals.Head head = heads.getOrDefault(b.terminal(), new Terminals.Head(0, null, "", null));
+            if (!head.flag().isEmpty()) {
+                answers[i] = Response.refused(b.req(), LinkRefusal.TERMINAL_FLAGGED,
+                        Json.object().put("ack_seq", head.seq()));
+                continue;
+            }
+            if (!Arrays.equals(head.signCert(), b.enrolled().der())) {
+                throw new Ingest.NotQuick(); // re-enrolled since the check: verified again, alone
+            }
+            Ingest.Plan plan = ingest.plan(c, b, head);
+            if (plan.failure() != null) {
+                throw new Ingest.NotQuick(); // a refusal: flagged alone, in the documented order
+            }
+            plans.add(plan);
+            planned.add(i);
+            rows.addAll(plan.rows());
+            plan.posts().forEach((card, a) -> posts.merge(card, a, Amounts::plus));
+        }
+        if (Records.insert(c, rows) != rows.size()) {
+            throw new Ingest.NotQuick(); // a msgid or card transaction already held
+        }
+        Ledger.postAll(c, posts);
+        long now = System.currentTimeMillis();
+        Terminals.advanceAll(c, plans.stream().map(p -> new Object[] {p.high(),
+            p.last(), p.batch().journalHead(), p.batch().journalHead(), now, p.batch().terminal()}).toList());
+        for (int k = 0; k < plans.size(); k++) {
+            Ingest.Plan p = plans.get(k);
+            answers[planned.get(k)] = Ingest.accepted(p.batch(), p.high(), p.rows().size(), p.duplicates());
+        }
+        return Arrays.asList(answers);
+    }
+
+    /** @return {uploads submitted, of which not answered yet, groups committed or tried} since the start */
+    long[] counts() {
+        long s = submitted.get();
+        return new long[] {s, s - answered.get(), groups.get()};
+    }
+
+    /** Stops grouping: what is queued is applied alone. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            committer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
