@@ -1,5 +1,6 @@
 package cn.yibao.simulator.cli;
 
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.simulator.SimulatorData;
 import cn.yibao.simulator.card.Personas;
 import cn.yibao.simulator.card.VirtualPsam;
@@ -70,7 +71,7 @@ final class SandboxCommand implements Callable<Integer> {
         Path terminalDir = Cli.dataDir(home == null ? null : home.resolve(TerminalMain.APP), TerminalMain.APP);
         Path simDir = Cli.dataDir(home == null ? null : home.resolve(SimulatorData.APP), SimulatorData.APP);
         SandboxSettings settings = new SandboxSettings(terminalDir, simDir, port, persona, fresh, timing,
-                Duration.ofSeconds(waitSeconds), java.time.Clock.systemDefaultZone(), ApiServer.DEFAULT_MAX_BODY);
+                Duration.ofSeconds(waitSeconds), BusinessZone.clock(), ApiServer.DEFAULT_MAX_BODY);
         RuntimeOptions options = RuntimeOptions.defaults();
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = CardStartCommand.shutdownHook(Thread.currentThread(), closed);

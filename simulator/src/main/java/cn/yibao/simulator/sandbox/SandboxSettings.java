@@ -1,5 +1,6 @@
 package cn.yibao.simulator.sandbox;
 
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.simulator.card.Personas;
 import cn.yibao.terminal.http.ApiServer;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public record SandboxSettings(Path terminalDir, Path simulatorDir, int port, Str
      */
     public static SandboxSettings under(Path home) {
         return new SandboxSettings(home.resolve("terminal"), home.resolve("simulator"), 0, "employee", false, false,
-                CARD_WAIT, Clock.systemDefaultZone(), ApiServer.DEFAULT_MAX_BODY);
+                CARD_WAIT, BusinessZone.clock(), ApiServer.DEFAULT_MAX_BODY);
     }
 
     public SandboxSettings withPort(int newPort) {
