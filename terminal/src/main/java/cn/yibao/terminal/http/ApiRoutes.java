@@ -35,6 +35,8 @@ final class ApiRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Pattern INFNO = Pattern.compile("/api/([0-9A-Za-z]{1,8})");
     private static final Set<String> CANCELLATIONS = Set.of("2103", "2208", "2305");
+    /** The console's pages that need an operator's session (the login page does not). */
+    private static final Set<String> OPERATOR_PAGES = Set.of("", "index.html", "shift.html");
 
     private final CounterApi counter;
     private final InfnoRouter router;
@@ -75,9 +77,13 @@ final class ApiRoutes {
         }
         if (path.startsWith("/console/")) {
             requireMethod(request, HttpMethod.GET);
-            ConsoleFiles.File file = files.get(path.substring("/console/".length()));
+            String name = path.substring("/console/".length());
+            ConsoleFiles.File file = files.get(name);
             if (file == null) {
                 throw new ApiException(ApiError.NOT_FOUND, path);
+            }
+            if (OPERATOR_PAGES.contains(name) && !guard.operatorSession(request)) {
+                return ApiReply.redirect("/console/login", Map.of()); // the till is for a logged-in operator only
             }
             return new ApiReply(HttpResponseStatus.OK, file.contentType(), file.body(), ApiGuard.PAGE_HEADERS);
         }
