@@ -90,6 +90,8 @@ class LiveConsoleSaleIT {
             assertTrue(paper.stream().anyMatch(l -> l.startsWith("个人账户支付") && l.endsWith("59.90")), String.join("\n", paper));
             assertTrue(paper.stream().anyMatch(l -> l.startsWith("医疗费总额") && l.endsWith("59.90")), String.join("\n", paper));
             assertTrue(paper.stream().anyMatch(l -> l.startsWith("账户余额") && l.endsWith("1440.10")), String.join("\n", paper));
+            assertTrue(paper.stream().anyMatch(l -> l.startsWith("操作员") && l.endsWith(ConsoleLogin.CASHIER_ID + " "
+                    + ConsoleLogin.CASHIER_NAME)), "the receipt names the cashier: " + String.join("\n", paper));
 
             // the customer asks for a copy while the printer is out of paper, then once it is back
             printerSim.setPaperOut(true);

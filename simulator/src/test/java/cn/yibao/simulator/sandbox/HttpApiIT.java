@@ -289,7 +289,7 @@ class HttpApiIT {
         String host = "Host: 127.0.0.1:" + api.server.port() + "\r\n";
         StringBuilder requests = new StringBuilder();
         for (int i = 0; i < 5; i++) {
-            requests.append("GET /console/ HTTP/1.1\r\n").append(host).append("\r\n");
+            requests.append("GET /console/login HTTP/1.1\r\n").append(host).append("\r\n");
             requests.append("GET /api/status HTTP/1.1\r\n").append(host).append("Authorization: Bearer ")
                     .append(SandboxFixture.TOKEN).append("\r\n").append(i == 4 ? "Connection: close\r\n" : "")
                     .append("\r\n");
@@ -357,7 +357,11 @@ class HttpApiIT {
         HttpRequest withCookie = client.request("/api/status", null).header("Cookie", cookie.split(";")[0]).GET()
                 .build();
         assertEquals(0, client.send(withCookie).infcode());
-        ApiClient.Answer page = client.get("/console/", null);
+        ApiClient.Answer noSession = client.get("/console/", null);
+        assertEquals(303, noSession.status(), "the till itself needs an operator's session");
+        assertEquals("/console/login", noSession.raw().headers().firstValue("Location").orElseThrow());
+        ApiClient.Answer page = client.send(client.request("/console/", null).header("Cookie", cookie.split(";")[0])
+                .GET().build());
         assertEquals(200, page.status());
         assertTrue(page.body().contains("医保结算"), "the console page is Chinese");
         assertTrue(page.raw().headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));

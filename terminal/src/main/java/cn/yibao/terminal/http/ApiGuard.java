@@ -129,6 +129,11 @@ final class ApiGuard {
         return sessions.open(opterId);
     }
 
+    /** @return whether the request carries an open console session of a logged-in operator */
+    boolean operatorSession(FullHttpRequest request) {
+        return sessions.operatorOf(session(request)).filter(id -> !id.equals(ConsoleSessions.NO_OPERATOR)).isPresent();
+    }
+
     /** Ends the request's console session, if it has one. */
     void logout(FullHttpRequest request) {
         sessions.close(session(request));

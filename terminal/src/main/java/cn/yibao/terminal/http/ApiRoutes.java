@@ -10,13 +10,11 @@ import cn.yibao.terminal.operator.OperatorRefusal;
 import cn.yibao.terminal.operator.Operators;
 import cn.yibao.terminal.operator.Shifts;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -36,6 +34,8 @@ final class ApiRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Pattern INFNO = Pattern.compile("/api/([0-9A-Za-z]{1,8})");
     private static final Set<String> CANCELLATIONS = Set.of("2103", "2208", "2305");
+    /** The console's pages that need an operator's session (the login page does not). */
+    private static final Set<String> OPERATOR_PAGES = Set.of("", "index.html", "shift.html");
 
     private final CounterApi counter;
     private final InfnoRouter router;
@@ -77,9 +77,13 @@ final class ApiRoutes {
         }
         if (path.startsWith("/console/")) {
             requireMethod(request, HttpMethod.GET);
-            ConsoleFiles.File file = files.get(path.substring("/console/".length()));
+            String name = path.substring("/console/".length());
+            ConsoleFiles.File file = files.get(name);
             if (file == null) {
                 throw new ApiException(ApiError.NOT_FOUND, path);
+            }
+            if (OPERATOR_PAGES.contains(name) && !guard.operatorSession(request)) {
+                return ApiReply.redirect("/console/login", Map.of()); // the till is for a logged-in operator only
             }
             return new ApiReply(HttpResponseStatus.OK, file.contentType(), file.body(), ApiGuard.PAGE_HEADERS);
         }
