@@ -9,12 +9,10 @@ import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.net.Peer;
 import cn.yibao.hostlink.net.RequestHandler;
 import cn.yibao.hostlink.record.RecordVerifier;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,14 +32,12 @@ public final class HostService implements RequestHandler, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostService.class);
 
-    /** Most card-list changes in one 9120 answer. */
-    static final int MAX_CARD_CHANGES = 5000;
-
     private final HostStore store;
     private final Ingest ingest;
     private final SettlementDesk desk;
     private final Reconciliation recon;
     private final GroupCommit group;
+    private final Downloads downloads;
     private final Map<String, String> signNos = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
@@ -51,6 +47,7 @@ public final class HostService implements RequestHandler, AutoCloseable {
         this.desk = new SettlementDesk(store);
         this.recon = new Reconciliation(store);
         this.group = new GroupCommit(store, ingest, this::uploadAlone);
+        this.downloads = new Downloads(store);
     }
 
     /** Live uploads are verified here, then committed with others ({@link GroupCommit}); the rest as {@link #handle}. */
@@ -155,8 +152,8 @@ public final class HostService implements RequestHandler, AutoCloseable {
                 store.seen(terminal, req.input().path("journal_head").asLong(0));
                 yield Response.ok(req, Json.object().put("time", now()));
             }
-            case POLICY_PACK -> policyPack(req);
-            case CARD_LIST -> cardList(req);
+            case POLICY_PACK -> downloads.policyPack(req);
+            case CARD_LIST -> downloads.cardList(req);
             case CARD_REPORT -> CardReports.record(store, terminal, req);
             case PERSON_QUERY -> person(req);
             case UPLOAD -> ingest.upload(peer, req, enrolled.get());
@@ -182,36 +179,6 @@ public final class HostService implements RequestHandler, AutoCloseable {
             return Response.ok(req, Json.object().put("sign_no", signNo).put("sign_time", now())
                     .put("policy_version", Registry.latestPack(c))
                     .put("card_list_version", Registry.cardListVersion(c)));
-        });
-    }
-
-    private Response policyPack(Request req) {
-        String have = req.input().path("have_version").asText("");
-        return store.inTransaction(c -> {
-            String latest = Registry.latestPack(c);
-            ObjectNode out = Json.object().put("version", latest).put("up_to_date", latest.equals(have));
-            if (!latest.isEmpty() && !latest.equals(have)) {
-                out.put("pack", Base64.getEncoder().encodeToString(Registry.pack(c, latest)));
-            }
-            return Response.ok(req, out);
-        });
-    }
-
-    private Response cardList(Request req) {
-        long since = req.input().path("since_version").asLong(0);
-        return store.inTransaction(c -> {
-            var changes = Registry.changesSince(c, since, MAX_CARD_CHANGES);
-            ArrayNode entries = Json.object().arrayNode();
-            long version = since;
-            for (Registry.CardEntry e : changes) {
-                entries.addObject().put("card_no", e.cardNo()).put("status", e.status())
-                        .put("reported_at", time(e.reportedAt()));
-                version = e.version();
-            }
-            ObjectNode out = Json.object().put("version", version)
-                    .put("more", version < Registry.cardListVersion(c));
-            out.set("entries", entries);
-            return Response.ok(req, out);
         });
     }
 
@@ -302,9 +269,5 @@ public final class HostService implements RequestHandler, AutoCloseable {
 
     private static String now() {
         return LocalDateTime.now(Request.ZONE).format(Request.TIME);
-    }
-
-    private static String time(long millis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), Request.ZONE).format(Request.TIME);
     }
 }

@@ -34,7 +34,7 @@ class CardSecurityTest {
         }
         CardException locked = assertThrows(CardException.class, () -> s.verifyPin(Rig.PIN));
         assertEquals(CardError.BLOCKED, locked.error());
-        assertEquals("密码已锁定，请到经办机构解锁", locked.messageZh());
+        assertEquals("密码已锁定，请到医保经办机构解锁", locked.messageZh());
         assertEquals(0, rig.card.snapshot().pinTries());
         // the lock survives a restart of the simulator
         VirtualCard reopened = new VirtualCard("employee", dir);

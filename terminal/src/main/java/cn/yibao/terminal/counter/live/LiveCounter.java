@@ -1,6 +1,5 @@
 package cn.yibao.terminal.counter.live;
 
-import cn.yibao.card.CardException;
 import cn.yibao.card.session.CardInfo;
 import cn.yibao.terminal.cardlist.CardWatch;
 import cn.yibao.terminal.counter.AdmissionRequest;
@@ -40,7 +39,6 @@ import cn.yibao.terminal.counter.host.HostSwitch;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.VisitStore;
 import cn.yibao.terminal.policy.PolicyPack;
-import cn.yibao.terminal.settlement.SettlementRefusedException;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.util.List;
@@ -143,7 +141,7 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public PersonInfo queryPerson(PersonQuery query) {
-        return refusing(() -> cards.withCard(session -> {
+        return Refusals.refusing(() -> cards.withCard(session -> {
             CardInfo card = session.readCard();
             return PersonMapping.personInfo(card, rules.presented(card));
         }));
@@ -156,7 +154,7 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Settlement preSettlePharmacy(PharmacySale sale) {
-        Settlement pre = refusing(() -> pharmacy.preSettle(sale));
+        Settlement pre = Refusals.refusing(() -> pharmacy.preSettle(sale));
         till.quoted(pre);
         return pre;
     }
@@ -173,17 +171,17 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Visit register(RegisterRequest request) {
-        return refusing(() -> visits.register(request));
+        return Refusals.refusing(() -> visits.register(request));
     }
 
     @Override
     public FeeUploadResult uploadFees(FeeUpload upload) {
-        return refusing(() -> visits.upload(upload));
+        return Refusals.refusing(() -> visits.upload(upload));
     }
 
     @Override
     public Settlement preSettleVisit(VisitSettle request) {
-        Settlement pre = refusing(() -> visitSettle.preSettle(request));
+        Settlement pre = Refusals.refusing(() -> visitSettle.preSettle(request));
         till.quoted(pre);
         return pre;
     }
@@ -205,7 +203,7 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Settlement cancel(CancelRequest request, String msgid, Opter opter, String memo) {
-        Settlement done = refusing(() -> cancellation.cancel(request, msgid, opter, memo));
+        Settlement done = Refusals.refusing(() -> cancellation.cancel(request, msgid, opter, memo));
         afterSettle.accept(done);
         return done;
     }
@@ -217,27 +215,27 @@ public final class LiveCounter implements CounterApi {
 
     @Override
     public Visit admit(AdmissionRequest request, Pin pin, String msgid) {
-        return refusing(() -> admission.admit(request, pin, msgid));
+        return Refusals.refusing(() -> admission.admit(request, pin, msgid));
     }
 
     @Override
     public Visit discharge(DischargeRequest request) {
-        return refusing(() -> visits.discharge(request));
+        return Refusals.refusing(() -> visits.discharge(request));
     }
 
     @Override
     public cn.yibao.terminal.counter.Stay stay(String iptOtpNo) {
-        return refusing(() -> visits.stay(iptOtpNo));
+        return Refusals.refusing(() -> visits.stay(iptOtpNo));
     }
 
     @Override
     public Visit cancelAdmission(StayCancel request, Pin pin, String msgid) {
-        return refusing(() -> admission.cancel(request, pin, msgid));
+        return Refusals.refusing(() -> admission.cancel(request, pin, msgid));
     }
 
     @Override
     public Visit cancelDischarge(StayCancel request) {
-        return refusing(() -> visits.cancelDischarge(request));
+        return Refusals.refusing(() -> visits.cancelDischarge(request));
     }
 
     @Override
@@ -277,34 +275,12 @@ public final class LiveCounter implements CounterApi {
      */
     private Settlement settled(Supplier<Settlement> settle) {
         // card, engine and journal: the settlement's time at the counter (metrics: docs/operations.md)
-        Settlement done = Metrics.timer("yibao.terminal.settlement").record(() -> refusing(settle));
+        Settlement done = Metrics.timer("yibao.terminal.settlement").record(() -> Refusals.refusing(settle));
         if (done.setlinfo().setlId() != null) {
             Metrics.counter("yibao.terminal.sales").increment();
             till.settled(done);
             afterSettle.accept(done);
         }
         return done;
-    }
-
-    /**
-     * Runs {@code work}, turning the card's and the settlement engine's refusals into the
-     * counter's, so that every caller (API, console, command line) sees one kind of refusal.
-     */
-    private static <T> T refusing(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (CardException e) {
-            throw counted(new CounterRefusedException(e));
-        } catch (SettlementRefusedException e) {
-            throw counted(new CounterRefusedException(e.refusal()));
-        } catch (CounterRefusedException e) {
-            throw counted(e);
-        }
-    }
-
-    /** Counts a refusal by its stable code ({@code yibao_terminal_refusals_total}). */
-    private static CounterRefusedException counted(CounterRefusedException e) {
-        Metrics.counter("yibao.terminal.refusals", "code", e.refusal().code()).increment();
-        return e;
     }
 }
