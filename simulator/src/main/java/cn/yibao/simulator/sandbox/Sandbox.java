@@ -91,6 +91,7 @@ public final class Sandbox implements AutoCloseable {
         Path terminalDir = Files.createDirectories(settings.terminalDir());
         Path simDir = Files.createDirectories(settings.simulatorDir());
         if (settings.fresh()) {
+            refuseIfRunning(simDir); // never clear the state of a running sandbox or card reader
             FreshStart.clear(terminalDir, simDir);
         }
         Path cards = Files.createDirectories(simDir.resolve(CARD_DIR));
@@ -119,6 +120,19 @@ public final class Sandbox implements AutoCloseable {
         server = ApiServer.start(new ApiServer.Settings(settings.port(), token, runtime.counter(), settings.clock(),
                 settings.maxBodyBytes(), "220100"), terminalDir);
         opened.push(server);
+    }
+
+    private static void refuseIfRunning(Path simDir) {
+        if (!Files.exists(simDir.resolve(ReaderControl.SOCKET_NAME))) {
+            return;
+        }
+        try {
+            ReaderControl.send(simDir, "status");
+        } catch (IOException stale) {
+            return; // left by one that was killed
+        }
+        throw new IllegalStateException("a sandbox or simulator card reader already runs with " + simDir
+                + ": stop it before --fresh");
     }
 
     /** The host on its store under {@code hostDir}; the terminal enrolled with it when either is new. */
