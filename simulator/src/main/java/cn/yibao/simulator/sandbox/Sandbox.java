@@ -96,6 +96,7 @@ public final class Sandbox implements AutoCloseable {
         Path terminalDir = Files.createDirectories(settings.terminalDir());
         Path simDir = Files.createDirectories(settings.simulatorDir());
         if (settings.fresh()) {
+            refuseIfRunning(simDir); // never clear the state of a running sandbox or card reader
             FreshStart.clear(terminalDir, simDir);
         }
         Path cards = Files.createDirectories(simDir.resolve(CARD_DIR));
@@ -133,6 +134,19 @@ public final class Sandbox implements AutoCloseable {
             server.operators().add(CASHIER, "演示收银员", Role.CASHIER, DEMO_PASSWORD.toCharArray());
             server.operators().add(SUPERVISOR, "演示主管", Role.SUPERVISOR, DEMO_PASSWORD.toCharArray());
         }
+    }
+
+    private static void refuseIfRunning(Path simDir) {
+        if (!Files.exists(simDir.resolve(ReaderControl.SOCKET_NAME))) {
+            return;
+        }
+        try {
+            ReaderControl.send(simDir, "status");
+        } catch (IOException stale) {
+            return; // left by one that was killed
+        }
+        throw new IllegalStateException("a sandbox or simulator card reader already runs with " + simDir
+                + ": stop it before --fresh");
     }
 
     /** The host on its store under {@code hostDir}; the terminal enrolled with it when either is new. */

@@ -1,9 +1,11 @@
 package cn.yibao.simulator.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
+import cn.yibao.terminal.counter.live.RuntimeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The sandbox keeps its state across a restart, as {@code simulator sandbox} does without
  * {@code --fresh}: the same journal, card and host. The msgid bindings too: after a restart the same
  * msgid with another basket or PIN is still a conflict, an identical resend gets the first answer,
- * and the file that remembers it is the owner's only. {@code --fresh} starts over.
+ * and the file that remembers it is the owner's only. {@code --fresh} starts over, but never beside a
+ * running sandbox.
  */
 class MsgidAfterRestartIT {
 
@@ -50,6 +53,11 @@ class MsgidAfterRestartIT {
             assertEquals(0, same.infcode(), same.body());
             assertEquals(setlId, same.output().path("setlinfo").path("setl_id").asText(), "an identical resend: the first answer");
             assertEquals(balance, api.balance(), "nothing settled again");
+            IllegalStateException running = assertThrows(IllegalStateException.class, () -> Sandbox.start(
+                    SandboxSettings.under(home).withFresh(true), RuntimeOptions.defaults()), "--fresh beside a running sandbox");
+            assertTrue(running.getMessage().contains("already runs"), running.getMessage());
+            assertTrue(Files.exists(home.resolve("terminal").resolve("journal.db"))
+                    && Files.exists(home.resolve("simulator").resolve("cards")), "the running sandbox's state is untouched");
             ApiClient.Answer found = api.client.call("5203", "{\"data\": {\"setl_id\": \"" + setlId + "\"}}");
             assertEquals(1, found.output().path("data").size(), "the journal survived the restart: " + found.body());
         }
