@@ -10,8 +10,8 @@ const CARD_STAS_WARN = { '3': '此卡已挂失，请收回并联系医保经办�
 const CLASS = { '01': '甲类', '02': '乙类', '03': '丙类', '09': '非医保' };
 const CANCEL = { '2102': '2103', '2207': '2208', '2304': '2305' };
 const INFNO = { '2102': '药店结算', '2103': '药店撤销', '2207': '门诊结算', '2208': '门诊撤销', '2304': '出院结算', '2305': '出院撤销' };
-const PIN_WRONG = ['PIN_WRONG', 'CARD_PIN_WRONG'];
-const PIN_LOCKED = ['PIN_LOCKED', 'CARD_PIN_LOCKED'];
+const PIN_WRONG = ['PIN_WRONG'];
+const PIN_LOCKED = ['PIN_LOCKED'];
 const SPLIT_ROWS = [
   ['medfee_sumamt', '医疗费总额', true], ['fulamt_ownpay_amt', '全自费（丙类）'], ['preselfpay_amt', '先行自付（乙类）'],
   ['inscp_scp_amt', '政策范围内金额'], ['act_pay_dedc', '起付线'], ['hifp_pay', '统筹基金支付'],
