@@ -45,7 +45,7 @@ class CounterRecordAtHostTest {
     Path dir;
 
     /** The host's view of one terminal's chain, in memory. */
-    private static final class Held implements ChainView {
+    static final class Held implements ChainView {
         private final Map<Long, byte[]> hashes = new HashMap<>();
         private final Set<String> msgids = new HashSet<>();
         private final Set<String> writes = new HashSet<>();
@@ -82,7 +82,7 @@ class CounterRecordAtHostTest {
         }
     }
 
-    private static List<RecordCheck> verifyAll(CounterFixture f, Held held) {
+    static List<RecordCheck> verifyAll(CounterFixture f, Held held) {
         RecordVerifier verifier = new RecordVerifier(held, IssuerTacVerifier.testIssuer(), EngineSplitRecomputer.bundled());
         Journal upload = new JournalUpload(f.journal);
         return upload.after(0, 100).stream().map(up -> {

@@ -68,7 +68,8 @@ public final class ApiJson {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .addModule(module);
         // a field is read as the JSON type docs/openapi.yaml gives it: no 94 for a name, no "2" or
-        // 1.5 for a count, no 1 for a flag (amounts, read by MoneyJson.YUAN, take numeric strings)
+        // 1.5 for an integer, no 1 for a flag (amounts, read by MoneyJson.YUAN, and decimals such as
+        // cnt and pric, read by DecimalJson, take numeric strings as the national clients send them)
         builder.withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));

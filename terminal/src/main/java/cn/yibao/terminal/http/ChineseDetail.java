@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 final class ChineseDetail {
 
     private static final String FIELD = "[A-Za-z_][A-Za-z0-9_]*(?:\\[\\d+])*(?:\\.[A-Za-z_][A-Za-z0-9_]*(?:\\[\\d+])*)*";
-    private static final Pattern REQUIRED = Pattern.compile("(" + FIELD + ") is required.*");
-    private static final Pattern TOO_LONG = Pattern.compile("(" + FIELD + ") is longer than (\\d+) characters.*");
+    private static final Pattern REQUIRED = Pattern.compile("(?:(" + FIELD + "): )?(" + FIELD + ") is required.*");
+    private static final Pattern TOO_LONG = Pattern.compile("(?:(" + FIELD + "): )?(" + FIELD + ") is longer than (\\d+) characters.*");
     private static final Pattern FIELD_RULE = Pattern.compile("(" + FIELD + ")(?::| must| has| is) .*");
     private static final Pattern LINE = Pattern.compile("(?:" + FIELD + ": )?line feedetl_sn (\\S{1,30}): .*|(" + FIELD
             + ")\\.feedetl_sn repeats (" + FIELD + ")(?: .*)?");
@@ -43,11 +43,11 @@ final class ChineseDetail {
         }
         Matcher m = REQUIRED.matcher(detail);
         if (m.matches()) {
-            return "字段 " + m.group(1) + " 必填";
+            return "字段 " + (m.group(1) == null ? "" : m.group(1) + ".") + m.group(2) + " 必填";
         }
         m = TOO_LONG.matcher(detail);
         if (m.matches()) {
-            return "字段 " + m.group(1) + " 超过 " + m.group(2) + " 个字符";
+            return "字段 " + (m.group(1) == null ? "" : m.group(1) + ".") + m.group(2) + " 超过 " + m.group(3) + " 个字符";
         }
         m = FIELD_RULE.matcher(detail);
         if (m.matches()) {
