@@ -49,6 +49,14 @@ class OpenApiConformanceIT {
     private static final Path OUT = Path.of("target", "conformance").toAbsolutePath();
 
     /** One operation of the document. */
+    /**
+     * What an answer must never say: a Java type, package or exception, the JSON parser or its
+     * settings (messages speak of fields, rules and bounds).
+     */
+    static final java.util.regex.Pattern JAVA_INTERNALS = java.util.regex.Pattern.compile(
+            "java\\.|javax\\.|com\\.fasterxml|cn\\.yibao\\.|Exception|Jackson|JsonParser|JsonNode|ObjectNode"
+            + "|Feature '|out of range of|Integer with|BigDecimal|\\bjava\\b");
+
     record Op(String path, String method, JsonNode bodySchema, Set<String> statuses) {
     }
 
@@ -184,6 +192,8 @@ class OpenApiConformanceIT {
             failures.add(where + ": HTTP " + r.statusCode() + " is not documented for the operation " + r.body());
         } else if (!json.readTree(r.body()).path("infcode").isInt()) {
             failures.add(where + ": not the national envelope: " + r.body());
+        } else if (JAVA_INTERNALS.matcher(r.body()).find()) {
+            failures.add(where + ": the answer names Java internals: " + r.body());
         } else if (!valid && json.readTree(r.body()).path("infcode").asInt() == 0 && !violations.equals("[]")) {
             failures.add(where + ": a request the document forbids was answered with success: " + violations
                     + "\n    request: " + body);
