@@ -5,7 +5,6 @@ import cn.yibao.terminal.counter.ReconciliationStatus;
 import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
