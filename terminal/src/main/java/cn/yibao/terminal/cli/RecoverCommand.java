@@ -7,7 +7,6 @@ import cn.yibao.terminal.counter.live.Recovery;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnState;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -23,7 +23,6 @@ import cn.yibao.terminal.devices.ReceiptLayout;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -8,7 +8,6 @@ import cn.yibao.terminal.journal.UploadQueue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

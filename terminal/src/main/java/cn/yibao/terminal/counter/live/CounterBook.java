@@ -14,7 +14,6 @@ import cn.yibao.terminal.journal.TxnState;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
