@@ -78,6 +78,7 @@ final class SandboxCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         DeviceOptions.Attached attached = devices.attach(options, CounterSettings.pharmacyName(terminalDir), VirtualPsam.DEFAULT_TERMINAL_ID);
         try (Sandbox sandbox = Sandbox.start(settings, options)) {
+            sandbox.seedOperators();
             ServeAnnouncement.print(spec.commandLine().getOut(), sandbox.server(), sandbox.token(), terminalDir,
                     "sandbox: the live counter on simulated parts (terminal " + sandbox.runtime().terminalId()
                     + ", journal " + sandbox.runtime().journal().file() + ", host simulator in-process on port "

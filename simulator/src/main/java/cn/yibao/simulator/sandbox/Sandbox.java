@@ -125,11 +125,13 @@ public final class Sandbox implements AutoCloseable {
         server = ApiServer.start(new ApiServer.Settings(settings.port(), token, runtime.counter(), settings.clock(),
                 settings.maxBodyBytes(), "220100"), terminalDir);
         opened.push(server);
-        seedOperators(server);
     }
 
-    /** On first start, the sandbox's console operators: cashier 1001 and supervisor 9001, password 123456. */
-    private static void seedOperators(ApiServer server) {
+    /**
+     * Gives a sandbox with no console operators yet its two: cashier {@link #CASHIER} and supervisor
+     * {@link #SUPERVISOR}, password {@link #DEMO_PASSWORD} ({@code simulator sandbox} does, on first start).
+     */
+    public void seedOperators() {
         if (server.operators().list().isEmpty()) {
             server.operators().add(CASHIER, "演示收银员", Role.CASHIER, DEMO_PASSWORD.toCharArray());
             server.operators().add(SUPERVISOR, "演示主管", Role.SUPERVISOR, DEMO_PASSWORD.toCharArray());
