@@ -3,7 +3,6 @@ package cn.yibao.simulator.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yibao.terminal.http.ApiError;
 import cn.yibao.terminal.http.InfnoRouter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
