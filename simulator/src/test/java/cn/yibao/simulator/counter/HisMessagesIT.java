@@ -3,6 +3,7 @@ package cn.yibao.simulator.counter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
 import cn.yibao.terminal.policy.PolicyPack;
@@ -10,7 +11,6 @@ import cn.yibao.terminal.policy.PolicyPacks;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +117,7 @@ class HisMessagesIT {
                         + bad + "\"},\"card_pin\":\"123456\"}}");
                 assertEquals("BAD_INPUT", a.path("err_code").asText(), bad + ": " + a);
             }
-            String future = LocalDateTime.now(ZoneOffset.UTC).plusHours(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+            String future = LocalDateTime.now(BusinessZone.ZONE).plusHours(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
             JsonNode a = his.post("/api/2401", "{\"infno\":\"2401\",\"msgid\":\"T-future\",\"input\":{\"mdtrtinfo\":{"
                     + "\"psn_no\":\"" + psn + "\",\"ipt_otp_no\":\"IP-1\",\"begntime\":\"" + future + "\"},\"card_pin\":\"123456\"}}");
             assertEquals("BAD_INPUT", a.path("err_code").asText(), a.toString());
