@@ -56,6 +56,15 @@ public final class HostService implements RequestHandler, AutoCloseable {
         if (!Infno.UPLOAD.code().equals(req.infno())) {
             return CompletableFuture.completedFuture(handle(peer, req));
         }
+        long t0 = System.nanoTime();
+        return upload(peer, req).whenComplete((r, failed) -> {
+            if (r != null) {
+                HostMetrics.answered(req, r, System.nanoTime() - t0);
+            }
+        });
+    }
+
+    private CompletableFuture<Response> upload(Peer peer, Request req) {
         try {
             String terminal = peer.terminalId();
             // the decoded enrolment this instance knows, checked against the database under the lock
