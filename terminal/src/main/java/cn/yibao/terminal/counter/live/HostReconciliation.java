@@ -67,7 +67,9 @@ final class HostReconciliation {
         try {
             Response totals = host.call(Infno.RECON_TOTALS, input(day));
             if (!totals.ok()) {
-                return status(day, null, "对账被中心拒绝：" + totals.errMsg(), null);
+                // the cashier reads the host's Chinese message; its code and English stay in err_msg
+                String why = totals.output() == null ? "" : totals.output().path("err_msg_zh").asText("");
+                return status(day, null, "对账被中心拒绝：" + (why.isBlank() ? "请联系医保中心" : why), null);
             }
             String rslt = totals.output().path("stmt_rslt").asText();
             String dscr = totals.output().path("stmt_rslt_dscr").asText();
