@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.LinkRefusal;
 import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.saf.HostUnavailableException;
@@ -46,6 +47,9 @@ class HostReconciliationTest {
             }
             inputs.add(input.deepCopy());
             Request req = Request.of(infno, "M" + inputs.size(), "F1", "OP1", "S1", input);
+            if (infno == Infno.RECON_TOTALS && rslt == null) {
+                return Response.refused(req, LinkRefusal.NOT_SIGNED_IN, Json.object());
+            }
             if (infno == Infno.RECON_TOTALS) {
                 return Response.ok(req, Json.object().put("stmt_rslt", rslt).put("stmt_rslt_dscr",
                         "0".equals(rslt) ? "对平" : "医药机构多"));
@@ -95,6 +99,16 @@ class HostReconciliationTest {
             assertEquals("0", r.stmtRslt());
             assertEquals(1, host.inputs.size(), "3201 only");
             assertTrue(f.counter.syncStatus().hostReachable());
+        }
+    }
+
+    @Test
+    void aRefusedReconciliationIsShownInChineseWithoutTheHostsCode() {
+        try (CounterFixture f = new CounterFixture(dir, "employee")) {
+            f.host.use(new ScriptedHost(null));
+            ReconciliationStatus r = f.counter.reconciliation();
+            assertNull(r.stmtRslt());
+            assertEquals("对账被中心拒绝：" + LinkRefusal.NOT_SIGNED_IN.messageZh(), r.stmtRsltDscr());
         }
     }
 }
