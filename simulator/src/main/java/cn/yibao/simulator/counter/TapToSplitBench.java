@@ -10,11 +10,7 @@ import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
 import cn.yibao.terminal.pcsc.PrivatePcscd;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +29,6 @@ import java.util.Arrays;
 public final class TapToSplitBench {
 
     private static final String TOKEN = "tap-to-split-bench-token-0123456789abcdefgh";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TapToSplitBench() {
     }
@@ -50,9 +45,9 @@ public final class TapToSplitBench {
             long[] times = new long[taps];
             for (int i = 0; i < warmup + taps; i++) {
                 long start = System.nanoTime();
-                JsonNode person = call(http, server, "1101", "{}");
+                JsonNode person = Benches.call(http, server.baseUri(), TOKEN, "1101", "{}");
                 String psnNo = person.path("baseinfo").path("psn_no").asText();
-                JsonNode split = call(http, server, "2101", "{\"druginfo\":{\"psn_no\":\"" + psnNo + "\",\"med_type\":\"41\","
+                JsonNode split = Benches.call(http, server.baseUri(), TOKEN, "2101", "{\"druginfo\":{\"psn_no\":\"" + psnNo + "\",\"med_type\":\"41\","
                         + "\"acct_used_flag\":\"1\"},\"drugdetail\":[{\"feedetl_sn\":\"1\",\"med_list_codg\":\"6901234500048\","
                         + "\"cnt\":2},{\"feedetl_sn\":\"2\",\"med_list_codg\":\"6901234500062\",\"cnt\":1}]}");
                 long took = System.nanoTime() - start;
@@ -66,20 +61,6 @@ public final class TapToSplitBench {
             Arrays.sort(times);
             return times;
         }
-    }
-
-    private static JsonNode call(HttpClient http, ApiServer server, String infno, String input) throws Exception {
-        String body = "{\"infno\":\"" + infno + "\",\"msgid\":\"B" + System.nanoTime() + "\",\"inf_time\":\"2026-11-23 10:30:00\","
-                + "\"opter\":\"bench\",\"fixmedins_code\":\"H22010000001\",\"input\":" + input + "}";
-        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve(URI.create("/api/" + infno)))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode envelope = JSON.readTree(response.body());
-        if (envelope.path("infcode").asInt(-99) != 0) {
-            throw new IllegalStateException(infno + " failed: " + response.body());
-        }
-        return envelope.path("output");
     }
 
     /** Prints p50, p99 and the worst of {@code taps} taps (default 200). */

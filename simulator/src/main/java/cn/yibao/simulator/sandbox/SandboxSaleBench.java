@@ -4,12 +4,9 @@ import cn.yibao.simulator.counter.Benches;
 import cn.yibao.simulator.host.Dirs;
 import cn.yibao.terminal.counter.live.RuntimeOptions;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +30,6 @@ public final class SandboxSaleBench {
 
     static final String PERSONA = "employee-retired";
     private static final String BASKET = "\"drugdetail\":[{\"feedetl_sn\":\"1\",\"med_list_codg\":\"6901234500062\",\"cnt\":1}]";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SandboxSaleBench() {
     }
@@ -51,11 +47,11 @@ public final class SandboxSaleBench {
             for (int i = 0; i < warmup + sales; i++) {
                 clock.nextDay();
                 long start = System.nanoTime();
-                String psnNo = call(http, base, token, "1101", "{}").path("baseinfo").path("psn_no").asText();
+                String psnNo = Benches.call(http, base, token, "1101", "{}").path("baseinfo").path("psn_no").asText();
                 String sale = "{\"druginfo\":{\"psn_no\":\"" + psnNo + "\"}," + BASKET;
-                JsonNode pre = call(http, base, token, "2101", sale + "}");
+                JsonNode pre = Benches.call(http, base, token, "2101", sale + "}");
                 String acctPay = pre.path("setlinfo").path("acct_pay").asText();
-                JsonNode paid = call(http, base, token, "2102", sale + ",\"card_pin\":\"123456\"}");
+                JsonNode paid = Benches.call(http, base, token, "2102", sale + ",\"card_pin\":\"123456\"}");
                 long took = System.nanoTime() - start;
                 if (!paid.path("setlinfo").path("acct_pay").asText().equals(acctPay) || "0.00".equals(acctPay)) {
                     throw new IllegalStateException("unexpected settlement: " + paid);
@@ -67,20 +63,6 @@ public final class SandboxSaleBench {
             Arrays.sort(times);
             return times;
         }
-    }
-
-    private static JsonNode call(HttpClient http, URI base, String token, String infno, String input)
-            throws IOException, InterruptedException {
-        String body = "{\"infno\":\"" + infno + "\",\"msgid\":\"B" + System.nanoTime() + "\",\"input\":" + input + "}";
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/" + infno))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode envelope = JSON.readTree(response.body());
-        if (envelope.path("infcode").asInt(-99) != 0) {
-            throw new IllegalStateException(infno + " failed: " + response.body());
-        }
-        return envelope.path("output");
     }
 
     /** Prints p50, p99 and the worst of {@code sales} sales (default 100, after 10 unmeasured). */

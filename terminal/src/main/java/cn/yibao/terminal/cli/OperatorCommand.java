@@ -129,42 +129,42 @@ final class OperatorCommand {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "Disable an operator: no more logins, open console sessions end.")
-    static final class Disable implements Callable<Integer> {
+    /** {@code disable} and {@code enable}: one operator's login switched off or on. */
+    abstract static class Switch implements Callable<Integer> {
         @Mixin
         Common common;
 
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
+        /** @return whether this command disables */
+        abstract boolean disables();
+
         @Override
         public Integer call() {
             common.withOperators(ops -> {
-                ops.disable(id, true);
+                ops.disable(id, disables());
                 return null;
             });
-            common.out().println("disabled " + id);
+            common.out().println((disables() ? "disabled " : "enabled ") + id);
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled operator again.")
-    static final class Enable implements Callable<Integer> {
-        @Mixin
-        Common common;
-
-        @Parameters(index = "0", paramLabel = "ID")
-        String id;
-
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disable an operator: no more logins, open console sessions end.")
+    static final class Disable extends Switch {
         @Override
-        public Integer call() {
-            common.withOperators(ops -> {
-                ops.disable(id, false);
-                return null;
-            });
-            common.out().println("enabled " + id);
-            return ExitCodes.OK;
+        boolean disables() {
+            return true;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled operator again.")
+    static final class Enable extends Switch {
+        @Override
+        boolean disables() {
+            return false;
         }
     }
 
