@@ -46,6 +46,9 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     $('operator-login').addEventListener('submit', login);
+    if (new URLSearchParams(window.location.search).get('link') === 'invalid') {
+      $('login-error').textContent = '登录链接无效、已使用或已过期，请输入工号和密码登录';
+    }
     $('opter-id').focus();
   });
 }());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.JournalQuery;
+import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.testing.ConsoleLogin;
 import cn.yibao.terminal.testing.WebDriver;
 import java.nio.file.Files;
@@ -46,6 +47,26 @@ class ConsoleIT {
             browser.close();
         }
         api.close();
+    }
+
+    @Test
+    void pinyinInitialsFindTheDrug() {
+        browser.type("#code", "amxl" + WebDriver.ENTER);
+        // one match goes into the basket, several are offered in the list
+        browser.waitFor("return Array.from(document.querySelectorAll('#results li, #lines tbody tr'))"
+                + ".some(e => e.textContent.includes('阿莫西林'))", "阿莫西林 found by its pinyin initials");
+    }
+
+    @Test
+    void aUsedLoginLinkShowsTheLoginPageInChinese() {
+        String link = "/console/login?ticket=" + AccessToken.of(SandboxFixture.TOKEN).loginTicket(SandboxFixture.CLOCK);
+        browser.open(api.server.baseUri().resolve(link));
+        browser.waitFor("return document.getElementById('opter-id') !== null", "the login page");
+        browser.open(api.server.baseUri().resolve(link));
+        browser.waitFor("return document.getElementById('login-error') !== null"
+                + " && document.getElementById('login-error').textContent.startsWith('登录链接无效')",
+                "the used link is said so in Chinese on the login page");
+        assertFalse(browser.script("return document.body.innerText").asText().contains("err_code"), "no JSON page");
     }
 
     @Test

@@ -117,11 +117,25 @@ final class ConsoleRoutes {
         }
         if (query.containsKey("ticket")) {
             List<String> ticket = query.get("ticket");
-            guard.redeemTicket(ticket.isEmpty() ? null : ticket.get(0));
+            try {
+                guard.redeemTicket(ticket.isEmpty() ? null : ticket.get(0));
+            } catch (ApiException e) {
+                if (!browsing(request)) {
+                    throw e;
+                }
+                // a cashier's browser gets the login page saying so in Chinese, never a JSON page
+                return ApiReply.redirect("/console/login?link=invalid", Map.of());
+            }
             return ApiReply.redirect("/console/login", Map.of());
         }
         ConsoleFiles.File page = files.get("login.html");
         return new ApiReply(HttpResponseStatus.OK, page.contentType(), page.body(), ApiGuard.PAGE_HEADERS);
+    }
+
+    /** @return whether a browser navigates here (it accepts HTML), rather than a program calling */
+    private static boolean browsing(FullHttpRequest request) {
+        String accept = request.headers().get(HttpHeaderNames.ACCEPT);
+        return accept != null && accept.contains("text/html");
     }
 
     /** The discharge desk's look-up of a stay by the hospital's 住院号 (any logged-in operator). */
