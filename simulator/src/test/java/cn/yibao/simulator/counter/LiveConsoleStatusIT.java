@@ -62,13 +62,19 @@ class LiveConsoleStatusIT {
             till.screenshot("status-host-down");
 
             till.stopServer();
-            till.browser.waitFor("return " + SYNC + ".classList.contains('warn') && " + SYNC
-                    + ".textContent === '终端服务未响应'", "red: the terminal does not answer");
+            // the cashier scans: the call finds no terminal and says so in Chinese; the pill turns red
             till.keys(ConsoleTill.F9);
             till.keys(LIANHUA + WebDriver.ENTER);
             till.waitMessage("终端服务未响应");
             assertFalse(till.message().contains("fetch"), till.message());
             assertEquals("code", till.focused());
+            try {
+                till.browser.waitFor("return " + SYNC + ".classList.contains('warn') && " + SYNC
+                        + ".textContent === '终端服务未响应'", "red: the terminal does not answer");
+            } catch (AssertionError e) {
+                throw new AssertionError("the status pill reads: " + till.browser.script("return " + SYNC
+                        + ".textContent + ' (' + " + SYNC + ".className + ')'").asText(), e);
+            }
             till.screenshot("status-terminal-down");
 
             // the terminal back, but without the session (a restart; where sessions outlive a restart,
