@@ -97,12 +97,16 @@ class HostStoreTest {
                 return out;
             });
             // baselined at 0 (the tables were there, the history was not), then every migration once
-            assertEquals(List.of("0 BASELINE true", "1 SQL true", "2 JDBC true", "3 SQL true", "4 SQL true"), history);
+            assertEquals(List.of("0 BASELINE true", "1 SQL true", "2 JDBC true", "3 SQL true", "4 SQL true",
+                    "5 SQL true"), history);
             assertArrayEquals(new long[] {150000, 5990, 0, 0}, h.service().account("C0001"));
             assertEquals("LOST", h.store().inTransaction(c -> Registry.statusOf(c, "C0002")));
             assertEquals(2, h.service().reportCard("C0003", "LOST", java.time.Instant.now()));
             assertEquals(1L, (long) h.store().inTransaction(c -> Sql.longValue(c,
                     "SELECT count(*) FROM sqlite_master WHERE type='index' AND name='card_list_card'", 0)));
+            // V5 indexed the sightings by card and by time seen, as on PostgreSQL
+            assertEquals(2L, (long) h.store().inTransaction(c -> Sql.longValue(c, "SELECT count(*) FROM sqlite_master"
+                    + " WHERE type='index' AND name IN ('card_sighting_card', 'card_sighting_seen')", 0)));
             // V4 keyed the answers by (terminal, msgid), keeping them
             assertEquals(1L, (long) h.store().inTransaction(c -> Sql.longValue(c,
                     "SELECT count(*) FROM answered WHERE terminal='T1' AND msgid='M1' AND target='S1'", 0)));

@@ -12,6 +12,6 @@ class PostgresHostStoreIT extends HostStoreSuite {
 
     @Override
     String latestVersion() {
-        return "4";
+        return "5";
     }
 }

@@ -1,0 +1,3 @@
+-- Version 5 gives SQLite the two card-sighting indexes (card_sighting_card, card_sighting_seen)
+-- that PostgreSQL has had since its V1. Nothing changes here: the version exists on both stores so
+-- that one version number names one schema (HostSchemaComparisonIT compares them).
