@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
@@ -65,7 +66,10 @@ public final class HostCommand implements Runnable {
         return Files.exists(f) ? Integer.parseInt(Files.readString(f, StandardCharsets.US_ASCII).trim()) : dflt;
     }
 
-    /** {@code simulator host start}: listen until killed; re-read the faults file twice a second. */
+    /**
+     * {@code simulator host start}: listen until killed; with {@code --faults}, inject the faults of
+     * the faults file, re-read twice a second (without it the host has no fault handlers).
+     */
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the host (creates CA and store on first start).")
     static final class Start implements Callable<Integer> {
         @Mixin
@@ -76,6 +80,9 @@ public final class HostCommand implements Runnable {
         private String bind;
         @Option(names = "--port", defaultValue = "7443", description = "Port (0: any free port; default ${DEFAULT-VALUE}).")
         private int port;
+        @Option(names = "--faults", description = "Inject the faults set with 'host fault' (the file faults.json,"
+                + " re-read twice a second); without it the host injects none.")
+        private boolean faults;
         @Mixin
         private MetricsOptions metrics;
         @Spec
@@ -84,21 +91,24 @@ public final class HostCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path dir = hostDir(dataDir);
-            HostSimulator host = HostSimulator.open(dir, store.at(dir)).listen(bind, port);
+            HostSimulator host = HostSimulator.open(dir, store.at(dir));
+            if (faults) {
+                host.watchFaultsFile(Duration.ofMillis(500));
+            }
+            host.listen(bind, port);
             io.micrometer.core.instrument.Meter connected = HostMetrics.connections(host);
             Files.writeString(dir.resolve(PORT_FILE), String.valueOf(host.port()), StandardCharsets.US_ASCII);
             Files.writeString(dir.resolve(PID_FILE), String.valueOf(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
             PrintWriter out = spec.commandLine().getOut();
             out.println("host simulator listening on " + bind + ":" + host.port() + " (state in " + dir + ", store "
-                    + host.store().describe() + ")");
+                    + host.store().describe() + ")" + (faults ? ", injecting the faults of " + dir.resolve(Faults.FILE) : ""));
             try (MetricsServer served = metrics.start("host", () -> HostMetrics.readiness(host.store()), dir).orElse(null)) {
                 if (served != null) {
                     out.println("metrics on http://" + metrics.bind() + ":" + served.port() + "/metrics (health: /health, /health/ready)");
                 }
                 out.flush();
                 while (!Thread.currentThread().isInterrupted()) {
-                    LockSupport.parkNanos(500_000_000L);
-                    host.reloadFaults();
+                    LockSupport.park(this);
                 }
             }
             io.micrometer.core.instrument.Metrics.globalRegistry.remove(connected);

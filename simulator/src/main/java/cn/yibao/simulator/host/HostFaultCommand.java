@@ -17,10 +17,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code simulator host fault set|clear}: changes the faults of a running host (globally or for
- * one connection) through its faults file, which the host re-reads twice a second.
+ * one connection) through its faults file, which a host started with {@code --faults} re-reads twice
+ * a second (one started without it injects no faults).
  */
 @Command(name = "fault", mixinStandardHelpOptions = true,
-        description = "Inject faults into a running host: set (with options) or clear.")
+        description = "Inject faults into a running host started with --faults: set (with options) or clear.")
 final class HostFaultCommand implements Callable<Integer> {
 
     @Mixin
@@ -77,7 +78,7 @@ final class HostFaultCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Faults.write(dir, global, per);
         spec.commandLine().getOut().println("faults " + (connection == null ? "(global)" : "(connection " + connection + ")")
-                + ": " + plan);
+                + ": " + plan + " (applied by a host started with --faults)");
         return ExitCodes.OK;
     }
 }

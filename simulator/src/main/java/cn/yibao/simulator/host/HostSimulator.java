@@ -17,12 +17,18 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The host simulator in one data directory: CA and host identity ({@code pki/}), the store (by
  * default the SQLite file {@code host.db} there; or a PostgreSQL database shared with other host
  * instances, which then share this directory's {@code pki/} too) and the faults file. Created on
- * first start. The simulated issuer holds the
+ * first start. Faults are injected only when asked for ({@link #withFaults}, {@link #watchFaultsFile}):
+ * otherwise the connections' pipelines carry no fault handlers and nothing reads the faults file. The simulated issuer holds the
  * test master keys the virtual cards are personalised with ({@link IssuerTacVerifier#testIssuer});
  * the split is re-computed by the terminal's settlement engine with the bundled policy packs
  * ({@link EngineSplitRecomputer#bundled}). Both are pluggable for tests.
@@ -36,12 +42,17 @@ public final class HostSimulator implements AutoCloseable {
     private final HostCredentials credentials;
     private final HostStore store;
     private final HostService service;
-    private final Faults faults = new Faults();
+    /** The fault plans, or null when this host injects no faults. */
+    private volatile Faults faults;
+    private ScheduledExecutorService faultsWatcher;
     private HostServer server;
     private final List<HostServer> others = new ArrayList<>();
 
     /** The SQLite store's file in the host's directory, unless told otherwise. */
     public static final String SQLITE_FILE = "host.db";
+    /** Name of the thread that re-reads the faults file ({@link #watchFaultsFile}). */
+    public static final String FAULTS_WATCHER = "host-faults-watcher";
+    private static final Logger LOG = LoggerFactory.getLogger(HostSimulator.class);
 
     private HostSimulator(Path dir, StoreLocation at, TacVerifier tac, SplitRecomputer split)
             throws IOException, SQLException {
@@ -56,7 +67,6 @@ public final class HostSimulator implements AutoCloseable {
         if (store.inTransaction(Registry::latestPack).isEmpty()) {
             service.publishPack(DEFAULT_PACK, PolicyPacks.changchun2010Bytes());
         }
-        faults.load(dir);
     }
 
     /** Opens the host's state in {@code dir} without listening (enrolment, status, set-up). */
@@ -97,6 +107,47 @@ public final class HostSimulator implements AutoCloseable {
         return also;
     }
 
+    /**
+     * Injects faults on the connections of the listeners started after this call: their pipelines
+     * carry the fault handlers, which apply the plans of {@link #faults()}, first those of the faults
+     * file. Without this call a host has no fault handlers.
+     */
+    public synchronized HostSimulator withFaults() throws IOException {
+        if (faults == null) {
+            Faults f = new Faults();
+            f.load(dir);
+            faults = f;
+        }
+        return this;
+    }
+
+    /**
+     * Injects faults ({@link #withFaults}) and re-reads the faults file every {@code period} on a
+     * thread named {@value #FAULTS_WATCHER}, stopped by {@link #close}: how {@code simulator host start
+     * --faults} follows {@code simulator host fault}.
+     */
+    public synchronized HostSimulator watchFaultsFile(Duration period) throws IOException {
+        withFaults();
+        if (faultsWatcher == null) {
+            faultsWatcher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, FAULTS_WATCHER);
+                t.setDaemon(true);
+                return t;
+            });
+            faultsWatcher.scheduleWithFixedDelay(this::reloadQuietly, period.toMillis(), period.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    private void reloadQuietly() {
+        try {
+            reloadFaults();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read the faults file in {} (the faults in force stay): {}", dir, e.toString());
+        }
+    }
+
     private HostServer serve(String bind, int port) throws IOException, InterruptedException {
         return HostServer.start(bind, port, credentials.serverContext(), service, faults,
                 Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(90));
@@ -110,9 +161,9 @@ public final class HostSimulator implements AutoCloseable {
         store.enrol(terminalId, TerminalCredentials.issue(credentials.ca(), terminalDir, terminalId));
     }
 
-    /** Re-reads the faults file. */
+    /** Re-reads the faults file (a host that injects faults only). */
     public void reloadFaults() throws IOException {
-        faults.load(dir);
+        faults().load(dir);
     }
 
     /** @return the listening port */
@@ -135,9 +186,18 @@ public final class HostSimulator implements AutoCloseable {
         return store;
     }
 
-    /** @return the fault plans */
+    /** @return whether this host injects faults ({@link #withFaults}) */
+    public boolean injectsFaults() {
+        return faults != null;
+    }
+
+    /** @return the fault plans of a host that injects faults ({@link #withFaults}) */
     public Faults faults() {
-        return faults;
+        Faults f = faults;
+        if (f == null) {
+            throw new IllegalStateException("this host injects no faults: open it withFaults() before it listens");
+        }
+        return f;
     }
 
     /** @return the data directory */
@@ -147,6 +207,11 @@ public final class HostSimulator implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        synchronized (this) {
+            if (faultsWatcher != null) {
+                faultsWatcher.shutdownNow();
+            }
+        }
         synchronized (others) {
             others.forEach(HostServer::close);
         }

@@ -35,7 +35,7 @@ class ExactlyOnceIT {
     Path dir;
 
     private static Process startHost(Path dataDir, int port) throws Exception {
-        return HostProcess.start(dataDir, port);
+        return HostProcess.start(dataDir, port, "--faults");
     }
 
     private static int freePort() throws Exception {

@@ -55,7 +55,7 @@ class FailoverIT {
 
     @BeforeEach
     void start() throws Exception {
-        host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0);
+        host = HostSimulator.open(dir.resolve("host")).withFaults().listen("127.0.0.1", 0);
         capture.start();
         ((Logger) LoggerFactory.getLogger(StoreAndForward.class)).addAppender(capture);
     }

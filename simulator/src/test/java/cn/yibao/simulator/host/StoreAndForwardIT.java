@@ -21,7 +21,8 @@ class StoreAndForwardIT {
 
     @BeforeEach
     void start() throws Exception {
-        host = HostSimulator.open(dir.resolve("host"), LoopbackHost.store(getClass(), dir)).listen("127.0.0.1", 0);
+        host = HostSimulator.open(dir.resolve("host"), LoopbackHost.store(getClass(), dir)).withFaults()
+                .listen("127.0.0.1", 0);
     }
 
     @AfterEach
