@@ -1,14 +1,14 @@
 package cn.yibao.simulator.counter;
 
 import cn.yibao.hostlink.msg.BusinessZone;
-import cn.yibao.simulator.host.Dirs;
 import cn.yibao.simulator.card.TimingModel;
+import cn.yibao.simulator.host.Dirs;
 import cn.yibao.simulator.reader.PcscCounter;
+import cn.yibao.simulator.vpcd.PrivatePcscd;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.PcscCardAccess;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
-import cn.yibao.terminal.pcsc.PrivatePcscd;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.nio.file.Files;

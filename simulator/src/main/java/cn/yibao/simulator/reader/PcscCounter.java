@@ -2,10 +2,10 @@ package cn.yibao.simulator.reader;
 
 import cn.yibao.simulator.card.VirtualCard;
 import cn.yibao.simulator.card.VirtualPsam;
+import cn.yibao.simulator.vpcd.PrivatePcscd;
 import cn.yibao.terminal.counter.live.PcscCardAccess;
 import cn.yibao.terminal.pcsc.PcscCardReader;
 import cn.yibao.terminal.pcsc.PcscReaders;
-import cn.yibao.terminal.pcsc.PrivatePcscd;
 import cn.yibao.terminal.pcsc.ReaderException;
 import cn.yibao.terminal.pcsc.ReaderRefusal;
 import cn.yibao.terminal.pcsc.ReaderSelector;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.simulator.card.Personas;
 import cn.yibao.simulator.reader.ReaderControl;
+import cn.yibao.simulator.vpcd.PcscdExtension;
+import cn.yibao.simulator.vpcd.PrivatePcscd;
 import cn.yibao.terminal.cli.Cli;
 import cn.yibao.terminal.cli.ExitCodes;
 import cn.yibao.terminal.cli.TerminalMain;
 import cn.yibao.terminal.pcsc.PcscReaders;
-import cn.yibao.terminal.pcsc.PrivatePcscd;
-import cn.yibao.terminal.testing.PcscdExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

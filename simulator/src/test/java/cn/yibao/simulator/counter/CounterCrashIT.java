@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
 import cn.yibao.simulator.reader.PcscCounter;
+import cn.yibao.simulator.vpcd.PcscdExtension;
+import cn.yibao.simulator.vpcd.PrivatePcscd;
 import cn.yibao.terminal.counter.host.HostAddress;
 import cn.yibao.terminal.counter.host.HostConfig;
 import cn.yibao.terminal.counter.live.Crashpoints;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnState;
-import cn.yibao.terminal.pcsc.PrivatePcscd;
-import cn.yibao.terminal.testing.PcscdExtension;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

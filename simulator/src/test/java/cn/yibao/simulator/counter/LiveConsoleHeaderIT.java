@@ -4,7 +4,7 @@ import static cn.yibao.simulator.counter.ConsoleTill.LIANHUA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yibao.terminal.testing.PcscdExtension;
+import cn.yibao.simulator.vpcd.PcscdExtension;
 import cn.yibao.terminal.testing.ConsoleLogin;
 import cn.yibao.terminal.testing.WebDriver;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import static cn.yibao.simulator.counter.ConsoleTill.VITAMIN_C;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.simulator.vpcd.PcscdExtension;
 import cn.yibao.terminal.counter.live.BundledCatalog;
-import cn.yibao.terminal.testing.PcscdExtension;
 import cn.yibao.terminal.testing.WebDriver;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
+import cn.yibao.simulator.vpcd.PcscdExtension;
 import cn.yibao.terminal.journal.TxnKind;
-import cn.yibao.terminal.testing.PcscdExtension;
 import cn.yibao.terminal.testing.WebDriver;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.simulator.host.HostSimulator;
+import cn.yibao.simulator.vpcd.PcscdExtension;
 import cn.yibao.terminal.counter.host.HostAddress;
 import cn.yibao.terminal.counter.host.HostConfig;
 import cn.yibao.terminal.counter.host.HostLink;
-import cn.yibao.terminal.testing.PcscdExtension;
 import cn.yibao.terminal.testing.WebDriver;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
+import cn.yibao.simulator.vpcd.PcscdExtension;
 import cn.yibao.terminal.counter.AdmissionRequest;
 import cn.yibao.terminal.counter.DischargeRequest;
 import cn.yibao.terminal.counter.FeeLine;
@@ -12,7 +13,6 @@ import cn.yibao.terminal.counter.PersonQuery;
 import cn.yibao.terminal.counter.Pin;
 import cn.yibao.terminal.counter.Visit;
 import cn.yibao.terminal.journal.TxnKind;
-import cn.yibao.terminal.testing.PcscdExtension;
 import cn.yibao.terminal.testing.WebDriver;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package cn.yibao.simulator.counter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yibao.terminal.testing.PcscdExtension;
+import cn.yibao.simulator.vpcd.PcscdExtension;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

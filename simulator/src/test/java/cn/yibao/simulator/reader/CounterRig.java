@@ -3,9 +3,9 @@ package cn.yibao.simulator.reader;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.simulator.card.VirtualCard;
+import cn.yibao.simulator.vpcd.PcscdExtension;
+import cn.yibao.simulator.vpcd.PrivatePcscd;
 import cn.yibao.terminal.pcsc.PcscCardReader;
-import cn.yibao.terminal.pcsc.PrivatePcscd;
-import cn.yibao.terminal.testing.PcscdExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package cn.yibao.simulator.reader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yibao.terminal.pcsc.PrivatePcscd;
-import cn.yibao.terminal.testing.PcscdExtension;
+import cn.yibao.simulator.vpcd.PcscdExtension;
+import cn.yibao.simulator.vpcd.PrivatePcscd;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.simulator.card.VirtualCard;
-import cn.yibao.terminal.pcsc.PrivatePcscd;
-import cn.yibao.terminal.testing.PcscdExtension;
+import cn.yibao.simulator.vpcd.PcscdExtension;
+import cn.yibao.simulator.vpcd.PrivatePcscd;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

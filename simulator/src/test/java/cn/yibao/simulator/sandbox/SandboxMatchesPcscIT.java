@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.simulator.reader.PcscCounter;
+import cn.yibao.simulator.vpcd.PcscdExtension;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
-import cn.yibao.terminal.testing.PcscdExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;

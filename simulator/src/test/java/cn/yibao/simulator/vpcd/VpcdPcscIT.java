@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.terminal.pcsc.PcscReaders;
 import cn.yibao.terminal.pcsc.PcscTransport;
-import cn.yibao.terminal.pcsc.PrivatePcscd;
 import cn.yibao.terminal.pcsc.ReaderException;
 import cn.yibao.terminal.pcsc.ReaderRefusal;
-import cn.yibao.terminal.testing.PcscdExtension;
 import java.time.Duration;
 import java.util.HexFormat;
 import javax.smartcardio.CardException;

@@ -1,6 +1,5 @@
-package cn.yibao.terminal.testing;
+package cn.yibao.simulator.vpcd;
 
-import cn.yibao.terminal.pcsc.PrivatePcscd;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

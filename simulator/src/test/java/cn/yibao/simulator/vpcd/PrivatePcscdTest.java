@@ -1,4 +1,4 @@
-package cn.yibao.terminal.pcsc;
+package cn.yibao.simulator.vpcd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,13 +38,5 @@ class PrivatePcscdTest {
         IllegalStateException noDriver = assertThrows(IllegalStateException.class,
                 () -> PrivatePcscd.requireInstalled(Path.of("/bin/sh"), dir.resolve("libifdvpcd.so")));
         assertTrue(noDriver.getMessage().contains("apt-get install vsmartcard-vpcd"), noDriver.getMessage());
-    }
-
-    @Test
-    void readerSelectorsAreNumbersOrNames() {
-        assertEquals(new ReaderSelector(null, 1), ReaderSelector.parse(" 1 "));
-        assertEquals(new ReaderSelector("Virtual PCD 00 01", -1), ReaderSelector.parse("Virtual PCD 00 01"));
-        assertThrows(IllegalArgumentException.class, () -> ReaderSelector.parse(" "));
-        assertThrows(IllegalArgumentException.class, () -> ReaderSelector.parse("x".repeat(201)));
     }
 }

@@ -1,5 +1,6 @@
-package cn.yibao.terminal.pcsc;
+package cn.yibao.simulator.vpcd;
 
+import cn.yibao.terminal.pcsc.PcscStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,11 +1,10 @@
-package cn.yibao.terminal.testing;
+package cn.yibao.simulator.vpcd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.terminal.pcsc.PcscStatus;
-import cn.yibao.terminal.pcsc.PrivatePcscd;
 import java.util.List;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;

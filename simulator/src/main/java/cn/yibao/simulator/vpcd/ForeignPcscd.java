@@ -1,4 +1,4 @@
-package cn.yibao.terminal.pcsc;
+package cn.yibao.simulator.vpcd;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
