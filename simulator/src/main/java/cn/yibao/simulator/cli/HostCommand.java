@@ -1,6 +1,10 @@
-package cn.yibao.simulator.host;
+package cn.yibao.simulator.cli;
 
 import cn.yibao.simulator.SimulatorData;
+import cn.yibao.simulator.host.HostMetrics;
+import cn.yibao.simulator.host.HostSimulator;
+import cn.yibao.simulator.host.HostStore;
+import cn.yibao.simulator.host.Registry;
 import cn.yibao.terminal.cli.BadInputException;
 import cn.yibao.terminal.cli.Cli;
 import cn.yibao.terminal.cli.DataDirOption;
@@ -65,6 +69,12 @@ public final class HostCommand implements Runnable {
         return Files.exists(f) ? Integer.parseInt(Files.readString(f, StandardCharsets.US_ASCII).trim()) : dflt;
     }
 
+    /** @return the readiness {@code /health/ready} serves for a host instance on {@code store} */
+    public static MetricsServer.Readiness readiness(HostStore store) {
+        return HostMetrics.unreadiness(store).map(why -> new MetricsServer.Readiness(false, why))
+                .orElse(MetricsServer.Readiness.yes());
+    }
+
     /** {@code simulator host start}: listen until killed; re-read the faults file twice a second. */
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the host (creates CA and store on first start).")
     static final class Start implements Callable<Integer> {
@@ -91,7 +101,7 @@ public final class HostCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.println("host simulator listening on " + bind + ":" + host.port() + " (state in " + dir + ", store "
                     + host.store().describe() + ")");
-            try (MetricsServer served = metrics.start("host", () -> HostMetrics.readiness(host.store()), dir).orElse(null)) {
+            try (MetricsServer served = metrics.start("host", () -> readiness(host.store()), dir).orElse(null)) {
                 if (served != null) {
                     out.println("metrics on http://" + metrics.bind() + ":" + served.port() + "/metrics (health: /health, /health/ready)");
                 }
