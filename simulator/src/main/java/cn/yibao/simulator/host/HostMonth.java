@@ -1,7 +1,6 @@
 package cn.yibao.simulator.host;
 
 import cn.yibao.card.Money;
-import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.simulator.supervision.CardRef;
@@ -23,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import cn.yibao.hostlink.msg.BusinessZone;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,9 +63,9 @@ public final class HostMonth {
     }
 
     /**
-     * @return {@code month} of the host store {@code store}
      * @param unitPrice the catalog's unit price of a national code, if it knows the code: an item's
      *                  quantity is its amount over this price when that divides exactly, else 1
+     * @return {@code month} of the host store {@code store}
      */
     public static MonthData read(HostStore store, YearMonth month, Function<String, Optional<Money>> unitPrice) {
         return store.inTransaction(c -> {
