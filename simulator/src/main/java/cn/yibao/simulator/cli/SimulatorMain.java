@@ -14,7 +14,7 @@ import picocli.CommandLine;
             SupervisionCommand.class,
             CardCommand.class,
             SandboxCommand.class,
-            cn.yibao.simulator.host.HostCommand.class,
+            HostCommand.class,
         })
 public final class SimulatorMain implements Runnable {
 

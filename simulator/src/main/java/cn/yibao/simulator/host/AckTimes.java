@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * store-and-forward first read it for an upload to when the host's acknowledgement covered it:
  * the acknowledgement latency a counter sees (for uploads of one record, one upload's).
  */
-final class AckTimes implements Journal {
+public final class AckTimes implements Journal {
 
     private final Journal journal;
     private final Map<Long, Long> readAt = new ConcurrentHashMap<>();
@@ -59,7 +59,7 @@ final class AckTimes implements Journal {
     }
 
     /** @return the latencies measured since the last call, in nanoseconds, sorted; and forgets them */
-    synchronized long[] take() {
+    public synchronized long[] take() {
         long[] out = latencies.stream().mapToLong(Long::longValue).toArray();
         latencies.clear();
         Arrays.sort(out);
@@ -67,7 +67,7 @@ final class AckTimes implements Journal {
     }
 
     /** @return the {@code p}th percentile (0–100) of sorted {@code nanos}, in milliseconds */
-    static double percentileMillis(long[] nanos, double p) {
+    public static double percentileMillis(long[] nanos, double p) {
         if (nanos.length == 0) {
             return Double.NaN;
         }

@@ -6,7 +6,6 @@ import cn.yibao.hostlink.record.ProofKind;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.SplitRecomputer;
-import cn.yibao.terminal.counter.live.RecordChain;
 import cn.yibao.terminal.json.CanonicalJson;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
@@ -38,7 +37,7 @@ public final class EngineSplitRecomputer implements SplitRecomputer {
     /** @return a recomputer knowing the packs bundled with the terminal ({@link PolicyPacks#changchun2010}) */
     public static EngineSplitRecomputer bundled() {
         PolicyPack cc = PolicyPacks.changchun2010();
-        return new EngineSplitRecomputer(Map.of(RecordChain.policyVersion(cc), cc));
+        return new EngineSplitRecomputer(Map.of(cc.policyVersion(), cc));
     }
 
     @Override

@@ -4,6 +4,7 @@ import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  * requests and their latency by transaction, refusals by code, uploads and records, record
  * verification time, store errors by SQLSTATE class. The pool's meters come from HikariCP itself.
  */
-final class HostMetrics {
+public final class HostMetrics {
 
     private HostMetrics() {
     }
@@ -30,20 +31,23 @@ final class HostMetrics {
     }
 
     /** Registers the gauge of terminals connected to {@code host} now. */
-    static io.micrometer.core.instrument.Meter connections(HostSimulator host) {
+    public static io.micrometer.core.instrument.Meter connections(HostSimulator host) {
         return io.micrometer.core.instrument.Gauge.builder("yibao.host.connected.terminals", host,
                 h -> h.server() == null ? 0 : h.server().openConnections())
                 .description("TLS connections of terminals open now").strongReference(true).register(Metrics.globalRegistry);
     }
 
-    /** @return whether the store answers a trivial query now (the instance's readiness) */
-    static cn.yibao.terminal.ops.MetricsServer.Readiness readiness(HostStore store) {
+    /**
+     * @return why the store does not answer a trivial query now, or nothing when it does (the
+     *         instance's readiness, which the metrics endpoint serves at {@code /health/ready})
+     */
+    public static Optional<String> unreadiness(HostStore store) {
         try {
             store.inTransaction(c -> Sql.longValue(c, "SELECT 1", 0));
-            return cn.yibao.terminal.ops.MetricsServer.Readiness.yes();
+            return Optional.empty();
         } catch (HostStore.StoreException e) {
-            return new cn.yibao.terminal.ops.MetricsServer.Readiness(false,
-                    "the host's database is unavailable (" + (e.sqlState().isEmpty() ? "no SQLSTATE" : e.sqlState()) + ")");
+            return Optional.of("the host's database is unavailable ("
+                    + (e.sqlState().isEmpty() ? "no SQLSTATE" : e.sqlState()) + ")");
         }
     }
 

@@ -14,8 +14,6 @@ import cn.yibao.simulator.supervision.SaleItem;
 import cn.yibao.simulator.supervision.SettledTransaction;
 import cn.yibao.simulator.supervision.Split;
 import cn.yibao.simulator.supervision.VisitType;
-import cn.yibao.terminal.counter.CatalogItem;
-import cn.yibao.terminal.counter.live.BundledCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A month of the host's own data as the supervision detectors read it ({@link MonthData}): the
@@ -63,11 +62,15 @@ public final class HostMonth {
         return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMilli), ZONE);
     }
 
-    /** @return {@code month} of the host store {@code store} */
-    public static MonthData read(HostStore store, YearMonth month) {
+    /**
+     * @param unitPrice the catalog's unit price of a national code, if it knows the code: an item's
+     *                  quantity is its amount over this price when that divides exactly, else 1
+     * @return {@code month} of the host store {@code store}
+     */
+    public static MonthData read(HostStore store, YearMonth month, Function<String, Optional<Money>> unitPrice) {
         return store.inTransaction(c -> {
             Map<String, Institution.Kind> institutions = new LinkedHashMap<>();
-            List<SettledTransaction> txs = settlements(c, month, institutions);
+            List<SettledTransaction> txs = settlements(c, month, institutions, unitPrice);
             var movements = Inventory.changes(c, month);
             var takes = Inventory.takes(c, month);
             movements.forEach(m -> institutions.putIfAbsent(m.fixmedinsCode(), Institution.Kind.PHARMACY));
@@ -81,11 +84,11 @@ public final class HostMonth {
     }
 
     private static List<SettledTransaction> settlements(Connection c, YearMonth month,
-            Map<String, Institution.Kind> institutions) throws SQLException {
+            Map<String, Institution.Kind> institutions, Function<String, Optional<Money>> unitPrice)
+            throws SQLException {
         long from = startOf(month);
         long to = startOf(month.plusMonths(1));
         Map<String, LocalDate> admissions = admissions(c);
-        BundledCatalog catalog = BundledCatalog.bundled();
         List<SettledTransaction> out = new ArrayList<>();
         try (ResultSet rs = Sql.query(c, "SELECT setl_id, fixmedins_code, terminal, card_no, time, result, items"
                 + " FROM record WHERE status='OK' AND items IS NOT NULL AND fixmedins_code IS NOT NULL"
@@ -101,7 +104,7 @@ public final class HostMonth {
                         : Institution.Kind.HOSPITAL);
                 out.add(new SettledTransaction(rs.getString(1), rs.getString(2), rs.getString(3),
                         CardRef.of(rs.getString(4)), category(request.path("person")), settled, type, false,
-                        items(request.path("items"), catalog), split(result), stay));
+                        items(request.path("items"), unitPrice), split(result), stay));
             }
         }
         return out;
@@ -119,13 +122,12 @@ public final class HostMonth {
         return out;
     }
 
-    private static List<SaleItem> items(JsonNode lines, BundledCatalog catalog) {
+    private static List<SaleItem> items(JsonNode lines, Function<String, Optional<Money>> unitPrice) {
         List<SaleItem> out = new ArrayList<>();
         for (JsonNode line : lines) {
             String code = Json.text(line, "code", 50);
             Money amount = Json.yuan(line, "amount");
-            Optional<CatalogItem> item = catalog.byCode(code);
-            long price = item.map(i -> i.pric().fen()).orElse(0L);
+            long price = unitPrice.apply(code).map(Money::fen).orElse(0L);
             boolean exact = price > 0 && amount.fen() % price == 0 && amount.fen() / price <= SaleItem.MAX_QUANTITY;
             out.add(new SaleItem(code, code, Json.text(line, "name", 200),
                     CatalogClass.valueOf(Json.text(line, "class", 1)), exact ? Money.ofFen(price) : amount,

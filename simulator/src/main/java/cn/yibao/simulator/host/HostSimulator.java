@@ -7,7 +7,6 @@ import cn.yibao.hostlink.record.TacVerifier;
 import cn.yibao.hostlink.record.IssuerTacVerifier;
 import cn.yibao.hostlink.tls.HostCredentials;
 import cn.yibao.hostlink.tls.TerminalCredentials;
-import cn.yibao.terminal.counter.live.RecordChain;
 import cn.yibao.terminal.policy.PolicyPacks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class HostSimulator implements AutoCloseable {
 
     /** Version ({@code region-version}) of the policy pack published on first start: the bundled Changchun 2010 pack. */
-    public static final String DEFAULT_PACK = RecordChain.policyVersion(PolicyPacks.changchun2010());
+    public static final String DEFAULT_PACK = PolicyPacks.changchun2010().policyVersion();
 
     private final Path dir;
     private final HostCredentials credentials;

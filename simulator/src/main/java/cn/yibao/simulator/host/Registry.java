@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The card list (lost with its report time, blacklisted, cleared; versioned) and the policy packs. */
-final class Registry {
+public final class Registry {
 
     /** A card-list change. */
     record CardEntry(long version, String cardNo, String status, long reportedAt) {
     }
 
     /** Status values of the card list. */
-    static final List<String> STATUSES = List.of("LOST", "BLACKLISTED", "CLEARED");
+    public static final List<String> STATUSES = List.of("LOST", "BLACKLISTED", "CLEARED");
 
     private Registry() {
     }

@@ -14,7 +14,6 @@ import cn.yibao.hostlink.record.RecordKind;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.RecordSigner;
 import cn.yibao.hostlink.record.UploadedRecord;
-import cn.yibao.terminal.counter.live.RecordChain;
 import cn.yibao.terminal.json.CanonicalJson;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
@@ -45,7 +44,7 @@ public final class SimulatedSales {
     /** The pack sales are computed with. */
     public static final PolicyPack PACK = PolicyPacks.changchun2010();
     /** How records name it. */
-    public static final String POLICY = RecordChain.policyVersion(PACK);
+    public static final String POLICY = PACK.policyVersion();
     private static final ZoneId ZONE = BusinessZone.ZONE;
 
     private SimulatedSales() {

@@ -38,7 +38,7 @@ public final class VirtualTerminal {
     final RecordSigner signer;
     final InMemoryJournal journal = new InMemoryJournal();
     /** The journal as store-and-forward uploads it, with the acknowledgement latencies. */
-    final AckTimes uploads = new AckTimes(journal);
+    public final AckTimes uploads = new AckTimes(journal);
     /** Every this many sales one is paid in cash. */
     public static final int CASH_EVERY = 5;
     private static final int CARDS = 16;

@@ -25,6 +25,9 @@ final class LayoutRules {
         "org.flywaydb.."};
     static final String[] HTTP = {"java.net.http..", "com.sun.net.httpserver..", "io.netty.handler.codec.http.."};
     static final String[] PCSC = {"javax.smartcardio..", "jssc.."};
+    /** The terminal's packages the host may use: the settlement engine, the policy packs and the JSON helpers. */
+    static final String[] ENGINE = {"cn.yibao.terminal.settlement..", "cn.yibao.terminal.policy..",
+        "cn.yibao.terminal.json.."};
 
     /** card-protocol ← host-link ← terminal ← simulator, and never the other way. */
     static final ArchRule MODULES_POINT_INWARD = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -71,15 +74,27 @@ final class LayoutRules {
     static final ArchRule ENGINE_IMPORTS_NOTHING_OF_THE_COUNTER = noClasses()
             .that().resideInAnyPackage("cn.yibao.terminal.settlement..", "cn.yibao.terminal.policy..")
             .should().dependOnClassesThat(resideInAPackage("cn.yibao.terminal..")
-                    .and(not(resideInAnyPackage("cn.yibao.terminal.settlement..", "cn.yibao.terminal.policy..",
-                            "cn.yibao.terminal.json.."))))
+                    .and(not(resideInAnyPackage(ENGINE))))
             .orShould().dependOnClassesThat().resideInAnyPackage(all(NETTY, SQL, HTTP, PCSC,
                     new String[] {"cn.yibao.hostlink.net..", "cn.yibao.hostlink.saf..", "cn.yibao.simulator.."}))
             .because("the host re-computes splits with the engine and the policy packs alone");
 
+    /**
+     * The host's packages ({@code simulator.host} and below: the host service, its store and
+     * migrations, its load generators) use of the terminal module only the engine, the policy packs
+     * and the JSON helpers, with which the host re-computes every uploaded split; nothing of the
+     * counter, the journal, the devices, the API, the command line or the terminal's operations.
+     */
+    static final ArchRule HOST_USES_ONLY_THE_ENGINE = noClasses().that().resideInAPackage("cn.yibao.simulator.host..")
+            .should().dependOnClassesThat(resideInAPackage("cn.yibao.terminal..")
+                    .and(not(resideInAnyPackage(ENGINE))))
+            .because("the host re-computes splits with the terminal's engine and depends on nothing else of the"
+                    + " counter");
+
     /** Every rule, with its name for the report. */
     static final List<ArchRule> ALL = List.of(MODULES_POINT_INWARD, NO_PACKAGE_CYCLES, COMMAND_LINES_ARE_OUTERMOST,
-            CARD_PROTOCOL_KNOWS_NO_IO, CARD_PROTOCOL_USES_ONLY_BC, ENGINE_IMPORTS_NOTHING_OF_THE_COUNTER);
+            CARD_PROTOCOL_KNOWS_NO_IO, CARD_PROTOCOL_USES_ONLY_BC, ENGINE_IMPORTS_NOTHING_OF_THE_COUNTER,
+            HOST_USES_ONLY_THE_ENGINE);
 
     private static String[] all(String[]... groups) {
         return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);

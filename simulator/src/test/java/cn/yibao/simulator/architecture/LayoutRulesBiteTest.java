@@ -52,7 +52,12 @@ class LayoutRulesBiteTest {
                 new Bite("engine imports nothing of the counter", LayoutRules.ENGINE_IMPORTS_NOTHING_OF_THE_COUNTER,
                         "ArchFixtureEngineUsesSql"),
                 new Bite("engine imports nothing of the counter", LayoutRules.ENGINE_IMPORTS_NOTHING_OF_THE_COUNTER,
-                        "ArchFixturePolicyUsesJournal"));
+                        "ArchFixturePolicyUsesJournal"),
+                new Bite("host uses only the engine", LayoutRules.HOST_USES_ONLY_THE_ENGINE, "ArchFixtureHostUsesCounter"),
+                new Bite("host uses only the engine", LayoutRules.HOST_USES_ONLY_THE_ENGINE,
+                        "ArchFixtureHostUsesTerminalCli"),
+                new Bite("host uses only the engine", LayoutRules.HOST_USES_ONLY_THE_ENGINE,
+                        "ArchFixtureMigrationUsesOps"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -86,7 +86,7 @@ final class CounterFixture implements AutoCloseable {
     /** (Re)starts the terminal side on the same journal file, as after a restart. */
     void start() {
         journal = Journal.open(dir.resolve("journal.db"), clock);
-        chain = new RecordChain(journal.transactions(), psam.terminalId(), signingKey, RecordChain.policyVersion(pack));
+        chain = new RecordChain(journal.transactions(), psam.terminalId(), signingKey, pack.policyVersion());
         counter = wiring.apply(LiveCounter.builder(access(), pack, BundledCatalog.bundled(), journal, chain, clock)
                 .host(host)).build();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.hostlink.saf.StoreAndForward;
+import cn.yibao.simulator.cli.HostCommand;
 import cn.yibao.simulator.cli.SimulatorMain;
 import cn.yibao.terminal.cli.Cli;
 import java.io.PrintWriter;

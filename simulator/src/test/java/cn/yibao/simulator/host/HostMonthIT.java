@@ -30,6 +30,8 @@ import cn.yibao.simulator.supervision.traffic.MonthExport;
 import cn.yibao.simulator.supervision.traffic.MonthImport;
 import cn.yibao.terminal.cardlist.ListStatus;
 import cn.yibao.terminal.cardlist.ListedCardReport;
+import cn.yibao.terminal.counter.CatalogItem;
+import cn.yibao.terminal.counter.live.BundledCatalog;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -83,7 +85,8 @@ class HostMonthIT extends LoopbackHost {
         }
 
         YearMonth month = YearMonth.from(now);
-        MonthData data = HostMonth.read(host.store(), month);
+        BundledCatalog catalog = BundledCatalog.bundled();
+        MonthData data = HostMonth.read(host.store(), month, code -> catalog.byCode(code).map(CatalogItem::pric));
         List<SettledTransaction> mine = data.transactions().stream().filter(x -> x.terminalId().equals("T-SUP")).toList();
         assertEquals(5, mine.size());
         SettledTransaction first = mine.get(0);

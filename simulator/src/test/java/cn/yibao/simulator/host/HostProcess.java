@@ -1,5 +1,6 @@
 package cn.yibao.simulator.host;
 
+import cn.yibao.simulator.cli.HostCommand;
 import cn.yibao.simulator.cli.SimulatorMain;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import cn.yibao.card.session.CardSession;
 import cn.yibao.simulator.card.IccTransport;
 import cn.yibao.simulator.card.VirtualCard;
 import cn.yibao.simulator.card.VirtualPsam;
+import cn.yibao.simulator.cli.HostCommand;
 import cn.yibao.terminal.counter.CounterRefusedException;
 import cn.yibao.terminal.counter.DrugInfo;
 import cn.yibao.terminal.counter.FeeLine;
@@ -89,7 +90,7 @@ class MetricsIT {
         VirtualPsam psam = new VirtualPsam(dir.resolve("psam"));
         try (CounterRuntime runtime = CounterRuntime.open(data, access(card, psam), TERMINAL, Clock.systemUTC());
              HostSimulator host = HostSimulator.open(dir.resolve("host")).listen("127.0.0.1", 0);
-             MetricsServer hostMetrics = MetricsServer.start("127.0.0.1", 0, "host", () -> HostMetrics.readiness(host.store()));
+             MetricsServer hostMetrics = MetricsServer.start("127.0.0.1", 0, "host", () -> HostCommand.readiness(host.store()));
              MetricsServer counterMetrics = MetricsServer.start("127.0.0.1", 0, "terminal", MetricsServer.Readiness::yes)) {
             io.micrometer.core.instrument.Meter connected = HostMetrics.connections(host);
             host.enrol(HostConfig.keyDir(data), TERMINAL);

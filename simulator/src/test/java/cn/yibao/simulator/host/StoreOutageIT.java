@@ -79,9 +79,10 @@ class StoreOutageIT {
                 assertFalse(refused.ok());
                 assertEquals(LinkRefusal.STORE_UNAVAILABLE.code(), refused.code(), refused.errMsg());
                 assertTrue(s.isActive(), "the host instance stays up and keeps the session");
-                assertFalse(HostMetrics.readiness(host.store()).ready(), "/health/ready is false while the database is down");
+                assertTrue(HostMetrics.unreadiness(host.store()).isPresent(),
+                        "/health/ready is false while the database is down");
                 cluster.restart();
-                assertTrue(HostMetrics.readiness(host.store()).ready(), "ready again");
+                assertTrue(HostMetrics.unreadiness(host.store()).isEmpty(), "ready again");
                 Response stored = VirtualTerminal.upload(s, second);
                 assertTrue(stored.ok(), () -> stored.code() + " " + stored.errMsg());
                 assertEquals(10, stored.output().path("accepted").asInt());

@@ -64,6 +64,15 @@ public record PolicyPack(String region, String regionName, String version, Local
         return region + "/" + version;
     }
 
+    /**
+     * @return {@code region-version}, e.g. {@code 220100-CC-2010.1}: the policy version a signed
+     *         record names (its {@code policy_version}), by which the host finds the pack to
+     *         re-compute the split with
+     */
+    public String policyVersion() {
+        return region + "-" + version;
+    }
+
     /** @return this pack with another counter section (the same version: the split does not depend on it) */
     public PolicyPack withCounter(CounterPolicy newCounter) {
         return new PolicyPack(region, regionName, version, effectiveFrom, effectiveTo, selfShare, employeeInpatient,

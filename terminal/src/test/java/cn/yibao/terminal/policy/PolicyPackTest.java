@@ -81,6 +81,14 @@ class PolicyPackTest {
     }
 
     @Test
+    void policyVersionIsWhatSignedRecordsAndTheHostNameThePackBy() {
+        PolicyPack p = PolicyPacks.changchun2010();
+        // region-version, as records have carried it since the first signed record: the host finds the pack by it
+        assertEquals("220100-CC-2010.1", p.policyVersion());
+        assertEquals(p.policyVersion(), p.withCounter(p.counter()).policyVersion());
+    }
+
+    @Test
     void effectiveRange() {
         PolicyPack p = PolicyPacks.changchun2010();
         assertTrue(p.isEffectiveOn(LocalDate.of(2010, 1, 1)));

@@ -84,7 +84,7 @@ public final class CounterRuntime implements AutoCloseable {
             BundledCatalog catalog = Files.exists(catalogFile) ? BundledCatalog.load(catalogFile) : BundledCatalog.bundled();
             Journal journal = Journal.open(dataDir.resolve("journal.db"), clock);
             RecordChain chain = new RecordChain(journal.transactions(), terminalId, key,
-                    RecordChain.policyVersion(pack));
+                    pack.policyVersion());
             CounterSettings settings = CounterSettings.read(dataDir);
             HostSwitch host = options.hostSwitch();
             LiveCounterBuilder builder = LiveCounter.builder(cards, pack, catalog, journal, chain, clock).host(host)

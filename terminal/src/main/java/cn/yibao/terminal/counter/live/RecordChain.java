@@ -45,18 +45,13 @@ public final class RecordChain {
     /**
      * @param terminalId the terminal's id as in its certificate
      * @param key the terminal's SM2 signing key (from enrolment)
-     * @param policyVersion the active policy pack's id
+     * @param policyVersion the active policy pack's {@link cn.yibao.terminal.policy.PolicyPack#policyVersion()}
      */
     public RecordChain(Transactions transactions, String terminalId, PrivateKey key, String policyVersion) {
         this.transactions = transactions;
         this.terminalId = terminalId;
         this.key = key;
         this.policyVersion = policyVersion;
-    }
-
-    /** @return how a record names the policy pack its split was computed with: {@code region-version} */
-    public static String policyVersion(cn.yibao.terminal.policy.PolicyPack pack) {
-        return pack.region() + "-" + pack.version();
     }
 
     /** COMMITTED, with the signed record appended in the same SQLite transaction. */

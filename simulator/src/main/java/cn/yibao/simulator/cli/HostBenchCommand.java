@@ -1,6 +1,9 @@
-package cn.yibao.simulator.host;
+package cn.yibao.simulator.cli;
 
 import cn.yibao.hostlink.saf.HostSession;
+import cn.yibao.simulator.host.HostSimulator;
+import cn.yibao.simulator.host.LoadGenerator;
+import cn.yibao.simulator.host.VirtualTerminal;
 import cn.yibao.terminal.cli.BadInputException;
 import cn.yibao.terminal.cli.DataDirOption;
 import cn.yibao.terminal.cli.ExitCodes;

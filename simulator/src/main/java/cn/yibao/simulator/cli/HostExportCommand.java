@@ -1,11 +1,15 @@
-package cn.yibao.simulator.host;
+package cn.yibao.simulator.cli;
 
+import cn.yibao.simulator.host.HostMonth;
+import cn.yibao.simulator.host.HostSimulator;
 import cn.yibao.simulator.supervision.MonthData;
 import cn.yibao.simulator.supervision.traffic.GeneratedMonth;
 import cn.yibao.simulator.supervision.traffic.MonthExport;
 import cn.yibao.terminal.cli.BadInputException;
 import cn.yibao.terminal.cli.DataDirOption;
 import cn.yibao.terminal.cli.ExitCodes;
+import cn.yibao.terminal.counter.CatalogItem;
+import cn.yibao.terminal.counter.live.BundledCatalog;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -47,7 +51,8 @@ final class HostExportCommand implements Callable<Integer> {
             throw new BadInputException("--month must be YYYY-MM: " + month);
         }
         try (HostSimulator host = HostSimulator.open(HostCommand.hostDir(dataDir), store.at(HostCommand.hostDir(dataDir)))) {
-            MonthData data = HostMonth.read(host.store(), m);
+            BundledCatalog catalog = BundledCatalog.bundled();
+            MonthData data = HostMonth.read(host.store(), m, code -> catalog.byCode(code).map(CatalogItem::pric));
             MonthExport.write(new GeneratedMonth(data, List.of()), out);
             spec.commandLine().getOut().printf("%s: %d settlements, %d loss reports, %d stock changes, %d stock counts,"
                     + " %d institutions written to %s%n", m, data.transactions().size(), data.lossReports().size(),

@@ -1,4 +1,4 @@
-package cn.yibao.simulator.host;
+package cn.yibao.simulator.cli;
 
 import picocli.CommandLine.Option;
 

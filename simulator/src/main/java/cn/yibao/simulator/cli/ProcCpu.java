@@ -1,4 +1,4 @@
-package cn.yibao.simulator.host;
+package cn.yibao.simulator.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

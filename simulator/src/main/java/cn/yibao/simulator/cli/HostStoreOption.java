@@ -1,5 +1,7 @@
-package cn.yibao.simulator.host;
+package cn.yibao.simulator.cli;
 
+import cn.yibao.simulator.host.HostSimulator;
+import cn.yibao.simulator.host.StoreLocation;
 import cn.yibao.terminal.cli.BadInputException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -1,5 +1,12 @@
-package cn.yibao.simulator.host;
+package cn.yibao.simulator.cli;
 
+import cn.yibao.simulator.host.AckTimes;
+import cn.yibao.simulator.host.Dirs;
+import cn.yibao.simulator.host.HostSimulator;
+import cn.yibao.simulator.host.LoadGenerator;
+import cn.yibao.simulator.host.LocalPostgres;
+import cn.yibao.simulator.host.StoreLocation;
+import cn.yibao.simulator.host.VirtualTerminal;
 import cn.yibao.terminal.cli.BadInputException;
 import cn.yibao.terminal.cli.ExitCodes;
 import java.io.IOException;

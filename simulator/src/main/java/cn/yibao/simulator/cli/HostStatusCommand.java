@@ -1,11 +1,13 @@
-package cn.yibao.simulator.host;
+package cn.yibao.simulator.cli;
 
+import cn.yibao.simulator.host.Faults;
+import cn.yibao.simulator.host.HostStore;
+import cn.yibao.simulator.host.StoreLocation;
+import cn.yibao.simulator.host.StoreStatus;
 import cn.yibao.terminal.cli.DataDirOption;
 import cn.yibao.terminal.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,25 +37,7 @@ final class HostStatusCommand implements Callable<Integer> {
         StoreLocation at = store.at(dir);
         try (HostStore db = HostStore.openReadOnly(at)) {
             out.println("store " + db.describe() + " (read-only)");
-            // backlog: what the terminal last reported of its journal (sign-in, heartbeat, upload) beyond what the host holds
-            out.printf("%-20s %10s %10s %8s  %-20s %s%n", "terminal", "held seq", "journal", "backlog", "last seen", "flag");
-            db.inTransaction(c -> {
-                try (ResultSet rs = Sql.query(c, "SELECT id, high_seq, journal_head, flag, last_seen FROM terminal ORDER BY id")) {
-                    while (rs.next()) {
-                        long held = rs.getLong(2);
-                        long head = rs.getLong(3);
-                        long seen = rs.getLong(5);
-                        String lastSeen = rs.wasNull() || seen == 0 ? "never" : Instant.ofEpochMilli(seen).toString();
-                        out.printf("%-20s %10d %10d %8d  %-20s %s%n", rs.getString(1), held, head, Math.max(0, head - held),
-                                lastSeen, rs.getString(4) == null ? "" : rs.getString(4));
-                    }
-                }
-                out.println("records held: " + Sql.longValue(c, "SELECT count(*) FROM record", 0)
-                        + ", policy pack: " + Registry.latestPack(c)
-                        + ", card list version: " + Registry.cardListVersion(c)
-                        + ", listed-card sightings (9121): " + Sql.longValue(c, "SELECT count(*) FROM card_sighting", 0));
-                return null;
-            });
+            StoreStatus.print(db, out);
         }
         Faults faults = new Faults();
         faults.load(dir);

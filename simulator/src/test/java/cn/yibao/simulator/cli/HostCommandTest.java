@@ -1,9 +1,8 @@
-package cn.yibao.simulator.host;
+package cn.yibao.simulator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yibao.simulator.cli.SimulatorMain;
 import cn.yibao.terminal.cli.Cli;
 import cn.yibao.terminal.cli.TerminalMain;
 import java.io.PrintWriter;

@@ -1,6 +1,11 @@
-package cn.yibao.simulator.host;
+package cn.yibao.simulator.cli;
 
 import cn.yibao.simulator.SimulatorData;
+import cn.yibao.simulator.host.Faults;
+import cn.yibao.simulator.host.HostMetrics;
+import cn.yibao.simulator.host.HostSimulator;
+import cn.yibao.simulator.host.HostStore;
+import cn.yibao.simulator.host.Registry;
 import cn.yibao.terminal.cli.BadInputException;
 import cn.yibao.terminal.cli.Cli;
 import cn.yibao.terminal.cli.DataDirOption;
@@ -61,9 +66,15 @@ public final class HostCommand implements Runnable {
     }
 
     /** @return the port a started host wrote, or {@code dflt} */
-    static int startedPort(Path hostDir, int dflt) throws java.io.IOException {
+    public static int startedPort(Path hostDir, int dflt) throws java.io.IOException {
         Path f = hostDir.resolve(PORT_FILE);
         return Files.exists(f) ? Integer.parseInt(Files.readString(f, StandardCharsets.US_ASCII).trim()) : dflt;
+    }
+
+    /** @return the readiness {@code /health/ready} serves for a host instance on {@code store} */
+    public static MetricsServer.Readiness readiness(HostStore store) {
+        return HostMetrics.unreadiness(store).map(why -> new MetricsServer.Readiness(false, why))
+                .orElse(MetricsServer.Readiness.yes());
     }
 
     /**
@@ -102,7 +113,7 @@ public final class HostCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.println("host simulator listening on " + bind + ":" + host.port() + " (state in " + dir + ", store "
                     + host.store().describe() + ")" + (faults ? ", injecting the faults of " + dir.resolve(Faults.FILE) : ""));
-            try (MetricsServer served = metrics.start("host", () -> HostMetrics.readiness(host.store()), dir).orElse(null)) {
+            try (MetricsServer served = metrics.start("host", () -> readiness(host.store()), dir).orElse(null)) {
                 if (served != null) {
                     out.println("metrics on http://" + metrics.bind() + ":" + served.port() + "/metrics (health: /health, /health/ready)");
                 }

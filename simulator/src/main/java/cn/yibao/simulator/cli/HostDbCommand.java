@@ -1,5 +1,6 @@
-package cn.yibao.simulator.host;
+package cn.yibao.simulator.cli;
 
+import cn.yibao.simulator.host.LocalPostgres;
 import cn.yibao.terminal.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;

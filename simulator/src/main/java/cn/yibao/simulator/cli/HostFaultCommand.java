@@ -1,5 +1,7 @@
-package cn.yibao.simulator.host;
+package cn.yibao.simulator.cli;
 
+import cn.yibao.simulator.host.FaultPlan;
+import cn.yibao.simulator.host.Faults;
 import cn.yibao.terminal.cli.BadInputException;
 import cn.yibao.terminal.cli.DataDirOption;
 import cn.yibao.terminal.cli.ExitCodes;
