@@ -1,0 +1,101 @@
+package cn.yibao.terminal.json;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.yibao.card.Money;
+import cn.yibao.hostlink.msg.Infno;
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.Request;
+import cn.yibao.hostlink.msg.Response;
+import cn.yibao.hostlink.record.RecordKind;
+import cn.yibao.hostlink.record.RecordResult;
+import cn.yibao.terminal.policy.PolicyPacks;
+import cn.yibao.terminal.settlement.RandomRequests;
+import cn.yibao.terminal.settlement.RequestJson;
+import cn.yibao.terminal.settlement.ResultJson;
+import cn.yibao.terminal.settlement.SettlementEngine;
+import cn.yibao.terminal.settlement.SettlementRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The two canonical writers, {@code hostlink.msg.Json.canonical} (Jackson, sorted map keys) and
+ * {@code terminal.json.CanonicalJson} (hand-written), give the same text for the inputs the system
+ * produces: parsed messages and files, amounts as BigDecimal with their scale, Chinese text,
+ * escapes, nesting and key order, and the trees the counter, the engine and the link build.
+ */
+class CanonicalWritersTest {
+
+    /** Parsed input and the canonical text both writers must give for it. */
+    private static final String[][] KNOWN = {
+        {"{\"acct_pay\":30.00,\"fund_pay_sumamt\":0.10,\"medfee_sumamt\":12345678901234.57,\"psn_cash_pay\":0.3}",
+            "{\"acct_pay\":30.00,\"fund_pay_sumamt\":0.10,\"medfee_sumamt\":12345678901234.57,\"psn_cash_pay\":0.3}"},
+        {"{\"refund\":\"-0.01\",\"a\":[0.00,-0.10,7500.00,0,-7,9223372036854775807,18446744073709551616,1.5]}",
+            "{\"a\":[0.00,-0.10,7500.00,0,-7,9223372036854775807,18446744073709551616,1.5],\"refund\":\"-0.01\"}"},
+        {"{ \"é\": \"长春\", \"b\": {\"z\": 0.10, \"x\": \"y\"},\n \"a\": [1, 2.50, null, true, false] }",
+            "{\"a\":[1,2.50,null,true,false],\"b\":{\"x\":\"y\",\"z\":0.10},\"é\":\"长春\"}"},
+        {"{\"psn_name\":\"王收银\",\"opter_name\":\"李 医生\",\"memo\":\"退费：重复收费（第2次）\",\"hilist_name\":\"阿莫西林胶囊\"}",
+            "{\"hilist_name\":\"阿莫西林胶囊\",\"memo\":\"退费：重复收费（第2次）\",\"opter_name\":\"李 医生\",\"psn_name\":\"王收银\"}"},
+        {"\"q\\\" b\\\\ n\\n t\\t r\\r b\\b f\\f u\\u0001\\u0009 \\/ \\u533b \\ud83c\\udfe5 \\u2028\"",
+            "\"q\\\" b\\\\ n\\n t\\t r\\r b\\b f\\f u\\u0001\\t / 医 \uD83C\uDFE5 \u2028\""},
+        {"{\"ä\":3,\"a\":2,\"B\":1,\"_\":0,\"10\":1,\"9\":2,\"\":5,\"\uD83C\uDFE5\":6,\"\uFF21\":7}",
+            "{\"\":5,\"10\":1,\"9\":2,\"B\":1,\"_\":0,\"a\":2,\"ä\":3,\"\uD83C\uDFE5\":6,\"\uFF21\":7}"},
+        {"{\"z\":{\"y\":{\"x\":[{\"b\":1,\"a\":2},[],{}]}},\"A\":[],\"a\":{}}",
+            "{\"A\":[],\"a\":{},\"z\":{\"y\":{\"x\":[{\"a\":2,\"b\":1},[],{}]}}}"},
+        {"[]", "[]"},
+        {"{}", "{}"},
+        {"0.10", "0.10"},
+    };
+
+    @Test
+    void parsedInputsHaveTheKnownCanonicalText() {
+        List<Executable> checks = new ArrayList<>();
+        for (String[] known : KNOWN) {
+            for (JsonNode n : List.of(Json.parse(known[0]),
+                    CanonicalJson.parse(known[0].getBytes(StandardCharsets.UTF_8), 1 << 20, "test"))) {
+                checks.add(() -> assertEquals(known[1], CanonicalJson.text(n), known[0]));
+                checks.add(() -> assertEquals(known[1], Json.canonical(n), known[0]));
+            }
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void treesTheSystemBuildsHaveOneCanonicalText() {
+        List<JsonNode> trees = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(23);
+        for (int i = 0; i < 200; i++) {
+            SettlementRequest request = RandomRequests.next(random);
+            trees.add(RequestJson.toJson(request));
+            ObjectNode result = ResultJson.toJson(SettlementEngine.settle(request, PolicyPacks.changchun2010()));
+            trees.add(result);
+            result.remove("explain");
+            trees.add(new RecordResult(RecordKind.SETTLE, "S0000000100" + i, "M" + i, "4400000000" + i, "41", result,
+                    "1001", "王收银").toJson());
+        }
+        trees.add(Json.parse(PolicyPacks.changchun2010Bytes()));
+        ObjectNode setlinfo = Json.object().put("setl_id", "S1").put("medfee_sumamt", Money.ofFen(-3000).toYuan())
+                .put("fund_pay_sumamt", Money.ofFen(-10).toYuan()).put("acct_pay", Money.ofFen(-2990).toYuan())
+                .put("psn_cash_pay", Money.ZERO.toYuan());
+        ObjectNode cancel = Json.object().put("omsgid", "H-20261207-0001").put("refund", "29.90");
+        cancel.set("setlinfo", setlinfo);
+        trees.add(cancel);
+        Request req = Request.of(Infno.CANCEL, "M1", "H1", "001", "S", cancel.deepCopy());
+        trees.add(req.toJson());
+        trees.add(Response.ok(req, cancel.deepCopy()).toJson());
+        trees.add(Json.object().put("delay_ms", 0L).put("drop_after", 3).put("duplicate_ack_rate", 0.5)
+                .put("lost_ack_rate", 0.0).put("stall_ms", 1500L).put("refuse_tls", false));
+        List<Executable> checks = new ArrayList<>();
+        for (JsonNode tree : trees) {
+            checks.add(() -> assertEquals(Json.canonical(tree), CanonicalJson.text(tree)));
+        }
+        assertAll(checks);
+    }
+}
