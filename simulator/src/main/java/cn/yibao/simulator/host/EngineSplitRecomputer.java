@@ -1,5 +1,6 @@
 package cn.yibao.simulator.host;
 
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.msg.MalformedMessageException;
 import cn.yibao.hostlink.record.CardProof;
 import cn.yibao.hostlink.record.ProofKind;
@@ -7,7 +8,6 @@ import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.SplitRecomputer;
 import cn.yibao.terminal.counter.live.RecordChain;
-import cn.yibao.terminal.json.CanonicalJson;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
 import cn.yibao.terminal.settlement.RequestJson;

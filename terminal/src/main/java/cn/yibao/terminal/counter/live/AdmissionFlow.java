@@ -6,6 +6,7 @@ import cn.yibao.card.app.CardState;
 import cn.yibao.card.app.SettlementRecord;
 import cn.yibao.card.session.CardInfo;
 import cn.yibao.card.session.CardSession;
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.terminal.counter.AdmissionRequest;
 import cn.yibao.terminal.counter.CounterRefusal;
@@ -160,7 +161,7 @@ final class AdmissionFlow {
         }
         ObjectNode n = JSON.createObjectNode().put("new_card_state", newState.name());
         n.set("setlinfo", setlinfo);
-        return Json.canonical(n);
+        return CanonicalJson.text(n);
     }
 
     private Visit replay(JournalTxn txn) {

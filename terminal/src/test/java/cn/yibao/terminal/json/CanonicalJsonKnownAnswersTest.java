@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.yibao.card.Money;
-import cn.yibao.hostlink.msg.Infno;
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.msg.Json;
-import cn.yibao.hostlink.msg.Request;
-import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.record.RecordKind;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.terminal.policy.PolicyPacks;
@@ -19,19 +17,22 @@ import cn.yibao.terminal.settlement.SettlementRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The two canonical writers, {@code hostlink.msg.Json.canonical} (Jackson, sorted map keys) and
- * {@code terminal.json.CanonicalJson} (hand-written), give the same text for the inputs the system
+ * Known answers of the one canonical writer ({@link CanonicalJson}) for the inputs the system
  * produces: parsed messages and files, amounts as BigDecimal with their scale, Chinese text,
- * escapes, nesting and key order, and the trees the counter, the engine and the link build.
+ * escapes, nesting and key order, and the trees the counter, the engine and the link build. Until
+ * issue 23 there were two writers (also the link's Jackson-based {@code Json.canonical}); this test
+ * showed that both gave these answers before the second was removed.
  */
-class CanonicalWritersTest {
+class CanonicalJsonKnownAnswersTest {
 
     /** Parsed input and the canonical text both writers must give for it. */
     private static final String[][] KNOWN = {
@@ -59,43 +60,52 @@ class CanonicalWritersTest {
         List<Executable> checks = new ArrayList<>();
         for (String[] known : KNOWN) {
             for (JsonNode n : List.of(Json.parse(known[0]),
-                    CanonicalJson.parse(known[0].getBytes(StandardCharsets.UTF_8), 1 << 20, "test"))) {
+                    FileJson.parse(known[0].getBytes(StandardCharsets.UTF_8), 1 << 20, "test"))) {
                 checks.add(() -> assertEquals(known[1], CanonicalJson.text(n), known[0]));
-                checks.add(() -> assertEquals(known[1], Json.canonical(n), known[0]));
             }
         }
         assertAll(checks);
     }
 
+    /**
+     * The requests, results and record results of 200 random settlements (seed 23): SHA-256 of
+     * their canonical texts, one a line (both writers gave these bytes).
+     */
     @Test
-    void treesTheSystemBuildsHaveOneCanonicalText() {
-        List<JsonNode> trees = new ArrayList<>();
+    void treesTheEngineBuildsHaveTheKnownCanonicalBytes() throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
         SplittableRandom random = new SplittableRandom(23);
         for (int i = 0; i < 200; i++) {
             SettlementRequest request = RandomRequests.next(random);
-            trees.add(RequestJson.toJson(request));
             ObjectNode result = ResultJson.toJson(SettlementEngine.settle(request, PolicyPacks.changchun2010()));
-            trees.add(result);
+            sha.update(line(RequestJson.toJson(request)));
+            sha.update(line(result));
             result.remove("explain");
-            trees.add(new RecordResult(RecordKind.SETTLE, "S0000000100" + i, "M" + i, "4400000000" + i, "41", result,
-                    "1001", "王收银").toJson());
+            sha.update(line(new RecordResult(RecordKind.SETTLE, "S0000000100" + i, "M" + i, "4400000000" + i, "41",
+                    result, "1001", "王收银").toJson()));
         }
-        trees.add(Json.parse(PolicyPacks.changchun2010Bytes()));
+        assertEquals("581f039daac194ab636c86503d7ee51391db5514d46d69a4dcbc85c4b81fa49a",
+                HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private static byte[] line(JsonNode tree) {
+        return (CanonicalJson.text(tree) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A cancellation's record settlement (negative amounts) and a fault plan (doubles). */
+    @Test
+    void treesTheCounterAndTheHostBuildHaveTheKnownCanonicalText() {
         ObjectNode setlinfo = Json.object().put("setl_id", "S1").put("medfee_sumamt", Money.ofFen(-3000).toYuan())
                 .put("fund_pay_sumamt", Money.ofFen(-10).toYuan()).put("acct_pay", Money.ofFen(-2990).toYuan())
                 .put("psn_cash_pay", Money.ZERO.toYuan());
         ObjectNode cancel = Json.object().put("omsgid", "H-20261207-0001").put("refund", "29.90");
         cancel.set("setlinfo", setlinfo);
-        trees.add(cancel);
-        Request req = Request.of(Infno.CANCEL, "M1", "H1", "001", "S", cancel.deepCopy());
-        trees.add(req.toJson());
-        trees.add(Response.ok(req, cancel.deepCopy()).toJson());
-        trees.add(Json.object().put("delay_ms", 0L).put("drop_after", 3).put("duplicate_ack_rate", 0.5)
-                .put("lost_ack_rate", 0.0).put("stall_ms", 1500L).put("refuse_tls", false));
-        List<Executable> checks = new ArrayList<>();
-        for (JsonNode tree : trees) {
-            checks.add(() -> assertEquals(Json.canonical(tree), CanonicalJson.text(tree)));
-        }
-        assertAll(checks);
+        ObjectNode faults = Json.object().put("delay_ms", 0L).put("drop_after", 3).put("duplicate_ack_rate", 0.5)
+                .put("lost_ack_rate", 0.0).put("stall_ms", 1500L).put("refuse_tls", false);
+        assertAll(() -> assertEquals("{\"omsgid\":\"H-20261207-0001\",\"refund\":\"29.90\",\"setlinfo\":{\"acct_pay\":-29.90,"
+                + "\"fund_pay_sumamt\":-0.10,\"medfee_sumamt\":-30.00,\"psn_cash_pay\":0.00,\"setl_id\":\"S1\"}}",
+                CanonicalJson.text(cancel)),
+                () -> assertEquals("{\"delay_ms\":0,\"drop_after\":3,\"duplicate_ack_rate\":0.5,\"lost_ack_rate\":0.0,"
+                        + "\"refuse_tls\":false,\"stall_ms\":1500}", CanonicalJson.text(faults)));
     }
 }
