@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one JSON configuration of the link: bounded nesting and string sizes, sorted keys, no NaN.
+ * The JSON configuration of the host link (its messages, the records kept for upload and the
+ * answers the host keeps): bounded nesting, string and number sizes, duplicate keys and trailing
+ * data rejected, no NaN. The canonical form of what is signed is written by {@link CanonicalJson}.
  * Decimals are {@link java.math.BigDecimal} end to end, as written: a message's {@code 30.00} is
  * read as 30.00 (never through a {@code double}, and its trailing zeros kept) and written back as
  * {@code 30.00}; money on the link is never a binary fraction.
@@ -74,16 +76,6 @@ public final class Json {
     public static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise JSON", e);
-        }
-    }
-
-    /** @return a compact JSON string with object keys in sorted order (canonical for our messages) */
-    public static String canonical(JsonNode node) {
-        try {
-            Object tree = MAPPER.treeToValue(node, Object.class);
-            return MAPPER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise JSON", e);
         }

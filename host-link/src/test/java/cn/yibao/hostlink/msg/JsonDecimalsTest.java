@@ -21,7 +21,7 @@ class JsonDecimalsTest {
                 () -> assertEquals(new BigDecimal("30.00"), n.get("acct_pay").decimalValue()),
                 // a double would have lost the cent: 12345678901234.57 has 16 significant digits
                 () -> assertEquals(new BigDecimal("12345678901234.57"), n.get("medfee_sumamt").decimalValue()),
-                () -> assertEquals(setlinfo, Json.canonical(n)),
+                () -> assertEquals(setlinfo, CanonicalJson.text(n)),
                 () -> assertEquals(setlinfo, new String(Json.bytes(n), StandardCharsets.UTF_8)));
     }
 

@@ -6,6 +6,7 @@ import cn.yibao.card.app.PurseMacs;
 import cn.yibao.card.crypto.Algorithm;
 import cn.yibao.card.crypto.IssuerKeys;
 import cn.yibao.card.crypto.PurseCrypto;
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.msg.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,8 +73,8 @@ public final class TestSettlements {
         LocalDateTime cardTime = LocalDateTime.ofInstant(time, ZoneOffset.ofHours(8)).withNano(0);
         CardProof proof = cash ? CardProof.none(serialHex)
                 : CardProof.written(serialHex, purchase(serialHex, counter, acct, 50_000, counter, cardTime));
-        String itemsJson = Json.canonical(items);
-        return UploadedRecord.of(signer.next(time, msgid, POLICY, Json.canonical(result.toJson()), itemsJson, proof),
+        String itemsJson = CanonicalJson.text(items);
+        return UploadedRecord.of(signer.next(time, msgid, POLICY, CanonicalJson.text(result.toJson()), itemsJson, proof),
                 itemsJson);
     }
 

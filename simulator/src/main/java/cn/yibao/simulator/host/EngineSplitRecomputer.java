@@ -1,12 +1,12 @@
 package cn.yibao.simulator.host;
 
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.msg.MalformedMessageException;
 import cn.yibao.hostlink.record.CardProof;
 import cn.yibao.hostlink.record.ProofKind;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.SplitRecomputer;
-import cn.yibao.terminal.json.CanonicalJson;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
 import cn.yibao.terminal.settlement.RequestJson;

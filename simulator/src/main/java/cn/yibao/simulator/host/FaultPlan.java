@@ -1,5 +1,6 @@
 package cn.yibao.simulator.host;
 
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.msg.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,6 +52,6 @@ public record FaultPlan(long delayMillis, int dropAfterFrames, double duplicateA
 
     @Override
     public String toString() {
-        return none() ? "none" : Json.canonical(toJson());
+        return none() ? "none" : CanonicalJson.text(toJson());
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.host;
 
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.net.HostServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ public final class Faults implements HostServer.PipelineHook {
         ObjectNode per = n.putObject("connections");
         connections.forEach((id, plan) -> per.set(String.valueOf(id), plan.toJson()));
         Path tmp = dir.resolve(FILE + ".tmp");
-        Files.writeString(tmp, Json.canonical(n), StandardCharsets.UTF_8);
+        Files.writeString(tmp, CanonicalJson.text(n), StandardCharsets.UTF_8);
         Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

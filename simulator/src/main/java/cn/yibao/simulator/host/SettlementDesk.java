@@ -4,6 +4,7 @@ import cn.yibao.card.CardException;
 import cn.yibao.card.crypto.IssuerKeys;
 import cn.yibao.card.session.IssuerHost;
 import cn.yibao.card.session.PendingLoad;
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.msg.LinkRefusal;
 import cn.yibao.hostlink.msg.MalformedMessageException;
@@ -60,7 +61,7 @@ final class SettlementDesk {
                     return replay;
                 }
                 Sql.update(c, "UPDATE answered SET response=? WHERE msgid=? AND terminal=?",
-                        Json.canonical(again.toJson()), req.msgid(), peer.terminalId());
+                        CanonicalJson.text(again.toJson()), req.msgid(), peer.terminalId());
                 return again;
             }
             try (ResultSet rs = Sql.query(c, "SELECT seq, status, card_no, result, msgid FROM record"
@@ -211,7 +212,7 @@ final class SettlementDesk {
     private static Response remember(Connection c, Request req, Peer peer, String target, Response r)
             throws SQLException {
         Sql.update(c, "INSERT INTO answered(msgid, terminal, infno, target, response) VALUES(?,?,?,?,?)", req.msgid(),
-                peer.terminalId(), req.infno(), target, Json.canonical(r.toJson()));
+                peer.terminalId(), req.infno(), target, CanonicalJson.text(r.toJson()));
         return r;
     }
 }

@@ -7,6 +7,7 @@ import cn.yibao.card.app.SettlementRecord;
 import cn.yibao.card.crypto.Algorithm;
 import cn.yibao.card.crypto.IssuerKeys;
 import cn.yibao.card.crypto.PurseCrypto;
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.record.CardProof;
 import cn.yibao.hostlink.record.CardWrite;
 import cn.yibao.hostlink.record.ProofKind;
@@ -14,7 +15,7 @@ import cn.yibao.hostlink.record.RecordKind;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.RecordSigner;
 import cn.yibao.hostlink.record.UploadedRecord;
-import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.FileJson;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
 import cn.yibao.terminal.settlement.RequestJson;
@@ -107,7 +108,7 @@ public final class SimulatedSales {
     }
 
     private static ObjectNode request(Card card, long totalFen, boolean cash) {
-        ObjectNode r = CanonicalJson.mapper().createObjectNode();
+        ObjectNode r = FileJson.mapper().createObjectNode();
         ObjectNode person = r.putObject("person").put("category", cash ? "RESIDENT" : "EMPLOYEE")
                 .put("retired", false).put("civil_servant", false).put("insurance_status", "NORMAL")
                 .put("account_balance", Money.ofFen(cash ? 0 : card.balanceFen).toYuanString());
@@ -126,7 +127,7 @@ public final class SimulatedSales {
     }
 
     private static ObjectNode item(String code, String itemClass, long fen) {
-        return CanonicalJson.mapper().createObjectNode().put("code", code).put("name", "药品" + code)
+        return FileJson.mapper().createObjectNode().put("code", code).put("name", "药品" + code)
                 .put("class", itemClass).put("amount", Money.ofFen(fen).toYuanString());
     }
 }

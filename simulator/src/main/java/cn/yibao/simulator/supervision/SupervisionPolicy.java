@@ -1,8 +1,8 @@
 package cn.yibao.simulator.supervision;
 
 import cn.yibao.card.Money;
+import cn.yibao.terminal.json.FileJson;
 import cn.yibao.terminal.json.MoneyJson;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
@@ -209,11 +209,7 @@ public record SupervisionPolicy(String version, Indicators indicators, Scoring s
     private static ObjectMapper mapper() {
         SimpleModule money = new SimpleModule("money");
         money.addDeserializer(Money.class, MoneyJson.YUAN.deserializer());
-        return new ObjectMapper()
-                .registerModule(money)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return FileJson.mapper(money);
     }
 
     private static void positive(Money m, String what) {

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.crypto.Algorithm;
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.RecordSigner;
 import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.tls.Crypto;
-import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.FileJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ class EngineSplitRecomputerTest {
     }
 
     private static JsonNode parse(String json) {
-        return CanonicalJson.parse(json.getBytes(StandardCharsets.UTF_8), SignedRecord.MAX_RESULT, "result");
+        return FileJson.parse(json.getBytes(StandardCharsets.UTF_8), SignedRecord.MAX_RESULT, "result");
     }
 
     private static String canonical(String json) {
@@ -84,7 +85,7 @@ class EngineSplitRecomputerTest {
     /** @return the object {@code json} with its first key moved last (values as held) */
     private static String reorder(String json) {
         ObjectNode in = (ObjectNode) parse(json);
-        ObjectNode out = CanonicalJson.mapper().createObjectNode();
+        ObjectNode out = FileJson.mapper().createObjectNode();
         String first = in.fieldNames().next();
         for (var e : in.properties()) {
             if (!e.getKey().equals(first)) {

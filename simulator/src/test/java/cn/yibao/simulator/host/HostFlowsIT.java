@@ -13,6 +13,7 @@ import cn.yibao.card.crypto.Algorithm;
 import cn.yibao.card.crypto.IssuerKeys;
 import cn.yibao.card.crypto.PurseCrypto;
 import cn.yibao.card.session.PendingLoad;
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.msg.RefundLoad;
 import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
@@ -173,8 +174,8 @@ class HostFlowsIT extends LoopbackHost {
             java.util.regex.Matcher acct = java.util.regex.Pattern.compile("\"acct_pay\":(\\d+\\.\\d\\d)[,}]")
                     .matcher(rec.record().result());
             assertTrue(acct.find(), rec.record().result());
-            assertTrue(Json.canonical(first.output()).contains("\"acct_pay\":" + acct.group(1)),
-                    () -> Json.canonical(first.output()));
+            assertTrue(CanonicalJson.text(first.output()).contains("\"acct_pay\":" + acct.group(1)),
+                    () -> CanonicalJson.text(first.output()));
             Response retry = s.call(cancel);
             assertEquals(first, retry);
             assertEquals(200_000, host.service().account(card)[0]);

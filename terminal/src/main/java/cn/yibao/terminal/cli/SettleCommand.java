@@ -2,7 +2,7 @@ package cn.yibao.terminal.cli;
 
 import cn.yibao.card.Refusal;
 import cn.yibao.hostlink.msg.BusinessZone;
-import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.FileJson;
 import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPackLoader;
@@ -122,7 +122,7 @@ final class SettleCommand implements Callable<Integer> {
     private void print(JsonNode node) {
         boolean cjk = stdoutCharset().newEncoder().canEncode('医');
         try {
-            ObjectWriter writer = CanonicalJson.mapper().writerWithDefaultPrettyPrinter();
+            ObjectWriter writer = FileJson.mapper().writerWithDefaultPrettyPrinter();
             String text = (cjk ? writer : writer.with(JsonWriteFeature.ESCAPE_NON_ASCII)).writeValueAsString(node);
             spec.commandLine().getOut().println(text);
             spec.commandLine().getOut().flush();

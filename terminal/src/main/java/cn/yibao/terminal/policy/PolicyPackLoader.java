@@ -1,7 +1,8 @@
 package cn.yibao.terminal.policy;
 
 import cn.yibao.hostlink.crypto.Sm2;
-import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.hostlink.msg.CanonicalJson;
+import cn.yibao.terminal.json.FileJson;
 import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ public final class PolicyPackLoader {
      *                                 key, or does not verify (tampered)
      */
     public static PolicyPack load(byte[] file, PolicyTrust trust) {
-        JsonNode root = CanonicalJson.parse(file, MAX_PACK_BYTES, "policy pack");
+        JsonNode root = FileJson.parse(file, MAX_PACK_BYTES, "policy pack");
         if (!root.isObject() || !root.has("signature")) {
             if (trust.requiresSignature()) {
                 throw new PolicyRefusedException(PolicyRefusal.POLICY_UNSIGNED, null);
@@ -63,9 +64,21 @@ public final class PolicyPackLoader {
         if (key == null) {
             throw new PolicyRefusedException(PolicyRefusal.POLICY_SIGNER_UNKNOWN, "key_id " + keyId);
         }
-        if (!Sm2.verify(key, CanonicalJson.bytes(pack), value)) {
+        if (!Sm2.verify(key, signedBytes(pack), value)) {
             throw new PolicyRefusedException(PolicyRefusal.POLICY_SIGNATURE_INVALID, "key_id " + keyId);
         }
         return PolicyPackReader.read(pack);
+    }
+
+    /**
+     * @return the canonical bytes of {@code pack}, what its signature covers
+     * @throws InvalidInputException for a number the canonical form cannot hold (e.g. {@code 1e999999})
+     */
+    static byte[] signedBytes(JsonNode pack) {
+        try {
+            return CanonicalJson.bytes(pack);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package cn.yibao.terminal.policy;
 
 import cn.yibao.hostlink.crypto.Sm2;
-import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.FileJson;
 import cn.yibao.terminal.json.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,10 +75,10 @@ public final class PolicyPackSigner {
      * @throws InvalidInputException if the pack is malformed
      */
     public static byte[] sign(byte[] packJson, SigningKey key, SecureRandom random) {
-        JsonNode pack = CanonicalJson.parse(packJson, PolicyPackLoader.MAX_PACK_BYTES, "policy pack");
+        JsonNode pack = FileJson.parse(packJson, PolicyPackLoader.MAX_PACK_BYTES, "policy pack");
         PolicyPackReader.read(pack);
-        byte[] signature = Sm2.sign(key.privateKey(), CanonicalJson.bytes(pack), random);
-        ObjectNode envelope = CanonicalJson.mapper().createObjectNode();
+        byte[] signature = Sm2.sign(key.privateKey(), PolicyPackLoader.signedBytes(pack), random);
+        ObjectNode envelope = FileJson.mapper().createObjectNode();
         envelope.put("format", PolicyPackLoader.SIGNED_FORMAT);
         envelope.set("pack", pack);
         ObjectNode sig = envelope.putObject("signature");
@@ -90,7 +90,7 @@ public final class PolicyPackSigner {
 
     /** @return the public-key file {@code {"key_id": …, "algorithm": "SM2-SM3", "public_key": hex}} */
     public static byte[] publicKeyFile(SigningKey key) {
-        ObjectNode node = CanonicalJson.mapper().createObjectNode();
+        ObjectNode node = FileJson.mapper().createObjectNode();
         node.put("key_id", key.keyId());
         node.put("algorithm", PolicyPackLoader.ALGORITHM);
         node.put("public_key", Hex.toHexString(key.publicKey()));
@@ -99,7 +99,7 @@ public final class PolicyPackSigner {
 
     private static byte[] pretty(JsonNode node) {
         try {
-            return (CanonicalJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
+            return (FileJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON", e);

@@ -1,7 +1,7 @@
 package cn.yibao.terminal.policy;
 
 import cn.yibao.hostlink.crypto.Sm2;
-import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.FileJson;
 import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +57,7 @@ public final class PolicyTrust {
      * @throws InvalidInputException naming the offending field
      */
     public static Map.Entry<String, byte[]> readKeyFile(byte[] json) {
-        JsonNode root = JsonFields.object(CanonicalJson.parse(json, MAX_KEY_FILE, "key file"), "",
+        JsonNode root = JsonFields.object(FileJson.parse(json, MAX_KEY_FILE, "key file"), "",
                 Set.of("key_id", "public_key", "algorithm"));
         String id = JsonFields.text(JsonFields.required(root, "", "key_id"), "key_id");
         String hex = JsonFields.text(JsonFields.required(root, "", "public_key"), "public_key");

@@ -9,7 +9,8 @@ import static cn.yibao.terminal.json.JsonFields.required;
 import static cn.yibao.terminal.json.JsonFields.text;
 
 import cn.yibao.card.Money;
-import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.hostlink.msg.CanonicalJson;
+import cn.yibao.terminal.json.FileJson;
 import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.json.JsonFields;
 import cn.yibao.terminal.policy.InstitutionLevel;
@@ -44,9 +45,9 @@ public final class RequestJson {
     private static final Set<String> YTD = Set.of("base", "over_limit", "outpatient");
     private static final Set<String> ITEM = Set.of("code", "name", "class", "amount");
     /** Reads one value from a parser positioned on it, leaving the rest of the document. */
-    private static final ObjectReader VALUE = CanonicalJson.mapper().readerFor(JsonNode.class)
+    private static final ObjectReader VALUE = FileJson.mapper().readerFor(JsonNode.class)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final JsonNodeFactory NODES = CanonicalJson.mapper().getNodeFactory();
+    private static final JsonNodeFactory NODES = FileJson.mapper().getNodeFactory();
 
     private RequestJson() {
     }
@@ -68,7 +69,7 @@ public final class RequestJson {
         if (json.length > Limits.MAX_REQUEST_BYTES) {
             throw new InvalidInputException("request: larger than " + Limits.MAX_REQUEST_BYTES + " bytes");
         }
-        ObjectMapper mapper = CanonicalJson.mapper();
+        ObjectMapper mapper = FileJson.mapper();
         try (JsonParser p = mapper.createParser(json)) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -101,9 +102,9 @@ public final class RequestJson {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw CanonicalJson.malformed("request", e);
+            throw FileJson.malformed("request", e);
         } catch (NumberFormatException e) {
-            throw CanonicalJson.badNumber("request", e);
+            throw FileJson.badNumber("request", e);
         } catch (IOException e) {
             throw new InvalidInputException("request: unreadable: " + e.getMessage(), e);
         }

@@ -2,7 +2,8 @@ package cn.yibao.terminal.settlement;
 
 import cn.yibao.card.Money;
 import cn.yibao.card.Refusal;
-import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.hostlink.msg.CanonicalJson;
+import cn.yibao.terminal.json.FileJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ResultJson {
 
-    private static final JsonNodeFactory NODES = CanonicalJson.mapper().getNodeFactory();
+    private static final JsonNodeFactory NODES = FileJson.mapper().getNodeFactory();
 
     private ResultJson() {
     }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.hostlink.msg.CanonicalJson;
+import cn.yibao.terminal.json.FileJson;
 import cn.yibao.terminal.policy.PolicyPacks;
 import cn.yibao.terminal.settlement.RequestJson;
 import cn.yibao.terminal.settlement.ResultJson;
@@ -47,7 +48,7 @@ class DocsSamplesTest {
     }
 
     static JsonNode json(String body) {
-        return CanonicalJson.parse(body.getBytes(StandardCharsets.UTF_8), 1 << 20, "doc sample");
+        return FileJson.parse(body.getBytes(StandardCharsets.UTF_8), 1 << 20, "doc sample");
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.FileJson;
 import cn.yibao.terminal.policy.PolicyPackSigner;
 import cn.yibao.terminal.policy.PolicyPacks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +38,7 @@ class SettleCommandTest {
     }
 
     static JsonNode json(String out) {
-        return CanonicalJson.parse(out.getBytes(StandardCharsets.UTF_8), 1 << 24, "output");
+        return FileJson.parse(out.getBytes(StandardCharsets.UTF_8), 1 << 24, "output");
     }
 
     static void noStackTrace(CliRun run) {

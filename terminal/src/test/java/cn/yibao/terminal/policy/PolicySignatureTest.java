@@ -71,6 +71,15 @@ class PolicySignatureTest {
     }
 
     @Test
+    void aNumberTheCanonicalFormCannotHoldIsBadInput() {
+        String huge = signedBundled().replaceFirst("\"effective_to\"\\s*:\\s*null", "\"effective_to\": 1e999999");
+        assertTrue(huge.contains("1e999999"));
+        String message = assertThrows(InvalidInputException.class,
+                () -> PolicyPackLoader.load(huge.getBytes(StandardCharsets.UTF_8), trustHost())).getMessage();
+        assertTrue(message.startsWith("canonical JSON: number out of range"), message);
+    }
+
+    @Test
     void malformedEnvelopeIsBadInput() {
         String bad = signedBundled().replace("\"SM2-SM3\"", "\"RSA\"");
         String message = assertThrows(InvalidInputException.class,

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
-import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.FileJson;
 import cn.yibao.terminal.json.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -96,7 +96,7 @@ class RequestJsonTest {
     void aNumberBeyondAnyRangeIsMalformedInputNotACrash() {
         // found by RequestFuzzTest (seed 14488547104869): Jackson throws NumberFormatException here
         assertTrue(error(VALID.replace("\"amount\": 2000", "\"amount\": 1e999999999999")).contains("a number out of range"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> CanonicalJson.parse(
+        assertTrue(assertThrows(InvalidInputException.class, () -> FileJson.parse(
                 "{\"a\": 1e999999999999}".getBytes(java.nio.charset.StandardCharsets.UTF_8), 100, "doc"))
                 .getMessage().contains("a number out of range"));
     }

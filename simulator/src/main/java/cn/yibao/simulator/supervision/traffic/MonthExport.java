@@ -7,6 +7,7 @@ import cn.yibao.simulator.supervision.LossReport;
 import cn.yibao.simulator.supervision.SaleItem;
 import cn.yibao.simulator.supervision.SettledTransaction;
 import cn.yibao.simulator.supervision.StockTake;
+import cn.yibao.terminal.json.FileJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class MonthExport {
     static final String STOCK_TAKES = "stock-takes.jsonl";
     static final String SIGHTINGS = "card-sightings.jsonl";
     static final String LABELS = "labels.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = FileJson.mapper();
 
     private MonthExport() {
     }

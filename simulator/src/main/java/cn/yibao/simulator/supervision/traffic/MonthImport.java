@@ -18,6 +18,7 @@ import cn.yibao.simulator.supervision.SettledTransaction;
 import cn.yibao.simulator.supervision.Split;
 import cn.yibao.simulator.supervision.StockTake;
 import cn.yibao.simulator.supervision.VisitType;
+import cn.yibao.terminal.json.FileJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -41,7 +42,7 @@ public final class MonthImport {
 
     /** Longest line accepted. */
     public static final int MAX_LINE = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = FileJson.mapper();
 
     private MonthImport() {
     }

@@ -6,6 +6,7 @@ import cn.yibao.card.app.CardState;
 import cn.yibao.card.app.SettlementRecord;
 import cn.yibao.card.session.CardInfo;
 import cn.yibao.card.session.CardSession;
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.terminal.counter.AdmissionRequest;
 import cn.yibao.terminal.counter.CounterRefusal;
@@ -18,7 +19,6 @@ import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.TxnKind;
 import cn.yibao.terminal.journal.TxnState;
 import cn.yibao.terminal.journal.VisitStore.StoredVisit;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
 final class AdmissionFlow {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdmissionFlow.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** How far an admission time may be ahead of the terminal's clock (the HIS's clock may run ahead). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
@@ -96,7 +95,7 @@ final class AdmissionFlow {
         // a row left by an attempt that crashed before its journal transaction started is reused
         StoredVisit v = visits.store().findByAdmission(msgid).orElseGet(() -> visits.store().open(request.psnNo(),
                 request.iptOtpNo(), medType, true, begin, msgid, Visits.ytd(acc)));
-        ObjectNode req = JSON.createObjectNode().put("kind", "ADMIT").put("mdtrt_id", v.mdtrtId())
+        ObjectNode req = Json.object().put("kind", "ADMIT").put("mdtrt_id", v.mdtrtId())
                 .put("psn_no", v.psnNo()).put("med_type", medType).put("begntime", begin.toString())
                 .put("ipt_otp_no", v.iptOtpNo());
         String result = result(v.mdtrtId(), CardState.IN_HOSPITAL);
@@ -140,7 +139,7 @@ final class AdmissionFlow {
         }
         LocalDateTime time = LocalDateTime.now(clock).withNano(0);
         visits.store().settling(v.mdtrtId(), msgid);
-        ObjectNode req = JSON.createObjectNode().put("kind", "CANCEL_ADMIT").put("mdtrt_id", v.mdtrtId())
+        ObjectNode req = Json.object().put("kind", "CANCEL_ADMIT").put("mdtrt_id", v.mdtrtId())
                 .put("psn_no", v.psnNo()).put("med_type", v.medType()).put("begntime", v.begntime().toString())
                 .put("ipt_otp_no", v.iptOtpNo());
         String result = result(v.mdtrtId(), CardState.NORMAL);
@@ -154,13 +153,13 @@ final class AdmissionFlow {
      *     amounts and the card's new state
      */
     static String result(String mdtrtId, CardState newState) {
-        ObjectNode setlinfo = JSON.createObjectNode().put("mdtrt_id", mdtrtId);
+        ObjectNode setlinfo = Json.object().put("mdtrt_id", mdtrtId);
         for (String f : new String[] {"acct_pay", "fund_pay_sumamt", "medfee_sumamt", "psn_cash_pay"}) {
             setlinfo.put(f, "0.00");
         }
-        ObjectNode n = JSON.createObjectNode().put("new_card_state", newState.name());
+        ObjectNode n = Json.object().put("new_card_state", newState.name());
         n.set("setlinfo", setlinfo);
-        return Json.canonical(n);
+        return CanonicalJson.text(n);
     }
 
     private Visit replay(JournalTxn txn) {

@@ -4,8 +4,8 @@ import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.CatalogItem;
 import cn.yibao.terminal.counter.CatalogQuery;
 import cn.yibao.terminal.counter.ChrgitmLv;
+import cn.yibao.terminal.json.FileJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -65,7 +65,7 @@ public final class BundledCatalog {
     }
 
     static BundledCatalog parse(byte[] json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json);
+        JsonNode root = FileJson.mapper().readTree(json);
         JsonNode list = root.path("items");
         if (!list.isArray() || list.size() > MAX_ITEMS) {
             throw new IOException("catalog: 'items' must be an array of at most " + MAX_ITEMS);

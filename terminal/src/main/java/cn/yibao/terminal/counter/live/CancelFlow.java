@@ -7,6 +7,7 @@ import cn.yibao.card.session.CardInfo;
 import cn.yibao.card.session.CardSession;
 import cn.yibao.card.session.LoadRecovery;
 import cn.yibao.card.session.PendingLoad;
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.msg.RefundLoad;
@@ -109,8 +110,8 @@ final class CancelFlow {
         ObjectNode result = Json.object().put("omsgid", original.msgid()).put("refund", amount.toYuanString());
         result.set("setlinfo", setlinfo);
         long id = journal.transactions().begin(msgid, TxnKind.CANCEL, CardNumbers.mask(card.identity().cardNumber()),
-                original.cardSerial(), Json.canonical(request));
-        journal.transactions().preSettled(id, Json.canonical(result), amount, ReplyCodec.write(reply));
+                original.cardSerial(), CanonicalJson.text(request));
+        journal.transactions().preSettled(id, CanonicalJson.text(result), amount, ReplyCodec.write(reply));
         ObjectNode input = Json.object().put("setl_id", setlId).put("omsgid", original.msgid())
                 .put("psn_no", paid.setlinfo().psnNo());
         if (amount.isZero()) {

@@ -1,9 +1,11 @@
 package cn.yibao.terminal.counter.live;
 
+import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.MalformedMessageException;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.terminal.journal.Journal;
 import cn.yibao.terminal.journal.StoredRecord;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,8 +17,6 @@ import java.util.List;
  */
 public final class JournalUpload implements cn.yibao.hostlink.saf.Journal {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Journal journal;
 
     public JournalUpload(Journal journal) {
@@ -27,11 +27,14 @@ public final class JournalUpload implements cn.yibao.hostlink.saf.Journal {
     public List<UploadedRecord> after(long afterSeq, int max) {
         List<UploadedRecord> out = new ArrayList<>();
         for (StoredRecord r : journal.records().after(afterSeq, max)) {
+            JsonNode body;
             try {
-                out.add(UploadedRecord.fromJson(JSON.readTree(r.body())));
-            } catch (IOException e) {
-                throw new UncheckedIOException("journal record " + r.seq() + " is unreadable", e);
+                body = Json.parse(r.body());
+            } catch (MalformedMessageException e) {
+                throw new UncheckedIOException("journal record " + r.seq() + " is unreadable",
+                        new IOException(e.getMessage(), e));
             }
+            out.add(UploadedRecord.fromJson(body));
         }
         return out;
     }

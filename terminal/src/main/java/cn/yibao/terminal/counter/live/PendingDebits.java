@@ -5,6 +5,7 @@ import cn.yibao.card.Money;
 import cn.yibao.card.app.SettlementRecord;
 import cn.yibao.card.crypto.Algorithm;
 import cn.yibao.card.session.PendingDebit;
+import cn.yibao.terminal.json.FileJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public final class PendingDebits {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = FileJson.mapper();
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private PendingDebits() {

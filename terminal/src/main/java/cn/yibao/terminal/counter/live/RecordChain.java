@@ -2,6 +2,7 @@ package cn.yibao.terminal.counter.live;
 
 import cn.yibao.card.session.PendingDebit;
 import cn.yibao.card.session.PendingLoad;
+import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.msg.RefundLoad;
 import cn.yibao.hostlink.record.CardProof;
@@ -19,7 +20,7 @@ import cn.yibao.terminal.journal.JournalTxn;
 import cn.yibao.terminal.journal.StoredRecord;
 import cn.yibao.terminal.journal.Transactions;
 import cn.yibao.terminal.journal.TxnKind;
-import cn.yibao.terminal.json.CanonicalJson;
+import cn.yibao.terminal.json.FileJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -89,7 +90,7 @@ public final class RecordChain {
      */
     static String recordResult(JournalTxn txn) {
         String inner = txn.result().orElseThrow(() -> new IllegalStateException("no result to sign: " + txn.id()));
-        JsonNode settlement = RecordResult.signedPart(CanonicalJson.parse(inner.getBytes(StandardCharsets.UTF_8),
+        JsonNode settlement = RecordResult.signedPart(FileJson.parse(inner.getBytes(StandardCharsets.UTF_8),
                 Integer.MAX_VALUE, "result"));
         RecordResult r;
         if (txn.kind() == TxnKind.ADMIT) {

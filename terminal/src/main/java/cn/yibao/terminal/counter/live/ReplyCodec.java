@@ -2,12 +2,12 @@ package cn.yibao.terminal.counter.live;
 
 import cn.yibao.card.Money;
 import cn.yibao.terminal.counter.Settlement;
+import cn.yibao.terminal.json.FileJson;
 import cn.yibao.terminal.json.MoneyJson;
 import cn.yibao.terminal.json.TextDeserializer;
 import cn.yibao.terminal.json.TextSerializer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.time.LocalDate;
@@ -19,17 +19,15 @@ import java.time.LocalDateTime;
  */
 final class ReplyCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule("java-time")
-                    .addSerializer(LocalDateTime.class, new TextSerializer<>(LocalDateTime::toString))
-                    .addDeserializer(LocalDateTime.class, new TextDeserializer<>("an ISO-8601 date-time", LocalDateTime::parse))
-                    .addSerializer(LocalDate.class, new TextSerializer<>(LocalDate::toString))
-                    .addDeserializer(LocalDate.class, new TextDeserializer<>("an ISO-8601 date", LocalDate::parse))
-                    .addSerializer(Money.class, MoneyJson.FEN.serializer())
-                    .addDeserializer(Money.class, MoneyJson.FEN.deserializer()))
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+    private static final ObjectMapper JSON = FileJson.mapper(new SimpleModule("journal-answer")
+            .addSerializer(LocalDateTime.class, new TextSerializer<>(LocalDateTime::toString))
+            .addDeserializer(LocalDateTime.class, new TextDeserializer<>("an ISO-8601 date-time", LocalDateTime::parse))
+            .addSerializer(LocalDate.class, new TextSerializer<>(LocalDate::toString))
+            .addDeserializer(LocalDate.class, new TextDeserializer<>("an ISO-8601 date", LocalDate::parse))
+            .addSerializer(Money.class, MoneyJson.FEN.serializer())
+            .addDeserializer(Money.class, MoneyJson.FEN.deserializer())
             // the operator and memo are left out when absent: answers kept before them read and write as they were
-            .addMixIn(Settlement.class, OptionalOperator.class);
+            .setMixInAnnotation(Settlement.class, OptionalOperator.class));
 
     /** Leaves a settlement's absent operator and memo out of the stored form. */
     private abstract static class OptionalOperator {
