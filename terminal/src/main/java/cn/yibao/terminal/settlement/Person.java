@@ -1,6 +1,7 @@
 package cn.yibao.terminal.settlement;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.InsuranceStatus;
 import cn.yibao.terminal.policy.ResidentGroup;
 
 /**

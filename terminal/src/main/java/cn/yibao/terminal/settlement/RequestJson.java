@@ -9,6 +9,7 @@ import static cn.yibao.terminal.json.JsonFields.required;
 import static cn.yibao.terminal.json.JsonFields.text;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.InsuranceStatus;
 import cn.yibao.terminal.json.CanonicalJson;
 import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.json.JsonFields;
@@ -118,7 +119,7 @@ public final class RequestJson {
         object(root, "", TOP);
         JsonNode itemsNode = JsonFields.array(required(root, "", "items"), "items", Limits.MAX_ITEMS);
         Person person = person(required(root, "", "person"));
-        Visit visit = visit(required(root, "", "visit"));
+        VisitTerms visit = visit(required(root, "", "visit"));
         JsonNode ytdNode = optional(root, "year_to_date");
         YearToDate ytd = ytdNode == null ? YearToDate.ZERO : yearToDate(ytdNode);
         JsonNode use = optional(root, "use_account");
@@ -146,12 +147,12 @@ public final class RequestJson {
         return build("person", () -> new Person(category, group, retired, civilServant, status, balance));
     }
 
-    private static Visit visit(JsonNode node) {
+    private static VisitTerms visit(JsonNode node) {
         object(node, "visit", VISIT);
         VisitType type = enumValue(required(node, "visit", "type"), "visit.type", VisitType.class);
         InstitutionLevel level = enumValue(required(node, "visit", "level"), "visit.level", InstitutionLevel.class);
         boolean outOfRegion = bool(required(node, "visit", "out_of_region"), "visit.out_of_region");
-        return build("visit", () -> new Visit(type, level, outOfRegion));
+        return build("visit", () -> new VisitTerms(type, level, outOfRegion));
     }
 
     private static YearToDate yearToDate(JsonNode node) {

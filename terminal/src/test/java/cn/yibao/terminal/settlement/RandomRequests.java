@@ -1,6 +1,7 @@
 package cn.yibao.terminal.settlement;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.InsuranceStatus;
 import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.policy.ResidentGroup;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class RandomRequests {
         VisitType type = VisitType.values()[r.nextInt(VisitType.values().length)];
         InstitutionLevel level = type == VisitType.PHARMACY ? InstitutionLevel.PHARMACY
                 : HOSPITALS[r.nextInt(HOSPITALS.length)];
-        Visit visit = new Visit(type, level, r.nextInt(8) == 0);
+        VisitTerms visit = new VisitTerms(type, level, r.nextInt(8) == 0);
         YearToDate ytd = r.nextBoolean() ? YearToDate.ZERO
                 : new YearToDate(fen(r, 6_000_000), fen(r, r.nextBoolean() ? 3_500_000 : 25_000_000), fen(r, 60_000));
         int count = r.nextInt(50) == 0 ? 1 + r.nextInt(100) : 1 + r.nextInt(12);

@@ -1,6 +1,7 @@
 package cn.yibao.terminal.settlement;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.InsuranceStatus;
 import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.policy.ResidentGroup;
 import java.util.ArrayList;
@@ -99,6 +100,6 @@ public final class RequestBuilder {
 
     public SettlementRequest build() {
         return new SettlementRequest(new Person(category, group, retired, civilServant, status, balance),
-                new Visit(type, level, outOfRegion), ytd, useAccount, items);
+                new VisitTerms(type, level, outOfRegion), ytd, useAccount, items);
     }
 }

@@ -11,7 +11,6 @@ import cn.yibao.terminal.counter.BaseInfo;
 import cn.yibao.terminal.counter.InsuInfo;
 import cn.yibao.terminal.counter.PersonInfo;
 import cn.yibao.terminal.policy.ResidentGroup;
-import cn.yibao.terminal.settlement.InsuranceStatus;
 import cn.yibao.terminal.settlement.Person;
 import cn.yibao.terminal.settlement.PersonCategory;
 import java.nio.charset.StandardCharsets;
@@ -36,13 +35,9 @@ final class PersonMapping {
         InsuranceInfo ins = card.insurance();
         PersonCategory category = PersonCategory.valueOf(ins.category().name());
         ResidentGroup group = category == PersonCategory.RESIDENT ? ResidentGroup.valueOf(ins.residentGroup().name()) : null;
-        InsuranceStatus status = switch (ins.status()) {
-            case ACTIVE -> InsuranceStatus.NORMAL;
-            case ARREARS -> InsuranceStatus.ARREARS;
-            case SUSPENDED -> InsuranceStatus.SUSPENDED;
-        };
         Money balance = ins.hasAccount() ? card.purse().balance() : Money.ZERO;
-        return new Person(category, group, ins.retired(), ins.civilServant() && category.isEmployee(), status, balance);
+        return new Person(category, group, ins.retired(), ins.civilServant() && category.isEmployee(), ins.status(),
+                balance);
     }
 
     /**
@@ -98,7 +93,7 @@ final class PersonMapping {
 
     private static String insuStas(InsuranceInfo ins) {
         return switch (ins.status()) {
-            case ACTIVE -> "1";
+            case NORMAL -> "1";
             case SUSPENDED -> "2";
             case ARREARS -> "4";
         };
