@@ -10,11 +10,11 @@ import static cn.yibao.terminal.json.JsonFields.text;
 
 import cn.yibao.card.Money;
 import cn.yibao.card.app.InsuranceStatus;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.json.CanonicalJson;
 import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.json.JsonFields;
 import cn.yibao.terminal.policy.InstitutionLevel;
-import cn.yibao.terminal.policy.ResidentGroup;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -137,7 +137,7 @@ public final class RequestJson {
                 PersonCategory.class);
         JsonNode groupNode = optional(node, "resident_group");
         ResidentGroup group = groupNode == null ? null
-                : enumValue(groupNode, "person.resident_group", ResidentGroup.class);
+                : enumValue(groupNode, "person.resident_group", ResidentGroup.groups());
         boolean retired = bool(required(node, "person", "retired"), "person.retired");
         boolean civilServant = bool(required(node, "person", "civil_servant"), "person.civil_servant");
         InsuranceStatus status = enumValue(required(node, "person", "insurance_status"), "person.insurance_status",

@@ -3,9 +3,9 @@ package cn.yibao.terminal.settlement;
 import static cn.yibao.terminal.settlement.Computation.y;
 
 import cn.yibao.card.app.InsuranceStatus;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.Rate;
-import cn.yibao.terminal.policy.ResidentGroup;
 import cn.yibao.terminal.policy.SelfShareRates;
 
 /**

@@ -2,8 +2,8 @@ package cn.yibao.terminal.settlement;
 
 import cn.yibao.card.Money;
 import cn.yibao.card.app.InsuranceStatus;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.policy.InstitutionLevel;
-import cn.yibao.terminal.policy.ResidentGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -22,7 +22,7 @@ public final class RandomRequests {
     public static SettlementRequest next(SplittableRandom r) {
         PersonCategory category = PersonCategory.values()[r.nextInt(PersonCategory.values().length)];
         ResidentGroup group = category == PersonCategory.RESIDENT
-                ? ResidentGroup.values()[r.nextInt(ResidentGroup.values().length)] : null;
+                ? ResidentGroup.groups().get(r.nextInt(ResidentGroup.groups().size())) : null;
         boolean civilServant = category.isEmployee() && r.nextInt(4) == 0;
         InsuranceStatus status = r.nextInt(10) < 8 ? InsuranceStatus.NORMAL
                 : InsuranceStatus.values()[1 + r.nextInt(2)];

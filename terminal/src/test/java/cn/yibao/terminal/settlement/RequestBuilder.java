@@ -2,8 +2,8 @@ package cn.yibao.terminal.settlement;
 
 import cn.yibao.card.Money;
 import cn.yibao.card.app.InsuranceStatus;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.policy.InstitutionLevel;
-import cn.yibao.terminal.policy.ResidentGroup;
 import java.util.ArrayList;
 import java.util.List;
 

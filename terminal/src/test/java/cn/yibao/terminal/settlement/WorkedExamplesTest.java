@@ -6,9 +6,9 @@ import static cn.yibao.terminal.settlement.ItemClass.C;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.policy.PolicyPacks;
-import cn.yibao.terminal.policy.ResidentGroup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

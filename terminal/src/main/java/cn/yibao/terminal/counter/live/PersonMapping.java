@@ -4,13 +4,13 @@ import cn.yibao.card.CardNumbers;
 import cn.yibao.card.Money;
 import cn.yibao.card.app.CardState;
 import cn.yibao.card.app.InsuranceInfo;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.card.session.CardInfo;
 import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.terminal.cardlist.ListStatus;
 import cn.yibao.terminal.counter.BaseInfo;
 import cn.yibao.terminal.counter.InsuInfo;
 import cn.yibao.terminal.counter.PersonInfo;
-import cn.yibao.terminal.policy.ResidentGroup;
 import cn.yibao.terminal.settlement.Person;
 import cn.yibao.terminal.settlement.PersonCategory;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ final class PersonMapping {
     static Person person(CardInfo card) {
         InsuranceInfo ins = card.insurance();
         PersonCategory category = PersonCategory.valueOf(ins.category().name());
-        ResidentGroup group = category == PersonCategory.RESIDENT ? ResidentGroup.valueOf(ins.residentGroup().name()) : null;
+        ResidentGroup group = category == PersonCategory.RESIDENT ? ins.residentGroup() : null;
         Money balance = ins.hasAccount() ? card.purse().balance() : Money.ZERO;
         return new Person(category, group, ins.retired(), ins.civilServant() && category.isEmployee(), ins.status(),
                 balance);
