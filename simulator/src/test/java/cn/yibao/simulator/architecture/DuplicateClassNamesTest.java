@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +18,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One concept, one class, one name: no two main classes of the four modules (nested and local
- * types included; anonymous, synthetic and compiler-generated ones not) share a simple name,
+ * One concept, one class, one name: no two main classes of the four modules share a simple name,
  * unless the name is listed in {@link #ALLOWED} with the reason.
+ *
+ * <p>Top-level, nested and local types count; anonymous, synthetic and compiler-generated ones do
+ * not, and neither does a private nested type (no one outside its owner ever reads its name). A
+ * nested type is read with its owner's name ({@code HostLink.Settings}, as {@code Map.Entry}), so
+ * nested types of different owners may share a name; a nested type may not take a top-level
+ * class's name ({@code PersonInfo.CardInfo} beside {@code card.session.CardInfo} made a reader of
+ * {@code PersonMapping} ask which card information was meant).
  */
 class DuplicateClassNamesTest {
 
@@ -65,20 +73,57 @@ class DuplicateClassNamesTest {
         assertTrue(production.stream().anyMatch(c -> c.isNestedClass() && counted(c)), "no nested type imported");
     }
 
-    /** @return each simple name held by two or more counted classes, with their full names */
+    @Test
+    void bitesOnANestedTypeTakingATopLevelName() {
+        JavaClasses fixtures = new ClassFileImporter().importClasses(cn.yibao.card.Money.class, Fixture.Money.class,
+                Fixture.Settings.class, OtherFixture.Settings.class, OtherFixture.Hidden.class, Fixture.Hidden.class);
+        assertEquals(Map.of("Money", Set.of("cn.yibao.card.Money", Fixture.Money.class.getName())),
+                duplicates(fixtures), "nested types of different owners and private ones may share a name");
+    }
+
+    /** Fixtures: a nested type taking a top-level name, and names nested types may share. */
+    static final class Fixture {
+        static final class Money {
+        }
+
+        static final class Settings {
+        }
+
+        private static final class Hidden {
+        }
+    }
+
+    static final class OtherFixture {
+        static final class Settings {
+        }
+
+        private static final class Hidden {
+        }
+    }
+
+    /**
+     * @return each simple name held by two or more counted classes, at least one of them top-level,
+     *     with their full names
+     */
     static Map<String, Set<String>> duplicates(Iterable<JavaClass> classes) {
-        Map<String, Set<String>> byName = new TreeMap<>();
+        Map<String, List<JavaClass>> byName = new TreeMap<>();
         for (JavaClass c : classes) {
             if (counted(c)) {
-                byName.computeIfAbsent(c.getSimpleName(), n -> new TreeSet<>()).add(c.getName());
+                byName.computeIfAbsent(c.getSimpleName(), n -> new ArrayList<>()).add(c);
             }
         }
-        byName.values().removeIf(names -> names.size() < 2);
-        return byName;
+        Map<String, Set<String>> shared = new TreeMap<>();
+        byName.forEach((name, holders) -> {
+            if (holders.size() > 1 && holders.stream().anyMatch(JavaClass::isTopLevelClass)) {
+                shared.put(name, holders.stream().map(JavaClass::getName).collect(Collectors.toCollection(TreeSet::new)));
+            }
+        });
+        return shared;
     }
 
     private static boolean counted(JavaClass c) {
         return !c.isAnonymousClass() && !c.getModifiers().contains(JavaModifier.SYNTHETIC)
+                && !(c.isNestedClass() && c.getModifiers().contains(JavaModifier.PRIVATE))
                 && !c.getSimpleName().isEmpty() && !GENERATED.contains(c.getSimpleName())
                 && !c.getSimpleName().contains("$");
     }

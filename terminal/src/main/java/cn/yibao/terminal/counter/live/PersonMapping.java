@@ -56,7 +56,7 @@ final class PersonMapping {
         String stas = listed.map(l -> l == ListStatus.LOST ? "3" : "4")
                 .orElse(ins.cardState() == CardState.IN_HOSPITAL ? "2" : "1");
         return new PersonInfo(base, List.of(insu),
-                new PersonInfo.CardInfo(CardNumbers.mask(card.identity().cardNumber()), stas));
+                new PersonInfo.CardStatus(CardNumbers.mask(card.identity().cardNumber()), stas));
     }
 
     /**
