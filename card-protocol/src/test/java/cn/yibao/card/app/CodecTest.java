@@ -50,7 +50,7 @@ class CodecTest {
     @Test
     void unknownCodesAreMalformed() {
         byte[] bytes = new MedicalData(new InsuranceInfo(InsuranceCategory.EMPLOYEE, ResidentGroup.NONE, false, false,
-                InsuranceStatus.ACTIVE, CardState.NORMAL, "220100", true), new PurseInfo(Money.ZERO, 0, 0), 3,
+                InsuranceStatus.NORMAL, CardState.NORMAL, "220100", true), new PurseInfo(Money.ZERO, 0, 0), 3,
                 Optional.empty()).encode();
         bytes[2] = 9;
         assertEquals(CardError.MALFORMED_RESPONSE,

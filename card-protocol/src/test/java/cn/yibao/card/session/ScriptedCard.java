@@ -45,7 +45,7 @@ final class ScriptedCard {
         byte[] data = switch (ins) {
             case CardCommands.SELECT -> selectAnswer(5).encode();
             case CardCommands.READ_MEDICAL -> new MedicalData(new InsuranceInfo(InsuranceCategory.EMPLOYEE,
-                    ResidentGroup.NONE, false, false, InsuranceStatus.ACTIVE, CardState.NORMAL, "220100", true),
+                    ResidentGroup.NONE, false, false, InsuranceStatus.NORMAL, CardState.NORMAL, "220100", true),
                     new PurseInfo(Money.ofFen(100_000), 5, 0), 3, Optional.of(Accumulators.zero(2026))).encode();
             case CardCommands.INITIALIZE -> command.length > 2 && command[2] == 0x00
                     ? new LoadInit(Money.ofFen(100_000), 0, 1, Algorithm.TDES, new byte[4], new byte[4]).encode()

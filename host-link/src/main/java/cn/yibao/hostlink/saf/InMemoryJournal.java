@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A {@link Journal} in memory (tests, load generator). Thread-safe. */
-public final class InMemoryJournal implements Journal {
+/** A {@link ForwardJournal} in memory (tests, load generator). Thread-safe. */
+public final class InMemoryJournal implements ForwardJournal {
 
     private final ConcurrentSkipListMap<Long, UploadedRecord> records = new ConcurrentSkipListMap<>();
     private final AtomicLong acked = new AtomicLong();

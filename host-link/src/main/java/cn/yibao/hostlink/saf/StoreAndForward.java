@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains a {@link Journal} to the host: connect and sign in, upload the records after the cursor
+ * Drains a {@link ForwardJournal} to the host: connect and sign in, upload the records after the cursor
  * in sequence order in batches, move the cursor to the {@code ack_seq} the host returns (the
  * highest contiguous sequence it holds) and only then; on any failure close, wait
  * ({@link Backoff}) and start again. A refused record stops the upload until {@link #retryAfterRefusal}.
@@ -80,7 +80,7 @@ public final class StoreAndForward implements AutoCloseable {
     private volatile boolean databaseDown;
     private volatile Consumer<HostSession> onSignedIn = s -> { };
 
-    public StoreAndForward(Settings settings, SslContext ssl, Journal journal, EventLoopGroup group, Random random) {
+    public StoreAndForward(Settings settings, SslContext ssl, ForwardJournal journal, EventLoopGroup group, Random random) {
         this.settings = settings;
         this.ssl = ssl;
         this.group = group;

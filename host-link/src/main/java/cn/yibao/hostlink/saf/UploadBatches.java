@@ -38,12 +38,12 @@ final class UploadBatches {
         REFUSED
     }
 
-    private final Journal journal;
+    private final ForwardJournal journal;
     private final int batchSize;
     private volatile boolean refused;
     private volatile String refusal = "";
 
-    UploadBatches(Journal journal, int batchSize) {
+    UploadBatches(ForwardJournal journal, int batchSize) {
         this.journal = journal;
         this.batchSize = batchSize;
     }

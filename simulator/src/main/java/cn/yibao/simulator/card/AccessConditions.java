@@ -71,8 +71,8 @@ final class AccessConditions {
     }
 
     /** @return the work of the commands since the last call: MAC checks, and the PIN counter's pages */
-    Work takeWork() {
-        Work w = new Work(cryptoOps, pinPages);
+    ChipWork takeWork() {
+        ChipWork w = new ChipWork(cryptoOps, pinPages);
         cryptoOps = 0;
         pinPages = 0;
         return w;

@@ -113,8 +113,8 @@ final class CardImage {
         p.setProperty("keys", Hex.of(Bytes.concat(keys.dpk(), keys.dlk(), keys.dtk(), keys.rk())));
         InsuranceInfo i = insurance;
         p.setProperty("insurance", String.join(",", i.category().name(), i.residentGroup().name(),
-                String.valueOf(i.retired()), String.valueOf(i.civilServant()), i.status().name(), i.cardState().name(),
-                i.region(), String.valueOf(i.hasAccount())));
+                String.valueOf(i.retired()), String.valueOf(i.civilServant()), statusName(i.status()),
+                i.cardState().name(), i.region(), String.valueOf(i.hasAccount())));
         p.setProperty("pin", pin);
         p.setProperty("pinTries", Integer.toString(pinTries));
         p.setProperty("balance", Long.toString(balanceFen));
@@ -157,6 +157,17 @@ final class CardImage {
         }
     }
 
+    /** The card file spells a paid-up status {@code ACTIVE}, as it has since the first card images. */
+    private static final String PAID_UP_IN_FILE = "ACTIVE";
+
+    private static String statusName(InsuranceStatus status) {
+        return status == InsuranceStatus.NORMAL ? PAID_UP_IN_FILE : status.name();
+    }
+
+    private static InsuranceStatus status(String name) {
+        return name.equals(PAID_UP_IN_FILE) ? InsuranceStatus.NORMAL : InsuranceStatus.valueOf(name);
+    }
+
     private static CardImage parse(Properties p) {
         Persona persona = Personas.byId(p.getProperty("persona"));
         Algorithm alg = Algorithm.valueOf(p.getProperty("algorithm"));
@@ -169,7 +180,7 @@ final class CardImage {
                         Bytes.slice(k, 48, 16)));
         String[] i = p.getProperty("insurance").split(",");
         image.insurance = new InsuranceInfo(InsuranceCategory.valueOf(i[0]), ResidentGroup.valueOf(i[1]),
-                Boolean.parseBoolean(i[2]), Boolean.parseBoolean(i[3]), InsuranceStatus.valueOf(i[4]),
+                Boolean.parseBoolean(i[2]), Boolean.parseBoolean(i[3]), status(i[4]),
                 CardState.valueOf(i[5]), i[6], Boolean.parseBoolean(i[7]));
         image.pin = p.getProperty("pin");
         image.pinTries = Integer.parseInt(p.getProperty("pinTries"));

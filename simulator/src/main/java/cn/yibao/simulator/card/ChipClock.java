@@ -40,7 +40,7 @@ final class ChipClock {
         return null;
     }
 
-    void account(int commandLength, int responseLength, Work work) {
+    void account(int commandLength, int responseLength, ChipWork work) {
         long nanos;
         boolean delay;
         synchronized (this) {

@@ -19,7 +19,7 @@ public final class Personas {
 
     private static final int YEAR = 2026;
     private static final InsuranceCategory EMP = InsuranceCategory.EMPLOYEE;
-    private static final InsuranceStatus OK = InsuranceStatus.ACTIVE;
+    private static final InsuranceStatus OK = InsuranceStatus.NORMAL;
     private static final CardState NORMAL = CardState.NORMAL;
     private static final ResidentGroup NONE = ResidentGroup.NONE;
 

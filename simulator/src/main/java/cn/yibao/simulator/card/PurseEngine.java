@@ -50,8 +50,8 @@ final class PurseEngine {
         state = State.IDLE;
     }
 
-    Work takeWork() {
-        Work w = new Work(cryptoOps, writes);
+    ChipWork takeWork() {
+        ChipWork w = new ChipWork(cryptoOps, writes);
         cryptoOps = 0;
         writes = 0;
         return w;

@@ -52,7 +52,7 @@ public record TimingModel(long bitsPerSecond, int bitsPerByte, int frameOverhead
      * @param work on-chip work
      * @return the modelled time of one exchange, in nanoseconds
      */
-    public long exchangeNanos(int commandLength, int responseLength, Work work) {
+    public long exchangeNanos(int commandLength, int responseLength, ChipWork work) {
         long micros = readerMicros;
         int blocks = 1;
         if (frameSize > 0) {

@@ -95,15 +95,15 @@ public final class VirtualCard extends VirtualChip {
         if (Replies.sw(response) != StatusWord.OK) {
             purse.idle();
         }
-        Work accessWork = access.takeWork();
-        Work purseWork = purse.takeWork();
+        ChipWork accessWork = access.takeWork();
+        ChipWork purseWork = purse.takeWork();
         if (tear == Tear.Phase.AFTER_ACTING) {
             vanish("after acting");
         }
         // the purse counts its own EEPROM pages; its one image write is not counted twice
         int pages = purseWork.eepromWrites() > 0 ? purseWork.eepromWrites() : writes + accessWork.eepromWrites();
         clock.account(command.length, response.length,
-                new Work(purseWork.cryptoOps() + accessWork.cryptoOps(), pages));
+                new ChipWork(purseWork.cryptoOps() + accessWork.cryptoOps(), pages));
         return response;
     }
 

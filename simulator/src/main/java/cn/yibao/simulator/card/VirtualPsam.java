@@ -115,7 +115,7 @@ public final class VirtualPsam extends VirtualChip {
             sessionKey = null;
             throw new CardVanishedException("PSAM removed after acting");
         }
-        clock.account(command.length, response.length, new Work(work, writes));
+        clock.account(command.length, response.length, new ChipWork(work, writes));
         return response;
     }
 

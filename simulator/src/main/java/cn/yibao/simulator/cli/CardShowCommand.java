@@ -37,7 +37,7 @@ final class CardShowCommand implements Callable<Integer> {
         if (Personas.find(persona).isEmpty()) {
             throw new BadInputException("unknown persona '" + persona + "'; see: simulator card personas");
         }
-        Path cards = dataDir.resolve(SimulatorData.APP).resolve(CardCommand.CARD_DIR);
+        Path cards = dataDir.resolve(SimulatorData.APP).resolve(VirtualCardCommand.CARD_DIR);
         if (!Files.exists(cards.resolve("card-" + persona + ".properties"))) {
             throw new BadInputException("no card issued for '" + persona + "' in " + cards
                     + " yet (simulator card start --persona " + persona + " issues it)");

@@ -63,7 +63,7 @@ final class CardStartCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path dir = dataDir.resolve(SimulatorData.APP);
         validate();
-        Path cards = Files.createDirectories(dir.resolve(CardCommand.CARD_DIR));
+        Path cards = Files.createDirectories(dir.resolve(VirtualCardCommand.CARD_DIR));
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = shutdownHook(Thread.currentThread(), closed);
         Runtime.getRuntime().addShutdownHook(hook);

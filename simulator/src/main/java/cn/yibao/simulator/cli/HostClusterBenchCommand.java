@@ -125,11 +125,11 @@ final class HostClusterBenchCommand implements Callable<Integer> {
             resetStatements(db);
         }
         vts.forEach(t -> t.uploads.take()); // the warm-up's
-        ProcCpu.Split[] before = hostCpu(hosts);
+        ProcCpu.Shares[] before = hostCpu(hosts);
         long commitsBefore = cluster == null ? 0 : commits(db);
         double dbBefore = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid());
         LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, backlog.batch, Duration.ofMinutes(30));
-        ProcCpu.Split[] after = hostCpu(hosts);
+        ProcCpu.Shares[] after = hostCpu(hosts);
         double dbSeconds = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid()) - dbBefore;
         out.printf("%d instance(s) on %s: %d records from %d terminals drained in %.2f s = %.0f records/s%n",
                 instances, store, r.records(), r.terminals(), r.drainSeconds(), r.ingestPerSecond());
@@ -145,11 +145,11 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void report(PrintWriter out, ProcCpu.Split[] before, ProcCpu.Split[] after, long records,
+    private static void report(PrintWriter out, ProcCpu.Shares[] before, ProcCpu.Shares[] after, long records,
             LoadGenerator.RawVerify rv) {
-        ProcCpu.Split sum = ProcCpu.Split.ZERO;
+        ProcCpu.Shares sum = ProcCpu.Shares.ZERO;
         for (int i = 0; i < before.length; i++) {
-            ProcCpu.Split d = after[i].minus(before[i]);
+            ProcCpu.Shares d = after[i].minus(before[i]);
             sum = sum.plus(d);
             out.printf("  host instance %d: %.1f s CPU = %s per record%n", i + 1, d.total(), perRecord(d.total(), records, rv));
         }
@@ -181,8 +181,8 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         return p;
     }
 
-    private static ProcCpu.Split[] hostCpu(List<Process> hosts) throws IOException {
-        ProcCpu.Split[] out = new ProcCpu.Split[hosts.size()];
+    private static ProcCpu.Shares[] hostCpu(List<Process> hosts) throws IOException {
+        ProcCpu.Shares[] out = new ProcCpu.Shares[hosts.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = ProcCpu.of(hosts.get(i).pid());
         }

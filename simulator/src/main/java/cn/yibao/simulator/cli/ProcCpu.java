@@ -28,21 +28,21 @@ final class ProcCpu {
      *              verification and the store's transactions
      * @param io    Netty's event loops: TLS, framing, reading and writing the sockets
      */
-    record Split(double total, double jit, double gc, double app, double io) {
+    record Shares(double total, double jit, double gc, double app, double io) {
 
-        static final Split ZERO = new Split(0, 0, 0, 0, 0);
+        static final Shares ZERO = new Shares(0, 0, 0, 0, 0);
 
-        Split minus(Split o) {
-            return new Split(total - o.total, jit - o.jit, gc - o.gc, app - o.app, io - o.io);
+        Shares minus(Shares o) {
+            return new Shares(total - o.total, jit - o.jit, gc - o.gc, app - o.app, io - o.io);
         }
 
-        Split plus(Split o) {
-            return new Split(total + o.total, jit + o.jit, gc + o.gc, app + o.app, io + o.io);
+        Shares plus(Shares o) {
+            return new Shares(total + o.total, jit + o.jit, gc + o.gc, app + o.app, io + o.io);
         }
     }
 
     /** @return the CPU time of process {@code pid}, by kind of thread */
-    static Split of(long pid) throws IOException {
+    static Shares of(long pid) throws IOException {
         long[] by = new long[5]; // jit, gc, app, io, other
         try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {
@@ -60,7 +60,7 @@ final class ProcCpu {
         }
         long[] p = stat(Path.of("/proc", String.valueOf(pid), "stat"));
         double t = TICKS_PER_SECOND;
-        return new Split((p[0] + p[1]) / t, by[0] / t, by[1] / t, by[2] / t, by[3] / t);
+        return new Shares((p[0] + p[1]) / t, by[0] / t, by[1] / t, by[2] / t, by[3] / t);
     }
 
     /** @return the kind of a JVM thread by its name (as the kernel keeps it: 15 characters) */

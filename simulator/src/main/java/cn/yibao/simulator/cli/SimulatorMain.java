@@ -12,7 +12,7 @@ import picocli.CommandLine;
         subcommands = {
             SimStatusCommand.class,
             SupervisionCommand.class,
-            CardCommand.class,
+            VirtualCardCommand.class,
             SandboxCommand.class,
             HostCommand.class,
         })

@@ -1,7 +1,7 @@
 package cn.yibao.simulator.host;
 
 import cn.yibao.hostlink.record.UploadedRecord;
-import cn.yibao.hostlink.saf.Journal;
+import cn.yibao.hostlink.saf.ForwardJournal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,14 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * store-and-forward first read it for an upload to when the host's acknowledgement covered it:
  * the acknowledgement latency a counter sees (for uploads of one record, one upload's).
  */
-public final class AckTimes implements Journal {
+public final class AckTimes implements ForwardJournal {
 
-    private final Journal journal;
+    private final ForwardJournal journal;
     private final Map<Long, Long> readAt = new ConcurrentHashMap<>();
     private final List<Long> latencies = new ArrayList<>();
     private long acked;
 
-    AckTimes(Journal journal) {
+    AckTimes(ForwardJournal journal) {
         this.journal = journal;
         this.acked = journal.ackedSeq();
     }

@@ -80,13 +80,13 @@ final class CardReports {
     }
 
     /** @return the sightings of a card, oldest first */
-    static List<HostService.CardSighting> of(Connection c, String cardNo) throws SQLException {
-        List<HostService.CardSighting> out = new ArrayList<>();
+    static List<HostService.SightingReport> of(Connection c, String cardNo) throws SQLException {
+        List<HostService.SightingReport> out = new ArrayList<>();
         try (ResultSet rs = Sql.query(c, "SELECT terminal, status, source, seen_at, host_status, host_reported_at"
                 + " FROM card_sighting WHERE card_no=? ORDER BY seen_at, rowid", cardNo)) {
             while (rs.next()) {
                 long listed = rs.getLong(6);
-                out.add(new HostService.CardSighting(rs.getString(1), rs.getString(2), rs.getString(3),
+                out.add(new HostService.SightingReport(rs.getString(1), rs.getString(2), rs.getString(3),
                         Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), listed == 0 ? null : Instant.ofEpochMilli(listed)));
             }
         }

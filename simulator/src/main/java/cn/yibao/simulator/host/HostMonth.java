@@ -9,11 +9,11 @@ import cn.yibao.simulator.supervision.InpatientStay;
 import cn.yibao.simulator.supervision.Institution;
 import cn.yibao.simulator.supervision.LossReport;
 import cn.yibao.simulator.supervision.MonthData;
-import cn.yibao.simulator.supervision.PersonCategory;
+import cn.yibao.simulator.supervision.HostPersonCategory;
 import cn.yibao.simulator.supervision.SaleItem;
 import cn.yibao.simulator.supervision.SettledTransaction;
 import cn.yibao.simulator.supervision.Split;
-import cn.yibao.simulator.supervision.VisitType;
+import cn.yibao.simulator.supervision.HostVisitType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -97,10 +97,10 @@ public final class HostMonth {
                 RecordResult result = RecordResult.parse(rs.getString(6));
                 JsonNode request = Json.parse(rs.getString(7));
                 LocalDateTime settled = time(rs.getLong(5));
-                VisitType type = visitType(result.medType());
-                InpatientStay stay = type != VisitType.INPATIENT ? null : new InpatientStay(
+                HostVisitType type = visitType(result.medType());
+                InpatientStay stay = type != HostVisitType.INPATIENT ? null : new InpatientStay(
                         admissions.getOrDefault(result.mdtrtId(), settled.toLocalDate()), settled.toLocalDate(), "UNKNOWN");
-                institutions.putIfAbsent(rs.getString(2), type == VisitType.PHARMACY ? Institution.Kind.PHARMACY
+                institutions.putIfAbsent(rs.getString(2), type == HostVisitType.PHARMACY ? Institution.Kind.PHARMACY
                         : Institution.Kind.HOSPITAL);
                 out.add(new SettledTransaction(rs.getString(1), rs.getString(2), rs.getString(3),
                         CardRef.of(rs.getString(4)), category(request.path("person")), settled, type, false,
@@ -141,21 +141,21 @@ public final class HostMonth {
                 result.setlinfo("acct_pay"), result.setlinfo("psn_cash_pay"), result.setlinfo("fulamt_ownpay_amt"));
     }
 
-    private static VisitType visitType(String medType) {
+    private static HostVisitType visitType(String medType) {
         return switch (medType) {
-            case "41" -> VisitType.PHARMACY;
-            case "21" -> VisitType.INPATIENT;
-            default -> VisitType.OUTPATIENT;
+            case "41" -> HostVisitType.PHARMACY;
+            case "21" -> HostVisitType.INPATIENT;
+            default -> HostVisitType.OUTPATIENT;
         };
     }
 
-    private static PersonCategory category(JsonNode person) {
+    private static HostPersonCategory category(JsonNode person) {
         return switch (person.path("category").asText()) {
-            case "EMPLOYEE" -> person.path("retired").asBoolean() ? PersonCategory.EMPLOYEE_RETIRED
-                    : PersonCategory.EMPLOYEE;
-            case "EMPLOYEE_POOL_ONLY" -> PersonCategory.EMPLOYEE_POOL_ONLY;
-            case "SPECIAL_CARE" -> PersonCategory.SPECIAL_CARE;
-            default -> PersonCategory.RESIDENT;
+            case "EMPLOYEE" -> person.path("retired").asBoolean() ? HostPersonCategory.EMPLOYEE_RETIRED
+                    : HostPersonCategory.EMPLOYEE;
+            case "EMPLOYEE_POOL_ONLY" -> HostPersonCategory.EMPLOYEE_POOL_ONLY;
+            case "SPECIAL_CARE" -> HostPersonCategory.SPECIAL_CARE;
+            default -> HostPersonCategory.RESIDENT;
         };
     }
 

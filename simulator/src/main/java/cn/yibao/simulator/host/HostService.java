@@ -247,7 +247,7 @@ public final class HostService implements RequestHandler, AutoCloseable {
     }
 
     /** @return what terminals reported about a listed card presented at their counters (9121), oldest first */
-    public List<CardSighting> cardSightings(String cardNo) {
+    public List<SightingReport> cardSightings(String cardNo) {
         return store.inTransaction(c -> CardReports.of(c, cardNo));
     }
 
@@ -259,7 +259,7 @@ public final class HostService implements RequestHandler, AutoCloseable {
      * @param hostStatus     the card's status on the host's list when the report arrived ("" if none)
      * @param hostReportedAt when the host had listed it, or null
      */
-    public record CardSighting(String terminal, String status, String source, Instant seenAt, String hostStatus,
+    public record SightingReport(String terminal, String status, String source, Instant seenAt, String hostStatus,
                                Instant hostReportedAt) {
     }
 

@@ -20,7 +20,7 @@ import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
 import cn.yibao.terminal.settlement.RequestJson;
 import cn.yibao.terminal.settlement.ResultJson;
-import cn.yibao.terminal.settlement.SetlInfo;
+import cn.yibao.terminal.settlement.SetlAmounts;
 import cn.yibao.terminal.settlement.SettlementEngine;
 import cn.yibao.terminal.settlement.SettlementRequest;
 import cn.yibao.terminal.settlement.SettlementResult;
@@ -87,7 +87,7 @@ public final class SimulatedSales {
                                       long psamSeq, long totalFen, boolean cash, Instant time) {
         SettlementRequest request = RequestJson.read(request(card, totalFen, cash));
         SettlementResult result = SettlementEngine.settle(request, PACK);
-        SetlInfo s = result.setlinfo();
+        SetlAmounts s = result.setlinfo();
         RecordResult shaped = new RecordResult(RecordKind.SETTLE, "S" + msgid, "S" + msgid, "P" + card.serialHex(),
                 cash ? "11" : "41", RecordResult.signedPart(ResultJson.toJson(result)));
         CardProof proof = CardProof.none(card.serialHex());

@@ -35,7 +35,7 @@ public final class HeldCardDetector implements Detector {
     public List<Finding> detect(MonthData data) {
         Map<String, List<SettledTransaction>> byCardAtPharmacy = new LinkedHashMap<>();
         for (SettledTransaction tx : data.transactions()) {
-            if (tx.visitType() == VisitType.PHARMACY && tx.month().equals(data.month())) {
+            if (tx.visitType() == HostVisitType.PHARMACY && tx.month().equals(data.month())) {
                 byCardAtPharmacy.computeIfAbsent(tx.institutionCode() + "/" + tx.card().token(),
                         k -> new ArrayList<>()).add(tx);
             }

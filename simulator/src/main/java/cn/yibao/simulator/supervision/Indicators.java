@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class Indicators {
 
-    private final SupervisionPolicy.Indicators limits;
+    private final SupervisionPolicy.IndicatorLimits limits;
 
     public Indicators(SupervisionPolicy policy) {
         this.limits = policy.indicators();

@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param stay            the stay, present exactly for inpatient settlements
  */
 public record SettledTransaction(String txId, String institutionCode, String terminalId, CardRef card,
-        PersonCategory category, LocalDateTime time, VisitType visitType, boolean holderVerified,
+        HostPersonCategory category, LocalDateTime time, HostVisitType visitType, boolean holderVerified,
         List<SaleItem> items, Split split, InpatientStay stay) {
 
     /** Largest number of lines accepted on one transaction. */
@@ -42,7 +42,7 @@ public record SettledTransaction(String txId, String institutionCode, String ter
         if (items.isEmpty() || items.size() > MAX_ITEMS) {
             throw new IllegalArgumentException("1 to " + MAX_ITEMS + " items required");
         }
-        if ((visitType == VisitType.INPATIENT) != (stay != null)) {
+        if ((visitType == HostVisitType.INPATIENT) != (stay != null)) {
             throw new IllegalArgumentException("a stay is required exactly for inpatient settlements");
         }
         checkSums(items, split);

@@ -29,7 +29,7 @@ public final class SplitAdmissionDetector implements Detector {
     public List<Finding> detect(MonthData data) {
         Map<String, List<SettledTransaction>> stays = new LinkedHashMap<>();
         for (SettledTransaction tx : data.transactions()) {
-            if (tx.visitType() == VisitType.INPATIENT) {
+            if (tx.visitType() == HostVisitType.INPATIENT) {
                 stays.computeIfAbsent(tx.institutionCode() + "/" + tx.card().token(), k -> new ArrayList<>()).add(tx);
             }
         }

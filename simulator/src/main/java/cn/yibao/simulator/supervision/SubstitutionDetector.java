@@ -45,7 +45,7 @@ public final class SubstitutionDetector implements Detector {
         Map<String, Sold> sold = new LinkedHashMap<>();
         Map<String, Long> soldById = new HashMap<>();
         for (SettledTransaction tx : data.transactions()) {
-            if (tx.visitType() != VisitType.PHARMACY || !tx.month().equals(data.month())) {
+            if (tx.visitType() != HostVisitType.PHARMACY || !tx.month().equals(data.month())) {
                 continue;
             }
             for (SaleItem item : tx.items()) {

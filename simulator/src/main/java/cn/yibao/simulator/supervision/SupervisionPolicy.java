@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * @param splitAdmission split-admission (分解住院) detector thresholds
  * @param substitution   substitution (串换) detector thresholds
  */
-public record SupervisionPolicy(String version, Indicators indicators, Scoring scoring, HeldCard heldCard,
+public record SupervisionPolicy(String version, IndicatorLimits indicators, Scoring scoring, HeldCard heldCard,
         PostLoss postLoss, SplitAdmission splitAdmission, Substitution substitution) {
 
     /** Name of the bundled default, next to this class. */
@@ -60,9 +60,9 @@ public record SupervisionPolicy(String version, Indicators indicators, Scoring s
      * @param classCMaxShare            largest class-C share of cost (0.10)
      * @param inpatientBurdenMaxShare   largest inpatient personal burden (0.30)
      */
-    public record Indicators(Money avgPrescriptionMax, Money singlePrescriptionMax, Money largePrescriptionFrom,
+    public record IndicatorLimits(Money avgPrescriptionMax, Money singlePrescriptionMax, Money largePrescriptionFrom,
             BigDecimal largePrescriptionMaxShare, BigDecimal classCMaxShare, BigDecimal inpatientBurdenMaxShare) {
-        public Indicators {
+        public IndicatorLimits {
             positive(avgPrescriptionMax, "avgPrescriptionMax");
             positive(singlePrescriptionMax, "singlePrescriptionMax");
             positive(largePrescriptionFrom, "largePrescriptionFrom");

@@ -36,11 +36,11 @@ class CardBenchTest {
     @Test
     void theModelChainsLongCommandsAndExtendsTheWaitingTime() {
         TimingModel m = TimingModel.contactless();
-        long short1 = m.exchangeNanos(20, 10, Work.NONE);
-        long chained = m.exchangeNanos(130, 10, Work.NONE);
+        long short1 = m.exchangeNanos(20, 10, ChipWork.NONE);
+        long chained = m.exchangeNanos(130, 10, ChipWork.NONE);
         assertTrue(chained > short1 + 2 * (130 - 20) * 9 * 1_000_000_000L / 106_000 / 2, "chaining costs air time");
-        long slow = m.exchangeNanos(20, 10, new Work(0, 14));
-        long fast = m.exchangeNanos(20, 10, new Work(0, 12));
+        long slow = m.exchangeNanos(20, 10, new ChipWork(0, 14));
+        long fast = m.exchangeNanos(20, 10, new ChipWork(0, 12));
         assertTrue(slow - fast > 6_000_000L, "crossing the FWT adds a WTX exchange");
     }
 }

@@ -57,7 +57,7 @@ class CardSimulatorDocTest {
     @Test
     void theControlSocketIsTheOneDocumented() {
         assertTrue(section.contains("`<data-dir>/" + ReaderControl.SOCKET_NAME + "`"));
-        assertTrue(section.contains("`<data-dir>/" + CardCommand.CARD_DIR + "/`"));
+        assertTrue(section.contains("`<data-dir>/" + VirtualCardCommand.CARD_DIR + "/`"));
     }
 
     private List<String> commandLines() {

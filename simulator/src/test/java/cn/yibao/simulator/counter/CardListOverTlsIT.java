@@ -71,7 +71,7 @@ class CardListOverTlsIT {
                 assertTrue(eventually(() -> watch.waitingReports() == 0), "sent at once");
                 assertEquals(1, host.service().cardSightings(serial).size(),
                         "query, pre-settlement and settlement: one presentation, one sighting");
-                HostService.CardSighting seen = host.service().cardSightings(serial).get(0);
+                HostService.SightingReport seen = host.service().cardSightings(serial).get(0);
                 assertEquals("T-CARDS", seen.terminal());
                 assertEquals("LOST", seen.status());
                 assertEquals("LIST", seen.source());

@@ -12,7 +12,7 @@ import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.RecordVerifier;
 import cn.yibao.hostlink.record.SignedRecord;
 import cn.yibao.hostlink.record.UploadedRecord;
-import cn.yibao.hostlink.saf.Journal;
+import cn.yibao.hostlink.saf.ForwardJournal;
 import cn.yibao.simulator.host.EngineSplitRecomputer;
 import cn.yibao.terminal.counter.CancelRequest;
 import cn.yibao.terminal.counter.DischargeRequest;
@@ -84,7 +84,7 @@ class CounterRecordAtHostTest {
 
     static List<RecordCheck> verifyAll(CounterFixture f, Held held) {
         RecordVerifier verifier = new RecordVerifier(held, IssuerTacVerifier.testIssuer(), EngineSplitRecomputer.bundled());
-        Journal upload = new JournalUpload(f.journal);
+        ForwardJournal upload = new JournalUpload(f.journal);
         return upload.after(0, 100).stream().map(up -> {
             RecordCheck c = verifier.verify(f.psam.terminalId(), up);
             held.accept(up.record());

@@ -8,7 +8,7 @@ import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.tls.CertificateAuthority;
 import cn.yibao.hostlink.tls.Pem;
 import cn.yibao.terminal.audit.AuditReport;
-import cn.yibao.terminal.audit.Finding;
+import cn.yibao.terminal.audit.AuditFinding;
 import cn.yibao.terminal.audit.JournalAudit;
 import cn.yibao.terminal.cli.Cli;
 import cn.yibao.terminal.cli.TerminalMain;
@@ -159,7 +159,7 @@ class JournalAuditTest {
     }
 
     private void assertFirst(String code, long seq) throws Exception {
-        Finding first = audit().findings().get(0);
+        AuditFinding first = audit().findings().get(0);
         assertEquals(code + "@" + seq, first.code() + "@" + first.seq(), first.toString());
     }
 
@@ -168,7 +168,7 @@ class JournalAuditTest {
     }
 
     private static List<String> codes(AuditReport r) {
-        return r.findings().stream().map(Finding::code).toList();
+        return r.findings().stream().map(AuditFinding::code).toList();
     }
 
     private void edit(long seq, UnaryOperator<ObjectNode> change) throws Exception {

@@ -213,7 +213,7 @@ class ApiHardeningIT {
     @Test
     void aSlowBodyIsAnswered408AndTheServerStaysUp() throws Exception {
         try (ApiServer slow = ApiServer.start(new ApiServer.Settings(0, AccessToken.of(SandboxFixture.TOKEN), api.sandbox.counter(),
-                SandboxFixture.CLOCK, ApiServer.DEFAULT_MAX_BODY, "220100", new ApiServer.Limits(64, Duration.ofSeconds(1))));
+                SandboxFixture.CLOCK, ApiServer.DEFAULT_MAX_BODY, "220100", new ApiServer.Capacity(64, Duration.ofSeconds(1))));
                 Socket s = new Socket("127.0.0.1", slow.port())) {
             s.setSoTimeout(20_000);
             OutputStream out = s.getOutputStream();
@@ -233,7 +233,7 @@ class ApiHardeningIT {
     @Test
     void aFloodBeyondTheRequestsInProgressIsRefused429AndTheRestAreAnswered() throws Exception {
         try (ApiServer small = ApiServer.start(new ApiServer.Settings(0, AccessToken.of(SandboxFixture.TOKEN), api.sandbox.counter(),
-                SandboxFixture.CLOCK, ApiServer.DEFAULT_MAX_BODY, "220100", new ApiServer.Limits(2, Duration.ofSeconds(30))))) {
+                SandboxFixture.CLOCK, ApiServer.DEFAULT_MAX_BODY, "220100", new ApiServer.Capacity(2, Duration.ofSeconds(30))))) {
             ApiClient c = new ApiClient(small.baseUri(), SandboxFixture.TOKEN);
             List<CompletableFuture<ApiClient.Answer>> held = new ArrayList<>();
             ApiClient.Answer refused;

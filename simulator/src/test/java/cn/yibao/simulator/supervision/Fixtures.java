@@ -36,8 +36,8 @@ final class Fixtures {
             total = total.plus(i.amount());
             c = i.catalogClass() == CatalogClass.C ? c.plus(i.amount()) : c;
         }
-        return new SettledTransaction("TX" + (++seq), pharmacy, pharmacy + "-T01", card, PersonCategory.EMPLOYEE, time,
-                VisitType.PHARMACY, verified, List.of(items), new Split(total, Money.ZERO, total, Money.ZERO, c), null);
+        return new SettledTransaction("TX" + (++seq), pharmacy, pharmacy + "-T01", card, HostPersonCategory.EMPLOYEE, time,
+                HostVisitType.PHARMACY, verified, List.of(items), new Split(total, Money.ZERO, total, Money.ZERO, c), null);
     }
 
     static SettledTransaction stay(CardRef card, LocalDate admission, LocalDate discharge, String diagnosis,
@@ -45,8 +45,8 @@ final class Fixtures {
         Money total = Money.parseYuan(totalYuan);
         Money fund = Money.parseYuan(fundYuan);
         SaleItem line = new SaleItem("F00000000DRA01", "YYDRA01", "西药费", CatalogClass.A, total, 1);
-        return new SettledTransaction("TX" + (++seq), HOSPITAL, HOSPITAL + "-T01", card, PersonCategory.EMPLOYEE,
-                discharge.atTime(10, 0), VisitType.INPATIENT, true, List.of(line),
+        return new SettledTransaction("TX" + (++seq), HOSPITAL, HOSPITAL + "-T01", card, HostPersonCategory.EMPLOYEE,
+                discharge.atTime(10, 0), HostVisitType.INPATIENT, true, List.of(line),
                 new Split(total, fund, Money.ZERO, total.minus(fund), Money.ZERO),
                 new InpatientStay(admission, discharge, diagnosis));
     }

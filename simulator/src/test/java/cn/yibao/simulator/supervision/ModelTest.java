@@ -43,11 +43,11 @@ class ModelTest {
         assertEquals(Money.parseYuan("65.00"), ok.split().classC());
         Split wrong = new Split(Money.ofYuan(90), Money.ZERO, Money.ofYuan(90), Money.ZERO, Money.ZERO);
         assertThrows(IllegalArgumentException.class, () -> new SettledTransaction("T1", Fixtures.PHARMACY, "T", ok.card(),
-                PersonCategory.EMPLOYEE, ok.time(), VisitType.PHARMACY, false, ok.items(), wrong, null));
+                HostPersonCategory.EMPLOYEE, ok.time(), HostVisitType.PHARMACY, false, ok.items(), wrong, null));
         assertThrows(IllegalArgumentException.class, () -> new SettledTransaction("T1", Fixtures.PHARMACY, "T", ok.card(),
-                PersonCategory.EMPLOYEE, ok.time(), VisitType.INPATIENT, false, ok.items(), ok.split(), null));
+                HostPersonCategory.EMPLOYEE, ok.time(), HostVisitType.INPATIENT, false, ok.items(), ok.split(), null));
         assertThrows(IllegalArgumentException.class, () -> new SettledTransaction("T1", Fixtures.PHARMACY, "T", ok.card(),
-                PersonCategory.EMPLOYEE, ok.time(), VisitType.PHARMACY, false, List.of(), ok.split(), null));
+                HostPersonCategory.EMPLOYEE, ok.time(), HostVisitType.PHARMACY, false, List.of(), ok.split(), null));
     }
 
     @Test

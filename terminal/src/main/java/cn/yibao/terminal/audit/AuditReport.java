@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * @param problems    how many problems there were in all
  */
 public record AuditReport(String terminalId, long records, long lastSeq, long ackedSeq, Map<String, Long> states,
-        List<Finding> findings, long problems) {
+        List<AuditFinding> findings, long problems) {
 
     public AuditReport {
         states = Collections.unmodifiableMap(new TreeMap<>(states));

@@ -54,7 +54,7 @@ public final class JournalAudit {
     /** The upload cursor is past the last record. */
     public static final String CURSOR_AHEAD = "CURSOR_AHEAD";
 
-    private final List<Finding> findings = new ArrayList<>();
+    private final List<AuditFinding> findings = new ArrayList<>();
     private long problems;
 
     private JournalAudit() {
@@ -81,7 +81,7 @@ public final class JournalAudit {
             Map<String, Long> states = audit.transactions(db);
             long acked = single(db, "SELECT acked_seq FROM upload_cursor WHERE id = 1");
             if (acked > chain[1]) {
-                audit.found(new Finding(CURSOR_AHEAD, 0, "", "cursor at " + acked + ", last record " + chain[1]));
+                audit.found(new AuditFinding(CURSOR_AHEAD, 0, "", "cursor at " + acked + ", last record " + chain[1]));
             }
             return new AuditReport(terminal, chain[0], chain[1], acked, states, audit.findings, audit.problems);
         }
@@ -92,7 +92,7 @@ public final class JournalAudit {
             signing.verify(ca.getPublicKey(), Crypto.provider());
             signing.checkValidity(new Date());
         } catch (GeneralSecurityException e) {
-            found(new Finding(CERTIFICATE_UNTRUSTED, 0, "", "signing certificate " + signing.getSubjectX500Principal()
+            found(new AuditFinding(CERTIFICATE_UNTRUSTED, 0, "", "signing certificate " + signing.getSubjectX500Principal()
                     + " does not verify under CA " + ca.getSubjectX500Principal() + ": " + e.getMessage()));
         }
     }
@@ -111,11 +111,11 @@ public final class JournalAudit {
                 long seq = rs.getLong(1);
                 String msgid = rs.getString(2);
                 if (!"COMMITTED".equals(rs.getString(5))) {
-                    found(new Finding(SETTLEMENT_MISSING, seq, msgid, "transaction is " + rs.getString(5)));
+                    found(new AuditFinding(SETTLEMENT_MISSING, seq, msgid, "transaction is " + rs.getString(5)));
                 }
                 boolean gap = seq != expected;
                 if (gap) {
-                    found(new Finding(RecordCheck.SEQUENCE_GAP.name(), seq, msgid, "expected seq " + expected));
+                    found(new AuditFinding(RecordCheck.SEQUENCE_GAP.name(), seq, msgid, "expected seq " + expected));
                 }
                 expected = seq + 1;
                 UploadedRecord up = read(seq, msgid, rs.getBytes(4));
@@ -125,14 +125,14 @@ public final class JournalAudit {
                 }
                 SignedRecord r = up.record();
                 if (r.seq() != seq || !r.msgid().equals(msgid) || !Arrays.equals(rs.getBytes(3), up.declaredHash())) {
-                    found(new Finding(RecordCheck.RECORD_ALTERED.name(), seq, msgid, "the row's seq, msgid or hash"
+                    found(new AuditFinding(RecordCheck.RECORD_ALTERED.name(), seq, msgid, "the row's seq, msgid or hash"
                             + " differ from the record's"));
                 }
                 RecordCheck check = verifier.authenticate(terminal, up);
                 if (check != RecordCheck.ACCEPTED) {
-                    found(new Finding(check.name(), seq, msgid, check.text().en()));
+                    found(new AuditFinding(check.name(), seq, msgid, check.text().en()));
                 } else if (!gap && !Arrays.equals(r.prevHash(), prevHash)) {
-                    found(new Finding(RecordCheck.CHAIN_BROKEN.name(), seq, msgid,
+                    found(new AuditFinding(RecordCheck.CHAIN_BROKEN.name(), seq, msgid,
                             "previous hash is not the hash of the record before"));
                 }
                 prevHash = r.hash();
@@ -145,7 +145,7 @@ public final class JournalAudit {
         try {
             return UploadedRecord.fromJson(Json.parse(body));
         } catch (MalformedMessageException e) {
-            found(new Finding(RecordCheck.RECORD_ALTERED.name(), seq, msgid, "unreadable: " + e.getMessage()));
+            found(new AuditFinding(RecordCheck.RECORD_ALTERED.name(), seq, msgid, "unreadable: " + e.getMessage()));
             return null;
         }
     }
@@ -163,13 +163,13 @@ public final class JournalAudit {
                 + " AND id NOT IN (SELECT txn_id FROM record) ORDER BY id");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                found(new Finding(RECORD_MISSING, 0, rs.getString(1), "committed transaction without a signed record"));
+                found(new AuditFinding(RECORD_MISSING, 0, rs.getString(1), "committed transaction without a signed record"));
             }
         }
         return states;
     }
 
-    private void found(Finding f) {
+    private void found(AuditFinding f) {
         problems++;
         if (findings.size() < MAX_LISTED) {
             findings.add(f);

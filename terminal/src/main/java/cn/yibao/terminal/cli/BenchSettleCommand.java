@@ -4,7 +4,7 @@ import cn.yibao.card.Money;
 import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
-import cn.yibao.terminal.settlement.InsuranceStatus;
+import cn.yibao.card.app.InsuranceStatus;
 import cn.yibao.terminal.settlement.Item;
 import cn.yibao.terminal.settlement.ItemClass;
 import cn.yibao.terminal.settlement.Person;
@@ -13,7 +13,7 @@ import cn.yibao.terminal.settlement.RequestJson;
 import cn.yibao.terminal.settlement.ResultJson;
 import cn.yibao.terminal.settlement.SettlementEngine;
 import cn.yibao.terminal.settlement.SettlementRequest;
-import cn.yibao.terminal.settlement.Visit;
+import cn.yibao.terminal.settlement.VisitTerms;
 import cn.yibao.terminal.settlement.VisitType;
 import cn.yibao.terminal.settlement.YearToDate;
 import java.io.PrintWriter;
@@ -130,15 +130,15 @@ final class BenchSettleCommand implements Callable<Integer> {
 
     /** @return an employee's pharmacy sale of {@code n} items, paid from the account */
     static SettlementRequest pharmacySale(int n) {
-        return request(n, new Visit(VisitType.PHARMACY, InstitutionLevel.PHARMACY, false), 7);
+        return request(n, new VisitTerms(VisitType.PHARMACY, InstitutionLevel.PHARMACY, false), 7);
     }
 
     /** @return an employee's inpatient bill of {@code n} items at a municipal hospital */
     static SettlementRequest inpatientBill(int n) {
-        return request(n, new Visit(VisitType.INPATIENT, InstitutionLevel.MUNICIPAL, false), 11);
+        return request(n, new VisitTerms(VisitType.INPATIENT, InstitutionLevel.MUNICIPAL, false), 11);
     }
 
-    private static SettlementRequest request(int n, Visit visit, long seed) {
+    private static SettlementRequest request(int n, VisitTerms visit, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         ItemClass[] classes = {ItemClass.A, ItemClass.A, ItemClass.B, ItemClass.C};
         List<Item> items = new ArrayList<>(n);

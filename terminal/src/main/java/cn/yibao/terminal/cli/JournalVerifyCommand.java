@@ -3,7 +3,7 @@ package cn.yibao.terminal.cli;
 import cn.yibao.hostlink.tls.CertificateAuthority;
 import cn.yibao.hostlink.tls.Pem;
 import cn.yibao.terminal.audit.AuditReport;
-import cn.yibao.terminal.audit.Finding;
+import cn.yibao.terminal.audit.AuditFinding;
 import cn.yibao.terminal.audit.JournalAudit;
 import cn.yibao.terminal.counter.host.HostConfig;
 import java.io.IOException;
@@ -84,7 +84,7 @@ final class JournalVerifyCommand implements Callable<Integer> {
         r.states().forEach((state, n) -> states.append(states.length() == 0 ? "" : ", ").append(state).append(' ').append(n));
         out.println("transactions: " + (states.length() == 0 ? "none" : states));
         out.println("problems: " + r.problems());
-        for (Finding f : r.findings()) {
+        for (AuditFinding f : r.findings()) {
             out.println("  " + f);
         }
         if (r.problems() > r.findings().size()) {

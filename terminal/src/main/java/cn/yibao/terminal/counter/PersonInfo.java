@@ -9,7 +9,7 @@ import java.util.List;
  * @param insuinfo which insurances, with the account balance
  * @param cardinfo the card itself (masked number, state)
  */
-public record PersonInfo(BaseInfo baseinfo, List<InsuInfo> insuinfo, CardInfo cardinfo) {
+public record PersonInfo(BaseInfo baseinfo, List<InsuInfo> insuinfo, CardStatus cardinfo) {
 
     public PersonInfo {
         Checks.present(baseinfo, "baseinfo");
@@ -24,9 +24,9 @@ public record PersonInfo(BaseInfo baseinfo, List<InsuInfo> insuinfo, CardInfo ca
      * @param cardStas card state: 1 normal, 2 in hospital, 3 lost, 4 blacklisted (by the card's state or the
      *                 host's lists; by default such a card is refused at settlement)
      */
-    public record CardInfo(String cardNo, String cardStas) {
+    public record CardStatus(String cardNo, String cardStas) {
 
-        public CardInfo {
+        public CardStatus {
             Checks.required(cardNo, "card_no", 30);
             Checks.required(cardStas, "card_stas", 2);
         }

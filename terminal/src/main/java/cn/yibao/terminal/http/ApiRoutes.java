@@ -121,13 +121,13 @@ final class ApiRoutes {
         if (!router.infnos().contains(infno)) {
             throw new ApiException(ApiError.UNKNOWN_INFNO, "infno " + infno);
         }
-        Envelopes.Request parsed = envelopes.parse(infno, RequestBodies.of(request));
+        Envelopes.HisRequest parsed = envelopes.parse(infno, RequestBodies.of(request));
         if (caller.opterId() != null && CANCELLATIONS.contains(infno)) {
             // at the console a cancellation goes through /console/api/cancel, with a supervisor
             return ApiReply.json(HttpResponseStatus.OK,
                     envelopes.failure(-1, OperatorRefusal.SUPERVISOR_REQUIRED, null, received));
         }
-        Envelopes.Request env = new Envelopes.Request(parsed.infno(), parsed.msgid(), parsed.input(),
+        Envelopes.HisRequest env = new Envelopes.HisRequest(parsed.infno(), parsed.msgid(), parsed.input(),
                 caller.opterId() == null ? parsed.opter() : sessionOpter(caller.opterId()));
         if (!router.keyed(infno)) {
             return dispatch(env, received).reply();
@@ -146,7 +146,7 @@ final class ApiRoutes {
     private record Answer(ApiReply reply, boolean settled) {
     }
 
-    private Answer dispatch(Envelopes.Request env, LocalDateTime received) {
+    private Answer dispatch(Envelopes.HisRequest env, LocalDateTime received) {
         try {
             Object output = router.dispatch(env.infno(), env.input(), env.msgid(), env.opter());
             LOG.info("infno {} msgid {}: ok", env.infno(), env.msgid());

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The terminal's local HTTP server (Netty): the HIS API and the cashier console, bound to
  * 127.0.0.1 only, with request bodies bounded ({@link Settings#maxBodyBytes()}, 413 with a JSON
  * error beyond), the requests in progress bounded and each request given a deadline to arrive
- * ({@link Limits}; see {@link RequestLimits}).
+ * ({@link Capacity}; see {@link RequestLimits}).
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -53,7 +53,7 @@ public final class ApiServer implements AutoCloseable {
      * @param limits       the bounds on requests in progress and on a request's arrival
      */
     public record Settings(int port, AccessToken token, CounterApi counter, Clock clock, int maxBodyBytes,
-            String admdvs, Limits limits) {
+            String admdvs, Capacity limits) {
         public Settings {
             if (port < 0 || port > 65535 || maxBodyBytes < 1024 || token == null || counter == null || clock == null
                     || admdvs == null || !admdvs.matches("\\d{6}") || limits == null) {
@@ -61,9 +61,9 @@ public final class ApiServer implements AutoCloseable {
             }
         }
 
-        /** Settings with the default {@link Limits}. */
+        /** Settings with the default {@link Capacity}. */
         public Settings(int port, AccessToken token, CounterApi counter, Clock clock, int maxBodyBytes, String admdvs) {
-            this(port, token, counter, clock, maxBodyBytes, admdvs, Limits.DEFAULT);
+            this(port, token, counter, clock, maxBodyBytes, admdvs, Capacity.DEFAULT);
         }
 
         /** @return the defaults for everything but port, token and counter */
@@ -80,11 +80,11 @@ public final class ApiServer implements AutoCloseable {
      * @param bodyDeadline how long a request may take to arrive, first byte of its request line to
      *                     last byte of its body (408 after it)
      */
-    public record Limits(int maxInFlight, Duration bodyDeadline) {
+    public record Capacity(int maxInFlight, Duration bodyDeadline) {
         /** 64 requests in progress, 30 seconds to send one. */
-        public static final Limits DEFAULT = new Limits(64, Duration.ofSeconds(30));
+        public static final Capacity DEFAULT = new Capacity(64, Duration.ofSeconds(30));
 
-        public Limits {
+        public Capacity {
             if (maxInFlight < 1 || bodyDeadline == null || bodyDeadline.isNegative() || bodyDeadline.isZero()) {
                 throw new IllegalArgumentException("invalid API server limits");
             }

@@ -26,7 +26,7 @@ final class Envelopes {
      * A parsed request: the transaction, its message ID, its input node and the operator its
      * envelope names ({@code opter}, {@code opter_name}; {@link Opter#HIS} when none).
      */
-    record Request(String infno, String msgid, JsonNode input, Opter opter) {
+    record HisRequest(String infno, String msgid, JsonNode input, Opter opter) {
     }
 
     private static final Pattern INF_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
@@ -44,7 +44,7 @@ final class Envelopes {
     }
 
     /** Parses {@code body} as the envelope of a POST to {@code /api/{pathInfno}}. */
-    Request parse(String pathInfno, byte[] body) {
+    HisRequest parse(String pathInfno, byte[] body) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -80,7 +80,7 @@ final class Envelopes {
         if (input != null && !input.isNull() && !input.isObject()) {
             throw new ApiException(ApiError.BAD_INPUT, "input must be an object");
         }
-        return new Request(infno, msgid, input, opter);
+        return new HisRequest(infno, msgid, input, opter);
     }
 
     private static boolean realTime(String text) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -78,14 +79,19 @@ public final class JsonFields {
 
     /** @return the constant of {@code type} named by the string {@code node} (exact, upper case) */
     public static <E extends Enum<E>> E enumValue(JsonNode node, String path, Class<E> type) {
+        return enumValue(node, path, Arrays.asList(type.getEnumConstants()));
+    }
+
+    /** @return the one of {@code allowed} named by the string {@code node} (exact, upper case) */
+    public static <E extends Enum<E>> E enumValue(JsonNode node, String path, List<E> allowed) {
         String name = text(node, path);
-        for (E constant : type.getEnumConstants()) {
+        for (E constant : allowed) {
             if (constant.name().equals(name)) {
                 return constant;
             }
         }
         throw new InvalidInputException(label(path) + ": unknown value \"" + shorten(name) + "\" (expected one of "
-                + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ")");
+                + String.join(", ", allowed.stream().map(Enum::name).toList()) + ")");
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.yibao.terminal.policy;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.ResidentGroup;
 import java.util.Map;
 import java.util.Set;
 

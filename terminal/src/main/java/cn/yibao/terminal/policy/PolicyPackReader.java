@@ -9,6 +9,7 @@ import static cn.yibao.terminal.json.JsonFields.required;
 import static cn.yibao.terminal.json.JsonFields.text;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ public final class PolicyPackReader {
     /** Largest amount anywhere in a pack. */
     private static final Money MAX = Money.ofYuan(100_000_000);
     private static final int MAX_LIST = 32;
+    private static final List<InstitutionLevel> LEVELS = List.of(InstitutionLevel.values());
     /** The top-level fields of a pack. */
     static final Set<String> FIELDS = Set.of("format", "region", "version", "effective_from", "effective_to",
             "source", "self_share", "employee_inpatient", "resident_inpatient", "outpatient_pooling", "accident",
@@ -118,13 +120,13 @@ public final class PolicyPackReader {
                         (n, q) -> levelMap(n, q, (m, r) -> amount(m, r, MAX))),
                 groupMap(required(node, p, "bands"), p + ".bands", true,
                         (n, q) -> levelMap(n, q, PolicyPackReader::tiers)),
-                enumSet(required(node, p, "out_of_region_groups"), p + ".out_of_region_groups", ResidentGroup.class));
+                enumSet(required(node, p, "out_of_region_groups"), p + ".out_of_region_groups", ResidentGroup.groups()));
     }
 
     private static OutpatientPoolingPolicy outpatient(JsonNode node) {
         String p = "outpatient_pooling";
         object(node, p, Set.of("levels", "annual_ceiling", "rates"));
-        return new OutpatientPoolingPolicy(enumSet(required(node, p, "levels"), p + ".levels", InstitutionLevel.class),
+        return new OutpatientPoolingPolicy(enumSet(required(node, p, "levels"), p + ".levels", LEVELS),
                 amount(required(node, p, "annual_ceiling"), p + ".annual_ceiling", MAX),
                 groupMap(required(node, p, "rates"), p + ".rates", false, PolicyPackReader::rate));
     }
@@ -132,7 +134,7 @@ public final class PolicyPackReader {
     private static AccidentPolicy accident(JsonNode node) {
         String p = "accident";
         object(node, p, Set.of("groups", "threshold", "cap", "rate"));
-        return new AccidentPolicy(enumSet(required(node, p, "groups"), p + ".groups", ResidentGroup.class),
+        return new AccidentPolicy(enumSet(required(node, p, "groups"), p + ".groups", ResidentGroup.groups()),
                 amount(required(node, p, "threshold"), p + ".threshold", MAX),
                 amount(required(node, p, "cap"), p + ".cap", MAX),
                 rate(required(node, p, "rate"), p + ".rate"));
@@ -215,7 +217,7 @@ public final class PolicyPackReader {
 
     private static <V> Map<InstitutionLevel, V> levelMap(JsonNode node, String path,
             BiFunction<JsonNode, String, V> value) {
-        Map<InstitutionLevel, V> map = enumMap(node, path, InstitutionLevel.class, value);
+        Map<InstitutionLevel, V> map = enumMap(node, path, LEVELS, value);
         for (InstitutionLevel level : Rules.INPATIENT_LEVELS) {
             if (!map.containsKey(level)) {
                 throw new InvalidInputException(path + "." + level + ": missing");
@@ -226,8 +228,8 @@ public final class PolicyPackReader {
 
     private static <V> Map<ResidentGroup, V> groupMap(JsonNode node, String path, boolean complete,
             BiFunction<JsonNode, String, V> value) {
-        Map<ResidentGroup, V> map = enumMap(node, path, ResidentGroup.class, value);
-        for (ResidentGroup group : ResidentGroup.values()) {
+        Map<ResidentGroup, V> map = enumMap(node, path, ResidentGroup.groups(), value);
+        for (ResidentGroup group : ResidentGroup.groups()) {
             if (complete && !map.containsKey(group)) {
                 throw new InvalidInputException(path + "." + group + ": missing");
             }
@@ -235,12 +237,12 @@ public final class PolicyPackReader {
         return map;
     }
 
-    private static <K extends Enum<K>, V> Map<K, V> enumMap(JsonNode node, String path, Class<K> keys,
+    private static <K extends Enum<K>, V> Map<K, V> enumMap(JsonNode node, String path, List<K> keys,
             BiFunction<JsonNode, String, V> value) {
         if (!node.isObject()) {
             throw new InvalidInputException(path + ": an object is required");
         }
-        Map<K, V> map = new EnumMap<>(keys);
+        Map<K, V> map = new EnumMap<>(keys.get(0).getDeclaringClass());
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             K key = enumValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey()),
                     path + "." + field.getKey(), keys);
@@ -249,11 +251,11 @@ public final class PolicyPackReader {
         return map;
     }
 
-    private static <K extends Enum<K>> Set<K> enumSet(JsonNode node, String path, Class<K> type) {
+    private static <K extends Enum<K>> Set<K> enumSet(JsonNode node, String path, List<K> allowed) {
         JsonFields.array(node, path, MAX_LIST);
-        Set<K> set = EnumSet.noneOf(type);
+        Set<K> set = EnumSet.noneOf(allowed.get(0).getDeclaringClass());
         for (int i = 0; i < node.size(); i++) {
-            set.add(enumValue(node.get(i), path + "[" + i + "]", type));
+            set.add(enumValue(node.get(i), path + "[" + i + "]", allowed));
         }
         return set;
     }

@@ -1,5 +1,6 @@
 package cn.yibao.terminal.policy;
 
+import cn.yibao.card.app.ResidentGroup;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class Rules {
         if (map == null) {
             throw new IllegalArgumentException(field + ": missing");
         }
-        for (ResidentGroup group : ResidentGroup.values()) {
+        for (ResidentGroup group : ResidentGroup.groups()) {
             if (map.get(group) == null) {
                 throw new IllegalArgumentException(field + "." + group + ": missing");
             }

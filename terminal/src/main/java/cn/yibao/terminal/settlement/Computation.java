@@ -29,7 +29,7 @@ final class Computation {
     long ytdOver;
     long ytdOutpatient;
 
-    private final List<ExplainLine> lines = new ArrayList<>(16);
+    private final List<ExplainStep> lines = new ArrayList<>(16);
 
     Computation(SettlementRequest request, PolicyPack pack, Bill bill) {
         this.request = request;
@@ -44,7 +44,7 @@ final class Computation {
 
     /** Appends an explanation line. */
     void line(String step, String zh, String en) {
-        lines.add(new ExplainLine(step, zh, en));
+        lines.add(new ExplainStep(step, zh, en));
     }
 
     /** @return {@code fen} as yuan with two decimals */
@@ -91,7 +91,7 @@ final class Computation {
                 "Cash " + y(cash) + " = " + y(person) + " − " + y(account));
         line("BALANCE", "卡内余额 " + y(balance) + " → " + y(balance - account),
                 "Card balance " + y(balance) + " → " + y(balance - account));
-        SetlInfo info = new SetlInfo(bill.total(), bill.classC(), bill.selfShare(), Money.ofFen(eligible),
+        SetlAmounts info = new SetlAmounts(bill.total(), bill.classC(), bill.selfShare(), Money.ofFen(eligible),
                 Money.ofFen(deductible), Money.ofFen(poolSelf), Money.ofFen(pooling), Money.ofFen(civilServant),
                 Money.ofFen(largeAmount), Money.ZERO, Money.ZERO, Money.ofFen(special), Money.ofFen(funds),
                 Money.ofFen(person), Money.ofFen(account), Money.ofFen(cash), Money.ofFen(balance - account));

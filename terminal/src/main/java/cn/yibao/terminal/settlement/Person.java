@@ -1,13 +1,15 @@
 package cn.yibao.terminal.settlement;
 
 import cn.yibao.card.Money;
-import cn.yibao.terminal.policy.ResidentGroup;
+import cn.yibao.card.app.InsuranceStatus;
+import cn.yibao.card.app.ResidentGroup;
 
 /**
  * The insured person as the settlement sees them.
  *
  * @param category        person category
- * @param residentGroup   resident group, present exactly when {@code category} is RESIDENT
+ * @param residentGroup   resident group, present exactly when {@code category} is RESIDENT (never
+ *                        {@link ResidentGroup#NONE})
  * @param retired         retired (rates two points lower; lower class-B self-share)
  * @param civilServant    civil servant (employees only): adds the civil-servant subsidy
  * @param insuranceStatus contribution status
@@ -22,6 +24,9 @@ public record Person(PersonCategory category, ResidentGroup residentGroup, boole
         Limits.bounded("account_balance", accountBalance, Limits.MAX_BALANCE);
         if (category == PersonCategory.RESIDENT && residentGroup == null) {
             throw new IllegalArgumentException("resident_group: missing (required for RESIDENT)");
+        }
+        if (residentGroup == ResidentGroup.NONE) {
+            throw new IllegalArgumentException("resident_group: NONE is not a resident group");
         }
         if (category != PersonCategory.RESIDENT && residentGroup != null) {
             throw new IllegalArgumentException("resident_group: only allowed for RESIDENT");

@@ -1,5 +1,7 @@
 package cn.yibao.terminal.settlement;
 
+import cn.yibao.card.app.ResidentGroup;
+
 /** Who is insured (RULES.md §2). */
 public enum PersonCategory {
     /** 城镇职工 with a personal account (in service or retired; may be a civil servant). */

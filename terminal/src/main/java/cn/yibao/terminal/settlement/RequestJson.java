@@ -9,12 +9,13 @@ import static cn.yibao.terminal.json.JsonFields.required;
 import static cn.yibao.terminal.json.JsonFields.text;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.InsuranceStatus;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.hostlink.msg.CanonicalJson;
 import cn.yibao.terminal.json.FileJson;
 import cn.yibao.terminal.json.InvalidInputException;
 import cn.yibao.terminal.json.JsonFields;
 import cn.yibao.terminal.policy.InstitutionLevel;
-import cn.yibao.terminal.policy.ResidentGroup;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -119,7 +120,7 @@ public final class RequestJson {
         object(root, "", TOP);
         JsonNode itemsNode = JsonFields.array(required(root, "", "items"), "items", Limits.MAX_ITEMS);
         Person person = person(required(root, "", "person"));
-        Visit visit = visit(required(root, "", "visit"));
+        VisitTerms visit = visit(required(root, "", "visit"));
         JsonNode ytdNode = optional(root, "year_to_date");
         YearToDate ytd = ytdNode == null ? YearToDate.ZERO : yearToDate(ytdNode);
         JsonNode use = optional(root, "use_account");
@@ -137,7 +138,7 @@ public final class RequestJson {
                 PersonCategory.class);
         JsonNode groupNode = optional(node, "resident_group");
         ResidentGroup group = groupNode == null ? null
-                : enumValue(groupNode, "person.resident_group", ResidentGroup.class);
+                : enumValue(groupNode, "person.resident_group", ResidentGroup.groups());
         boolean retired = bool(required(node, "person", "retired"), "person.retired");
         boolean civilServant = bool(required(node, "person", "civil_servant"), "person.civil_servant");
         InsuranceStatus status = enumValue(required(node, "person", "insurance_status"), "person.insurance_status",
@@ -147,12 +148,12 @@ public final class RequestJson {
         return build("person", () -> new Person(category, group, retired, civilServant, status, balance));
     }
 
-    private static Visit visit(JsonNode node) {
+    private static VisitTerms visit(JsonNode node) {
         object(node, "visit", VISIT);
         VisitType type = enumValue(required(node, "visit", "type"), "visit.type", VisitType.class);
         InstitutionLevel level = enumValue(required(node, "visit", "level"), "visit.level", InstitutionLevel.class);
         boolean outOfRegion = bool(required(node, "visit", "out_of_region"), "visit.out_of_region");
-        return build("visit", () -> new Visit(type, level, outOfRegion));
+        return build("visit", () -> new VisitTerms(type, level, outOfRegion));
     }
 
     private static YearToDate yearToDate(JsonNode node) {

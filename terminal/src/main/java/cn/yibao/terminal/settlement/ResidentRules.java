@@ -3,11 +3,11 @@ package cn.yibao.terminal.settlement;
 import static cn.yibao.terminal.settlement.Computation.y;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.policy.AccidentPolicy;
 import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.policy.OutpatientPoolingPolicy;
 import cn.yibao.terminal.policy.Rate;
-import cn.yibao.terminal.policy.ResidentGroup;
 import cn.yibao.terminal.policy.Tier;
 import java.util.List;
 
@@ -115,6 +115,7 @@ final class ResidentRules {
             case MINOR -> "未成年人/中小学生";
             case UNIVERSITY_STUDENT -> "大学生";
             case LOW_INCOME -> "低保居民";
+            case NONE -> throw new IllegalArgumentException("NONE is not a resident group");
         };
     }
 

@@ -25,7 +25,7 @@ public final class ResultJson {
     public static ObjectNode toJson(SettlementResult result) {
         ObjectNode root = NODES.objectNode();
         root.put("policy", result.policyId());
-        SetlInfo s = result.setlinfo();
+        SetlAmounts s = result.setlinfo();
         ObjectNode info = root.putObject("setlinfo");
         put(info, "medfee_sumamt", s.medfeeSumamt());
         put(info, "fulamt_ownpay_amt", s.fulamtOwnpayAmt());
@@ -54,7 +54,7 @@ public final class ResultJson {
         }
         root.set("year_to_date", RequestJson.yearToDateJson(result.yearToDateAfter()));
         ArrayNode explain = root.putArray("explain");
-        for (ExplainLine line : result.explain()) {
+        for (ExplainStep line : result.explain()) {
             ObjectNode l = explain.addObject();
             l.put("step", line.step());
             l.put("zh", line.zh());

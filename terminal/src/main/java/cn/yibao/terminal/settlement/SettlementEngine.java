@@ -2,9 +2,10 @@ package cn.yibao.terminal.settlement;
 
 import static cn.yibao.terminal.settlement.Computation.y;
 
+import cn.yibao.card.app.InsuranceStatus;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.Rate;
-import cn.yibao.terminal.policy.ResidentGroup;
 import cn.yibao.terminal.policy.SelfShareRates;
 
 /**
@@ -29,7 +30,7 @@ public final class SettlementEngine {
             throw new SettlementRefusedException(SettlementRefusal.NO_ITEMS, null, null);
         }
         Person person = request.person();
-        Visit visit = request.visit();
+        VisitTerms visit = request.visit();
         Bill bill = Bill.of(request.items(), selfShareRate(person, visit, pack.selfShare()));
         Computation c = new Computation(request, pack, bill);
         explainBill(c, person, visit);
@@ -42,7 +43,7 @@ public final class SettlementEngine {
         return c.finish(hasAccount(person, visit, pack));
     }
 
-    private static void applyRules(Computation c, Person person, Visit visit) {
+    private static void applyRules(Computation c, Person person, VisitTerms visit) {
         switch (person.category()) {
             case SPECIAL_CARE -> specialCare(c, person);
             case EMPLOYEE, EMPLOYEE_POOL_ONLY -> {
@@ -65,7 +66,7 @@ public final class SettlementEngine {
         }
     }
 
-    private static void resident(Computation c, Person person, Visit visit) {
+    private static void resident(Computation c, Person person, VisitTerms visit) {
         ResidentGroup group = person.residentGroup();
         if (visit.outOfRegion() && !c.pack.residentInpatient().outOfRegionGroups().contains(group)) {
             throw new SettlementRefusedException(SettlementRefusal.RESIDENT_OUT_OF_REGION,
@@ -89,7 +90,7 @@ public final class SettlementEngine {
                 + y(c.special) + " (classes A and B in full, no self-share); the person pays class C");
     }
 
-    private static void explainBill(Computation c, Person person, Visit visit) {
+    private static void explainBill(Computation c, Person person, VisitTerms visit) {
         Bill b = c.bill;
         c.line("TOTAL", "医疗费总额 " + y(b.total()) + " = 甲类 " + y(b.classA()) + " + 乙类 " + y(b.classB()) + " + 丙类 "
                 + y(b.classC()), "Total " + y(b.total()) + " = class A " + y(b.classA()) + " + class B "
@@ -116,7 +117,7 @@ public final class SettlementEngine {
     }
 
     /** @return the class-B self-borne rate for this person and visit, or {@code null} when none applies */
-    static Rate selfShareRate(Person person, Visit visit, SelfShareRates rates) {
+    static Rate selfShareRate(Person person, VisitTerms visit, SelfShareRates rates) {
         if (person.category() == PersonCategory.SPECIAL_CARE
                 || person.category().isEmployee() && visit.outOfRegion() && visit.type() == VisitType.INPATIENT) {
             return null;
@@ -128,7 +129,7 @@ public final class SettlementEngine {
     }
 
     /** @return whether the card balance may pay: employees with an account; allowance residents outside hospital */
-    static boolean hasAccount(Person person, Visit visit, PolicyPack pack) {
+    static boolean hasAccount(Person person, VisitTerms visit, PolicyPack pack) {
         return switch (person.category()) {
             case EMPLOYEE -> true;
             case RESIDENT -> visit.type() != VisitType.INPATIENT

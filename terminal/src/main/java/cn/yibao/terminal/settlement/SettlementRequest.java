@@ -13,7 +13,7 @@ import java.util.List;
  * @param useAccount whether the personal account may pay
  * @param items      the line items (at most {@link Limits#MAX_ITEMS})
  */
-public record SettlementRequest(Person person, Visit visit, YearToDate yearToDate, boolean useAccount,
+public record SettlementRequest(Person person, VisitTerms visit, YearToDate yearToDate, boolean useAccount,
         List<Item> items) {
 
     public SettlementRequest {

@@ -11,8 +11,8 @@ import java.util.List;
  * @param yearToDateAfter year-to-date positions after this settlement, for the card and the host
  * @param explain         ordered lines deriving every figure
  */
-public record SettlementResult(String policyId, SetlInfo setlinfo, List<FundPayment> setldetail,
-        YearToDate yearToDateAfter, List<ExplainLine> explain) {
+public record SettlementResult(String policyId, SetlAmounts setlinfo, List<FundPayment> setldetail,
+        YearToDate yearToDateAfter, List<ExplainStep> explain) {
 
     public SettlementResult {
         if (policyId == null || setlinfo == null || yearToDateAfter == null) {

@@ -46,7 +46,7 @@ class WireHardeningIT {
         log = new LogCapture();
         server = ApiServer.start(new ApiServer.Settings(0, AccessToken.of(TOKEN),
                 StubCounter.failing(Set.of("settlePharmacy", "todayTotals"), SECRET), CLOCK, 4096, "220100",
-                new ApiServer.Limits(64, Duration.ofSeconds(1))));
+                new ApiServer.Capacity(64, Duration.ofSeconds(1))));
     }
 
     /** The log of the whole run: no token, no PIN, no query string, whatever the requests were. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.json.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -112,6 +113,10 @@ class PolicyPackTest {
         "\"code\": \"220100\"|region.code: six digits required|\"code\": \"2201\"",
         "\"out_of_region_groups\": [|resident_inpatient.out_of_region_groups[0]: unknown value \"ELDER\"|"
                 + "\"out_of_region_groups\": [\"ELDER\", ",
+        "\"out_of_region_groups\": [|resident_inpatient.out_of_region_groups[0]: unknown value \"NONE\" (expected one "
+                + "of ADULT, MINOR, UNIVERSITY_STUDENT, LOW_INCOME)|\"out_of_region_groups\": [\"NONE\", ",
+        "\"resident_allowance\": {|resident_allowance.NONE: unknown value \"NONE\" (expected one of ADULT, MINOR, "
+                + "UNIVERSITY_STUDENT, LOW_INCOME)|\"resident_allowance\": {\"NONE\": \"1.00\", ",
         "\"up_to\": \"200000.00\"|employee_inpatient.large_amount_relief[1].up_to: bands must be strictly ascending|"
                 + "\"up_to\": \"20000.00\"",
         "\"source\"|colour: unknown field|\"colour\": 1, \"source\"",

@@ -8,6 +8,7 @@ import static cn.yibao.terminal.settlement.WorkedExamplesTest.settle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.card.app.InsuranceStatus;
 import cn.yibao.terminal.policy.InstitutionLevel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class EmployeeRulesTest {
     })
     void deductibleAndRatioByLevel(InstitutionLevel level, boolean retired, String deductible, String selfPay) {
         RequestBuilder b = RequestBuilder.employee().inpatient(level).item(A, "10000.00");
-        SetlInfo s = settle(retired ? b.retired() : b).setlinfo();
+        SetlAmounts s = settle(retired ? b.retired() : b).setlinfo();
         eq(deductible, s.actPayDedc());
         eq(selfPay, s.poolPropSelfpay());
         assertEquals(10_000_00L - s.actPayDedc().fen() - s.poolPropSelfpay().fen(), s.hifpPay().fen());
@@ -38,7 +39,7 @@ class EmployeeRulesTest {
 
     @Test
     void deductibleLargerThanTheBill() {
-        SetlInfo s = settle(RequestBuilder.employee().balance("1000.00").inpatient(InstitutionLevel.PROVINCIAL)
+        SetlAmounts s = settle(RequestBuilder.employee().balance("1000.00").inpatient(InstitutionLevel.PROVINCIAL)
                 .item(A, "600.00").item(B, "300.00")).setlinfo();
         eq("30.00", s.preselfpayAmt());
         eq("870.00", s.inscpScpAmt());
@@ -51,7 +52,7 @@ class EmployeeRulesTest {
     @Test
     void selfShareIsRoundedPerItem() {
         // two class-B items of 0.05: 10 % is half a fen each, rounded up per item = 0.02 (0.01 on the sum)
-        SetlInfo s = settle(RequestBuilder.employee().pharmacy().item(B, "0.05").item(B, "0.05")).setlinfo();
+        SetlAmounts s = settle(RequestBuilder.employee().pharmacy().item(B, "0.05").item(B, "0.05")).setlinfo();
         eq("0.02", s.preselfpayAmt());
         eq("0.08", s.inscpScpAmt());
     }
@@ -61,7 +62,7 @@ class EmployeeRulesTest {
         // base 8600, room 45000 − 40000 = 5000: in band 5000, over 3600 at 75 %
         SettlementResult r = settle(RequestBuilder.employee().inpatient(InstitutionLevel.MUNICIPAL)
                 .ytd("40000.00", "0.00", "0.00").item(A, "7500.00").item(B, "2000.00").item(C, "500.00"));
-        SetlInfo s = r.setlinfo();
+        SetlAmounts s = r.setlinfo();
         eq("600.00", s.poolPropSelfpay());
         eq("4400.00", s.hifpPay());
         eq("2700.00", s.hifobPay());
@@ -73,7 +74,7 @@ class EmployeeRulesTest {
 
     @Test
     void poolingLimitAlreadyExhausted() {
-        SetlInfo s = settle(RequestBuilder.employee().inpatient(InstitutionLevel.MUNICIPAL)
+        SetlAmounts s = settle(RequestBuilder.employee().inpatient(InstitutionLevel.MUNICIPAL)
                 .ytd("50000.00", "0.00", "0.00").item(A, "10700.00")).setlinfo();
         eq("0.00", s.hifpPay());
         eq("0.00", s.poolPropSelfpay());
@@ -83,7 +84,7 @@ class EmployeeRulesTest {
     @Test
     void largeAmountBandsSplitAtThirtyThousand() {
         // over 3000 with 29000 already over: 1000 × 75 % + 2000 × 85 %
-        SetlInfo s = settle(RequestBuilder.employee().inpatient(InstitutionLevel.MUNICIPAL)
+        SetlAmounts s = settle(RequestBuilder.employee().inpatient(InstitutionLevel.MUNICIPAL)
                 .ytd("45000.00", "29000.00", "0.00").item(A, "3700.00")).setlinfo();
         eq("2450.00", s.hifobPay());
     }
@@ -99,7 +100,7 @@ class EmployeeRulesTest {
     @Test
     void largeAmountBandEdgesRoundEachBand() {
         // over 0.03 across the 30000 edge: 0.01 × 75 % = 0.0075 → 0.01 and 0.02 × 85 % = 0.017 → 0.02
-        SetlInfo s = settle(RequestBuilder.employee().inpatient(InstitutionLevel.MUNICIPAL)
+        SetlAmounts s = settle(RequestBuilder.employee().inpatient(InstitutionLevel.MUNICIPAL)
                 .ytd("45000.00", "29999.99", "0.00").item(A, "700.03")).setlinfo();
         eq("0.03", s.hifobPay());
     }
@@ -107,7 +108,7 @@ class EmployeeRulesTest {
     @Test
     void civilServantOverLimitGetsNinetyPercentAndNoRelief() {
         // base 8600, room 5000: 自负 600, over 3600; subsidy (200 + 700 + 600) × 70 % + 3600 × 90 %
-        SetlInfo s = settle(RequestBuilder.employee().civilServant().inpatient(InstitutionLevel.MUNICIPAL)
+        SetlAmounts s = settle(RequestBuilder.employee().civilServant().inpatient(InstitutionLevel.MUNICIPAL)
                 .ytd("40000.00", "0.00", "0.00").item(A, "7500.00").item(B, "2000.00").item(C, "500.00"))
                 .setlinfo();
         eq("4290.00", s.cvlservPay()); // 1050.00 + 3240.00
@@ -131,7 +132,7 @@ class EmployeeRulesTest {
 
     @Test
     void poolOnlyEmployeeHasNoAccount() {
-        SetlInfo s = settle(RequestBuilder.poolOnly().balance("500.00").inpatient(InstitutionLevel.MUNICIPAL)
+        SetlAmounts s = settle(RequestBuilder.poolOnly().balance("500.00").inpatient(InstitutionLevel.MUNICIPAL)
                 .item(A, "1000.00")).setlinfo();
         eq("264.00", s.hifpPay()); // (1000 − 700) × 88 %
         eq("0.00", s.acctPay());
@@ -141,7 +142,7 @@ class EmployeeRulesTest {
 
     @Test
     void accountCoversThePersonsPartWhenTheBalanceIsLarge() {
-        SetlInfo s = settle(RequestBuilder.employee().balance("5000.00").inpatient(InstitutionLevel.MUNICIPAL)
+        SetlAmounts s = settle(RequestBuilder.employee().balance("5000.00").inpatient(InstitutionLevel.MUNICIPAL)
                 .item(A, "1000.00")).setlinfo();
         eq("736.00", s.acctPay());
         eq("0.00", s.psnCashPay());
@@ -150,7 +151,7 @@ class EmployeeRulesTest {
 
     @Test
     void accountNotUsedWhenTheRequestSaysSo() {
-        SetlInfo s = settle(RequestBuilder.employee().balance("5000.00").noAccount().pharmacy().item(A, "10.00"))
+        SetlAmounts s = settle(RequestBuilder.employee().balance("5000.00").noAccount().pharmacy().item(A, "10.00"))
                 .setlinfo();
         eq("0.00", s.acctPay());
         eq("10.00", s.psnCashPay());
@@ -159,7 +160,7 @@ class EmployeeRulesTest {
 
     @Test
     void outOfRegionBelowTheFlatDeductible() {
-        SetlInfo s = settle(RequestBuilder.employee().outOfRegion().inpatient(InstitutionLevel.DISTRICT)
+        SetlAmounts s = settle(RequestBuilder.employee().outOfRegion().inpatient(InstitutionLevel.DISTRICT)
                 .item(B, "1000.00").item(C, "10.00")).setlinfo();
         eq("0.00", s.preselfpayAmt());
         eq("1000.00", s.actPayDedc());
@@ -168,7 +169,7 @@ class EmployeeRulesTest {
 
     @Test
     void outOfRegionCivilServantGetsNoSubsidy() {
-        SetlInfo s = settle(RequestBuilder.employee().civilServant().outOfRegion()
+        SetlAmounts s = settle(RequestBuilder.employee().civilServant().outOfRegion()
                 .inpatient(InstitutionLevel.MUNICIPAL).item(A, "2950.00")).setlinfo();
         eq("700.00", s.hifpPay());
         eq("0.00", s.cvlservPay());
@@ -178,7 +179,7 @@ class EmployeeRulesTest {
     void employeePharmacyPaysEverythingFromTheAccount() {
         SettlementResult r = settle(RequestBuilder.employee().balance("30.00").pharmacy()
                 .item(A, "10.00").item(B, "10.00").item(C, "15.00"));
-        SetlInfo s = r.setlinfo();
+        SetlAmounts s = r.setlinfo();
         eq("0.00", s.fundPaySumamt());
         eq("30.00", s.acctPay());
         eq("5.00", s.psnCashPay());
@@ -188,7 +189,7 @@ class EmployeeRulesTest {
 
     @Test
     void zeroBalancePaysCash() {
-        SetlInfo s = settle(RequestBuilder.employee().pharmacy().item(A, "12.34")).setlinfo();
+        SetlAmounts s = settle(RequestBuilder.employee().pharmacy().item(A, "12.34")).setlinfo();
         eq("0.00", s.acctPay());
         eq("12.34", s.psnCashPay());
     }
@@ -206,7 +207,7 @@ class EmployeeRulesTest {
 
     @Test
     void suspendedLikeArrears() {
-        SetlInfo s = settle(RequestBuilder.employee().civilServant().status(InsuranceStatus.SUSPENDED)
+        SetlAmounts s = settle(RequestBuilder.employee().civilServant().status(InsuranceStatus.SUSPENDED)
                 .inpatient(InstitutionLevel.MUNICIPAL).item(A, "5000.00")).setlinfo();
         eq("0.00", s.fundPaySumamt());
         eq("5000.00", s.psnCashPay());

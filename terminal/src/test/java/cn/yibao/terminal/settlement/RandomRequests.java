@@ -1,8 +1,9 @@
 package cn.yibao.terminal.settlement;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.InsuranceStatus;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.policy.InstitutionLevel;
-import cn.yibao.terminal.policy.ResidentGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -21,7 +22,7 @@ public final class RandomRequests {
     public static SettlementRequest next(SplittableRandom r) {
         PersonCategory category = PersonCategory.values()[r.nextInt(PersonCategory.values().length)];
         ResidentGroup group = category == PersonCategory.RESIDENT
-                ? ResidentGroup.values()[r.nextInt(ResidentGroup.values().length)] : null;
+                ? ResidentGroup.groups().get(r.nextInt(ResidentGroup.groups().size())) : null;
         boolean civilServant = category.isEmployee() && r.nextInt(4) == 0;
         InsuranceStatus status = r.nextInt(10) < 8 ? InsuranceStatus.NORMAL
                 : InsuranceStatus.values()[1 + r.nextInt(2)];
@@ -30,7 +31,7 @@ public final class RandomRequests {
         VisitType type = VisitType.values()[r.nextInt(VisitType.values().length)];
         InstitutionLevel level = type == VisitType.PHARMACY ? InstitutionLevel.PHARMACY
                 : HOSPITALS[r.nextInt(HOSPITALS.length)];
-        Visit visit = new Visit(type, level, r.nextInt(8) == 0);
+        VisitTerms visit = new VisitTerms(type, level, r.nextInt(8) == 0);
         YearToDate ytd = r.nextBoolean() ? YearToDate.ZERO
                 : new YearToDate(fen(r, 6_000_000), fen(r, r.nextBoolean() ? 3_500_000 : 25_000_000), fen(r, 60_000));
         int count = r.nextInt(50) == 0 ? 1 + r.nextInt(100) : 1 + r.nextInt(12);

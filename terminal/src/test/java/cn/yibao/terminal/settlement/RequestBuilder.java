@@ -1,8 +1,9 @@
 package cn.yibao.terminal.settlement;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.InsuranceStatus;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.policy.InstitutionLevel;
-import cn.yibao.terminal.policy.ResidentGroup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,6 +100,6 @@ public final class RequestBuilder {
 
     public SettlementRequest build() {
         return new SettlementRequest(new Person(category, group, retired, civilServant, status, balance),
-                new Visit(type, level, outOfRegion), ytd, useAccount, items);
+                new VisitTerms(type, level, outOfRegion), ytd, useAccount, items);
     }
 }

@@ -80,6 +80,10 @@ class RequestJsonTest {
         "\"use_account\": true|colour: unknown field|\"use_account\": true, \"colour\": 1",
         "\"out_of_region\": false|visit.oor: unknown field|\"out_of_region\": false, \"oor\": 1",
         "\"resident_group\": null|person.resident_group: only allowed for RESIDENT|\"resident_group\": \"ADULT\"",
+        "\"resident_group\": null|person.resident_group: unknown value \"NONE\" (expected one of ADULT, MINOR, "
+                + "UNIVERSITY_STUDENT, LOW_INCOME)|\"resident_group\": \"NONE\"",
+        "\"NORMAL\"|person.insurance_status: unknown value \"ACTIVE\" (expected one of NORMAL, ARREARS, SUSPENDED)"
+                + "|\"ACTIVE\"",
         "\"civil_servant\": false, \"insurance_status\": \"NORMAL\"|person.civil_servant: missing|"
                 + "\"insurance_status\": \"NORMAL\"",
         "\"base\": \"0.00\"|year_to_date.base: must not be negative|\"base\": \"-0.01\"",

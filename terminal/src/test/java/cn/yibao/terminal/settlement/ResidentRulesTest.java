@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.policy.InstitutionLevel;
-import cn.yibao.terminal.policy.ResidentGroup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +43,7 @@ class ResidentRulesTest {
     })
     void residentInpatientBands(ResidentGroup group, InstitutionLevel level, String amount, String deductible,
             String fund) {
-        SetlInfo s = settle(RequestBuilder.resident(group).inpatient(level).item(A, amount)).setlinfo();
+        SetlAmounts s = settle(RequestBuilder.resident(group).inpatient(level).item(A, amount)).setlinfo();
         eq(deductible, s.actPayDedc());
         eq(fund, s.hifpPay());
         eq(amount, s.psnCashPay().plus(s.hifpPay()));
@@ -59,7 +59,7 @@ class ResidentRulesTest {
 
     @Test
     void residentsNeverUseTheCardBalanceInHospital() {
-        SetlInfo s = settle(RequestBuilder.resident(ResidentGroup.LOW_INCOME).balance("50.00")
+        SetlAmounts s = settle(RequestBuilder.resident(ResidentGroup.LOW_INCOME).balance("50.00")
                 .inpatient(InstitutionLevel.MUNICIPAL).item(A, "1000.00")).setlinfo();
         eq("0.00", s.acctPay());
         eq("50.00", s.balc());
@@ -115,7 +115,7 @@ class ResidentRulesTest {
 
     @Test
     void lowIncomeAllowancePaysOutpatientAndPharmacy() {
-        SetlInfo s = settle(RequestBuilder.resident(ResidentGroup.LOW_INCOME).balance("50.00").pharmacy()
+        SetlAmounts s = settle(RequestBuilder.resident(ResidentGroup.LOW_INCOME).balance("50.00").pharmacy()
                 .item(A, "80.00")).setlinfo();
         eq("50.00", s.acctPay());
         eq("30.00", s.psnCashPay());

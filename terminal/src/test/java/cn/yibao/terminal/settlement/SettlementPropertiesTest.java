@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.InsuranceStatus;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.policy.PolicyPack;
 import cn.yibao.terminal.policy.PolicyPacks;
-import cn.yibao.terminal.policy.ResidentGroup;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -47,10 +48,10 @@ class SettlementPropertiesTest {
 
     /** Every non-zero amount of {@code setlinfo} appears in the English and the Chinese explanation. */
     private static void explainShowsEveryFigure(SettlementResult result) {
-        SetlInfo s = result.setlinfo();
+        SetlAmounts s = result.setlinfo();
         StringBuilder en = new StringBuilder();
         StringBuilder zh = new StringBuilder();
-        for (ExplainLine line : result.explain()) {
+        for (ExplainStep line : result.explain()) {
             en.append(line.en()).append('\n');
             zh.append(line.zh()).append('\n');
         }
@@ -76,7 +77,7 @@ class SettlementPropertiesTest {
             assertEquals(InsuranceStatus.NORMAL, request.person().insuranceStatus());
             return false;
         }
-        SetlInfo s = result.setlinfo();
+        SetlAmounts s = result.setlinfo();
         Money balance = request.person().accountBalance();
         assertEquals(request.total(), s.medfeeSumamt());
         assertEquals(s.medfeeSumamt().fen(), s.fundPaySumamt().fen() + s.acctPay().fen() + s.psnCashPay().fen());
@@ -94,7 +95,7 @@ class SettlementPropertiesTest {
             assertTrue(s.fundPaySumamt().isZero(), "a fund pays in arrears");
         }
         Item extra = new Item("EXTRA", "甲类", ItemClass.A, Money.ofFen(r.nextLong(2_000_000)));
-        SetlInfo more = SettlementEngine.settle(request.withItem(extra), PACK).setlinfo();
+        SetlAmounts more = SettlementEngine.settle(request.withItem(extra), PACK).setlinfo();
         assertTrue(more.fundPaySumamt().compareTo(s.fundPaySumamt()) >= 0,
                 "a class-A item lowered the funds' payment: " + s.fundPaySumamt() + " → " + more.fundPaySumamt());
         if (roundTrip) {

@@ -6,9 +6,9 @@ import static cn.yibao.terminal.settlement.ItemClass.C;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.yibao.card.Money;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.terminal.policy.InstitutionLevel;
 import cn.yibao.terminal.policy.PolicyPacks;
-import cn.yibao.terminal.policy.ResidentGroup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class WorkedExamplesTest {
 
     @Test
     void example1EmployeeInServiceMunicipal() {
-        SetlInfo s = settle(RequestBuilder.employee().balance("300.00").inpatient(InstitutionLevel.MUNICIPAL)
+        SetlAmounts s = settle(RequestBuilder.employee().balance("300.00").inpatient(InstitutionLevel.MUNICIPAL)
                 .item(A, "7500.00").item(B, "2000.00").item(C, "500.00")).setlinfo();
         eq("10000.00", s.medfeeSumamt());
         eq("500.00", s.fulamtOwnpayAmt());
@@ -46,7 +46,7 @@ class WorkedExamplesTest {
     void example2RetiredCivilServantProvincial() {
         SettlementResult r = settle(RequestBuilder.employee().retired().civilServant().balance("0.00")
                 .inpatient(InstitutionLevel.PROVINCIAL).item(A, "15000.00").item(B, "4000.00").item(C, "1000.00"));
-        SetlInfo s = r.setlinfo();
+        SetlAmounts s = r.setlinfo();
         eq("320.00", s.preselfpayAmt());
         eq("18680.00", s.inscpScpAmt());
         eq("1000.00", s.actPayDedc());
@@ -62,7 +62,7 @@ class WorkedExamplesTest {
 
     @Test
     void example3EmployeeOutOfRegionEmergency() {
-        SetlInfo s = settle(RequestBuilder.employee().outOfRegion().inpatient(InstitutionLevel.MUNICIPAL)
+        SetlAmounts s = settle(RequestBuilder.employee().outOfRegion().inpatient(InstitutionLevel.MUNICIPAL)
                 .item(A, "20000.00").item(B, "8000.00").item(C, "2000.00")).setlinfo();
         eq("30000.00", s.medfeeSumamt());
         eq("0.00", s.preselfpayAmt());
@@ -78,12 +78,12 @@ class WorkedExamplesTest {
     void example4ResidentAdultMunicipal() {
         SettlementResult r = settle(RequestBuilder.resident(ResidentGroup.ADULT).inpatient(InstitutionLevel.MUNICIPAL)
                 .item(A, "8000.00"));
-        SetlInfo s = r.setlinfo();
+        SetlAmounts s = r.setlinfo();
         eq("600.00", s.actPayDedc());
         eq("4590.00", s.hifpPay());
         eq("3410.00", s.psnCashPay());
         List<String> bands = r.explain().stream().filter(l -> l.step().equals("RESIDENT_BAND"))
-                .map(ExplainLine::en).toList();
+                .map(ExplainStep::en).toList();
         assertEquals(List.of("Band 1 (600.00, 5000.00]: 4400.00 × 60% = 2640.00",
                 "Band 2 (5000.00, 45000.00]: 3000.00 × 65% = 1950.00"), bands);
         assertEquals(FundPayType.RESIDENT_POOLING, r.setldetail().get(0).type());

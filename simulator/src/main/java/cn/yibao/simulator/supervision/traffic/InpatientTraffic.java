@@ -6,7 +6,7 @@ import cn.yibao.simulator.supervision.CatalogClass;
 import cn.yibao.simulator.supervision.FindingCode;
 import cn.yibao.simulator.supervision.InpatientStay;
 import cn.yibao.simulator.supervision.Institution;
-import cn.yibao.simulator.supervision.PersonCategory;
+import cn.yibao.simulator.supervision.HostPersonCategory;
 import cn.yibao.simulator.supervision.SaleItem;
 import cn.yibao.simulator.supervision.SettledTransaction;
 import java.math.BigDecimal;
@@ -40,14 +40,14 @@ final class InpatientTraffic {
             b.institution(new Institution(code, String.format("长春市第%d人民医院", h + 1), Institution.Kind.HOSPITAL));
             for (int s = 0; s < o.staysPerHospital(); s++) {
                 CardRef card = CardRef.of(String.format("2202%05d%06d", h, s));
-                PersonCategory cat = b.rng.nextInt(100) < 60 ? PersonCategory.EMPLOYEE
-                        : b.rng.nextBoolean() ? PersonCategory.EMPLOYEE_RETIRED : PersonCategory.RESIDENT;
+                HostPersonCategory cat = b.rng.nextInt(100) < 60 ? HostPersonCategory.EMPLOYEE
+                        : b.rng.nextBoolean() ? HostPersonCategory.EMPLOYEE_RETIRED : HostPersonCategory.RESIDENT;
                 stays(code, card, cat);
             }
         }
     }
 
-    private void stays(String hospital, CardRef card, PersonCategory cat) {
+    private void stays(String hospital, CardRef card, HostPersonCategory cat) {
         String diagnosis = DIAGNOSES[b.rng.nextInt(DIAGNOSES.length)];
         if (b.rng.nextDouble() < o.rateSplit()) {
             split(hospital, card, cat, diagnosis);
@@ -66,7 +66,7 @@ final class InpatientTraffic {
         }
     }
 
-    private void readmit(String hospital, CardRef card, PersonCategory cat, LocalDate admission, String diagnosis) {
+    private void readmit(String hospital, CardRef card, HostPersonCategory cat, LocalDate admission, String diagnosis) {
         int los = 4 + b.rng.nextInt(8);
         if (!admission.plusDays(los).isAfter(b.month.atEndOfMonth())) {
             stay(hospital, card, cat, admission, los, diagnosis, cost(los));
@@ -74,7 +74,7 @@ final class InpatientTraffic {
     }
 
     /** 分解住院: one stay billed as two admissions; the readmission is the labelled one. */
-    private void split(String hospital, CardRef card, PersonCategory cat, String diagnosis) {
+    private void split(String hospital, CardRef card, HostPersonCategory cat, String diagnosis) {
         boolean cheapVariant = b.rng.nextInt(100) < 30;
         int los1 = cheapVariant ? 2 + b.rng.nextInt(3) : 3 + b.rng.nextInt(5);
         int los2 = cheapVariant ? 2 + b.rng.nextInt(3) : 3 + b.rng.nextInt(5);
@@ -90,7 +90,7 @@ final class InpatientTraffic {
         b.label(new Label(FindingCode.SPLIT_ADMISSION, tx.txId()));
     }
 
-    private SettledTransaction stay(String hospital, CardRef card, PersonCategory cat, LocalDate admission, int los,
+    private SettledTransaction stay(String hospital, CardRef card, HostPersonCategory cat, LocalDate admission, int los,
             String diagnosis, Money total) {
         LocalDate discharge = admission.plusDays(los);
         List<SaleItem> items = lines(los, total);
@@ -114,7 +114,7 @@ final class InpatientTraffic {
     }
 
     /** A simplified municipal-level fund payment (RULES.md §5/§6 shapes; not the settlement engine). */
-    private static Money fund(PersonCategory cat, List<SaleItem> items) {
+    private static Money fund(HostPersonCategory cat, List<SaleItem> items) {
         Money total = Money.ZERO;
         Money c = Money.ZERO;
         Money bClass = Money.ZERO;
@@ -123,14 +123,14 @@ final class InpatientTraffic {
             c = i.catalogClass() == CatalogClass.C ? c.plus(i.amount()) : c;
             bClass = i.catalogClass() == CatalogClass.B ? bClass.plus(i.amount()) : bClass;
         }
-        boolean resident = cat == PersonCategory.RESIDENT;
-        String selfRate = resident ? "0.15" : cat == PersonCategory.EMPLOYEE_RETIRED ? "0.08" : "0.10";
+        boolean resident = cat == HostPersonCategory.RESIDENT;
+        String selfRate = resident ? "0.15" : cat == HostPersonCategory.EMPLOYEE_RETIRED ? "0.08" : "0.10";
         Money eligible = total.minus(c).minus(bClass.times(new BigDecimal(selfRate)));
         Money base = eligible.minus(Money.ofYuan(resident ? 600 : 700)).positivePart();
         if (resident) {
             return base.times(new BigDecimal("0.62"));
         }
-        return base.minus(base.times(new BigDecimal(cat == PersonCategory.EMPLOYEE_RETIRED ? "0.10" : "0.12")));
+        return base.minus(base.times(new BigDecimal(cat == HostPersonCategory.EMPLOYEE_RETIRED ? "0.10" : "0.12")));
     }
 
     private Money cost(int los) {

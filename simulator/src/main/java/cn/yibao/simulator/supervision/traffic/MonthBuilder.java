@@ -9,12 +9,12 @@ import cn.yibao.simulator.supervision.InventoryMovement;
 import cn.yibao.simulator.supervision.LossReport;
 import cn.yibao.simulator.supervision.MonthData;
 import cn.yibao.simulator.supervision.MovementType;
-import cn.yibao.simulator.supervision.PersonCategory;
+import cn.yibao.simulator.supervision.HostPersonCategory;
 import cn.yibao.simulator.supervision.SaleItem;
 import cn.yibao.simulator.supervision.SettledTransaction;
 import cn.yibao.simulator.supervision.Split;
 import cn.yibao.simulator.supervision.StockTake;
-import cn.yibao.simulator.supervision.VisitType;
+import cn.yibao.simulator.supervision.HostVisitType;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -57,25 +57,25 @@ final class MonthBuilder {
     }
 
     /** Settles a pharmacy sale: employees pay from the account, others in cash. */
-    SettledTransaction pharmacySale(String pharmacy, CardRef card, PersonCategory cat, LocalDateTime time,
+    SettledTransaction pharmacySale(String pharmacy, CardRef card, HostPersonCategory cat, LocalDateTime time,
             boolean verified, List<SaleItem> items) {
         Money total = sum(items, null);
         Split split = cat.hasAccount()
                 ? new Split(total, Money.ZERO, total, Money.ZERO, sum(items, CatalogClass.C))
                 : new Split(total, Money.ZERO, Money.ZERO, total, sum(items, CatalogClass.C));
         return add(new SettledTransaction(nextId(pharmacy), pharmacy, pharmacy + "-T01", card, cat, time,
-                VisitType.PHARMACY, verified, items, split, null));
+                HostVisitType.PHARMACY, verified, items, split, null));
     }
 
     /** Settles an inpatient stay with the given fund payment; the person's part goes to the account first. */
-    SettledTransaction inpatient(String hospital, CardRef card, PersonCategory cat, LocalDateTime time,
+    SettledTransaction inpatient(String hospital, CardRef card, HostPersonCategory cat, LocalDateTime time,
             List<SaleItem> items, Money fund, Money balance, InpatientStay stay) {
         Money total = sum(items, null);
         Money person = total.minus(fund);
         Money account = cat.hasAccount() ? person.min(balance) : Money.ZERO;
         Split split = new Split(total, fund, account, person.minus(account), sum(items, CatalogClass.C));
         return add(new SettledTransaction(nextId(hospital), hospital, hospital + "-T01", card, cat, time,
-                VisitType.INPATIENT, rng.nextInt(2) == 0, items, split, stay));
+                HostVisitType.INPATIENT, rng.nextInt(2) == 0, items, split, stay));
     }
 
     /** Records a stock movement of a product at a pharmacy. */

@@ -12,12 +12,12 @@ import cn.yibao.simulator.supervision.InventoryMovement;
 import cn.yibao.simulator.supervision.LossReport;
 import cn.yibao.simulator.supervision.MonthData;
 import cn.yibao.simulator.supervision.MovementType;
-import cn.yibao.simulator.supervision.PersonCategory;
+import cn.yibao.simulator.supervision.HostPersonCategory;
 import cn.yibao.simulator.supervision.SaleItem;
 import cn.yibao.simulator.supervision.SettledTransaction;
 import cn.yibao.simulator.supervision.Split;
 import cn.yibao.simulator.supervision.StockTake;
-import cn.yibao.simulator.supervision.VisitType;
+import cn.yibao.simulator.supervision.HostVisitType;
 import cn.yibao.terminal.json.FileJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,8 +110,8 @@ public final class MonthImport {
                         text(n, "dscg_maindiag_code"))
                 : null;
         return new SettledTransaction(text(n, "setl_id"), text(n, "fixmedins_code"), text(n, "terminal_id"), card(n),
-                PersonCategory.valueOf(text(n, "psn_type")), LocalDateTime.parse(text(n, "setl_time")),
-                VisitType.valueOf(text(n, "med_type")), n.path("holder_verified").asBoolean(false), items, split, stay);
+                HostPersonCategory.valueOf(text(n, "psn_type")), LocalDateTime.parse(text(n, "setl_time")),
+                HostVisitType.valueOf(text(n, "med_type")), n.path("holder_verified").asBoolean(false), items, split, stay);
     }
 
     private static CardSighting sighting(JsonNode n) {

@@ -5,7 +5,7 @@ import cn.yibao.simulator.supervision.FindingCode;
 import cn.yibao.simulator.supervision.Institution;
 import cn.yibao.simulator.supervision.LossReport;
 import cn.yibao.simulator.supervision.MovementType;
-import cn.yibao.simulator.supervision.PersonCategory;
+import cn.yibao.simulator.supervision.HostPersonCategory;
 import cn.yibao.simulator.supervision.SaleItem;
 import cn.yibao.simulator.supervision.SettledTransaction;
 import cn.yibao.simulator.supervision.StockTake;
@@ -73,7 +73,7 @@ final class PharmacyTraffic {
         int held = 0;
         for (int c = 0; c < o.cardsPerPharmacy(); c++) {
             CardRef card = CardRef.of(String.format("2201%05d%06d", index, c));
-            PersonCategory cat = category();
+            HostPersonCategory cat = category();
             double r = b.rng.nextDouble();
             if (heldCards.contains(c)) {
                 held(shop, card, cat, held++);
@@ -107,13 +107,13 @@ final class PharmacyTraffic {
         return held;
     }
 
-    private PersonCategory category() {
+    private HostPersonCategory category() {
         int r = b.rng.nextInt(100);
-        return r < 60 ? PersonCategory.EMPLOYEE : r < 80 ? PersonCategory.EMPLOYEE_RETIRED : PersonCategory.RESIDENT;
+        return r < 60 ? HostPersonCategory.EMPLOYEE : r < 80 ? HostPersonCategory.EMPLOYEE_RETIRED : HostPersonCategory.RESIDENT;
     }
 
     /** An ordinary customer's purchases between two days (inclusive). */
-    private void customer(Shop shop, CardRef card, PersonCategory cat, int fromDay, int toDay) {
+    private void customer(Shop shop, CardRef card, HostPersonCategory cat, int fromDay, int toDay) {
         int r = b.rng.nextInt(1000);
         boolean frequent = r < 10;
         int count = frequent ? 8 + b.rng.nextInt(5) : r < 130 ? 3 + b.rng.nextInt(4) : occasional();
@@ -130,7 +130,7 @@ final class PharmacyTraffic {
     }
 
     /** A customer's sale; a substituting pharmacy sometimes writes a drug on the card for daily goods. */
-    private void honestSale(Shop shop, CardRef card, PersonCategory cat, LocalDateTime time, boolean verified) {
+    private void honestSale(Shop shop, CardRef card, HostPersonCategory cat, LocalDateTime time, boolean verified) {
         if (!shop.substitutes().isEmpty() && b.rng.nextInt(100) < SUBSTITUTE_PERCENT) {
             Product drug = shop.substitutes().get(b.rng.nextInt(shop.substitutes().size()));
             b.pharmacySale(shop.code(), card, cat, time, verified, List.of(drug.line(2 + b.rng.nextInt(2))));
@@ -142,7 +142,7 @@ final class PharmacyTraffic {
         sale(shop, card, cat, time, verified, baskets.ordinary());
     }
 
-    private SettledTransaction sale(Shop shop, CardRef card, PersonCategory cat, LocalDateTime time,
+    private SettledTransaction sale(Shop shop, CardRef card, HostPersonCategory cat, LocalDateTime time,
             boolean verified, List<SaleItem> items) {
         SettledTransaction tx = b.pharmacySale(shop.code(), card, cat, time, verified, items);
         for (SaleItem item : tx.items()) {
@@ -160,7 +160,7 @@ final class PharmacyTraffic {
     }
 
     /** 滞卡: the pharmacy swipes the card itself every two or three days, mostly in a batch after hours. */
-    private void held(Shop shop, CardRef card, PersonCategory cat, int heldIndex) {
+    private void held(Shop shop, CardRef card, HostPersonCategory cat, int heldIndex) {
         b.label(new Label(FindingCode.HELD_CARD, shop.code() + "/" + card.token()));
         if (b.rng.nextInt(100) < 4) {
             for (int k = 8 + b.rng.nextInt(4); k > 0; k--) {
@@ -180,7 +180,7 @@ final class PharmacyTraffic {
     }
 
     /** 盗刷: the card is stolen, used before and after the holder reports the loss. */
-    private void stolen(Shop shop, CardRef card, PersonCategory cat) {
+    private void stolen(Shop shop, CardRef card, HostPersonCategory cat) {
         int lossDay = 5 + b.rng.nextInt(b.days() - 10);
         LocalDateTime report = b.at(lossDay, 9, 18);
         customer(shop, card, cat, 1, lossDay - 1);
@@ -202,7 +202,7 @@ final class PharmacyTraffic {
     }
 
     /** A thief's sale at any pharmacy (its stock movements are honest). */
-    private SettledTransaction thiefSale(CardRef card, PersonCategory cat, LocalDateTime time) {
+    private SettledTransaction thiefSale(CardRef card, HostPersonCategory cat, LocalDateTime time) {
         String code = codes.get(b.rng.nextInt(codes.size()));
         SettledTransaction tx = b.pharmacySale(code, card, cat, time, false, baskets.thief());
         b.saleOut(code, tx);
@@ -213,14 +213,14 @@ final class PharmacyTraffic {
      * The holder shops, loses the card on the way home and reports it minutes later; the
      * pharmacy's terminal clock runs ten minutes fast, so the honest sale is stamped after the report.
      */
-    private void lostAfterShopping(Shop shop, CardRef card, PersonCategory cat) {
+    private void lostAfterShopping(Shop shop, CardRef card, HostPersonCategory cat) {
         LocalDateTime real = b.shoppingTime(3 + b.rng.nextInt(b.days() - 3));
         sale(shop, card, cat, real.plusMinutes(10), b.rng.nextBoolean(), baskets.ordinary());
         b.lossReport(new LossReport(card, real.plusMinutes(2 + b.rng.nextInt(6)), null));
     }
 
     /** A carer buys for a bedridden holder every three or four days in the morning: honest, but looks held. */
-    private void caregiver(Shop shop, CardRef card, PersonCategory cat) {
+    private void caregiver(Shop shop, CardRef card, HostPersonCategory cat) {
         int hour = 8 + b.rng.nextInt(3);
         for (int day = 1 + b.rng.nextInt(3); day <= b.days(); day += 3 + b.rng.nextInt(2)) {
             sale(shop, card, cat, b.at(day, hour, hour + 1), false, baskets.ordinary());
@@ -228,7 +228,7 @@ final class PharmacyTraffic {
     }
 
     /** A card reported lost and found again: purchases before the report and after the cancellation are honest. */
-    private void lostAndFound(Shop shop, CardRef card, PersonCategory cat) {
+    private void lostAndFound(Shop shop, CardRef card, HostPersonCategory cat) {
         int day = 3 + b.rng.nextInt(b.days() - 8);
         LocalDateTime report = b.at(day, 8, 20);
         LocalDateTime cancel = report.plusDays(1 + b.rng.nextInt(3));

@@ -7,7 +7,7 @@ import cn.yibao.hostlink.net.EventLoops;
 import cn.yibao.hostlink.saf.Endpoint;
 import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.saf.HostUnavailableException;
-import cn.yibao.hostlink.saf.Journal;
+import cn.yibao.hostlink.saf.ForwardJournal;
 import cn.yibao.hostlink.saf.StoreAndForward;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.EventLoopGroup;
@@ -81,16 +81,16 @@ public final class HostLink implements HostCalls, AutoCloseable {
 
     private final EventLoopGroup group;
     private final StoreAndForward saf;
-    private final Journal journal;
+    private final ForwardJournal journal;
 
-    private HostLink(EventLoopGroup group, StoreAndForward saf, Journal journal) {
+    private HostLink(EventLoopGroup group, StoreAndForward saf, ForwardJournal journal) {
         this.group = group;
         this.saf = saf;
         this.journal = journal;
     }
 
     /** Starts the link: connects, signs in and uploads in the background from now on. */
-    public static HostLink start(Settings settings, SslContext ssl, Journal journal) {
+    public static HostLink start(Settings settings, SslContext ssl, ForwardJournal journal) {
         return start(settings, ssl, journal, link -> { });
     }
 
@@ -98,7 +98,7 @@ public final class HostLink implements HostCalls, AutoCloseable {
      * Starts the link with {@code onSignedIn} in place from the first sign-in on (see
      * {@link #onSignedIn}); it gets the link, which may already be signed in before this returns.
      */
-    public static HostLink start(Settings settings, SslContext ssl, Journal journal,
+    public static HostLink start(Settings settings, SslContext ssl, ForwardJournal journal,
             Consumer<HostLink> onSignedIn) {
         String prefix = settings.terminalId().replaceAll("[^0-9A-Za-z]", "");
         prefix = prefix.substring(0, Math.min(prefix.length(), 14));

@@ -43,7 +43,7 @@ final class AdmissionFlow {
     private final Visits visits;
     private final Journal journal;
     private final RecordChain chain;
-    private final CardWrite write;
+    private final JournalledCardWrite write;
     private final Clock clock;
 
     AdmissionFlow(CardAccess cards, Visits visits, Journal journal, RecordChain chain, Clock clock) {
@@ -51,7 +51,7 @@ final class AdmissionFlow {
         this.visits = visits;
         this.journal = journal;
         this.chain = chain;
-        this.write = new CardWrite(journal);
+        this.write = new JournalledCardWrite(journal);
         this.clock = clock;
     }
 
@@ -99,7 +99,7 @@ final class AdmissionFlow {
                 .put("psn_no", v.psnNo()).put("med_type", medType).put("begntime", begin.toString())
                 .put("ipt_otp_no", v.iptOtpNo());
         String result = result(v.mdtrtId(), CardState.IN_HOSPITAL);
-        return write.run(session, new CardWrite.Plan(msgid, TxnKind.ADMIT, card, req.toString(), result, Money.ZERO,
+        return write.run(session, new JournalledCardWrite.Plan(msgid, TxnKind.ADMIT, card, req.toString(), result, Money.ZERO,
                 id -> result, new SettlementRecord(Money.ZERO, Money.ZERO, time.getYear(), Money.ZERO, Money.ZERO,
                         Money.ZERO, Optional.of(CardState.IN_HOSPITAL)), time));
     }
@@ -143,7 +143,7 @@ final class AdmissionFlow {
                 .put("psn_no", v.psnNo()).put("med_type", v.medType()).put("begntime", v.begntime().toString())
                 .put("ipt_otp_no", v.iptOtpNo());
         String result = result(v.mdtrtId(), CardState.NORMAL);
-        return write.run(session, new CardWrite.Plan(msgid, TxnKind.ADMIT, card, req.toString(), result, Money.ZERO,
+        return write.run(session, new JournalledCardWrite.Plan(msgid, TxnKind.ADMIT, card, req.toString(), result, Money.ZERO,
                 id -> result, new SettlementRecord(Money.ZERO, Money.ZERO, time.getYear(), Money.ZERO, Money.ZERO,
                         Money.ZERO, Optional.of(CardState.NORMAL)), time));
     }

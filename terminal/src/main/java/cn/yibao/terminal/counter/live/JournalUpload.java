@@ -15,7 +15,7 @@ import java.util.List;
  * The SQLite journal as store-and-forward sees it: signed records in sequence order after the
  * upload cursor, and the cursor moved (durably) only by the host's acknowledgement.
  */
-public final class JournalUpload implements cn.yibao.hostlink.saf.Journal {
+public final class JournalUpload implements cn.yibao.hostlink.saf.ForwardJournal {
 
     private final Journal journal;
 

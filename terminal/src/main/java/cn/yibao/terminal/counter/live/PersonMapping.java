@@ -4,14 +4,13 @@ import cn.yibao.card.CardNumbers;
 import cn.yibao.card.Money;
 import cn.yibao.card.app.CardState;
 import cn.yibao.card.app.InsuranceInfo;
+import cn.yibao.card.app.ResidentGroup;
 import cn.yibao.card.session.CardInfo;
 import cn.yibao.hostlink.msg.BusinessZone;
 import cn.yibao.terminal.cardlist.ListStatus;
 import cn.yibao.terminal.counter.BaseInfo;
 import cn.yibao.terminal.counter.InsuInfo;
 import cn.yibao.terminal.counter.PersonInfo;
-import cn.yibao.terminal.policy.ResidentGroup;
-import cn.yibao.terminal.settlement.InsuranceStatus;
 import cn.yibao.terminal.settlement.Person;
 import cn.yibao.terminal.settlement.PersonCategory;
 import java.nio.charset.StandardCharsets;
@@ -35,14 +34,10 @@ final class PersonMapping {
     static Person person(CardInfo card) {
         InsuranceInfo ins = card.insurance();
         PersonCategory category = PersonCategory.valueOf(ins.category().name());
-        ResidentGroup group = category == PersonCategory.RESIDENT ? ResidentGroup.valueOf(ins.residentGroup().name()) : null;
-        InsuranceStatus status = switch (ins.status()) {
-            case ACTIVE -> InsuranceStatus.NORMAL;
-            case ARREARS -> InsuranceStatus.ARREARS;
-            case SUSPENDED -> InsuranceStatus.SUSPENDED;
-        };
+        ResidentGroup group = category == PersonCategory.RESIDENT ? ins.residentGroup() : null;
         Money balance = ins.hasAccount() ? card.purse().balance() : Money.ZERO;
-        return new Person(category, group, ins.retired(), ins.civilServant() && category.isEmployee(), status, balance);
+        return new Person(category, group, ins.retired(), ins.civilServant() && category.isEmployee(), ins.status(),
+                balance);
     }
 
     /**
@@ -61,7 +56,7 @@ final class PersonMapping {
         String stas = listed.map(l -> l == ListStatus.LOST ? "3" : "4")
                 .orElse(ins.cardState() == CardState.IN_HOSPITAL ? "2" : "1");
         return new PersonInfo(base, List.of(insu),
-                new PersonInfo.CardInfo(CardNumbers.mask(card.identity().cardNumber()), stas));
+                new PersonInfo.CardStatus(CardNumbers.mask(card.identity().cardNumber()), stas));
     }
 
     /**
@@ -98,7 +93,7 @@ final class PersonMapping {
 
     private static String insuStas(InsuranceInfo ins) {
         return switch (ins.status()) {
-            case ACTIVE -> "1";
+            case NORMAL -> "1";
             case SUSPENDED -> "2";
             case ARREARS -> "4";
         };

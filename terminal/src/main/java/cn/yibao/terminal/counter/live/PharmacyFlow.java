@@ -21,7 +21,7 @@ import cn.yibao.terminal.settlement.ResultJson;
 import cn.yibao.terminal.settlement.SettlementEngine;
 import cn.yibao.terminal.settlement.SettlementRequest;
 import cn.yibao.terminal.settlement.SettlementResult;
-import cn.yibao.terminal.settlement.Visit;
+import cn.yibao.terminal.settlement.VisitTerms;
 import cn.yibao.terminal.settlement.VisitType;
 import cn.yibao.terminal.settlement.YearToDate;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ final class PharmacyFlow {
     private final RecordChain chain;
     private final Clock clock;
     private final CounterRules rules;
-    private final CardWrite write;
+    private final JournalledCardWrite write;
     private final OfflineGate offline;
     private final PinSource pins;
 
@@ -64,7 +64,7 @@ final class PharmacyFlow {
         this.chain = chain;
         this.clock = clock;
         this.rules = rules;
-        this.write = new CardWrite(journal);
+        this.write = new JournalledCardWrite(journal);
         this.offline = offline;
     }
 
@@ -112,7 +112,7 @@ final class PharmacyFlow {
             session.verifyPin(new String(typed.digits()));
             Crashpoints.hit("pin-verified");
         }
-        CardWrite.Plan plan = new CardWrite.Plan(msgid, TxnKind.SALE, card,
+        JournalledCardWrite.Plan plan = new JournalledCardWrite.Plan(msgid, TxnKind.SALE, card,
                 new String(RequestJson.canonical(c.request()), StandardCharsets.UTF_8),
                 new String(ResultJson.canonical(c.result()), StandardCharsets.UTF_8), account,
                 id -> ReplyCodec.write(SaleMapping.settlement(c.result(), lines, pack,
@@ -138,7 +138,7 @@ final class PharmacyFlow {
             throw new CounterRefusedException(CounterRefusal.CARD_MISMATCH);
         }
         SettlementRequest request = new SettlementRequest(PersonMapping.person(card),
-                new Visit(VisitType.PHARMACY, InstitutionLevel.PHARMACY, false), YearToDate.ZERO,
+                new VisitTerms(VisitType.PHARMACY, InstitutionLevel.PHARMACY, false), YearToDate.ZERO,
                 sale.druginfo().accountUsed(), SaleMapping.items(lines));
         SettlementResult result = lines.isEmpty() ? SaleMapping.nothingInsured(request, pack)
                 : SettlementEngine.settle(request, pack);
@@ -146,7 +146,7 @@ final class PharmacyFlow {
     }
 
     private SettlementRecord cardRecord(Computed c) {
-        cn.yibao.terminal.settlement.SetlInfo s = c.result().setlinfo();
+        cn.yibao.terminal.settlement.SetlAmounts s = c.result().setlinfo();
         return new SettlementRecord(s.psnCashPay(), s.fundPaySumamt(), c.time().getYear(),
                 Money.ZERO, Money.ZERO, Money.ZERO, Optional.empty());
     }

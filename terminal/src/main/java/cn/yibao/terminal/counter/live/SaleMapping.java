@@ -75,10 +75,10 @@ final class SaleMapping {
      */
     static SettlementResult nothingInsured(SettlementRequest request, PolicyPack pack) {
         Money z = Money.ZERO;
-        cn.yibao.terminal.settlement.SetlInfo zero = new cn.yibao.terminal.settlement.SetlInfo(z, z, z, z, z, z, z,
+        cn.yibao.terminal.settlement.SetlAmounts zero = new cn.yibao.terminal.settlement.SetlAmounts(z, z, z, z, z, z, z,
                 z, z, z, z, z, z, z, z, z, request.person().accountBalance());
         return new SettlementResult(pack.id(), zero, List.of(), request.yearToDate(), List.of(
-                new cn.yibao.terminal.settlement.ExplainLine("counter", "没有医保结算项目：不结算、不扣款、不记账，全部由现金支付",
+                new cn.yibao.terminal.settlement.ExplainStep("counter", "没有医保结算项目：不结算、不扣款、不记账，全部由现金支付",
                         "nothing insured in the sale: nothing settled, debited or journaled; all paid in cash")));
     }
 
@@ -93,7 +93,7 @@ final class SaleMapping {
      * the self-share rate that reproduces the engine's total (rounded per item, RULES.md §4).
      */
     static Settlement settlement(SettlementResult r, List<Line> lines, PolicyPack pack, Header h) {
-        cn.yibao.terminal.settlement.SetlInfo s = r.setlinfo();
+        cn.yibao.terminal.settlement.SetlAmounts s = r.setlinfo();
         SetlInfo info = new SetlInfo(h.setlId(), h.mdtrtId(), h.psnNo(), h.psnName(), h.insutype(), h.psnType(),
                 h.medType(), h.time(), s.medfeeSumamt(), s.fulamtOwnpayAmt(), s.preselfpayAmt(), s.inscpScpAmt(),
                 s.actPayDedc(), s.poolPropSelfpay(), s.hifpPay(), s.cvlservPay(), s.hifobPay(), s.hifmiPay(),

@@ -52,7 +52,7 @@ final class VisitSettleFlow {
     private final OfflineGate offline;
     private final Journal journal;
     private final RecordChain chain;
-    private final CardWrite write;
+    private final JournalledCardWrite write;
     private final Clock clock;
     private final InstitutionLevel level;
     private final PinSource pins;
@@ -68,7 +68,7 @@ final class VisitSettleFlow {
         this.visits = visits;
         this.journal = journal;
         this.chain = chain;
-        this.write = new CardWrite(journal);
+        this.write = new JournalledCardWrite(journal);
         this.clock = clock;
     }
 
@@ -130,7 +130,7 @@ final class VisitSettleFlow {
         offline.admit(c.result().setlinfo().fundPaySumamt().plus(account));
         visits.store().settling(v.mdtrtId(), msgid);
         String result = new String(ResultJson.canonical(c.result()), StandardCharsets.UTF_8);
-        return write.run(session, new CardWrite.Plan(msgid, v.inpatient() ? TxnKind.DISCHARGE : TxnKind.SALE, card,
+        return write.run(session, new JournalledCardWrite.Plan(msgid, v.inpatient() ? TxnKind.DISCHARGE : TxnKind.SALE, card,
                 new String(RequestJson.canonical(c.request()), StandardCharsets.UTF_8), result, account,
                 id -> ReplyCodec.write(SaleMapping.settlement(c.result(), lines, pack,
                         header(card, v, PharmacyFlow.setlId(chain.terminalId(), id), time)).by(opter, null)),
@@ -179,13 +179,13 @@ final class VisitSettleFlow {
                 .map(a -> new YearToDate(a.ytdBase(), a.ytdOver(), a.ytdOutpatient())).orElse(YearToDate.ZERO);
         VisitType type = v.inpatient() ? VisitType.INPATIENT : VisitType.OUTPATIENT;
         SettlementRequest req = new SettlementRequest(PersonMapping.person(card),
-                new cn.yibao.terminal.settlement.Visit(type, level, false), before, request.accountUsed(),
+                new cn.yibao.terminal.settlement.VisitTerms(type, level, false), before, request.accountUsed(),
                 SaleMapping.items(lines));
         return new Computed(req, SettlementEngine.settle(req, pack), time);
     }
 
     private static SettlementRecord cardRecord(Computed c, StoredVisit v) {
-        cn.yibao.terminal.settlement.SetlInfo s = c.result().setlinfo();
+        cn.yibao.terminal.settlement.SetlAmounts s = c.result().setlinfo();
         YearToDate before = c.request().yearToDate();
         YearToDate after = c.result().yearToDateAfter();
         return new SettlementRecord(s.psnCashPay(), s.fundPaySumamt(), c.time().getYear(),

@@ -9,9 +9,9 @@ import cn.yibao.terminal.policy.InstitutionLevel;
  * @param level       institution level; PHARMACY exactly for pharmacy sales
  * @param outOfRegion approved out-of-region treatment (转外 / 异地急诊)
  */
-public record Visit(VisitType type, InstitutionLevel level, boolean outOfRegion) {
+public record VisitTerms(VisitType type, InstitutionLevel level, boolean outOfRegion) {
 
-    public Visit {
+    public VisitTerms {
         Limits.required("type", type);
         Limits.required("level", level);
         if ((type == VisitType.PHARMACY) != (level == InstitutionLevel.PHARMACY)) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             CardPersonasCommand.class,
             CardShowCommand.class,
         })
-final class CardCommand implements Runnable {
+final class VirtualCardCommand implements Runnable {
 
     /** Sub-directory of the simulator's data directory holding the cards' and PSAM's state. */
     static final String CARD_DIR = "cards";

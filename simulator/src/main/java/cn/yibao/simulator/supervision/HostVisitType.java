@@ -1,7 +1,7 @@
 package cn.yibao.simulator.supervision;
 
 /** Kind of settled visit the host receives. */
-public enum VisitType {
+public enum HostVisitType {
     /** 定点药店购药 (2102). */
     PHARMACY,
     /** 门诊 (2207). */

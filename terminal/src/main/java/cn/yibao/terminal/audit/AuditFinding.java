@@ -9,9 +9,9 @@ package cn.yibao.terminal.audit;
  * @param msgid  the transaction's message id, if known ("" otherwise)
  * @param detail what exactly, in English
  */
-public record Finding(String code, long seq, String msgid, String detail) {
+public record AuditFinding(String code, long seq, String msgid, String detail) {
 
-    public Finding {
+    public AuditFinding {
         if (code == null || code.isBlank() || seq < 0 || msgid == null || detail == null) {
             throw new IllegalArgumentException("incomplete finding");
         }

@@ -26,12 +26,12 @@ import cn.yibao.card.Money;
  * @param psnCashPay      cash
  * @param balc            card balance after settlement
  */
-public record SetlInfo(Money medfeeSumamt, Money fulamtOwnpayAmt, Money preselfpayAmt, Money inscpScpAmt,
+public record SetlAmounts(Money medfeeSumamt, Money fulamtOwnpayAmt, Money preselfpayAmt, Money inscpScpAmt,
         Money actPayDedc, Money poolPropSelfpay, Money hifpPay, Money cvlservPay, Money hifobPay,
         Money hifmiPay, Money mafPay, Money othPay, Money fundPaySumamt, Money psnPartAmt, Money acctPay,
         Money psnCashPay, Money balc) {
 
-    public SetlInfo {
+    public SetlAmounts {
         Money[] all = {medfeeSumamt, fulamtOwnpayAmt, preselfpayAmt, inscpScpAmt, actPayDedc, poolPropSelfpay,
             hifpPay, cvlservPay, hifobPay, hifmiPay, mafPay, othPay, fundPaySumamt, psnPartAmt, acctPay,
             psnCashPay, balc};

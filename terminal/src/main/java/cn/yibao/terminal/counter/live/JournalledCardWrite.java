@@ -21,7 +21,7 @@ import java.util.function.LongFunction;
  * before the next, so that {@link Recovery} can finish or void it after a crash or a tear with the
  * card's proof. The caller commits the returned transaction with its signed record.
  */
-final class CardWrite {
+final class JournalledCardWrite {
 
     /**
      * What to write.
@@ -54,7 +54,7 @@ final class CardWrite {
 
     private final Journal journal;
 
-    CardWrite(Journal journal) {
+    JournalledCardWrite(Journal journal) {
         this.journal = journal;
     }
 

@@ -7,9 +7,9 @@ package cn.yibao.terminal.settlement;
  * @param zh   the line in Chinese, for the counter and the receipt
  * @param en   the line in English, for logs and support
  */
-public record ExplainLine(String step, String zh, String en) {
+public record ExplainStep(String step, String zh, String en) {
 
-    public ExplainLine {
+    public ExplainStep {
         if (step == null || zh == null || en == null) {
             throw new IllegalArgumentException("explain line: missing field");
         }

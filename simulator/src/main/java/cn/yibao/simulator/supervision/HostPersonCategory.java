@@ -1,7 +1,7 @@
 package cn.yibao.simulator.supervision;
 
 /** Person category as the host records it (RULES.md §2, coarse). */
-public enum PersonCategory {
+public enum HostPersonCategory {
     EMPLOYEE("城镇职工·在职"),
     EMPLOYEE_RETIRED("城镇职工·退休"),
     EMPLOYEE_POOL_ONLY("单建统筹"),
@@ -10,7 +10,7 @@ public enum PersonCategory {
 
     private final String nameZh;
 
-    PersonCategory(String nameZh) {
+    HostPersonCategory(String nameZh) {
         this.nameZh = nameZh;
     }
 

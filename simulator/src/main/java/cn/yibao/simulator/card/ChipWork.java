@@ -6,12 +6,12 @@ package cn.yibao.simulator.card;
  * @param cryptoOps block-cipher operations (key derivations, MACs, cryptograms)
  * @param eepromWrites non-volatile page writes
  */
-public record Work(int cryptoOps, int eepromWrites) {
+public record ChipWork(int cryptoOps, int eepromWrites) {
 
     /** No crypto, no write. */
-    public static final Work NONE = new Work(0, 0);
+    public static final ChipWork NONE = new ChipWork(0, 0);
 
-    public Work {
+    public ChipWork {
         if (cryptoOps < 0 || eepromWrites < 0) {
             throw new IllegalArgumentException("negative work");
         }

@@ -8,7 +8,7 @@ import java.util.List;
  * upload cursor (the highest sequence the host acknowledged). The terminal's SQLite journal
  * implements this; {@link InMemoryJournal} serves tests and the load generator.
  */
-public interface Journal {
+public interface ForwardJournal {
 
     /** @return up to {@code max} records with sequence numbers above {@code afterSeq}, in sequence order */
     List<UploadedRecord> after(long afterSeq, int max);
