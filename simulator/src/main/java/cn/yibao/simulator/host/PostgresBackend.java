@@ -174,6 +174,12 @@ final class PostgresBackend implements StoreBackend {
         return " FOR UPDATE";
     }
 
+    /** One statement, one round trip, for the three tables ({@link GroupWrite#applyJoined}). */
+    @Override
+    public boolean write(Connection c, GroupWrite w) throws SQLException {
+        return w.applyJoined(c);
+    }
+
     @Override
     public void lockCardList(Connection c) throws SQLException {
         Sql.update(c, "LOCK TABLE card_list IN SHARE ROW EXCLUSIVE MODE");

@@ -45,10 +45,14 @@ final class Records {
             List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
             List<Object> args = new ArrayList<>(part.size() * part.get(0).length);
             part.forEach(r -> args.addAll(Arrays.asList(r)));
-            inserted += Sql.update(c, INSERT_INTO + String.join(",", Collections.nCopies(part.size(), ROW)) + UNLESS_HELD,
-                    args.toArray());
+            inserted += Sql.update(c, insertStatement(part.size()), args.toArray());
         }
         return inserted;
+    }
+
+    /** @return the statement inserting {@code rows} {@link #row} rows unless held (their parameters in row order) */
+    static String insertStatement(int rows) {
+        return INSERT_INTO + String.join(",", Collections.nCopies(rows, ROW)) + UNLESS_HELD;
     }
 
     /**
