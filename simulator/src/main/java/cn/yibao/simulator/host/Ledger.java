@@ -54,19 +54,21 @@ final class Ledger {
 
     /** @return the statement of {@link #postAll} for {@code cards} cards, whose parameters are {@link #postArguments} */
     static String postStatement(int cards) {
-        // excluded.balance is the opening balance less the payment: the held balance less it is the new one
-        return "INSERT INTO account(card_no, psn_no, psn_name, balance, ytd_medfee, ytd_fund, ytd_acct) VALUES"
-                + String.join(",", Collections.nCopies(cards, "(?,?,'',?,?,?,?)"))
-                + " ON CONFLICT(card_no) DO UPDATE SET balance=account.balance+excluded.balance-" + OPENING_BALANCE_FEN
-                + ", ytd_medfee=account.ytd_medfee+excluded.ytd_medfee, ytd_fund=account.ytd_fund+excluded.ytd_fund,"
-                + " ytd_acct=account.ytd_acct+excluded.ytd_acct";
+        return POST_INTO + " VALUES" + String.join(",", Collections.nCopies(cards, "(?,?,'',?,?,?,?)")) + POST_ON_CONFLICT;
     }
+
+    /** The insert of {@link #postStatement}, before its rows. */
+    static final String POST_INTO = "INSERT INTO account(card_no, psn_no, psn_name, balance, ytd_medfee, ytd_fund,"
+            + " ytd_acct)";
+    /**
+     * What {@link #postStatement} does to a card's account held already: the inserted row's balance
+     * is the opening balance less the payment, so the held balance less the payment is the new one.
+     */
+    static final String POST_ON_CONFLICT = " ON CONFLICT(card_no) DO UPDATE SET balance=account.balance+excluded.balance-"
+            + OPENING_BALANCE_FEN + ", ytd_medfee=account.ytd_medfee+excluded.ytd_medfee,"
+            + " ytd_fund=account.ytd_fund+excluded.ytd_fund, ytd_acct=account.ytd_acct+excluded.ytd_acct";
 
     /** @return the parameters of {@link #postStatement}: the cards' amounts, in the given order */
-    static List<Object> postArguments(Map<String, Amounts> byCard) {
-        return postArguments(List.copyOf(byCard.entrySet()));
-    }
-
     private static List<Object> postArguments(List<Map.Entry<String, Amounts>> cards) {
         List<Object> args = new ArrayList<>(cards.size() * 6);
         for (Map.Entry<String, Amounts> e : cards) {

@@ -174,10 +174,10 @@ final class PostgresBackend implements StoreBackend {
         return " FOR UPDATE";
     }
 
-    /** One statement, one round trip, for the three tables ({@link GroupWrite#applyJoined}). */
+    /** One statement, one round trip, for the three tables ({@link PostgresGroupWrite}). */
     @Override
     public boolean write(Connection c, GroupWrite w) throws SQLException {
-        return w.applyJoined(c);
+        return PostgresGroupWrite.apply(c, w);
     }
 
     @Override
