@@ -15,7 +15,11 @@ import java.util.function.Function;
  * accounts in one statement — data-modifying {@code WITH} clauses, one round trip — whose text is
  * the same for any group: each column travels as an array ({@code unnest}), so the driver prepares
  * it once per connection and the server plans it once, instead of parsing and planning a statement
- * for every size of group.
+ * for every size of group. The records are inserted without {@code ON CONFLICT}: a record held
+ * already (a replay, a resend to an instance that did not know its head) is rare, and its unique
+ * violation answers "not as planned" like a head that moved — the group is rolled back and its
+ * batches applied alone, which judge it — while the check of every unique index before each insert
+ * that {@code ON CONFLICT} needs would cost every record.
  */
 final class PostgresGroupWrite {
 
@@ -26,11 +30,14 @@ final class PostgresGroupWrite {
             + " WHERE t.id=v.id AND t.high_seq=v.held AND t.flag IS NULL AND t.sign_cert=v.cert RETURNING 1),"
             + " inserted AS (INSERT INTO record(" + Records.COLUMNS + ") SELECT * FROM unnest("
             + String.join(", ", Records.TYPES.stream().map(t -> "?::" + t + "[]").toList())
-            + ") ON CONFLICT DO NOTHING RETURNING 1),"
+            + ") RETURNING 1),"
             + " posted AS (" + Ledger.POST_INTO + " SELECT card_no, 'P' || card_no, '', balance, medfee, fund, acct"
             + " FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])"
             + " AS a(card_no, balance, medfee, fund, acct)" + Ledger.POST_ON_CONFLICT + ")"
             + " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM inserted)";
+
+    /** SQLSTATE unique_violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private PostgresGroupWrite() {
     }
@@ -68,6 +75,11 @@ final class PostgresGroupWrite {
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) == heads.size() && rs.getLong(2) == w.records().size();
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return false; // the transaction is aborted: the caller rolls it back
+                }
+                throw e;
             }
         }
     }
