@@ -127,6 +127,7 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         vts.forEach(t -> t.uploads.take()); // the warm-up's
         ProcCpu.Shares[] before = hostCpu(hosts);
         long commitsBefore = cluster == null ? 0 : commits(db);
+        long[] walBefore = cluster == null ? null : wal(db);
         double dbBefore = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid());
         LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, backlog.batch, Duration.ofMinutes(30));
         ProcCpu.Shares[] after = hostCpu(hosts);
@@ -141,6 +142,10 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         if (cluster != null) {
             out.printf("  PostgreSQL server: %.1f s CPU = %s per record; %.3f commits per record%n", dbSeconds,
                     perRecord(dbSeconds, r.records(), rv), (commits(db) - commitsBefore) / (double) r.records());
+            long[] walAfter = wal(db);
+            out.printf("  write-ahead log per record: %.0f bytes, %.2f WAL records, %.3f full-page images%n",
+                    (walAfter[0] - walBefore[0]) / (double) r.records(), (walAfter[1] - walBefore[1]) / (double) r.records(),
+                    (walAfter[2] - walBefore[2]) / (double) r.records());
             printStatements(out, db, r.records());
         }
     }
@@ -194,6 +199,15 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
             return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** @return the server's write-ahead log so far: {bytes, records, full-page images} */
+    private static long[] wal(StoreLocation db) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT wal_bytes, wal_records, wal_fpi FROM pg_stat_wal")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
         }
     }
 

@@ -7,13 +7,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +56,8 @@ final class GroupCommit implements AutoCloseable {
     private final HostStore store;
     private final Ingest ingest;
     private final Function<Ingest.Batch, Response> alone;
+    /** Each terminal's head as this instance's last group that moved it left it (the committer's and forget's). */
+    private final Map<String, Terminals.Head> known = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
     private volatile boolean closed;
@@ -79,7 +82,7 @@ final class GroupCommit implements AutoCloseable {
     CompletableFuture<Response> submit(Ingest.Batch b) {
         CompletableFuture<Response> answer = new CompletableFuture<>();
         if (closed) {
-            answer.complete(alone.apply(b));
+            answer.complete(applyAlone(b));
         } else {
             submitted.incrementAndGet();
             queue.add(new Pending(b, answer, answered));
@@ -101,9 +104,9 @@ final class GroupCommit implements AutoCloseable {
                 LOG.error("group commit failed", e);
             }
         }
-        carried.forEach(p -> p.done(alone.apply(p.batch())));
+        carried.forEach(p -> p.done(applyAlone(p.batch())));
         for (Pending p; (p = queue.poll()) != null; ) {
-            p.done(alone.apply(p.batch()));
+            p.done(applyAlone(p.batch()));
         }
     }
 
@@ -140,15 +143,16 @@ final class GroupCommit implements AutoCloseable {
     private void commit(List<Pending> group) {
         groups.incrementAndGet();
         List<Ingest.Batch> batches = group.stream().map(Pending::batch).toList();
-        List<Response> answers;
+        Applied applied;
         try {
-            answers = store.inTransaction(c -> applyAll(c, batches));
+            applied = store.inTransaction(c -> applyAll(c, batches));
         } catch (Ingest.NotQuick e) {
-            group.forEach(p -> p.done(alone.apply(p.batch())));
+            group.forEach(p -> p.done(applyAlone(p.batch())));
             return;
         } catch (HostStore.StoreException e) {
+            batches.forEach(b -> forget(b.terminal()));
             if (!e.unavailable() && !e.rolledBack()) {
-                group.forEach(p -> p.done(alone.apply(p.batch())));
+                group.forEach(p -> p.done(applyAlone(p.batch())));
                 return;
             }
             LOG.warn("store {} unavailable ({}): refused a group of {} uploads", store.describe(), e.sqlState(),
@@ -157,23 +161,38 @@ final class GroupCommit implements AutoCloseable {
                     Json.object())));
             return;
         }
+        applied.moves().forEach(m -> known.put(m.terminal(), new Terminals.Head(m.high(), m.hash(), "", m.cert())));
         for (int i = 0; i < group.size(); i++) {
-            group.get(i).done(answers.get(i));
+            group.get(i).done(applied.answers().get(i));
         }
     }
 
     /**
-     * Applies the batches (one a terminal) the quick way in the transaction of {@code c}, with one
-     * statement for the records of all and one for their accounts; throws {@link Ingest.NotQuick}
-     * when any batch needs more. @return the answers, in the order of {@code batches}
+     * Applies one batch in a transaction of its own ({@link Ingest#apply}, through the function
+     * given), which moves its terminal's head without this instance's groups knowing: they read it
+     * again next time. @return its answer
      */
-    private List<Response> applyAll(Connection c, List<Ingest.Batch> batches) throws SQLException {
-        TreeSet<String> terminals = new TreeSet<>();
-        batches.forEach(b -> terminals.add(b.terminal()));
-        Map<String, Terminals.Head> heads = Terminals.lockAll(c, terminals, store.rowLock());
+    Response applyAlone(Ingest.Batch b) {
+        try {
+            return alone.apply(b);
+        } finally {
+            forget(b.terminal());
+        }
+    }
+
+    /**
+     * Applies the batches (one a terminal) the quick way in the transaction of {@code c}: each
+     * planned on its terminal's head as this instance's last group left it (read, unlocked, when
+     * not known), then written together ({@link GroupWrite}: one statement on PostgreSQL), the write
+     * checking every head; throws {@link Ingest.NotQuick} when any batch needs more or any head is
+     * not as planned. @return the answers, in the order of {@code batches}
+     */
+    private Applied applyAll(Connection c, List<Ingest.Batch> batches) throws SQLException {
+        Map<String, Terminals.Head> heads = heads(c, batches);
         Response[] answers = new Response[batches.size()];
         List<Ingest.Plan> plans = new ArrayList<>();
         List<Integer> planned = new ArrayList<>();
+        List<GroupWrite.HeadMove> moves = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         Map<String, Amounts> posts = new TreeMap<>();
         for (int i = 0; i < batches.size(); i++) {
@@ -193,21 +212,50 @@ final class GroupCommit implements AutoCloseable {
             }
             plans.add(plan);
             planned.add(i);
+            moves.add(new GroupWrite.HeadMove(b.terminal(), head.seq(), plan.high(), plan.last(), b.journalHead(),
+                    b.enrolled().der()));
             rows.addAll(plan.rows());
             plan.posts().forEach((card, a) -> posts.merge(card, a, Amounts::plus));
         }
-        if (Records.insert(c, rows) != rows.size()) {
-            throw new Ingest.NotQuick(); // a msgid or card transaction already held
+        GroupWrite write = new GroupWrite(moves, rows, posts);
+        if (!write.isEmpty() && !store.write(c, write)) {
+            throw new Ingest.NotQuick(); // a head moved elsewhere, a flag, a re-enrolment, a record already held
         }
-        Ledger.postAll(c, posts);
-        long now = System.currentTimeMillis();
-        Terminals.advanceAll(c, plans.stream().map(p -> new Object[] {p.high(),
-            p.last(), p.batch().journalHead(), p.batch().journalHead(), now, p.batch().terminal()}).toList());
         for (int k = 0; k < plans.size(); k++) {
             Ingest.Plan p = plans.get(k);
             answers[planned.get(k)] = Ingest.accepted(p.batch(), p.high(), p.rows().size(), p.duplicates());
         }
-        return Arrays.asList(answers);
+        return new Applied(Arrays.asList(answers), moves);
+    }
+
+    /** A group applied: the answers in the order of its batches, and the heads it moved. */
+    private record Applied(List<Response> answers, List<GroupWrite.HeadMove> moves) {
+    }
+
+    /** @return the heads of the batches' terminals: as this instance's groups left them, else as read now */
+    private Map<String, Terminals.Head> heads(Connection c, List<Ingest.Batch> batches) throws SQLException {
+        Map<String, Terminals.Head> heads = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (Ingest.Batch b : batches) {
+            Terminals.Head h = known.get(b.terminal());
+            if (h != null) {
+                heads.put(b.terminal(), h);
+            } else {
+                unknown.add(b.terminal());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            heads.putAll(Terminals.readAll(c, unknown));
+        }
+        return heads;
+    }
+
+    /**
+     * Forgets what this instance knew of the terminal's head: an upload of it was applied alone,
+     * which moves the head without telling the groups.
+     */
+    void forget(String terminal) {
+        known.remove(terminal);
     }
 
     /** @return {uploads submitted, of which not answered yet, groups committed or tried} since the start */

@@ -82,7 +82,7 @@ public final class HostService implements RequestHandler, AutoCloseable {
                 return CompletableFuture.completedFuture(p.refusal());
             }
             if (p.batch().ups().size() > GroupCommit.MAX_RECORDS) {
-                return CompletableFuture.completedFuture(uploadAlone(p.batch()));
+                return CompletableFuture.completedFuture(group.applyAlone(p.batch()));
             }
             return group.submit(p.batch());
         } catch (HostStore.StoreException e) {

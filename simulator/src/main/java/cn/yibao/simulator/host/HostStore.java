@@ -76,6 +76,11 @@ public final class HostStore implements ChainView, AutoCloseable {
         return backend.rowLock();
     }
 
+    /** Writes a group commit's heads, records and accounts ({@link StoreBackend#write}); @return whether all were */
+    boolean write(Connection c, GroupWrite w) throws SQLException {
+        return backend.write(c, w);
+    }
+
     /** Serialises card-list additions until the end of the transaction. */
     void lockCardList(Connection c) throws SQLException {
         backend.lockCardList(c);

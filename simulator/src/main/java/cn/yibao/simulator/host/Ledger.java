@@ -48,19 +48,35 @@ final class Ledger {
         List<Map.Entry<String, Amounts>> all = new ArrayList<>(byCard.entrySet());
         for (int from = 0; from < all.size(); from += Records.INSERT_CHUNK) {
             List<Map.Entry<String, Amounts>> part = all.subList(from, Math.min(all.size(), from + Records.INSERT_CHUNK));
-            List<Object> args = new ArrayList<>();
-            for (Map.Entry<String, Amounts> e : part) {
-                Amounts a = e.getValue();
-                args.addAll(List.of(e.getKey(), "P" + e.getKey(), OPENING_BALANCE_FEN - a.acct(), a.medfee(), a.fund(),
-                        a.acct()));
-            }
-            // excluded.balance is the opening balance less the payment: the held balance less it is the new one
-            Sql.update(c, "INSERT INTO account(card_no, psn_no, psn_name, balance, ytd_medfee, ytd_fund, ytd_acct) VALUES"
-                    + String.join(",", Collections.nCopies(part.size(), "(?,?,'',?,?,?,?)"))
-                    + " ON CONFLICT(card_no) DO UPDATE SET balance=account.balance+excluded.balance-" + OPENING_BALANCE_FEN
-                    + ", ytd_medfee=account.ytd_medfee+excluded.ytd_medfee, ytd_fund=account.ytd_fund+excluded.ytd_fund,"
-                    + " ytd_acct=account.ytd_acct+excluded.ytd_acct", args.toArray());
+            Sql.update(c, postStatement(part.size()), postArguments(part).toArray());
         }
+    }
+
+    /** @return the statement of {@link #postAll} for {@code cards} cards, whose parameters are {@link #postArguments} */
+    static String postStatement(int cards) {
+        return POST_INTO + " VALUES" + String.join(",", Collections.nCopies(cards, "(?,?,'',?,?,?,?)")) + POST_ON_CONFLICT;
+    }
+
+    /** The insert of {@link #postStatement}, before its rows. */
+    static final String POST_INTO = "INSERT INTO account(card_no, psn_no, psn_name, balance, ytd_medfee, ytd_fund,"
+            + " ytd_acct)";
+    /**
+     * What {@link #postStatement} does to a card's account held already: the inserted row's balance
+     * is the opening balance less the payment, so the held balance less the payment is the new one.
+     */
+    static final String POST_ON_CONFLICT = " ON CONFLICT(card_no) DO UPDATE SET balance=account.balance+excluded.balance-"
+            + OPENING_BALANCE_FEN + ", ytd_medfee=account.ytd_medfee+excluded.ytd_medfee,"
+            + " ytd_fund=account.ytd_fund+excluded.ytd_fund, ytd_acct=account.ytd_acct+excluded.ytd_acct";
+
+    /** @return the parameters of {@link #postStatement}: the cards' amounts, in the given order */
+    private static List<Object> postArguments(List<Map.Entry<String, Amounts>> cards) {
+        List<Object> args = new ArrayList<>(cards.size() * 6);
+        for (Map.Entry<String, Amounts> e : cards) {
+            Amounts a = e.getValue();
+            args.addAll(List.of(e.getKey(), "P" + e.getKey(), OPENING_BALANCE_FEN - a.acct(), a.medfee(), a.fund(),
+                    a.acct()));
+        }
+        return args;
     }
 
     /** @return balance and accumulators of a card: {balance, ytd_medfee, ytd_fund, ytd_acct}, or null */

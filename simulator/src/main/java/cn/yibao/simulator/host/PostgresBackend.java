@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Nothing else is retried. A unique key violation (23505) raised by the database is not a race the
  * code expects (every insert that can meet a concurrent one says {@code ON CONFLICT} and looks at
- * the count); no statement runs above READ COMMITTED, so a serialisation failure (40001) means
+ * the count, except a group commit's, which turns it into "apply each batch alone" itself:
+ * {@link PostgresGroupWrite}); no statement runs above READ COMMITTED, so a serialisation failure (40001) means
  * something else changed the isolation: both are answered at once ({@code HOST_ERROR},
  * respectively {@code STORE_UNAVAILABLE}: rolled back, nothing stored). A transaction that loses
  * its race on every attempt is answered {@code STORE_UNAVAILABLE} (nothing stored; send it again).
@@ -172,6 +173,12 @@ final class PostgresBackend implements StoreBackend {
     @Override
     public String rowLock() {
         return " FOR UPDATE";
+    }
+
+    /** One statement, one round trip, for the three tables ({@link PostgresGroupWrite}). */
+    @Override
+    public boolean write(Connection c, GroupWrite w) throws SQLException {
+        return PostgresGroupWrite.apply(c, w);
     }
 
     @Override

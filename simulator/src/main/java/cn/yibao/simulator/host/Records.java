@@ -20,9 +20,12 @@ final class Records {
      * Inserts a record unless one with its (terminal, sequence), msgid or card transaction is held
      * (then the count is 0): the statement of {@link #row} rows.
      */
-    private static final String INSERT_INTO = "INSERT INTO record(terminal, seq, hash, msgid, setl_id, card_no,"
-            + " card_tti, card_counter, time, policy_version, medfee, fund, acct, cash, result, status, items,"
-            + " fixmedins_code) VALUES";
+    static final String COLUMNS = "terminal, seq, hash, msgid, setl_id, card_no, card_tti, card_counter, time,"
+            + " policy_version, medfee, fund, acct, cash, result, status, items, fixmedins_code";
+    /** The SQL types of {@link #COLUMNS}, in their order (the Java types of {@link #row}: String, Long, byte[], Integer). */
+    static final List<String> TYPES = List.of("text", "bigint", "bytea", "text", "text", "text", "integer", "integer",
+            "bigint", "text", "bigint", "bigint", "bigint", "bigint", "text", "text", "text", "text");
+    private static final String INSERT_INTO = "INSERT INTO record(" + COLUMNS + ") VALUES";
     private static final String ROW = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String UNLESS_HELD = " ON CONFLICT DO NOTHING";
     static final String INSERT = INSERT_INTO + ROW + UNLESS_HELD;
@@ -45,10 +48,14 @@ final class Records {
             List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
             List<Object> args = new ArrayList<>(part.size() * part.get(0).length);
             part.forEach(r -> args.addAll(Arrays.asList(r)));
-            inserted += Sql.update(c, INSERT_INTO + String.join(",", Collections.nCopies(part.size(), ROW)) + UNLESS_HELD,
-                    args.toArray());
+            inserted += Sql.update(c, insertStatement(part.size()), args.toArray());
         }
         return inserted;
+    }
+
+    /** @return the statement inserting {@code rows} {@link #row} rows unless held (their parameters in row order) */
+    static String insertStatement(int rows) {
+        return INSERT_INTO + String.join(",", Collections.nCopies(rows, ROW)) + UNLESS_HELD;
     }
 
     /**

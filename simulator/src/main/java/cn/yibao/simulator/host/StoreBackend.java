@@ -18,6 +18,15 @@ interface StoreBackend extends AutoCloseable {
      */
     String rowLock();
 
+    /**
+     * Writes a group commit's heads, records and accounts in the transaction of {@code c}
+     * ({@link GroupWrite}); @return whether every head moved and every record was inserted (if not,
+     * the caller rolls back)
+     */
+    default boolean write(Connection c, GroupWrite w) throws SQLException {
+        return w.applyInTurn(c);
+    }
+
     /** Serialises additions to the card list, so that its versions become visible in order. */
     void lockCardList(Connection c) throws SQLException;
 

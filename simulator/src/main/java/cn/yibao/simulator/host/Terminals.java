@@ -6,11 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 
 /**
  * The terminal table: each enrolled terminal with its signing certificate, its chain head (the
@@ -49,14 +50,13 @@ final class Terminals {
     }
 
     /**
-     * Locks the rows of {@code terminals} (in their order: sorted, so that two groups never wait
-     * for each other in a circle) as {@link #lock} does, in one statement; @return the rows found
+     * Reads the rows of {@code terminals} in one statement, without locking them (a group commit's
+     * write checks that each is still as read: {@link GroupWrite}); @return the rows found
      */
-    static Map<String, Head> lockAll(Connection c, SortedSet<String> terminals, String rowLock) throws SQLException {
+    static Map<String, Head> readAll(Connection c, Collection<String> terminals) throws SQLException {
         Map<String, Head> heads = new HashMap<>();
         try (ResultSet rs = Sql.query(c, "SELECT id, high_seq, last_hash, flag, sign_cert FROM terminal WHERE id IN ("
-                + String.join(",", Collections.nCopies(terminals.size(), "?")) + ") ORDER BY id" + rowLock,
-                terminals.toArray())) {
+                + String.join(",", Collections.nCopies(terminals.size(), "?")) + ")", terminals.toArray())) {
             while (rs.next()) {
                 String flag = rs.getString(4);
                 heads.put(rs.getString(1), new Head(rs.getLong(2), rs.getBytes(3), flag == null ? "" : flag,
@@ -67,17 +67,19 @@ final class Terminals {
     }
 
     /**
-     * {@link #advance} for several terminals in one JDBC batch: each of {@code heads} is
-     * {seq, hash, journal head, journal head, now, terminal}.
+     * Moves the heads of {@code moves} as {@link #advance} does, each only if its row still holds the
+     * planned head, no flag and the certificate (one JDBC batch); @return how many moved
      */
-    static void advanceAll(Connection c, List<Object[]> heads) throws SQLException {
+    static int moveAll(Connection c, List<GroupWrite.HeadMove> moves) throws SQLException {
+        long now = System.currentTimeMillis();
         try (PreparedStatement p = c.prepareStatement("UPDATE terminal SET high_seq=?, last_hash=?,"
-                + " journal_head=CASE WHEN journal_head<? THEN ? ELSE journal_head END, last_seen=? WHERE id=?")) {
-            for (Object[] h : heads) {
-                Sql.bind(p, h);
+                + " journal_head=CASE WHEN journal_head<? THEN ? ELSE journal_head END, last_seen=?"
+                + " WHERE id=? AND high_seq=? AND flag IS NULL AND sign_cert=?")) {
+            for (GroupWrite.HeadMove m : moves) {
+                Sql.bind(p, m.high(), m.hash(), m.journalHead(), m.journalHead(), now, m.terminal(), m.held(), m.cert());
                 p.addBatch();
             }
-            p.executeBatch();
+            return Arrays.stream(p.executeBatch()).sum();
         }
     }
 

@@ -105,4 +105,41 @@ class GroupCommitIT {
             }
         }
     }
+
+    /**
+     * An instance plans a live upload on the head its last group left, without reading or locking
+     * the row; the write moves the head only if the row still holds that head, no flag and the
+     * certificate. Here the row changes behind the instance's back, three ways, and each time the
+     * instance's next live upload of the terminal gets the answer the database's row gives.
+     */
+    @Test
+    void aHeadChangedBehindTheInstanceIsReadAgainNotTrusted() throws Exception {
+        StoreLocation db = TestPostgres.newStore("group_heads");
+        try (HostSimulator a = HostSimulator.open(dir.resolve("host"), db).listen("127.0.0.1", 0);
+             HostSimulator b = HostSimulator.open(dir.resolve("host"), db).listen("127.0.0.1", 0)) {
+            VirtualTerminal t = new VirtualTerminal(a, dir, "T-HEADS");
+            try (HostSession sa = t.session(a.port()); HostSession sb = t.session(b.port())) {
+                assertEquals(1, ack(VirtualTerminal.upload(sa, List.of(t.sign(100)))), "A knows head 1");
+                // another instance moves the head; A, which still knows head 1, gets the same record again
+                UploadedRecord second = t.sign(200);
+                assertEquals(2, ack(VirtualTerminal.upload(sb, List.of(second))));
+                Response again = VirtualTerminal.upload(sa, List.of(second));
+                assertEquals(2, ack(again), "A read the head again");
+                assertEquals(1, again.output().path("duplicates").asInt(), "a duplicate, not a second copy");
+                assertEquals(3, ack(VirtualTerminal.upload(sa, List.of(t.sign(300)))));
+                // a flag set elsewhere (an operator, another instance's refusal) stops A's next upload
+                a.store().inTransaction(c -> Terminals.flag(c, "T-HEADS", "CHAIN_BROKEN"));
+                Response flagged = VirtualTerminal.upload(sa, List.of(t.sign(400)));
+                assertEquals("TERMINAL_FLAGGED", flagged.code(), flagged::errMsg);
+                long held = a.store().inTransaction(c -> Sql.longValue(c,
+                        "SELECT count(*) FROM record WHERE terminal='T-HEADS'", 0));
+                assertEquals(3, held, "nothing stored for a flagged terminal");
+            }
+        }
+    }
+
+    private static long ack(Response r) {
+        assertTrue(r.ok(), () -> r.code() + " " + r.errMsg());
+        return r.output().path("ack_seq").asLong();
+    }
 }
