@@ -145,7 +145,7 @@ final class GroupCommit implements AutoCloseable {
         List<Ingest.Batch> batches = group.stream().map(Pending::batch).toList();
         Applied applied;
         try {
-            applied = store.inTransaction(c -> applyAll(c, batches));
+            applied = store.inOneWrite(c -> applyAll(c, batches));
         } catch (Ingest.NotQuick e) {
             group.forEach(p -> p.done(applyAlone(p.batch())));
             return;

@@ -76,6 +76,11 @@ public final class HostStore implements ChainView, AutoCloseable {
         return backend.rowLock();
     }
 
+    /** Runs work that reads, then writes with one all-or-nothing statement ({@link StoreBackend#inOneWrite}). */
+    <T> T inOneWrite(Work<T> work) {
+        return backend.inOneWrite(work);
+    }
+
     /** Writes a group commit's heads, records and accounts ({@link StoreBackend#write}); @return whether all were */
     boolean write(Connection c, GroupWrite w) throws SQLException {
         return backend.write(c, w);

@@ -124,11 +124,25 @@ final class PostgresBackend implements StoreBackend {
 
     @Override
     public <T> T inTransaction(HostStore.Work<T> work) {
+        return run(work, false);
+    }
+
+    /**
+     * Each statement of {@code work} is committed on its own (auto-commit): its writes must be one
+     * statement, all or nothing ({@link PostgresGroupWrite}). Saves the round trip of a
+     * {@code COMMIT}; retried as {@link #inTransaction} is.
+     */
+    @Override
+    public <T> T inOneWrite(HostStore.Work<T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(HostStore.Work<T> work, boolean autoCommit) {
         boolean reconnected = false;
         for (int attempt = 1; ; attempt++) {
             HostStore.StoreException failure;
             try {
-                return once(work);
+                return autoCommit ? autoCommitted(work) : once(work);
             } catch (SQLException e) {
                 failure = new HostStore.StoreException(e);
             } catch (HostStore.StoreException e) {
@@ -161,6 +175,17 @@ final class PostgresBackend implements StoreBackend {
                     e.addSuppressed(r);
                 }
                 throw e;
+            }
+        }
+    }
+
+    private <T> T autoCommitted(HostStore.Work<T> work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(true);
+            try {
+                return work.run(c);
+            } finally {
+                c.setAutoCommit(false);
             }
         }
     }

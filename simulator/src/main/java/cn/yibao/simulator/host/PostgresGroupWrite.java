@@ -12,7 +12,10 @@ import java.util.function.Function;
 
 /**
  * A group commit's write on PostgreSQL ({@link GroupWrite}): the heads, the records and the
- * accounts in one statement — data-modifying {@code WITH} clauses, one round trip — whose text is
+ * accounts in one statement — data-modifying {@code WITH} clauses — committed on its own (no
+ * {@code BEGIN}/{@code COMMIT} around it: one round trip, {@link PostgresBackend#inOneWrite}), all or
+ * nothing: it ends by calling {@code group_as_planned} (migration V6), which fails the statement
+ * when a head did not move or a record was not inserted as planned. Its text is
  * the same for any group: each column travels as an array ({@code unnest}), so the driver prepares
  * it once per connection and the server plans it once, instead of parsing and planning a statement
  * for every size of group. The records are inserted without {@code ON CONFLICT}: a record held
@@ -34,10 +37,12 @@ final class PostgresGroupWrite {
             + " posted AS (" + Ledger.POST_INTO + " SELECT card_no, 'P' || card_no, '', balance, medfee, fund, acct"
             + " FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])"
             + " AS a(card_no, balance, medfee, fund, acct)" + Ledger.POST_ON_CONFLICT + ")"
-            + " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM inserted)";
+            + " SELECT group_as_planned((SELECT count(*) FROM moved), ?::bigint, (SELECT count(*) FROM inserted), ?::bigint)";
 
     /** SQLSTATE unique_violation. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE of {@code group_as_planned} (migration V6): a head or a record not as planned. */
+    private static final String NOT_AS_PLANNED = "YB001";
 
     private PostgresGroupWrite() {
     }
@@ -72,12 +77,13 @@ final class PostgresGroupWrite {
             p.setArray(++i, array(c, "bigint", posts, e -> e.getValue().medfee()));
             p.setArray(++i, array(c, "bigint", posts, e -> e.getValue().fund()));
             p.setArray(++i, array(c, "bigint", posts, e -> e.getValue().acct()));
+            p.setLong(++i, heads.size());
+            p.setLong(++i, w.records().size());
             try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) == heads.size() && rs.getLong(2) == w.records().size();
+                return rs.next();
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    return false; // the transaction is aborted: the caller rolls it back
+                if (UNIQUE_VIOLATION.equals(e.getSQLState()) || NOT_AS_PLANNED.equals(e.getSQLState())) {
+                    return false; // the statement failed: nothing of it is kept
                 }
                 throw e;
             }

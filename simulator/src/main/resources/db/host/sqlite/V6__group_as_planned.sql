@@ -1,0 +1,4 @@
+-- Version 6 gives PostgreSQL the function group_as_planned, with which the group commit's one
+-- statement refuses itself when a head moved elsewhere (PostgresGroupWrite). SQLite writes a group
+-- statement by statement in one transaction and needs nothing: the version exists on both stores
+-- so that one version number names one schema (HostSchemaComparisonIT compares them).
