@@ -11,6 +11,7 @@ import cn.yibao.terminal.cli.ExitCodes;
 import cn.yibao.terminal.cli.TerminalMain;
 import cn.yibao.terminal.pcsc.PcscReaders;
 import cn.yibao.terminal.pcsc.PrivatePcscd;
+import cn.yibao.terminal.testing.Await;
 import cn.yibao.terminal.testing.PcscdExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,11 +57,8 @@ class CardCommandsIT {
                 .execute("card", "start", "--data-dir", simDir.toString(),
                         "--vpcd-port", Integer.toString(pcscd.port(PrivatePcscd.CARD_SLOT))), "simulator-card-start");
         start.start();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!Files.exists(simDir.resolve(ReaderControl.SOCKET_NAME)) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertTrue(Files.exists(simDir.resolve(ReaderControl.SOCKET_NAME)), startOut.toString());
+        Await.until(WAIT, () -> Files.exists(simDir.resolve(ReaderControl.SOCKET_NAME)),
+                () -> "the reader's control socket; simulator card start said: " + startOut);
     }
 
     @AfterEach
