@@ -104,7 +104,7 @@ class DayOfflineIT {
             assertEquals(Money.ofFen(7 * BILL.fen()), debited);
             assertEquals(debited, balanced.acctPay());
             assertArrayEquals(new long[] {7, 7, debited.fen()}, host.held(),
-                    "the host holds each record once and its account total is the card's debits");
+                    "the host holds each settlement once and its account total is the card's debits");
         }
     }
 
