@@ -3,6 +3,10 @@ package cn.yibao.card.crypto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.yibao.card.apdu.Hex;
+import org.bouncycastle.crypto.BlockCipher;
+import org.bouncycastle.crypto.engines.DESEngine;
+import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.junit.jupiter.api.Test;
 
 class PurseCryptoTest {
@@ -59,11 +63,41 @@ class PurseCryptoTest {
         assertEquals(Hex.of(dtk), Hex.of(PurseCrypto.tacKey(Algorithm.SM4, dtk)));
     }
 
+    /**
+     * ISO 9797-1 padding method 2 always pads: data that fills its blocks gets one whole block
+     * {@code 80 00…00} more. The MAC of a full block is the CBC-MAC, without padding, of that block
+     * and the extra block, here computed by the bare block cipher; the known answers were
+     * cross-checked with {@code openssl enc -des-cbc -nopad -iv 0 -K 003238ABC57659DD -provider legacy}
+     * (and {@code -sm4-cbc}) over the data followed by {@code 80 00…00}.
+     */
     @Test
     void macPadsAFullBlockWithAnotherBlock() {
-        byte[] key = Hex.parse("003238ABC57659DD");
-        String eight = Hex.of(PurseCrypto.mac(Algorithm.TDES, key, Hex.parse("0000000000000000")));
-        String nine = Hex.of(PurseCrypto.mac(Algorithm.TDES, key, Hex.parse("000000000000000080")));
-        org.junit.jupiter.api.Assertions.assertNotEquals(eight, nine);
+        byte[] desKey = Hex.parse("003238ABC57659DD");
+        byte[] eight = Hex.parse("0000000000000000");
+        assertEquals("E253882F", Hex.of(PurseCrypto.mac(Algorithm.TDES, desKey, eight)));
+        assertEquals(Hex.of(cbcMacWithoutPadding(new DESEngine(), desKey, Hex.parse("0000000000000000 8000000000000000"))),
+                Hex.of(PurseCrypto.mac(Algorithm.TDES, desKey, eight)));
+        assertEquals("C941AA0C", Hex.of(PurseCrypto.mac(Algorithm.TDES, desKey, Hex.parse("1122334455667788"))));
+
+        byte[] sm4Key = Hex.parse("B1CFDB22E3791C58EFCAB8F3CADBD25E");
+        byte[] sixteen = new byte[16];
+        assertEquals("844C6A03", Hex.of(PurseCrypto.mac(Algorithm.SM4, sm4Key, sixteen)));
+        assertEquals(Hex.of(cbcMacWithoutPadding(new SM4Engine(), sm4Key,
+                        Hex.parse("00000000000000000000000000000000 80000000000000000000000000000000"))),
+                Hex.of(PurseCrypto.mac(Algorithm.SM4, sm4Key, sixteen)));
+    }
+
+    /** @return the left 4 bytes of the CBC encryption (IV 0) of {@code data}, whole blocks, by the bare cipher */
+    private static byte[] cbcMacWithoutPadding(BlockCipher cipher, byte[] key, byte[] data) {
+        cipher.init(true, new KeyParameter(key));
+        int block = cipher.getBlockSize();
+        byte[] chain = new byte[block];
+        for (int off = 0; off < data.length; off += block) {
+            for (int i = 0; i < block; i++) {
+                chain[i] ^= data[off + i];
+            }
+            cipher.processBlock(chain, 0, chain, 0);
+        }
+        return java.util.Arrays.copyOf(chain, 4);
     }
 }

@@ -12,6 +12,7 @@ import cn.yibao.terminal.cli.Cli;
 import cn.yibao.terminal.cli.ExitCodes;
 import cn.yibao.terminal.cli.TerminalMain;
 import cn.yibao.terminal.pcsc.PcscReaders;
+import cn.yibao.terminal.testing.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -56,11 +57,8 @@ class CardCommandsIT {
                 .execute("card", "start", "--data-dir", simDir.toString(),
                         "--vpcd-port", Integer.toString(pcscd.port(PrivatePcscd.CARD_SLOT))), "simulator-card-start");
         start.start();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!Files.exists(simDir.resolve(ReaderControl.SOCKET_NAME)) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertTrue(Files.exists(simDir.resolve(ReaderControl.SOCKET_NAME)), startOut.toString());
+        Await.until(WAIT, () -> Files.exists(simDir.resolve(ReaderControl.SOCKET_NAME)),
+                () -> "the reader's control socket; simulator card start said: " + startOut);
     }
 
     @AfterEach

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SandboxCommandIT {
 
+    /** The whole announcement, up to its last line ({@code counter:}), so that the test reads it complete. */
     private static final Pattern ANNOUNCED = Pattern.compile(
-            "HIS API:  http://127\\.0\\.0\\.1:(\\d+)/api/\\{infno}\\s+console:  http://127\\.0\\.0\\.1:\\d+/console/login\\?ticket=\\S+");
+            "HIS API:  http://127\\.0\\.0\\.1:(\\d+)/api/\\{infno}\\s+console:  http://127\\.0\\.0\\.1:\\d+/console/login\\?ticket=\\S+"
+                    + "[\\s\\S]*?\\ncounter:  .*\\n");
 
     @TempDir
     Path home;

@@ -3,7 +3,6 @@ package cn.yibao.simulator.counter;
 import static cn.yibao.simulator.counter.CounterRulesTest.psnNo;
 import static cn.yibao.simulator.counter.CounterRulesTest.refused;
 import static cn.yibao.simulator.counter.CounterRulesTest.settles;
-import static cn.yibao.simulator.counter.Eventually.eventually;
 import static cn.yibao.simulator.counter.LiveCounterTest.LIANHUA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,8 +19,10 @@ import cn.yibao.terminal.cardlist.CardWatch;
 import cn.yibao.terminal.cardlist.ListStatus;
 import cn.yibao.terminal.cardlist.ListedCardReport;
 import cn.yibao.terminal.counter.host.HostCalls;
+import cn.yibao.terminal.testing.Await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -68,7 +69,7 @@ class CardListOverTlsIT {
 
                 assertEquals(new CardWatch.Refresh(0, v, 2, 0), watch.refresh(link));
                 refused(f, "CARD_LOST", "此卡已挂失，请收回并联系医保经办机构", CounterFixture.sale(psnNo(f), LIANHUA, "1"));
-                assertTrue(eventually(() -> watch.waitingReports() == 0), "sent at once");
+                Await.until(Duration.ofSeconds(10), () -> watch.waitingReports() == 0, "sent at once");
                 assertEquals(1, host.service().cardSightings(serial).size(),
                         "query, pre-settlement and settlement: one presentation, one sighting");
                 HostService.SightingReport seen = host.service().cardSightings(serial).get(0);

@@ -13,6 +13,7 @@ import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.counter.live.CardAccess;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.CounterSettings;
+import cn.yibao.terminal.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,13 +54,14 @@ class CardListRefreshIT {
             HostLink link = runtime.connectHost(new HostAddress("localhost", host.port())).orElseThrow();
             assertTrue(link.awaitOnline(Duration.ofSeconds(30)), "signed in");
             CardWatch watch = runtime.counter().cardWatch();
-            assertTrue(Eventually.eventually(() -> signIns.get() == 1), "the sign-in's own refresh ran");
+            Await.until(Duration.ofSeconds(10), () -> signIns.get() == 1, "the sign-in's own refresh ran");
 
             long version = host.service().reportCard("C00000009", "LOST", Instant.now());
-            assertTrue(Eventually.eventually(() -> watch.version() == version), "refreshed without a sign-in");
+            Await.until(Duration.ofSeconds(10), () -> watch.version() == version, "refreshed without a sign-in");
             assertEquals(ListStatus.LOST, watch.lookup("C00000009").orElseThrow().status());
             long cleared = host.service().reportCard("C00000009", "CLEARED", Instant.now());
-            assertTrue(Eventually.eventually(() -> watch.version() == cleared));
+            Await.until(Duration.ofSeconds(10), () -> watch.version() == cleared,
+                    () -> "the cleared list's version " + cleared + ", got " + watch.version());
             assertTrue(watch.lookup("C00000009").isEmpty(), "cleared at the counter too");
             assertEquals(1, signIns.get(), "one session throughout");
         }

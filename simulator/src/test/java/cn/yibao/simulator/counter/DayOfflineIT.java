@@ -19,14 +19,13 @@ import cn.yibao.terminal.counter.ReconciliationStatus;
 import cn.yibao.terminal.counter.SyncStatus;
 import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.policy.CounterPolicy;
+import cn.yibao.terminal.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,11 +80,11 @@ class DayOfflineIT {
             clock.advance(Duration.ofHours(3));
             long t0 = System.nanoTime();
             host.up();
-            assertTrue(await(Duration.ofSeconds(60), () -> f.journal.uploads().ackedSeq() == 4),
+            Await.until(Duration.ofSeconds(60), () -> f.journal.uploads().ackedSeq() == 4,
                     () -> "state " + link.state());
             System.out.printf("DayOfflineIT: host back, 4 queued records acknowledged in %d ms%n",
                     (System.nanoTime() - t0) / 1_000_000);
-            assertTrue(await(Duration.ofSeconds(10), () -> f.counter.syncStatus().hostReachable()));
+            Await.until(Duration.ofSeconds(10), () -> f.counter.syncStatus().hostReachable(), "the host reachable again");
             assertTrue(cardListsAfterSignIn.get() >= 1, "the sign-in hook called the host (9120) on the new session");
             SyncStatus online = f.counter.syncStatus();
             assertEquals(0, online.queued());
@@ -95,7 +94,8 @@ class DayOfflineIT {
                 clock.advance(Duration.ofHours(1));
                 f.counter.settlePharmacy(OfflineGateTest.sale(f), Pin.ofNullable("123456"), "DAY-ONLINE-" + i);
             }
-            assertTrue(await(Duration.ofSeconds(30), () -> f.journal.uploads().ackedSeq() == 7));
+            Await.until(Duration.ofSeconds(30), () -> f.journal.uploads().ackedSeq() == 7,
+                    () -> "acknowledged 7, got " + f.journal.uploads().ackedSeq());
 
             ReconciliationStatus balanced = f.counter.reconciliation();
             assertEquals("0", balanced.stmtRslt(), balanced.stmtRsltDscr());
@@ -104,7 +104,7 @@ class DayOfflineIT {
             assertEquals(Money.ofFen(7 * BILL.fen()), debited);
             assertEquals(debited, balanced.acctPay());
             assertArrayEquals(new long[] {7, 7, debited.fen()}, host.held(),
-                    "the host holds each record once and its account total is the card's debits");
+                    "the host holds each settlement once and its account total is the card's debits");
         }
     }
 
@@ -121,16 +121,5 @@ class DayOfflineIT {
         } catch (HostUnavailableException e) {
             throw new IllegalStateException("the session the hook runs on is signed in", e);
         }
-    }
-
-    static boolean await(Duration max, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline >= 0) {
-                return false;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-        return true;
     }
 }

@@ -75,9 +75,13 @@ final class HostedCounter implements AutoCloseable {
         return link;
     }
 
-    /** @return {records held, distinct msgids, sum of account payments in fen} for the terminal */
+    /**
+     * @return {records held, distinct settlements (setl_id), sum of account payments in fen} for the
+     *     terminal; msgid and seq are unique keys of the host's record, so a settlement recorded twice
+     *     (e.g. again after a crash) shows as a second record of the same setl_id
+     */
     long[] held() throws Exception {
-        return query("SELECT count(*), count(DISTINCT msgid), coalesce(sum(acct), 0) FROM record WHERE terminal = '"
+        return query("SELECT count(*), count(DISTINCT setl_id), coalesce(sum(acct), 0) FROM record WHERE terminal = '"
                 + TERMINAL + "'");
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.yibao.terminal.counter.host.HostLink;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
+import cn.yibao.terminal.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class InventoryApiIT {
                     "the HIS's msgid and the line as sent");
 
             host.down();
-            assertTrue(Eventually.eventually(() -> !link.online()), "the link notices");
+            Await.until(Duration.ofSeconds(10), () -> !link.online(), "the link notices");
             assertEquals("HOST_UNAVAILABLE_FOR_INVENTORY", his.refused("3501", "INV-4", "{\"invinfo\":" + COUNT + "}"));
             host.up();
             assertTrue(link.awaitOnline(Duration.ofSeconds(30)), "signed in again");

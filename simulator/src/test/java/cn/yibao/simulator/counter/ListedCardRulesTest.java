@@ -4,7 +4,6 @@ import static cn.yibao.simulator.counter.CounterRulesTest.psnNo;
 import static cn.yibao.simulator.counter.CounterRulesTest.refused;
 import static cn.yibao.simulator.counter.CounterRulesTest.rules;
 import static cn.yibao.simulator.counter.CounterRulesTest.settles;
-import static cn.yibao.simulator.counter.Eventually.eventually;
 import static cn.yibao.simulator.counter.LiveCounterTest.LIANHUA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +18,7 @@ import cn.yibao.terminal.counter.PersonQuery;
 import cn.yibao.terminal.counter.host.HostSwitch;
 import cn.yibao.terminal.counter.live.CounterRuntime;
 import cn.yibao.terminal.counter.live.RuntimeOptions;
+import cn.yibao.terminal.testing.Await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +41,9 @@ class ListedCardRulesTest {
     private static final String LOST_ZH = "此卡已挂失，请收回并联系医保经办机构";
     private static final String BLACKLISTED_ZH = "此卡已被列入黑名单，不能结算";
 
+    /** How long what happens in the background (reports, refreshes) may take. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     @TempDir
     Path dir;
 
@@ -54,7 +57,7 @@ class ListedCardRulesTest {
         try (CounterFixture f = new CounterFixture(dir, "lost")) {
             connect(f, host);
             refused(f, "CARD_LOST", LOST_ZH, CounterFixture.sale(psnNo(f), LIANHUA, "1"));
-            assertTrue(eventually(() -> f.counter.cardWatch().waitingReports() == 0), "sent at once");
+            Await.until(WAIT, () -> f.counter.cardWatch().waitingReports() == 0, "sent at once");
             assertEquals(1, host.reports().size(), "query, pre-settlement and settlement: one presentation, one report");
             ObjectNode r = host.reports().get(0);
             assertEquals(f.card.snapshot().serialHex(), r.path("card_no").asText());
@@ -70,7 +73,7 @@ class ListedCardRulesTest {
         try (CounterFixture f = new CounterFixture(dir, "lost")) {
             connect(f, host);
             assertEquals("3", f.counter.queryPerson(PersonQuery.cardOnReader()).cardinfo().cardStas());
-            assertTrue(eventually(() -> host.reports().size() == 1), "the sighting is reported at once");
+            Await.until(WAIT, () -> host.reports().size() == 1, "the sighting is reported at once");
             assertEquals("LOST", host.reports().get(0).path("status").asText());
         }
     }
@@ -86,11 +89,13 @@ class ListedCardRulesTest {
             clock.advance(Duration.ofMinutes(9));
             f.counter.queryPerson(PersonQuery.cardOnReader());
             // a report being sent is still counted as waiting until the host answers: let the queue drain first
-            assertTrue(eventually(() -> f.counter.cardWatch().waitingReports() == 0));
+            Await.until(WAIT, () -> f.counter.cardWatch().waitingReports() == 0,
+                    () -> "no report waiting, " + f.counter.cardWatch().waitingReports() + " wait");
             assertEquals(1, host.reports().size(), "same presentation");
             clock.advance(Duration.ofMinutes(11));
             f.counter.queryPerson(PersonQuery.cardOnReader());
-            assertTrue(eventually(() -> f.counter.cardWatch().waitingReports() == 0));
+            Await.until(WAIT, () -> f.counter.cardWatch().waitingReports() == 0,
+                    () -> "no report waiting, " + f.counter.cardWatch().waitingReports() + " wait");
             assertEquals(2, host.reports().size(), "a later presentation is a new sighting");
         }
     }
@@ -105,7 +110,7 @@ class ListedCardRulesTest {
             host.list(f.card.snapshot().serialHex(), "BLACKLISTED");
             f.counter.cardWatch().refresh(host);
             assertEquals("4", f.counter.queryPerson(query).cardinfo().cardStas());
-            assertTrue(eventually(() -> host.reports().size() == 1));
+            Await.until(WAIT, () -> host.reports().size() == 1, () -> "one report at the host: " + host.reports());
             assertEquals("LIST", host.reports().get(0).path("source").asText());
         }
     }
@@ -116,7 +121,7 @@ class ListedCardRulesTest {
         try (CounterFixture f = new CounterFixture(dir, "blacklisted")) {
             connect(f, host);
             refused(f, "CARD_BLACKLISTED", BLACKLISTED_ZH, CounterFixture.sale(psnNo(f), LIANHUA, "1"));
-            assertTrue(eventually(() -> host.reports().size() == 1));
+            Await.until(WAIT, () -> host.reports().size() == 1, () -> "one report at the host: " + host.reports());
             assertEquals("BLACKLISTED", host.reports().get(0).path("status").asText());
         }
     }
@@ -127,7 +132,7 @@ class ListedCardRulesTest {
         try (CounterFixture f = new CounterFixture(dir, "lost", rules(3, "refuse_listed_cards"))) {
             connect(f, host);
             settles(f, CounterFixture.sale(psnNo(f), LIANHUA, "1"));
-            assertTrue(eventually(() -> host.reports().size() == 1));
+            Await.until(WAIT, () -> host.reports().size() == 1, () -> "one report at the host: " + host.reports());
         }
     }
 
@@ -159,7 +164,8 @@ class ListedCardRulesTest {
             assertEquals(ListStatus.LOST, f.counter.cardWatch().lookup(serial).orElseThrow().status());
 
             refused(f, "CARD_LOST", LOST_ZH, CounterFixture.sale(psnNo, LIANHUA, "1"));
-            assertTrue(eventually(() -> f.counter.cardWatch().waitingReports() == 0));
+            Await.until(WAIT, () -> f.counter.cardWatch().waitingReports() == 0,
+                    () -> "no report waiting, " + f.counter.cardWatch().waitingReports() + " wait");
             assertEquals(1, host.reports().size());
             assertEquals("LIST", host.reports().get(0).path("source").asText());
 
@@ -167,7 +173,7 @@ class ListedCardRulesTest {
             assertEquals(new CardWatch.Refresh(3, 4, 1, 0), f.counter.cardWatch().refresh(host));
             assertEquals(3L, host.asked().get(2), "asks only for what it does not have");
             refused(f, "CARD_BLACKLISTED", BLACKLISTED_ZH, CounterFixture.sale(psnNo, LIANHUA, "1"));
-            assertTrue(eventually(() -> host.reports().size() == 2), "a new status is a new report");
+            Await.until(WAIT, () -> host.reports().size() == 2, "a new status is a new report");
 
             host.list(serial, "CLEARED");
             assertEquals(5, f.counter.cardWatch().refresh(host).toVersion());
@@ -222,7 +228,7 @@ class ListedCardRulesTest {
             CounterRefusedException e = assertThrows(CounterRefusedException.class,
                     () -> runtime.counter().preSettlePharmacy(CounterFixture.sale("x", LIANHUA, "1")));
             assertEquals("CARD_LOST", e.refusal().code());
-            assertTrue(eventually(() -> host.reports().size() == 1), "reported through the runtime's host switch");
+            Await.until(WAIT, () -> host.reports().size() == 1, "reported through the runtime's host switch");
             host.list("bad card no", "LOST");
             assertEquals(Optional.empty(), runtime.refreshCardLists(host));
             assertTrue(Files.exists(dir.resolve("terminal").resolve(CardWatch.FILE)));

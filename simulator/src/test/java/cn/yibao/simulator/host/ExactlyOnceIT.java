@@ -2,7 +2,6 @@ package cn.yibao.simulator.host;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.card.Money;
 import cn.yibao.hostlink.msg.Infno;
@@ -12,6 +11,7 @@ import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.saf.StoreAndForward;
+import cn.yibao.terminal.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -72,14 +72,14 @@ class ExactlyOnceIT {
                     long before = acked(ts);
                     long settled = i + 1;
                     // progress before the kill: 500 more acknowledged, or all caught up if fewer were waiting
-                    assertTrue(Await.until(Duration.ofSeconds(120), () -> acked(ts) >= Math.min(before + 500, settled)),
+                    Await.until(Duration.ofSeconds(120), () -> acked(ts) >= Math.min(before + 500, settled),
                             () -> "no progress: " + safs.stream().map(f -> f.state() + " " + f.refusal()).toList());
                     host.destroyForcibly().waitFor();
                     host = startHost(data, port);
                 }
             }
-            assertTrue(Await.until(Duration.ofMinutes(5), () -> ts.stream()
-                    .allMatch(t -> t.journal().ackedSeq() == t.journal().headSeq())),
+            Await.until(Duration.ofMinutes(5), () -> ts.stream()
+                    .allMatch(t -> t.journal().ackedSeq() == t.journal().headSeq()),
                     () -> "acknowledged " + acked(ts) + " of " + TOTAL);
             Faults.write(hostDir, FaultPlan.NONE, Map.of());
             List<String> recon = new ArrayList<>();

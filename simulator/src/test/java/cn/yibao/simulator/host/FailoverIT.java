@@ -17,6 +17,7 @@ import cn.yibao.hostlink.saf.StoreAndForward;
 import cn.yibao.terminal.counter.host.HostAddress;
 import cn.yibao.terminal.counter.host.HostAddresses;
 import cn.yibao.terminal.counter.host.HostLink;
+import cn.yibao.terminal.testing.Await;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -90,10 +91,13 @@ class FailoverIT {
                 && m.contains("), moving to ")).count();
     }
 
-    /** @return {records held, distinct msgids} for {@code terminal} */
+    /**
+     * @return {records held, highest seq} for {@code terminal}: with the primary key (terminal, seq)
+     *     and the unique msgid no record is held twice, so {n, n} says each of its records 1..n is held once
+     */
     private long[] held(String terminal) {
         return host.store().inTransaction(c -> {
-            try (var st = c.prepareStatement("SELECT count(*), count(DISTINCT msgid) FROM record WHERE terminal=?")) {
+            try (var st = c.prepareStatement("SELECT count(*), coalesce(max(seq), 0) FROM record WHERE terminal=?")) {
                 st.setString(1, terminal);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
@@ -112,13 +116,13 @@ class FailoverIT {
         HostAddress secondary = new HostAddress("localhost", host.port());
         try (HostLink link = link(t, firstPort, host.port())) {
             settle(t, link, 20);
-            assertTrue(Await.until(WAIT, () -> t.journal().ackedSeq() == 20), () -> "state " + link.state());
+            Await.until(WAIT, () -> t.journal().ackedSeq() == 20, () -> "state " + link.state());
             assertEquals(primary, link.address());
             assertEquals(1, first.openConnections(), "uploading over the preferred address");
 
             first.close();
             settle(t, link, 20);
-            assertTrue(Await.until(WAIT, () -> t.journal().ackedSeq() == 40), () -> "state " + link.state());
+            Await.until(WAIT, () -> t.journal().ackedSeq() == 40, () -> "state " + link.state());
             assertEquals(secondary, link.address());
             assertTrue(link.call(Infno.CARD_LIST, Json.object().put("since_version", 0)).ok(),
                     "a live call answered over the second address");
@@ -127,16 +131,18 @@ class FailoverIT {
 
             HostServer back = host.listenAlso("127.0.0.1", firstPort);
             settle(t, link, 5);
-            assertTrue(Await.until(WAIT, () -> t.journal().ackedSeq() == 45));
+            Await.until(WAIT, () -> t.journal().ackedSeq() == 45,
+                    () -> "acknowledged 45, got " + t.journal().ackedSeq() + ", state " + link.state());
             assertEquals(secondary, link.address(), "no flapping back while the second address works");
             assertEquals(0, back.openConnections());
 
             assertTrue(link.failBack());
-            assertTrue(Await.until(WAIT, () -> back.openConnections() == 1 && link.online()),
+            Await.until(WAIT, () -> back.openConnections() == 1 && link.online(),
                     () -> "state " + link.state() + " at " + link.address());
             assertEquals(primary, link.address());
             settle(t, link, 5);
-            assertTrue(Await.until(WAIT, () -> t.journal().ackedSeq() == 50));
+            Await.until(WAIT, () -> t.journal().ackedSeq() == 50,
+                    () -> "acknowledged 50, got " + t.journal().ackedSeq() + ", state " + link.state());
             assertEquals(1, back.openConnections(), "uploading over the preferred address again");
             assertTrue(link.call(Infno.CARD_LIST, Json.object().put("since_version", 0)).ok());
             assertFalse(link.failBack(), "already on the preferred address");
@@ -150,15 +156,16 @@ class FailoverIT {
         HostServer first = host.listenAlso("127.0.0.1", 0);
         try (HostLink link = link(t, Duration.ofMillis(800), first.port(), host.port())) {
             settle(t, link, 1);
-            assertTrue(Await.until(WAIT, () -> t.journal().ackedSeq() == 1));
+            Await.until(WAIT, () -> t.journal().ackedSeq() == 1,
+                    () -> "acknowledged 1, got " + t.journal().ackedSeq() + ", state " + link.state());
 
             // the first instance keeps the connection but its acknowledgements never come
             host.faults().setGlobal(new FaultPlan(0, 0, 0, 1.0, 0, 0, false));
             settle(t, link, 1);
-            assertTrue(Await.until(WAIT, () -> moves() == 1), () -> "moved on: " + log);
+            Await.until(WAIT, () -> moves() == 1, () -> "moved on: " + log);
             host.faults().setGlobal(FaultPlan.NONE);
             assertTrue(log.stream().anyMatch(m -> m.contains(" not answering (no response to ")), log::toString);
-            assertTrue(Await.until(WAIT, () -> t.journal().ackedSeq() == 2), () -> "state " + link.state());
+            Await.until(WAIT, () -> t.journal().ackedSeq() == 2, () -> "state " + link.state());
             assertEquals(host.port(), link.address().port());
 
             // the second answers a live call too late: the link leaves it for the next address, the first
@@ -166,7 +173,7 @@ class FailoverIT {
             assertThrows(HostUnavailableException.class, () -> link.call(Infno.CARD_LIST,
                     Json.object().put("since_version", 0)));
             host.faults().setGlobal(FaultPlan.NONE);
-            assertTrue(Await.until(WAIT, () -> moves() == 2 && link.online()), () -> "moved on: " + log);
+            Await.until(WAIT, () -> moves() == 2 && link.online(), () -> "moved on: " + log);
             assertEquals(first.port(), link.address().port());
             assertTrue(link.call(Infno.CARD_LIST, Json.object().put("since_version", 0)).ok());
         }
@@ -189,7 +196,7 @@ class FailoverIT {
             assertTrue(link.awaitAcknowledged(1, WAIT));
             assertEquals(1, moves(), () -> "one move: " + log);
             assertTrue(link.failBack(), "asked to go back to the preferred address");
-            assertTrue(Await.until(WAIT, () -> moves() == 2 && link.online()),
+            Await.until(WAIT, () -> moves() == 2 && link.online(),
                     () -> "the preferred address still refuses: back on the second; " + log);
             assertEquals(host.port(), link.address().port());
         }

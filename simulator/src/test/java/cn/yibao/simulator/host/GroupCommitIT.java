@@ -8,6 +8,7 @@ import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.saf.HostSession;
+import cn.yibao.terminal.testing.Await;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,15 +72,15 @@ class GroupCommitIT {
                     CountDownLatch first = new CountDownLatch(1);
                     answers.add(upload(first, sessions.get(0), records.get(0)));
                     first.countDown();
-                    assertTrue(Await.until(Duration.ofSeconds(60), () -> host.store().inTransaction(c -> Sql.longValue(c,
-                            "SELECT count(*) FROM pg_locks WHERE NOT granted", 0)) > 0), "the first group waits for the row");
+                    Await.until(Duration.ofSeconds(60), () -> host.store().inTransaction(c -> Sql.longValue(c,
+                            "SELECT count(*) FROM pg_locks WHERE NOT granted", 0)) > 0, "the first group waits for the row");
                     CountDownLatch go = new CountDownLatch(1);
                     for (int i = 1; i < TERMINALS; i++) {
                         answers.add(upload(go, sessions.get(i), records.get(i)));
                     }
                     go.countDown();
-                    assertTrue(Await.until(Duration.ofSeconds(60),
-                            () -> host.service().groupCounts()[1] == TERMINALS),
+                    Await.until(Duration.ofSeconds(60),
+                            () -> host.service().groupCounts()[1] == TERMINALS,
                             () -> "all ten uploads verified and waiting for a commit: " + Arrays.toString(
                                     host.service().groupCounts()));
                     assertTrue(answers.stream().noneMatch(CompletableFuture::isDone), "none acknowledged before its commit");

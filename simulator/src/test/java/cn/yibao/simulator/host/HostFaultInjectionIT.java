@@ -9,6 +9,7 @@ import cn.yibao.hostlink.saf.StoreAndForward;
 import cn.yibao.simulator.cli.HostCommand;
 import cn.yibao.simulator.cli.SimulatorMain;
 import cn.yibao.terminal.cli.Cli;
+import cn.yibao.terminal.testing.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ class HostFaultInjectionIT {
             hostThread.join(WAIT.toMillis());
             assertFalse(hostThread.isAlive(), "host start ends when interrupted");
         }
-        assertTrue(Await.until(WAIT, () -> !watcherRuns()), "the faults watcher stops with the host");
+        Await.until(WAIT, () -> !watcherRuns(), "the faults watcher stops with the host");
     }
 
     private static boolean watcherRuns() {
@@ -88,8 +89,8 @@ class HostFaultInjectionIT {
         hostThread = new Thread(() -> run(args.toArray(String[]::new)), "host-start");
         hostThread.start();
         Path portFile = hostDir.resolve(HostCommand.PORT_FILE);
-        assertTrue(Await.until(WAIT, () -> Files.exists(portFile) || !hostThread.isAlive()) && hostThread.isAlive(),
-                "host start listens");
+        Await.until(WAIT, () -> Files.exists(portFile) || !hostThread.isAlive(), "host start writes its port file");
+        assertTrue(hostThread.isAlive(), "host start listens");
         return HostCommand.startedPort(hostDir, 0);
     }
 
@@ -105,7 +106,7 @@ class HostFaultInjectionIT {
         assertFalse(watcherRuns(), "no thread re-reads the faults file");
         // the file would lose every acknowledgement: without fault handlers every upload is acknowledged
         upload(port);
-        assertTrue(Await.until(WAIT, () -> terminal.journal().ackedSeq() == 5),
+        Await.until(WAIT, () -> terminal.journal().ackedSeq() == 5,
                 () -> "acknowledged " + terminal.journal().ackedSeq() + " of 5");
         try (HostSimulator inProcess = HostSimulator.open(dir.resolve("other")).listen("127.0.0.1", 0)) {
             assertFalse(inProcess.injectsFaults());
@@ -119,10 +120,10 @@ class HostFaultInjectionIT {
         assertTrue(watcherRuns(), "a thread re-reads the faults file");
         StoreAndForward saf = upload(port);
         // every acknowledgement is lost: the batch is stored, re-sent on each reconnect, never acknowledged
-        assertTrue(Await.until(WAIT, () -> saf.connects() >= 3), () -> "connects " + saf.connects());
+        Await.until(WAIT, () -> saf.connects() >= 3, () -> "connects " + saf.connects());
         assertEquals(0, terminal.journal().ackedSeq());
         run("host", "fault", "clear", "--data-dir", data.toString());
-        assertTrue(Await.until(WAIT, () -> terminal.journal().ackedSeq() == 5),
+        Await.until(WAIT, () -> terminal.journal().ackedSeq() == 5,
                 () -> "acknowledged " + terminal.journal().ackedSeq() + " of 5 after the faults were cleared");
     }
 }

@@ -2,6 +2,7 @@ package cn.yibao.simulator.host;
 
 import cn.yibao.simulator.cli.HostCommand;
 import cn.yibao.simulator.cli.SimulatorMain;
+import cn.yibao.terminal.testing.Await;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +30,16 @@ final class HostProcess {
         cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("host-" + System.nanoTime() + ".out").toFile()).start();
-        if (!Await.until(Duration.ofSeconds(60), () -> Files.exists(hostDir.resolve(HostCommand.PORT_FILE)) || !p.isAlive())
-                || !p.isAlive()) {
+        try {
+            Await.until(Duration.ofSeconds(60), () -> Files.exists(hostDir.resolve(HostCommand.PORT_FILE)) || !p.isAlive(),
+                    "the host's port file, or the process's end");
+            if (!p.isAlive()) {
+                throw new AssertionError("host process ended with " + p.exitValue());
+            }
+        } catch (AssertionError notStarted) {
             p.destroyForcibly().waitFor();
-            throw new AssertionError("host process did not start (see " + dataDir + "/host-*.out)");
+            throw new AssertionError("host process did not start (see " + dataDir + "/host-*.out): " + notStarted.getMessage(),
+                    notStarted);
         }
         return p;
     }

@@ -7,6 +7,7 @@ import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.saf.HostSession;
+import cn.yibao.terminal.testing.Await;
 import io.netty.bootstrap.Bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -320,8 +321,8 @@ class MalformedFramesIT extends LoopbackHost {
         assertEquals((long) CONNECTIONS * SOFT, refusals, "every bad frame inside TLS got its refusal");
         assertEquals(CONNECTIONS + RAW, malformed, "every bad connection got MALFORMED_FRAME (or the TLS alert) and was closed");
         assertTrue(inTls + RAW >= 100_000 || Integer.getInteger("malformed.connections") != null, "frames sent");
-        assertTrue(Await.until(java.time.Duration.ofSeconds(30),
-                () -> host.server().badConnections() - before >= CONNECTIONS + RAW),
+        Await.until(java.time.Duration.ofSeconds(30),
+                () -> host.server().badConnections() - before >= CONNECTIONS + RAW,
                 () -> "host counted " + (host.server().badConnections() - before));
         assertTrue(heapGrowth < 32L << 20, "heap grew by " + (heapGrowth >> 20) + " MiB");
         System.out.printf("malformed frames: %d inside mutual TLS (%d connections), %d before TLS; heap growth %d KiB%n",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.saf.StoreAndForward;
+import cn.yibao.terminal.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -48,11 +49,12 @@ class StoreAndForwardIT {
         host.faults().setGlobal(new FaultPlan(0, 0, 0, 1.0, 0, 0, false));
         try (StoreAndForward saf = saf(t, 10)) {
             // every acknowledgement is lost: the first batch is stored once, re-sent on each reconnect, never acked
-            assertTrue(Await.until(Duration.ofSeconds(20), () -> saf.connects() >= 3));
+            Await.until(Duration.ofSeconds(20), () -> saf.connects() >= 3,
+                    () -> "three connects under faults, got " + saf.connects() + ", state " + saf.state());
             assertEquals(0, t.journal.ackedSeq());
             assertEquals(10, held(t.id));
             host.faults().setGlobal(FaultPlan.NONE);
-            assertTrue(Await.until(Duration.ofSeconds(20), () -> t.journal.ackedSeq() == 20),
+            Await.until(Duration.ofSeconds(20), () -> t.journal.ackedSeq() == 20,
                     () -> "state " + saf.state());
         }
     }
@@ -62,12 +64,13 @@ class StoreAndForwardIT {
         VirtualTerminal t = new VirtualTerminal(host, dir, "SF-RE");
         t.settle(1000);
         try (StoreAndForward saf = saf(t, 10)) {
-            assertTrue(Await.until(Duration.ofSeconds(20), () -> t.journal.ackedSeq() == 1));
+            Await.until(Duration.ofSeconds(20), () -> t.journal.ackedSeq() == 1,
+                    () -> "acknowledged 1, got " + t.journal.ackedSeq() + ", state " + saf.state());
             // another sign-in of the same terminal (e.g. a timed-out one processed late) replaces the link's
             try (HostSession other = t.session(host.port())) {
                 t.settle(1001);
                 saf.wake();
-                assertTrue(Await.until(Duration.ofSeconds(20), () -> t.journal.ackedSeq() == 2),
+                Await.until(Duration.ofSeconds(20), () -> t.journal.ackedSeq() == 2,
                         () -> "state " + saf.state() + " " + saf.refusal());
                 assertTrue(other.isActive());
             }
@@ -90,8 +93,8 @@ class StoreAndForwardIT {
                 a.settle(900 + i);
                 sa.wake();
             }
-            assertTrue(Await.until(Duration.ofSeconds(90),
-                    () -> a.journal.ackedSeq() == 800 && b.journal.ackedSeq() == 600),
+            Await.until(Duration.ofSeconds(90),
+                    () -> a.journal.ackedSeq() == 800 && b.journal.ackedSeq() == 600,
                     () -> "acked " + a.journal.ackedSeq() + " / " + b.journal.ackedSeq());
             assertTrue(sa.connects() > 1 && sb.connects() > 1, "faults forced reconnects");
         }

@@ -17,6 +17,7 @@ import cn.yibao.hostlink.record.UploadedRecord;
 import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.tls.CertificateAuthority;
 import cn.yibao.hostlink.tls.TerminalCredentials;
+import cn.yibao.terminal.testing.Await;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -111,7 +112,7 @@ class StoreRacesIT {
                 p.executeUpdate();
             }
             CompletableFuture<Response> answer = uploadAsync(s, List.of(first, second));
-            assertTrue(Await.until(WAIT, this::someoneWaits), "the upload's insert waits for the other commit");
+            Await.until(WAIT, this::someoneWaits, "the upload's insert waits for the other commit");
             other.commit();
             Response r = answer.get(60, TimeUnit.SECONDS);
             // run again, the check finds the msgid held: the refusal of step 7, not HOST_ERROR or STORE_UNAVAILABLE
@@ -170,7 +171,7 @@ class StoreRacesIT {
             st.executeUpdate("UPDATE account SET balance=balance WHERE card_no='" + cards.last() + "'");
             // the upload posts the accounts in card order: it takes the first card, then waits for the last
             CompletableFuture<Response> answer = uploadAsync(s, List.of(a, b));
-            assertTrue(Await.until(WAIT, this::someoneWaits), "the upload waits for the last card");
+            Await.until(WAIT, this::someoneWaits, "the upload waits for the last card");
             // and this side now waits for the first: a deadlock, which the host's backend detects after 1 s
             st.executeUpdate("UPDATE account SET balance=balance WHERE card_no='" + cards.first() + "'");
             other.rollback();
@@ -264,7 +265,7 @@ class StoreRacesIT {
             }
             // the upload reads the old key (the new one is not committed) and verifies its records with it
             CompletableFuture<Response> answer = uploadAsync(s, List.of(old));
-            assertTrue(Await.until(WAIT, this::someoneWaits), "the upload waits for the terminal's row");
+            Await.until(WAIT, this::someoneWaits, "the upload waits for the terminal's row");
             other.commit();
             Response r = answer.get(60, TimeUnit.SECONDS);
             assertAll(() -> assertEquals("SIGNATURE_INVALID", r.code(), r::errMsg),

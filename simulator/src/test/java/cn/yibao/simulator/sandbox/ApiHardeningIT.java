@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.yibao.card.Money;
 import cn.yibao.terminal.http.AccessToken;
 import cn.yibao.terminal.http.ApiServer;
+import cn.yibao.terminal.testing.Await;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
@@ -254,10 +255,7 @@ class ApiHardeningIT {
 
     /** Polls until the two held requests are in progress: a third is then refused at once. */
     private static void awaitInFlight(ApiServer server, ApiClient c) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && server.inFlight() < 2) {
-            Thread.onSpinWait();
-        }
+        Await.until(Duration.ofSeconds(10), () -> server.inFlight() >= 2, () -> "two requests held, " + server.inFlight() + " in progress");
         assertEquals(2, server.inFlight(), "two requests held");
     }
 

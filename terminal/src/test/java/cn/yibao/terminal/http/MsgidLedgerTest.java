@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.terminal.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class MsgidLedgerTest {
@@ -56,31 +59,33 @@ class MsgidLedgerTest {
                 "keyed per process: a fingerprint cannot be looked up offline");
     }
 
+    /**
+     * The first copy stays inside its call until the second copy is either parked on the msgid's
+     * lock (then the first finishes and lets it in) or inside its own call too (the overlap this
+     * test refuses): it waits for a state, never for a fixed time.
+     */
     @Test
     void twoCopiesOfOneMsgidSentAtOnceRunOneAfterTheOther() throws Exception {
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger overlapped = new AtomicInteger();
         CountDownLatch firstInside = new CountDownLatch(1);
-        CountDownLatch secondStarted = new CountDownLatch(1);
+        AtomicReference<Thread> secondThread = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             JsonNode input = node("{\"a\": 1}");
             Future<String> first = pool.submit(() -> ledger.run("M3", "2102", input, () -> {
                 inside.incrementAndGet();
                 firstInside.countDown();
-                try {
-                    // give the second copy its chance to enter; with the per-msgid lock it cannot
-                    secondStarted.await(5, TimeUnit.SECONDS);
-                    awaitOverlap(inside, overlapped);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                Await.until(Duration.ofSeconds(10),
+                        () -> overlapped.get() > 0 || waitsForTheLedgersLock(secondThread.get()),
+                        () -> "the second copy waiting for the msgid's lock, or inside too; it is "
+                                + describe(secondThread.get()));
                 inside.decrementAndGet();
                 return "first";
             }, a -> true));
             assertTrue(firstInside.await(5, TimeUnit.SECONDS));
             Future<String> second = pool.submit(() -> {
-                secondStarted.countDown();
+                secondThread.set(Thread.currentThread());
                 return ledger.run("M3", "2102", input, () -> {
                     if (inside.incrementAndGet() > 1) {
                         overlapped.incrementAndGet();
@@ -89,7 +94,7 @@ class MsgidLedgerTest {
                     return "second";
                 }, a -> true);
             });
-            assertEquals("first", first.get(10, TimeUnit.SECONDS));
+            assertEquals("first", first.get(20, TimeUnit.SECONDS));
             assertEquals("second", second.get(10, TimeUnit.SECONDS));
             assertEquals(0, overlapped.get(), "the second copy entered while the first was still running");
         } finally {
@@ -97,11 +102,27 @@ class MsgidLedgerTest {
         }
     }
 
-    /** Polls, for up to half a second, whether the other copy got inside too. */
-    private static void awaitOverlap(AtomicInteger inside, AtomicInteger overlapped) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
-        while (System.nanoTime() < deadline && overlapped.get() == 0 && inside.get() < 2) {
-            Thread.onSpinWait();
+    /**
+     * @return whether {@code t} waits for a lock taken by {@link MsgidLedger#run} itself (the
+     *     nearest frame of the ledger or of this test is {@code MsgidLedger.run}, so it is not
+     *     inside its call)
+     */
+    private static boolean waitsForTheLedgersLock(Thread t) {
+        if (t == null || t.getState() != Thread.State.WAITING && t.getState() != Thread.State.BLOCKED) {
+            return false;
         }
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith(MsgidLedgerTest.class.getName())) {
+                return false;
+            }
+            if (frame.getClassName().equals(MsgidLedger.class.getName())) {
+                return frame.getMethodName().equals("run");
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Thread t) {
+        return t == null ? "not started" : t.getState() + " at " + java.util.Arrays.toString(t.getStackTrace());
     }
 }

@@ -2,7 +2,9 @@ package cn.yibao.terminal.http;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import cn.yibao.terminal.testing.Await;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,18 +60,26 @@ public final class NodeTools {
 
         /** Polls the output until {@code pattern} matches, within {@code timeout}; @return the match */
         public Matcher await(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                Matcher m = pattern.matcher(output());
+            Matcher[] match = new Matcher[1];
+            Await.until(timeout, () -> {
+                Matcher m = pattern.matcher(outputNow());
                 if (m.find()) {
-                    return m;
+                    match[0] = m;
                 }
-                if (!process.isAlive()) {
-                    fail("exited with " + process.exitValue() + " before printing " + pattern + ":\n" + output());
-                }
-                process.waitFor(100, TimeUnit.MILLISECONDS); // returns at once when the process exits
+                return match[0] != null || !process.isAlive();
+            }, () -> "the output to match " + pattern + ":\n" + outputNow());
+            if (match[0] == null) {
+                fail("exited with " + process.exitValue() + " before printing " + pattern + ":\n" + output());
             }
-            return fail("no " + pattern + " within " + timeout + ":\n" + output());
+            return match[0];
+        }
+
+        private String outputNow() {
+            try {
+                return output();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         public String output() throws IOException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -47,16 +46,16 @@ public final class PtyPair implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot start socat (install the Debian package 'socat'): " + e.getMessage(), e);
         }
-        Instant deadline = Instant.now().plus(START_DEADLINE);
-        while (!(Files.exists(left) && Files.exists(right))) {
-            if (!socat.isAlive()) {
-                throw new IOException("socat exited with " + socat.exitValue() + "; see " + dir.resolve("socat.log"));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                socat.destroyForcibly();
-                throw new IOException("socat made no PTY pair within " + START_DEADLINE);
-            }
-            Thread.onSpinWait();
+        Process started = socat;
+        try {
+            Await.until(START_DEADLINE, () -> Files.exists(left) && Files.exists(right) || !started.isAlive(),
+                    "socat's PTY pair " + left + " and " + right);
+        } catch (AssertionError late) {
+            socat.destroyForcibly();
+            throw new IOException("socat made no PTY pair within " + START_DEADLINE, late);
+        }
+        if (!(Files.exists(left) && Files.exists(right))) {
+            throw new IOException("socat exited with " + socat.exitValue() + "; see " + dir.resolve("socat.log"));
         }
         return new PtyPair(socat, left, right);
     }
