@@ -24,16 +24,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit of live uploads: the small batches (a counter uploading each sale as it is made)
- * of several terminals that arrive within a short window are applied by one thread in one
- * transaction — one lock statement for their terminals' rows (in terminal order), one multi-row
- * insert for all their records, one for their accounts, one batch of head updates, one durable
- * commit — and each upload is acknowledged only after that commit returned (durability is
- * unchanged: fsync and {@code synchronous_commit} stay on). A group holds at most one batch of a
- * terminal (a second waits for the next group). When any batch of a group needs more than the
- * quick way (a refusal, a replay, a re-enrolment), the group is rolled back and each batch is
- * applied alone ({@link Ingest#apply}), so answers are the same as without grouping. A group the
- * database refused (unavailable, rolled back) is answered {@code STORE_UNAVAILABLE}, every batch:
- * nothing of it was stored.
+ * of several terminals that arrive within a short window are applied by one thread together, and
+ * each upload is acknowledged only after the write that stored it committed (durability is
+ * unchanged: fsync and {@code synchronous_commit} stay on). Each batch is planned on its terminal's
+ * head as this instance's last group left it ({@link #known}; read without a lock, in one
+ * statement for the group, only where the instance does not know it), and {@link GroupWrite} writes
+ * the heads, the records of all and their accounts at once — on PostgreSQL one statement, one round
+ * trip — moving each head only where the terminal's row still holds the planned head, no flag and
+ * the certificate the records were verified with. A group holds at most one batch of a terminal (a
+ * second waits for the next group). When any batch of a group needs more than the quick way (a
+ * refusal, a replay, a re-enrolment) or any head is not as planned (moved by another instance or by
+ * an upload applied alone), nothing of the group is kept and each batch is applied alone
+ * ({@link Ingest#apply}, under the terminal's row lock), so answers are the same as without
+ * grouping. A group the database refused (unavailable, rolled back) is answered
+ * {@code STORE_UNAVAILABLE}, every batch: nothing of it was stored.
  */
 final class GroupCommit implements AutoCloseable {
 
