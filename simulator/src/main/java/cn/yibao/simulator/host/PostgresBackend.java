@@ -185,7 +185,12 @@ final class PostgresBackend implements StoreBackend {
             try {
                 return work.run(c);
             } finally {
-                c.setAutoCommit(false);
+                try {
+                    c.setAutoCommit(false);
+                } catch (SQLException e) {
+                    // a broken connection: the pool drops it; what the work threw is what counts
+                    LOG.debug("store connection not returned to transactions ({})", e.getSQLState());
+                }
             }
         }
     }
