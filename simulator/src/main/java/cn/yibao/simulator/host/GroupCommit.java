@@ -185,7 +185,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * Applies the batches (one a terminal) the quick way in the transaction of {@code c}: each
+     * Applies the batches (one a terminal) the quick way on {@code c} ({@link HostStore#inOneWrite}): each
      * planned on its terminal's head as this instance's last group left it (read, unlocked, when
      * not known), then written together ({@link GroupWrite}: one statement on PostgreSQL), the write
      * checking every head; throws {@link Ingest.NotQuick} when any batch needs more or any head is
