@@ -90,12 +90,8 @@ async function enter(scanned) {
   }
 }
 
-// A name, or pinyin initials ("amxl" → 阿莫西林) where the terminal offers that search.
+// A name, or pinyin initials ("amxl" → 阿莫西林): 1312 matches both (the catalog carries each name's initials).
 async function search(text) {
-  if (/^[A-Za-z]{2,12}$/.test(text)) {
-    const out = await Api.optional('/console/api/catalog?q=' + encodeURIComponent(text.toLowerCase()));
-    if (out !== null) return (Array.isArray(out) ? out : out.data || out.items || []).slice(0, 9);
-  }
   return (await Api.call('1312', { data: { hilist_name: text, page_size: 9 } })).data;
 }
 

@@ -55,6 +55,9 @@ class ConsoleIT {
         // one match goes into the basket, several are offered in the list
         browser.waitFor("return Array.from(document.querySelectorAll('#results li, #lines tbody tr'))"
                 + ".some(e => e.textContent.includes('阿莫西林'))", "阿莫西林 found by its pinyin initials");
+        // the till asks only what the terminal offers: no request of this page was answered 404
+        assertEquals("[]", browser.script("return JSON.stringify(performance.getEntriesByType('resource')"
+                + ".filter(e => e.responseStatus === 404).map(e => e.name.split('?')[0]))").asText());
     }
 
     @Test
