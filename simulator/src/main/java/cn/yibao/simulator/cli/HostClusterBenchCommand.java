@@ -196,18 +196,25 @@ final class HostClusterBenchCommand implements Callable<Integer> {
 
     /** @return the transactions committed in the database so far (its statistics lag by up to a second) */
     private static long commits(StoreLocation db) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
+        return counters(db, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")[0];
     }
 
     /** @return the server's write-ahead log so far: {bytes, records, full-page images} */
     private static long[] wal(StoreLocation db) throws SQLException {
+        return counters(db, "SELECT wal_bytes, wal_records, wal_fpi FROM pg_stat_wal");
+    }
+
+    /** @return the columns of the one row {@code sql} reads from a statistics view (zeros when none) */
+    private static long[] counters(StoreLocation db, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT wal_bytes, wal_records, wal_fpi FROM pg_stat_wal")) {
-            rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+             ResultSet rs = s.executeQuery(sql)) {
+            long[] out = new long[rs.getMetaData().getColumnCount()];
+            if (rs.next()) {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = rs.getLong(i + 1);
+                }
+            }
+            return out;
         }
     }
 

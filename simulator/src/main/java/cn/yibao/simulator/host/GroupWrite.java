@@ -13,8 +13,9 @@ import java.util.Map;
  * certificate the records were verified with — checked by the statement that moves it, which
  * takes the row's lock: a head that moved elsewhere (another instance, an upload applied alone), a
  * flag or a re-enrolment since the plan leaves that row untouched, and the caller rolls the whole
- * group back, as it does when a record is held already. On PostgreSQL the three tables are written by one statement
- * ({@link PostgresGroupWrite}); on SQLite statement by statement ({@link #applyInTurn}).
+ * group back, as it does when a record is held already. On PostgreSQL the three tables are written
+ * by one statement ({@link PostgresGroupWrite}); on SQLite statement by statement
+ * ({@link #applyInTurn}).
  *
  * @param heads   one a terminal
  * @param records {@link Records#row} rows

@@ -53,7 +53,7 @@ final class Ledger {
     }
 
     /** @return the statement of {@link #postAll} for {@code cards} cards, whose parameters are {@link #postArguments} */
-    static String postStatement(int cards) {
+    private static String postStatement(int cards) {
         return POST_INTO + " VALUES" + String.join(",", Collections.nCopies(cards, "(?,?,'',?,?,?,?)")) + POST_ON_CONFLICT;
     }
 

@@ -54,7 +54,7 @@ final class Records {
     }
 
     /** @return the statement inserting {@code rows} {@link #row} rows unless held (their parameters in row order) */
-    static String insertStatement(int rows) {
+    private static String insertStatement(int rows) {
         return INSERT_INTO + String.join(",", Collections.nCopies(rows, ROW)) + UNLESS_HELD;
     }
 

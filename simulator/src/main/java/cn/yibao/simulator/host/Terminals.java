@@ -41,12 +41,14 @@ final class Terminals {
     static Head lock(Connection c, String terminal, String rowLock) throws SQLException {
         try (ResultSet rs = Sql.query(c, "SELECT high_seq, last_hash, flag, sign_cert FROM terminal WHERE id=?"
                 + rowLock, terminal)) {
-            if (!rs.next()) {
-                return new Head(0, null, "", null);
-            }
-            String flag = rs.getString(3);
-            return new Head(rs.getLong(1), rs.getBytes(2), flag == null ? "" : flag, rs.getBytes(4));
+            return rs.next() ? head(rs, 1) : new Head(0, null, "", null);
         }
+    }
+
+    /** @return the head in the columns high_seq, last_hash, flag, sign_cert of {@code rs}, the first at {@code from} */
+    private static Head head(ResultSet rs, int from) throws SQLException {
+        String flag = rs.getString(from + 2);
+        return new Head(rs.getLong(from), rs.getBytes(from + 1), flag == null ? "" : flag, rs.getBytes(from + 3));
     }
 
     /**
@@ -58,9 +60,7 @@ final class Terminals {
         try (ResultSet rs = Sql.query(c, "SELECT id, high_seq, last_hash, flag, sign_cert FROM terminal WHERE id IN ("
                 + String.join(",", Collections.nCopies(terminals.size(), "?")) + ")", terminals.toArray())) {
             while (rs.next()) {
-                String flag = rs.getString(4);
-                heads.put(rs.getString(1), new Head(rs.getLong(2), rs.getBytes(3), flag == null ? "" : flag,
-                        rs.getBytes(5)));
+                heads.put(rs.getString(1), head(rs, 2));
             }
         }
         return heads;
