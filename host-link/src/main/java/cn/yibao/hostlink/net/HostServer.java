@@ -15,6 +15,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
@@ -26,6 +28,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -62,6 +65,8 @@ public final class HostServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final EventExecutorGroup app;
     private final Channel listener;
+    /** Every accepted connection, closed by {@link #close()} itself: an event loop's shutdown does not always. */
+    private final ChannelGroup connections = new DefaultChannelGroup("host-connections", GlobalEventExecutor.INSTANCE);
     private final AtomicLong connectionIds = new AtomicLong();
     private final AtomicLong badConnections = new AtomicLong();
     private final AtomicLong open = new AtomicLong();
@@ -78,6 +83,7 @@ public final class HostServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         long id = connectionIds.incrementAndGet();
                         ChannelPipeline p = ch.pipeline();
                         SslHandler tls = ssl.newHandler(ch.alloc());
@@ -126,6 +132,7 @@ public final class HostServer implements AutoCloseable {
             return;
         }
         listener.close().syncUninterruptibly();
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         app.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -10,10 +10,13 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -94,14 +97,16 @@ public final class ApiServer implements AutoCloseable {
     private final EventLoopGroup loops;
     private final ExecutorService workers;
     private final Channel channel;
+    private final ChannelGroup connections;
     private final int port;
     private final ApiHandler handler;
     private final MsgidBindings bindings;
     private final OperatorDb operatorDb;
     private final Operators operators;
 
-    private ApiServer(EventLoopGroup loops, ExecutorService workers, Channel channel, ApiHandler handler,
-            MsgidBindings bindings, OperatorDb operatorDb, Clock clock) {
+    private ApiServer(EventLoopGroup loops, ExecutorService workers, Channel channel, ChannelGroup connections,
+            ApiHandler handler, MsgidBindings bindings, OperatorDb operatorDb, Clock clock) {
+        this.connections = connections;
         this.handler = handler;
         this.bindings = bindings;
         this.operatorDb = operatorDb;
@@ -153,11 +158,13 @@ public final class ApiServer implements AutoCloseable {
                 settings.clock());
         ApiHandler handler = new ApiHandler(settings.counter(), envelopes, guard, workers, settings.limits().maxInFlight(),
                 bindings, operators, settings.clock());
+        ChannelGroup connections = new DefaultChannelGroup("api-connections", GlobalEventExecutor.INSTANCE);
         try {
             Channel ch = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel c) {
+                            connections.add(c);
                             var deadline = new RequestLimits.Deadline(settings.limits().bodyDeadline(), envelopes);
                             c.pipeline().addLast(new ReadTimeoutHandler(120, TimeUnit.SECONDS))
                                     .addLast(deadline.firstBytes())
@@ -169,7 +176,7 @@ public final class ApiServer implements AutoCloseable {
                     })
                     .bind(new InetSocketAddress("127.0.0.1", settings.port())).sync().channel();
             guard.bound(((InetSocketAddress) ch.localAddress()).getPort());
-            ApiServer server = new ApiServer(loops, workers, ch, handler, bindings, operators, settings.clock());
+            ApiServer server = new ApiServer(loops, workers, ch, connections, handler, bindings, operators, settings.clock());
             LOG.info("API and console listening on {}", server.baseUri());
             return server;
         } catch (InterruptedException | RuntimeException e) {
@@ -203,9 +210,15 @@ public final class ApiServer implements AutoCloseable {
         channel.closeFuture().sync();
     }
 
+    /**
+     * Stops listening and closes every open connection itself (an event loop's shutdown does not
+     * always: a browser's keep-alive connection was left open, and its next request waited on a socket
+     * nobody served), then stops the threads.
+     */
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         workers.shutdown();
         loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         try {
