@@ -63,7 +63,7 @@ final class HostBenchCommand implements Callable<Integer> {
             LoadGenerator.RawVerify rv = LoadGenerator.rawVerify(vts, 5);
             double raw = rv.perSecond();
             double rawCpuMicros = rv.cpuMicros();
-            out.printf("raw SM2 verify (1 thread): %.0f /s (%.0f us CPU each)%n", raw, rawCpuMicros);
+            out.println(rv.describe());
             out.flush();
             LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", host.port(), backlog.batch, Duration.ofMinutes(10));
             out.printf("host ingest: %d records from %d terminals in %.2f s = %.0f records/s (%.0f %% of raw verify)%n",
