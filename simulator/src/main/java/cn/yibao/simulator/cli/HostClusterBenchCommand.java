@@ -61,8 +61,9 @@ final class HostClusterBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean pg = "postgresql".equals(store);
         if (!pg && !"sqlite".equals(store) || instances < 1 || instances > 4 || !pg && instances > 1
-                || backlog.terminals < 1 || backlog.records < backlog.terminals) {
-            throw new BadInputException("need --store sqlite (1 instance) or postgresql (1..4), 1 <= terminals <= records");
+                || backlog.terminals < 1 || backlog.records < backlog.terminals || warmup < 0) {
+            throw new BadInputException("need --store sqlite (1 instance) or postgresql (1..4), 1 <= terminals <= records,"
+                    + " warmup >= 0");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path tmp = Files.createTempDirectory("yibao-cluster-bench");
@@ -160,9 +161,13 @@ final class HostClusterBenchCommand implements Callable<Integer> {
      * reach code the first compiled without them, as a host that has run a while has seen reconnections),
      * then rounds of 10,000 more until the instances' JIT compilers spend under 5 % of their CPU in a
      * round (at most 6): a method called once a group is compiled late when many terminals share a
-     * group, and its compilation belongs to the warm-up, not to the measured drain.
+     * group, and its compilation belongs to the warm-up, not to the measured drain. {@code --warmup 0}
+     * skips it all.
      */
     private void warmUp(PrintWriter out, List<VirtualTerminal> vts, int[] ports, List<Process> hosts) throws Exception {
+        if (warmup == 0) {
+            return; // --warmup 0: none at all
+        }
         long records = 0;
         for (int half = 0; half < 2 && warmup / 2 >= backlog.terminals; half++) {
             records += warmRound(vts, ports, warmup / 2);
