@@ -130,10 +130,10 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         ProcCpu.Shares[] before = hostCpu(hosts);
         long commitsBefore = cluster == null ? 0 : commits(db);
         long[] walBefore = cluster == null ? null : wal(db);
-        double dbBefore = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid());
+        ProcCpu.Server dbBefore = cluster == null ? null : ProcCpu.withChildren(cluster.postmasterPid());
         LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, backlog.batch, Duration.ofMinutes(30));
         ProcCpu.Shares[] after = hostCpu(hosts);
-        double dbSeconds = cluster == null ? 0 : ProcCpu.withChildren(cluster.postmasterPid()) - dbBefore;
+        ProcCpu.Server dbCpu = cluster == null ? null : ProcCpu.withChildren(cluster.postmasterPid()).minus(dbBefore);
         // the machine's speed drifts over minutes: the unit is measured on both sides of the drain, and the
         // fastest round of either is the one the ratios use
         LoadGenerator.RawVerify rv = unitBefore.with(LoadGenerator.rawVerify(vts, 5));
@@ -146,8 +146,11 @@ final class HostClusterBenchCommand implements Callable<Integer> {
                 AckTimes.percentileMillis(acks, 99), AckTimes.percentileMillis(acks, 100), acks.length);
         report(out, before, after, r.records(), rv);
         if (cluster != null) {
-            out.printf("  PostgreSQL server: %.1f s CPU = %s per record; %.3f commits per record%n", dbSeconds,
-                    perRecord(dbSeconds, r.records(), rv), (commits(db) - commitsBefore) / (double) r.records());
+            out.printf("  PostgreSQL server: %.1f s CPU = %s per record; %.3f commits per record%n", dbCpu.total(),
+                    perRecord(dbCpu.total(), r.records(), rv), (commits(db) - commitsBefore) / (double) r.records());
+            out.printf("    of which the connections' backends %s, autovacuum %s, background and WAL writers %s%n",
+                    perRecord(dbCpu.backends(), r.records(), rv), perRecord(dbCpu.maintenance(), r.records(), rv),
+                    perRecord(dbCpu.writers(), r.records(), rv));
             long[] walAfter = wal(db);
             out.printf("  write-ahead log per record: %.0f bytes, %.2f WAL records, %.3f full-page images%n",
                     (walAfter[0] - walBefore[0]) / (double) r.records(), (walAfter[1] - walBefore[1]) / (double) r.records(),

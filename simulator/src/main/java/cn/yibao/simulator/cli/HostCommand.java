@@ -1,6 +1,7 @@
 package cn.yibao.simulator.cli;
 
 import cn.yibao.simulator.SimulatorData;
+import cn.yibao.simulator.host.Dirs;
 import cn.yibao.simulator.host.Faults;
 import cn.yibao.simulator.host.HostMetrics;
 import cn.yibao.simulator.host.HostSimulator;
@@ -108,8 +109,9 @@ public final class HostCommand implements Runnable {
             }
             host.listen(bind, port);
             io.micrometer.core.instrument.Meter connected = HostMetrics.connections(host);
-            Files.writeString(dir.resolve(PORT_FILE), String.valueOf(host.port()), StandardCharsets.US_ASCII);
-            Files.writeString(dir.resolve(PID_FILE), String.valueOf(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
+            // atomically: a bench or a test polls for these files and reads them as soon as they exist
+            Dirs.writeAtomically(dir.resolve(PORT_FILE), String.valueOf(host.port()));
+            Dirs.writeAtomically(dir.resolve(PID_FILE), String.valueOf(ProcessHandle.current().pid()));
             PrintWriter out = spec.commandLine().getOut();
             out.println("host simulator listening on " + bind + ":" + host.port() + " (state in " + dir + ", store "
                     + host.store().describe() + ")" + (faults ? ", injecting the faults of " + dir.resolve(Faults.FILE) : ""));

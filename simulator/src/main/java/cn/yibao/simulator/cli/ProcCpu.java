@@ -77,23 +77,66 @@ final class ProcCpu {
         return name.contains("EventLoop") || name.startsWith("multiThreadIo") || name.startsWith("nioEventLoop") ? 3 : 4;
     }
 
-    /** @return CPU seconds of {@code parent}, its live children and the children it has reaped */
-    static double withChildren(long parent) throws IOException {
+    /**
+     * A database server's CPU time so far, its postmaster and its children, by kind of process.
+     *
+     * @param backends    the client connections' backends (the statements and their commits)
+     * @param autovacuum  the autovacuum workers alive now
+     * @param writers     the background writer, the checkpointer and the WAL writer
+     * @param ended       the children that have ended (their time is in the postmaster's figures for its
+     *                    reaped children): mostly autovacuum workers, which run and exit
+     * @param other       the postmaster itself and its other children (launchers, statistics)
+     */
+    record Server(double backends, double autovacuum, double writers, double ended, double other) {
+
+        double total() {
+            return backends + autovacuum + writers + ended + other;
+        }
+
+        /** @return the autovacuum workers' time, those alive and those that ended */
+        double maintenance() {
+            return autovacuum + ended;
+        }
+
+        Server minus(Server o) {
+            return new Server(backends - o.backends, autovacuum - o.autovacuum, writers - o.writers,
+                    ended - o.ended, other - o.other);
+        }
+    }
+
+    /** @return CPU seconds of {@code parent}, its live children and the children it has reaped, by kind */
+    static Server withChildren(long parent) throws IOException {
         long[] pm = stat(Path.of("/proc", String.valueOf(parent), "stat"));
-        long ticks = pm[0] + pm[1] + pm[2] + pm[3];
+        long[] by = new long[4]; // backends, autovacuum, writers, other
+        by[3] = pm[0] + pm[1];
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     long[] t = stat(p.resolve("stat"));
                     if (t[4] == parent) {
-                        ticks += t[0] + t[1];
+                        by[serverKind(Files.readString(p.resolve("cmdline"), StandardCharsets.UTF_8))] += t[0] + t[1];
                     }
                 } catch (IOException gone) {
                     // the process ended meanwhile: its parent's children times hold it
                 }
             }
         }
-        return ticks / TICKS_PER_SECOND;
+        double t = TICKS_PER_SECOND;
+        return new Server(by[0] / t, by[1] / t, by[2] / t, (pm[2] + pm[3]) / t, by[3] / t);
+    }
+
+    /** @return the kind of a PostgreSQL child by the title it sets ("postgres: autovacuum worker bench", …) */
+    static int serverKind(String title) {
+        String t = title.replace('\0', ' ').strip();
+        if (t.startsWith("postgres: autovacuum worker")) {
+            return 1;
+        }
+        if (t.startsWith("postgres: background writer") || t.startsWith("postgres: checkpointer")
+                || t.startsWith("postgres: walwriter")) {
+            return 2;
+        }
+        // a backend's title is "postgres: user database host(port) state"
+        return t.startsWith("postgres: ") && t.contains("(") ? 0 : 3;
     }
 
     /** @return utime, stime, cutime, cstime (ticks) and the parent pid, from a {@code stat} file */

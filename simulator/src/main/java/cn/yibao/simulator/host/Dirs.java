@@ -1,6 +1,7 @@
 package cn.yibao.simulator.host;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,5 +31,15 @@ public final class Dirs {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /**
+     * Replaces {@code file} with {@code text} (UTF-8) atomically: written beside it, then renamed over
+     * it, so that a process polling for the file never reads it empty or half-written.
+     */
+    public static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

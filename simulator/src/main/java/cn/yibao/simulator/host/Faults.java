@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.ChannelPipeline;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,9 +66,7 @@ public final class Faults implements HostServer.PipelineHook {
         n.set("global", global.toJson());
         ObjectNode per = n.putObject("connections");
         connections.forEach((id, plan) -> per.set(String.valueOf(id), plan.toJson()));
-        Path tmp = dir.resolve(FILE + ".tmp");
-        Files.writeString(tmp, CanonicalJson.text(n), StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Dirs.writeAtomically(dir.resolve(FILE), CanonicalJson.text(n));
     }
 
     /** Replaces the plans with those of {@code dir}/faults.json (none if the file is absent). */
