@@ -14,11 +14,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,12 +119,12 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         out.println("before the drain, " + unitBefore.describe());
         out.flush();
         if (cluster != null) {
-            resetStatements(db);
+            DatabaseCounters.resetStatements(db);
         }
         vts.forEach(t -> t.uploads.take()); // the warm-up's
         ProcCpu.Shares[] before = hostCpu(hosts);
-        long commitsBefore = cluster == null ? 0 : commits(db);
-        long[] walBefore = cluster == null ? null : wal(db);
+        long commitsBefore = cluster == null ? 0 : DatabaseCounters.commits(db);
+        long[] walBefore = cluster == null ? null : DatabaseCounters.wal(db);
         ProcCpu.Server dbBefore = cluster == null ? null : ProcCpu.withChildren(cluster.postmasterPid());
         LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, backlog.batch, Duration.ofMinutes(30));
         ProcCpu.Shares[] after = hostCpu(hosts);
@@ -147,15 +142,15 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         report(out, before, after, r.records(), rv);
         if (cluster != null) {
             out.printf("  PostgreSQL server: %.1f s CPU = %s per record; %.3f commits per record%n", dbCpu.total(),
-                    perRecord(dbCpu.total(), r.records(), rv), (commits(db) - commitsBefore) / (double) r.records());
+                    perRecord(dbCpu.total(), r.records(), rv), (DatabaseCounters.commits(db) - commitsBefore) / (double) r.records());
             out.printf("    of which the connections' backends %s, autovacuum %s, background and WAL writers %s%n",
                     perRecord(dbCpu.backends(), r.records(), rv), perRecord(dbCpu.maintenance(), r.records(), rv),
                     perRecord(dbCpu.writers(), r.records(), rv));
-            long[] walAfter = wal(db);
+            long[] walAfter = DatabaseCounters.wal(db);
             out.printf("  write-ahead log per record: %.0f bytes, %.2f WAL records, %.3f full-page images%n",
                     (walAfter[0] - walBefore[0]) / (double) r.records(), (walAfter[1] - walBefore[1]) / (double) r.records(),
                     (walAfter[2] - walBefore[2]) / (double) r.records());
-            printStatements(out, db, r.records());
+            DatabaseCounters.printStatements(out, db, r.records());
         }
     }
 
@@ -245,58 +240,5 @@ final class HostClusterBenchCommand implements Callable<Integer> {
             out[i] = ProcCpu.of(hosts.get(i).pid());
         }
         return out;
-    }
-
-    /** @return the transactions committed in the database so far (its statistics lag by up to a second) */
-    private static long commits(StoreLocation db) throws SQLException {
-        return counters(db, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")[0];
-    }
-
-    /** @return the server's write-ahead log so far: {bytes, records, full-page images} */
-    private static long[] wal(StoreLocation db) throws SQLException {
-        return counters(db, "SELECT wal_bytes, wal_records, wal_fpi FROM pg_stat_wal");
-    }
-
-    /** @return the columns of the one row {@code sql} reads from a statistics view (zeros when none) */
-    private static long[] counters(StoreLocation db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            long[] out = new long[rs.getMetaData().getColumnCount()];
-            if (rs.next()) {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = rs.getLong(i + 1);
-                }
-            }
-            return out;
-        }
-    }
-
-    /** Resets the database's statement statistics (pg_stat_statements). */
-    private static void resetStatements(StoreLocation db) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement()) {
-            s.execute("SELECT pg_stat_statements_reset()");
-        }
-    }
-
-    /** Prints the statements that took the database's time since the reset, per record. */
-    private static void printStatements(PrintWriter out, StoreLocation db, long records) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT calls, total_exec_time, query FROM pg_stat_statements"
-                     + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-                     + " ORDER BY total_exec_time DESC LIMIT 8")) {
-            out.println("  statements (pg_stat_statements: calls per record, execution time per record):");
-            while (rs.next()) {
-                String q = rs.getString(3).replaceAll("\\s+", " ");
-                out.printf("    %6.3f  %6.1f us  %s%n", rs.getLong(1) / (double) records, rs.getDouble(2) * 1e3 / records,
-                        q.substring(0, Math.min(q.length(), 90)));
-            }
-        }
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT avg(pg_column_size(r.*)), avg(octet_length(items)),"
-                     + " avg(pg_column_size(items)), avg(octet_length(result)), avg(pg_column_size(result)) FROM record r")) {
-            rs.next();
-            out.printf("  a stored record: %.0f bytes (items %.0f bytes, stored in %.0f; result %.0f, stored in %.0f)%n",
-                    rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5));
-        }
     }
 }
