@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
             HostLoadCommand.class,
             HostBenchCommand.class,
             HostClusterBenchCommand.class,
+            HostGroupBenchCommand.class,
             HostDbCommand.class,
         })
 public final class HostCommand implements Runnable {

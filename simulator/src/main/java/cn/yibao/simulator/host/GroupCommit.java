@@ -5,6 +5,7 @@ import cn.yibao.hostlink.msg.LinkRefusal;
 import cn.yibao.hostlink.msg.Response;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,7 @@ final class GroupCommit implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     /** How long the first upload of a group waits for others (the latency the group adds at most). */
-    static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    static final Duration WINDOW = Duration.ofMillis(4);
     /** Most batches in one group. */
     static final int MAX_BATCHES = 64;
     /** Largest batch that is grouped (larger ones are a backlog: a transaction of their own pays off). */
@@ -60,6 +62,8 @@ final class GroupCommit implements AutoCloseable {
     private final HostStore store;
     private final Ingest ingest;
     private final Function<Ingest.Batch, Response> alone;
+    private final IntSupplier live;
+    private volatile long windowNanos = WINDOW.toNanos();
     /** Each terminal's head as this instance's last group that moved it left it (the committer's and forget's). */
     private final Map<String, Terminals.Head> known = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -72,11 +76,14 @@ final class GroupCommit implements AutoCloseable {
     /**
      * @param alone applies one batch on its own and answers it (store failures included), for a
      *              group that cannot be applied together
+     * @param live  how many terminals have a live connection to this instance: a group that holds a
+     *              batch of each closes without waiting out its window, as no other can join it
      */
-    GroupCommit(HostStore store, Ingest ingest, Function<Ingest.Batch, Response> alone) {
+    GroupCommit(HostStore store, Ingest ingest, Function<Ingest.Batch, Response> alone, IntSupplier live) {
         this.store = store;
         this.ingest = ingest;
         this.alone = alone;
+        this.live = live;
         this.committer = new Thread(this::run, "host-group-commit");
         committer.setDaemon(true);
         committer.start();
@@ -114,7 +121,11 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Waits for a first upload, then for more until the window closes; one batch a terminal. */
+    /**
+     * Waits for a first upload, then for more until the window closes or every terminal connected
+     * holds a batch in the group (each waits for its answer: none could add another); one batch a
+     * terminal.
+     */
     private List<Pending> collect(List<Pending> carried) throws InterruptedException {
         List<Pending> group = new ArrayList<>();
         Set<String> terminals = new HashSet<>();
@@ -131,8 +142,8 @@ final class GroupCommit implements AutoCloseable {
             terminals.add(first.batch().terminal());
             group.add(first);
         }
-        long deadline = System.nanoTime() + WINDOW_NANOS;
-        while (group.size() < MAX_BATCHES) {
+        long deadline = System.nanoTime() + windowNanos;
+        while (group.size() < MAX_BATCHES && group.size() < live.getAsInt()) {
             long left = deadline - System.nanoTime();
             Pending p = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
             if (p == null) {
@@ -266,6 +277,11 @@ final class GroupCommit implements AutoCloseable {
     long[] counts() {
         long s = submitted.get();
         return new long[] {s, s - answered.get(), groups.get()};
+    }
+
+    /** Sets how long the first upload of a group waits for others (tests: {@link #WINDOW} otherwise). */
+    void window(Duration d) {
+        windowNanos = d.toNanos();
     }
 
     /** Stops grouping: what is queued is applied alone. */

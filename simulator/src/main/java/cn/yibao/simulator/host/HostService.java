@@ -11,6 +11,7 @@ import cn.yibao.hostlink.net.RequestHandler;
 import cn.yibao.hostlink.record.RecordVerifier;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -37,6 +38,7 @@ public final class HostService implements RequestHandler, AutoCloseable {
     private final SettlementDesk desk;
     private final Reconciliation recon;
     private final GroupCommit group;
+    private final LiveTerminals live = new LiveTerminals();
     private final Downloads downloads;
     private final Map<String, String> signNos = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -46,7 +48,7 @@ public final class HostService implements RequestHandler, AutoCloseable {
         this.ingest = new Ingest(store, verifier);
         this.desk = new SettlementDesk(store);
         this.recon = new Reconciliation(store);
-        this.group = new GroupCommit(store, ingest, this::uploadAlone);
+        this.group = new GroupCommit(store, ingest, this::uploadAlone, live::count);
         this.downloads = new Downloads(store);
     }
 
@@ -102,6 +104,21 @@ public final class HostService implements RequestHandler, AutoCloseable {
     /** @return the group commit's {uploads submitted, not answered yet, groups} ({@link GroupCommit#counts}) */
     long[] groupCounts() {
         return group.counts();
+    }
+
+    @Override
+    public void connected(Peer peer) {
+        live.connected(peer.terminalId());
+    }
+
+    @Override
+    public void disconnected(Peer peer) {
+        live.disconnected(peer.terminalId());
+    }
+
+    /** Sets how long a group of live uploads waits for more ({@link GroupCommit#window}; for tests). */
+    void groupWindow(Duration d) {
+        group.window(d);
     }
 
     /** Stops grouping uploads (what is waiting is applied alone). */

@@ -9,6 +9,7 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -128,24 +129,64 @@ public final class LoadGenerator {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds >= 1");
         }
-        List<UploadedRecord> sample = new ArrayList<>();
-        List<PublicKey> keys = new ArrayList<>();
-        for (VirtualTerminal t : terminals) {
-            for (UploadedRecord r : t.journal().after(0, 200)) {
-                sample.add(r);
-                keys.add(t.creds.signingCertificate().getPublicKey());
-            }
-        }
-        verifyRound(sample, keys); // the warm-up round, not kept
-        RawVerify unit = verifyRound(sample, keys);
+        Sample sample = sample(terminals);
+        verifyRound(sample); // the warm-up round, not kept
+        RawVerify unit = verifyRound(sample);
         for (int i = 1; i < rounds; i++) {
-            unit = unit.with(verifyRound(sample, keys));
+            unit = unit.with(verifyRound(sample));
         }
         return unit;
     }
 
+    /**
+     * Starts {@code threads} threads verifying the journals' records over and over (the work of a
+     * host's threads, for a benchmark of what shares the cores with them). @return what stops them
+     */
+    public static AutoCloseable verifying(List<VirtualTerminal> terminals, int threads) {
+        Sample sample = sample(terminals);
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                while (running.get()) {
+                    verifyRound(sample);
+                }
+            }, "busy-verify-" + i);
+            t.setDaemon(true);
+            t.start();
+            started.add(t);
+        }
+        return () -> {
+            running.set(false);
+            for (Thread t : started) {
+                t.join();
+            }
+        };
+    }
+
+    /** Signed records and their terminals' keys, to verify. */
+    private record Sample(List<UploadedRecord> records, List<PublicKey> keys) {
+    }
+
+    private static Sample sample(List<VirtualTerminal> terminals) {
+        List<UploadedRecord> records = new ArrayList<>();
+        List<PublicKey> keys = new ArrayList<>();
+        for (VirtualTerminal t : terminals) {
+            for (UploadedRecord r : t.journal().after(0, 200)) {
+                records.add(r);
+                keys.add(t.creds.signingCertificate().getPublicKey());
+            }
+        }
+        if (records.isEmpty()) {
+            throw new IllegalStateException("no record in the terminals' journals to verify");
+        }
+        return new Sample(records, keys);
+    }
+
     /** One second (at least one pass over the sample) of verifications: a unit whose slowest round is itself. */
-    private static RawVerify verifyRound(List<UploadedRecord> sample, List<PublicKey> keys) {
+    private static RawVerify verifyRound(Sample s) {
+        List<UploadedRecord> sample = s.records();
+        List<PublicKey> keys = s.keys();
         long n = 0;
         long cpu = threadCpuNanos();
         long start = System.nanoTime();

@@ -139,6 +139,44 @@ class GroupCommitIT {
         }
     }
 
+    /**
+     * A group closes as soon as it holds an upload of every terminal connected to the instance (each
+     * waits for its answer: no other could join), and waits out its window while a connected
+     * terminal has not uploaded. The window is long here, so that which of the two happened shows.
+     */
+    @Test
+    void aGroupOfEveryConnectedTerminalClosesWithoutWaitingOutItsWindow() throws Exception {
+        StoreLocation db = TestPostgres.newStore("group_close");
+        try (HostSimulator host = HostSimulator.open(dir.resolve("host"), db).listen("127.0.0.1", 0)) {
+            VirtualTerminal one = new VirtualTerminal(host, dir, "T-CLOSE-1");
+            VirtualTerminal two = new VirtualTerminal(host, dir, "T-CLOSE-2");
+            VirtualTerminal idle = new VirtualTerminal(host, dir, "T-CLOSE-IDLE");
+            try (HostSession s1 = one.session(host.port()); HostSession s2 = two.session(host.port())) {
+                host.service().groupWindow(Duration.ofMinutes(5));
+                CountDownLatch go = new CountDownLatch(1);
+                CompletableFuture<Response> a = upload(go, s1, one.sign(100));
+                CompletableFuture<Response> b = upload(go, s2, two.sign(200));
+                go.countDown();
+                // both connected terminals are in the group: it is committed long before its window ends
+                assertEquals(1, ack(a.get(60, TimeUnit.SECONDS)));
+                assertEquals(1, ack(b.get(60, TimeUnit.SECONDS)));
+                try (HostSession idleSession = idle.session(host.port())) {
+                    host.service().groupWindow(Duration.ofSeconds(2));
+                    long start = System.nanoTime();
+                    CountDownLatch again = new CountDownLatch(1);
+                    CompletableFuture<Response> c = upload(again, s1, one.sign(300));
+                    CompletableFuture<Response> d = upload(again, s2, two.sign(400));
+                    again.countDown();
+                    assertEquals(2, ack(c.get(60, TimeUnit.SECONDS)));
+                    assertEquals(2, ack(d.get(60, TimeUnit.SECONDS)));
+                    // a third terminal is connected and could still upload: the group waited its window
+                    assertTrue(System.nanoTime() - start >= Duration.ofSeconds(2).toNanos(), "the window was waited out");
+                    assertTrue(idleSession.isActive());
+                }
+            }
+        }
+    }
+
     private static long ack(Response r) {
         assertTrue(r.ok(), () -> r.code() + " " + r.errMsg());
         return r.output().path("ack_seq").asLong();

@@ -98,7 +98,7 @@ class HostStoreTest {
             });
             // baselined at 0 (the tables were there, the history was not), then every migration once
             assertEquals(List.of("0 BASELINE true", "1 SQL true", "2 JDBC true", "3 SQL true", "4 SQL true",
-                    "5 SQL true", "6 SQL true"), history);
+                    "5 SQL true", "6 SQL true", "7 SQL true"), history);
             assertArrayEquals(new long[] {150000, 5990, 0, 0}, h.service().account("C0001"));
             assertEquals("LOST", h.store().inTransaction(c -> Registry.statusOf(c, "C0002")));
             assertEquals(2, h.service().reportCard("C0003", "LOST", java.time.Instant.now()));

@@ -32,7 +32,7 @@ class NewerSchemaTest {
         }
         HostStore.StoreException e = assertThrows(HostStore.StoreException.class,
                 () -> HostStore.open(StoreLocation.sqlite(file)));
-        assertEquals("the host store sqlite:" + file + " is at schema version 99, newer than this host knows (6):"
+        assertEquals("the host store sqlite:" + file + " is at schema version 99, newer than this host knows (7):"
                 + " run the host release that migrated it (unknown versions [99])", e.getMessage());
         HostStore.StoreException ro = assertThrows(HostStore.StoreException.class,
                 () -> HostStore.openReadOnly(StoreLocation.sqlite(file)));

@@ -12,6 +12,6 @@ class SqliteHostStoreTest extends HostStoreSuite {
 
     @Override
     String latestVersion() {
-        return "6";
+        return "7";
     }
 }

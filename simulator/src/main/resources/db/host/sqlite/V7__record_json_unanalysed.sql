@@ -1,0 +1,4 @@
+-- Version 7 tells PostgreSQL's ANALYZE to leave out the record's JSON texts (result, items), whose
+-- statistics no plan uses. SQLite gathers statistics only when asked (ANALYZE, never run by the
+-- host) and needs nothing: the version exists on both stores so that one version number names one
+-- schema (HostSchemaComparisonIT compares them).
