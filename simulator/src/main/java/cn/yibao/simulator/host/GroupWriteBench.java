@@ -74,8 +74,8 @@ public final class GroupWriteBench implements AutoCloseable {
     }
 
     /**
-     * Writes {@code records} records in groups of {@code group}, pausing {@code pauseNanos} after
-     * each. @return the CPU time {@code cpu} counted meanwhile, in its unit
+     * Writes {@code records} records in groups of {@code group} (rounded up to whole groups), pausing
+     * {@code pauseNanos} after each. @return the CPU time {@code cpu} counted meanwhile, in its unit
      */
     public long write(int group, long records, long pauseNanos, LongSupplier cpu) throws SQLException {
         if (group < 1 || group > terminals.size()) {
