@@ -1,6 +1,5 @@
 package cn.yibao.simulator.host;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -61,11 +60,8 @@ public final class GroupWriteBench implements AutoCloseable {
     }
 
     /** @return the process id of this bench's backend (its CPU time is what the bench measures) */
-    public long backendPid() throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    public long backendPid() {
+        return Sql.longValue(c, "SELECT pg_backend_pid()", -1);
     }
 
     /** @return the terminals a group may hold at most (one batch of each) */
@@ -118,11 +114,10 @@ public final class GroupWriteBench implements AutoCloseable {
         return new GroupWrite(moves, rows, posts);
     }
 
-    private static String text(int chars) {
-        Random r = new SecureRandom();
+    private String text(int chars) {
         StringBuilder b = new StringBuilder(chars).append("{\"t\":\"");
         while (b.length() < chars - 2) {
-            b.append((char) ('a' + r.nextInt(26)));
+            b.append((char) ('a' + random.nextInt(26)));
         }
         return b.append("\"}").toString();
     }

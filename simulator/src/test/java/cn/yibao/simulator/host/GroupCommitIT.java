@@ -1,6 +1,7 @@
 package cn.yibao.simulator.host;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,28 +154,28 @@ class GroupCommitIT {
             VirtualTerminal idle = new VirtualTerminal(host, dir, "T-CLOSE-IDLE");
             try (HostSession s1 = one.session(host.port()); HostSession s2 = two.session(host.port())) {
                 host.service().groupWindow(Duration.ofMinutes(5));
-                CountDownLatch go = new CountDownLatch(1);
-                CompletableFuture<Response> a = upload(go, s1, one.sign(100));
-                CompletableFuture<Response> b = upload(go, s2, two.sign(200));
-                go.countDown();
                 // both connected terminals are in the group: it is committed long before its window ends
-                assertEquals(1, ack(a.get(60, TimeUnit.SECONDS)));
-                assertEquals(1, ack(b.get(60, TimeUnit.SECONDS)));
+                assertArrayEquals(new long[] {1, 1}, uploadTogether(s1, one.sign(100), s2, two.sign(200)));
                 try (HostSession idleSession = idle.session(host.port())) {
                     host.service().groupWindow(Duration.ofSeconds(2));
                     long start = System.nanoTime();
-                    CountDownLatch again = new CountDownLatch(1);
-                    CompletableFuture<Response> c = upload(again, s1, one.sign(300));
-                    CompletableFuture<Response> d = upload(again, s2, two.sign(400));
-                    again.countDown();
-                    assertEquals(2, ack(c.get(60, TimeUnit.SECONDS)));
-                    assertEquals(2, ack(d.get(60, TimeUnit.SECONDS)));
+                    assertArrayEquals(new long[] {2, 2}, uploadTogether(s1, one.sign(300), s2, two.sign(400)));
                     // a third terminal is connected and could still upload: the group waited its window
                     assertTrue(System.nanoTime() - start >= Duration.ofSeconds(2).toNanos(), "the window was waited out");
                     assertTrue(idleSession.isActive());
                 }
             }
         }
+    }
+
+    /** Uploads one record on each session at once. @return the sequences acknowledged, in that order */
+    private static long[] uploadTogether(HostSession s1, UploadedRecord r1, HostSession s2, UploadedRecord r2)
+            throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<Response> a = upload(go, s1, r1);
+        CompletableFuture<Response> b = upload(go, s2, r2);
+        go.countDown();
+        return new long[] {ack(a.get(60, TimeUnit.SECONDS)), ack(b.get(60, TimeUnit.SECONDS))};
     }
 
     private static long ack(Response r) {
