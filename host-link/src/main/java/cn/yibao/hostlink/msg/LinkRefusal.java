@@ -17,14 +17,18 @@ public enum LinkRefusal implements Refusal.Named {
     PERSON_NOT_FOUND("未查询到参保人", "no insured person for that certificate"),
     HOST_ERROR("医保中心内部错误", "host internal error"),
     STORE_UNAVAILABLE("医保中心数据库暂不可用，请稍后重试",
-            "the host's database is unavailable: nothing was stored, send the same request again later");
+            "the host's database is unavailable: nothing was stored, send the same request again later"),
+    PRECEDING_UPLOAD_FAILED("前一笔上传未成功，本笔未处理，请重新上传",
+            "an upload sent before this one's answer on the same sign-in was not accepted: nothing of this"
+                    + " one was stored; sign in again and send from the acknowledged sequence");
 
     /**
      * @return true for a refusal that says nothing about the request itself (the host failed, or its
      *         database is away): the same request sent later, to this host instance or another, may succeed
      */
     public static boolean transientCode(String code) {
-        return HOST_ERROR.code().equals(code) || STORE_UNAVAILABLE.code().equals(code);
+        return HOST_ERROR.code().equals(code) || STORE_UNAVAILABLE.code().equals(code)
+                || PRECEDING_UPLOAD_FAILED.code().equals(code);
     }
 
     private final Text text;

@@ -31,6 +31,8 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +45,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The host end of the link: TLS 1.3 with a required client certificate, 4-byte length frames,
  * JSON envelopes, a {@link RequestHandler} run on a separate executor group (per-connection
- * order kept). A connection that sends a bad frame or message gets one error frame and is closed;
- * one that is silent longer than the reader timeout is closed.
+ * order kept: requests are handed over and answered in arrival order). A connection that sends a
+ * bad frame or message gets one error frame and is closed; one that is silent longer than the
+ * reader timeout is closed.
  */
 public final class HostServer implements AutoCloseable {
 
@@ -52,6 +55,9 @@ public final class HostServer implements AutoCloseable {
     public static final String TLS = "tls";
     /** Pipeline name of the dispatcher (a hook may add handlers before it to see envelopes). */
     public static final String DISPATCH = "dispatch";
+
+    /** Most requests of one connection awaiting their answers at once ({@link RequestHandler#window}). */
+    public static final int MAX_WINDOW = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(HostServer.class);
 
@@ -146,6 +152,10 @@ public final class HostServer implements AutoCloseable {
         private boolean counted;
         /** The connection's last request's answer, written: the next is handled after it (event loop only). */
         private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+        /** The connection's last request handed to the handler (event loop only). */
+        private CompletableFuture<Void> started = CompletableFuture.completedFuture(null);
+        /** The answers written of the connection's last {@link #MAX_WINDOW} requests, oldest first (event loop only). */
+        private final ArrayDeque<CompletableFuture<Void>> written = new ArrayDeque<>();
 
         Dispatcher(long id, RequestHandler handler, EventExecutor executor) {
             super(Request.class);
@@ -185,13 +195,42 @@ public final class HostServer implements AutoCloseable {
                 bad(ctx, "request before authentication");
                 return;
             }
-            // one single-threaded executor per connection, and each request after the previous one's
-            // answer: requests are handled in arrival order, and a handler waiting holds no thread
-            last = last.thenComposeAsync(done -> answer(p, req), executor).thenAccept(ctx::writeAndFlush)
+            // one single-threaded executor per connection, each request handed over after the previous
+            // one (by default after its answer was written): requests are handled in arrival order, and a
+            // handler waiting holds no thread; the answers are written in arrival order
+            int window = Math.max(1, Math.min(handler.window(p, req), MAX_WINDOW));
+            CompletableFuture<Void> gate = window == 1 ? last
+                    : written.size() < window ? started : CompletableFuture.allOf(started, writtenOf(window));
+            CompletableFuture<Void> handed = new CompletableFuture<>();
+            CompletableFuture<Response> answer = gate.thenComposeAsync(done -> {
+                try {
+                    return answer(p, req);
+                } finally {
+                    handed.complete(null);
+                }
+            }, executor);
+            started = handed;
+            // written on the connection's event loop, each after the one before: a write from another
+            // thread is queued there, so one made on the loop itself would overtake it
+            last = last.thenCombine(answer, (done, r) -> r).thenAcceptAsync(ctx::writeAndFlush, ctx.executor())
                     .exceptionally(e -> {
                         LOG.warn("connection {}: answer to {} not written: {}", id, req.infno(), e.toString());
                         return null;
                     });
+            written.addLast(last);
+            if (written.size() > MAX_WINDOW) {
+                written.removeFirst();
+            }
+        }
+
+        /** @return the written answer of the request {@code back} requests before the one arriving now */
+        private CompletableFuture<Void> writtenOf(int back) {
+            Iterator<CompletableFuture<Void>> it = written.descendingIterator();
+            CompletableFuture<Void> f = it.next();
+            for (int i = 1; i < back; i++) {
+                f = it.next();
+            }
+            return f;
         }
 
         private CompletableFuture<Response> answer(Peer p, Request req) {

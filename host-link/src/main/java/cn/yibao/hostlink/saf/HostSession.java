@@ -43,13 +43,28 @@ public final class HostSession implements AutoCloseable {
     }
 
     /**
-     * Connects and signs in.
+     * Connects and signs in, asking to send one upload at a time.
      *
      * @param heartbeatInput builds the heartbeat's input (e.g. the journal head) when the link is idle
      */
     public static HostSession open(EventLoopGroup group, String host, int port, SslContext ssl, String fixmedinsCode,
                                    String opter, Duration heartbeat, Duration timeout,
                                    Supplier<ObjectNode> heartbeatInput) throws HostUnavailableException {
+        return open(group, host, port, ssl, fixmedinsCode, opter, heartbeat, timeout, heartbeatInput, 1);
+    }
+
+    /**
+     * Connects and signs in.
+     *
+     * @param heartbeatInput  builds the heartbeat's input (e.g. the journal head) when the link is idle
+     * @param uploadsInFlight how many uploads the terminal would send before the first one's answer
+     *                        (9001 {@code uploads_in_flight}); the host answers how many it allows
+     *                        ({@link #uploadsInFlight()})
+     */
+    public static HostSession open(EventLoopGroup group, String host, int port, SslContext ssl, String fixmedinsCode,
+                                   String opter, Duration heartbeat, Duration timeout,
+                                   Supplier<ObjectNode> heartbeatInput, int uploadsInFlight)
+            throws HostUnavailableException {
         MsgIds ids = new MsgIds(fixmedinsCode);
         HostSession[] self = new HostSession[1];
         Supplier<Request> hb = () -> Request.of(Infno.HEARTBEAT, ids.next(), fixmedinsCode, opter,
@@ -73,6 +88,9 @@ public final class HostSession implements AutoCloseable {
         try {
             // where the journal stands, so that the host's status shows the backlog from the sign-in on
             ObjectNode in = heartbeatInput.get().deepCopy().put("opter_no", opter);
+            if (uploadsInFlight > 1) {
+                in.put("uploads_in_flight", uploadsInFlight);
+            }
             Response r = s.call(Infno.SIGN_IN, in);
             if (!r.ok() && LinkRefusal.STORE_UNAVAILABLE.code().equals(r.code())) {
                 throw HostUnavailableException.databaseDown("sign-in refused: " + r.code());
@@ -96,8 +114,21 @@ public final class HostSession implements AutoCloseable {
 
     /** Sends a prepared request (e.g. one re-sent with its original msgid) and waits for its response. */
     public Response call(Request request) throws HostUnavailableException {
+        return await(request, send(request));
+    }
+
+    /**
+     * Sends a prepared request without waiting: the future completes with its response, or fails
+     * when the call times out or the connection closes first ({@link #await} waits for it).
+     */
+    public CompletableFuture<Response> send(Request request) {
+        return connection.call(request, timeout);
+    }
+
+    /** Waits for the response to {@code request}, sent by {@link #send} as {@code sent}. */
+    public Response await(Request request, CompletableFuture<Response> sent) throws HostUnavailableException {
         try {
-            return connection.call(request, timeout).get();
+            return sent.get();
         } catch (ExecutionException e) {
             throw new HostUnavailableException("no response to " + request.infno(), e.getCause());
         } catch (InterruptedException e) {
@@ -119,6 +150,14 @@ public final class HostSession implements AutoCloseable {
     /** @return the sign-in number */
     public String signNo() {
         return signNo;
+    }
+
+    /**
+     * @return how many uploads the host lets this sign-in send before the first one's answer (9001
+     *         {@code uploads_in_flight}; 1 from a host that does not say)
+     */
+    public int uploadsInFlight() {
+        return Math.max(1, signIn.path("uploads_in_flight").asInt(1));
     }
 
     /** @return the 9001 output: {@code sign_no}, {@code policy_version}, {@code card_list_version} */

@@ -1,6 +1,5 @@
 package cn.yibao.hostlink.saf;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -18,7 +16,11 @@ import org.slf4j.LoggerFactory;
  * Drains a {@link ForwardJournal} to the host: connect and sign in, upload the records after the cursor
  * in sequence order in batches, move the cursor to the {@code ack_seq} the host returns (the
  * highest contiguous sequence it holds) and only then; on any failure close, wait
- * ({@link Backoff}) and start again. A refused record stops the upload until {@link #retryAfterRefusal}.
+ * ({@link Backoff}) and start again. The next batch may go before the last one's answer, up to
+ * {@link ForwardSettings#uploadsInFlight} uploads in flight as the host allows at sign-in (9001
+ * {@code uploads_in_flight}); the answers come in order, and an upload behind one the host did not
+ * accept is not applied ({@code PRECEDING_UPLOAD_FAILED}), so the next session sends it again. A
+ * refused record stops the upload until {@link #retryAfterRefusal}.
  * This class runs the session: its thread, connecting and signing in, the upload loop and the
  * waits between; the batches and what the host's answers do to the cursor are
  * {@link UploadBatches}'s.
@@ -36,37 +38,7 @@ public final class StoreAndForward implements AutoCloseable {
     /** What the uploader is doing. */
     public enum State { CONNECTING, UPLOADING, IDLE, BACKING_OFF, REFUSED, STOPPED }
 
-    /**
-     * @param hosts         the host's addresses, preferred first (host names must match the host certificate)
-     * @param fixmedinsCode institution code (also the msgid prefix)
-     * @param opter         operator id for the envelope
-     * @param batchSize     records per upload
-     * @param heartbeat     idle time before a heartbeat
-     * @param callTimeout   wait for each response
-     * @param backoffMin    first reconnect wait
-     * @param backoffMax    longest reconnect wait
-     */
-    public record Settings(List<Endpoint> hosts, String fixmedinsCode, String opter, int batchSize,
-                           Duration heartbeat, Duration callTimeout, Duration backoffMin, Duration backoffMax) {
-        public Settings {
-            hosts = List.copyOf(hosts);
-            if (hosts.isEmpty() || hosts.size() != Set.copyOf(hosts).size()) {
-                throw new IllegalArgumentException("hosts: at least one, no duplicates");
-            }
-            if (batchSize < 1 || batchSize > 1000) {
-                throw new IllegalArgumentException("batch size must be 1..1000");
-            }
-        }
-
-        /** Settings for a host with one address. */
-        public Settings(String host, int port, String fixmedinsCode, String opter, int batchSize,
-                        Duration heartbeat, Duration callTimeout, Duration backoffMin, Duration backoffMax) {
-            this(List.of(new Endpoint(host, port)), fixmedinsCode, opter, batchSize, heartbeat, callTimeout,
-                    backoffMin, backoffMax);
-        }
-    }
-
-    private final Settings settings;
+    private final ForwardSettings settings;
     private final SslContext ssl;
     private final EventLoopGroup group;
     private final UploadBatches uploads;
@@ -80,7 +52,7 @@ public final class StoreAndForward implements AutoCloseable {
     private volatile boolean databaseDown;
     private volatile Consumer<HostSession> onSignedIn = s -> { };
 
-    public StoreAndForward(Settings settings, SslContext ssl, ForwardJournal journal, EventLoopGroup group, Random random) {
+    public StoreAndForward(ForwardSettings settings, SslContext ssl, ForwardJournal journal, EventLoopGroup group, Random random) {
         this.settings = settings;
         this.ssl = ssl;
         this.group = group;
@@ -203,7 +175,8 @@ public final class StoreAndForward implements AutoCloseable {
         try {
             state = State.CONNECTING;
             s = HostSession.open(group, at.host(), at.port(), ssl, settings.fixmedinsCode(), settings.opter(),
-                    settings.heartbeat(), settings.callTimeout(), uploads::heartbeatInput);
+                    settings.heartbeat(), settings.callTimeout(), uploads::heartbeatInput,
+                    settings.uploadsInFlight());
             session = s;
             s.closed().thenRun(this::wake);
             connects.incrementAndGet();
@@ -233,33 +206,40 @@ public final class StoreAndForward implements AutoCloseable {
     }
 
     /**
-     * Uploads until the session ends.
+     * Uploads until the session ends: up to as many uploads in flight as both sides allow, each
+     * after the one before it, their answers taken in order.
      *
      * @return why the host failed (the session dropped, or was abandoned by {@link #notAnswering}),
      *         or null when it ended otherwise
      */
     private String drain(HostSession s) throws HostUnavailableException {
+        InFlightUploads inFlight = new InFlightUploads(s, uploads, settings.uploadsInFlight());
+        boolean refusedHere = false;
         while (wakeups.running() && s.isActive()) {
             if (failover.failBackAsked()) {
                 return null;
             }
             if (uploads.refused()) {
+                refusedHere = true;
                 wakeups.pause(1000);
                 continue;
             }
-            Optional<ObjectNode> input = uploads.next();
-            if (input.isEmpty()) {
+            if (refusedHere && inFlight.pipelined()) {
+                return null; // the host answers uploads after a refused one PRECEDING_UPLOAD_FAILED: sign in again
+            }
+            if (inFlight.sendNext()) {
+                state = State.UPLOADING;
+            } else if (inFlight.isEmpty()) {
                 state = State.IDLE;
                 wakeups.pause(1000);
-                continue;
-            }
-            state = State.UPLOADING;
-            UploadBatches.Outcome outcome = uploads.send(s, input.get());
-            if (outcome == UploadBatches.Outcome.SIGN_IN_AGAIN) {
-                return null;
-            }
-            if (outcome == UploadBatches.Outcome.REFUSED) {
-                state = State.REFUSED;
+            } else {
+                UploadBatches.Outcome outcome = inFlight.answerOfOldest();
+                if (outcome == UploadBatches.Outcome.SIGN_IN_AGAIN) {
+                    return null;
+                }
+                if (outcome == UploadBatches.Outcome.REFUSED) {
+                    state = State.REFUSED;
+                }
             }
         }
         if (!wakeups.running()) {

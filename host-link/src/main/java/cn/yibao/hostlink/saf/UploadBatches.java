@@ -1,6 +1,5 @@
 package cn.yibao.hostlink.saf;
 
-import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.msg.LinkRefusal;
 import cn.yibao.hostlink.msg.Response;
@@ -48,34 +47,48 @@ final class UploadBatches {
         this.batchSize = batchSize;
     }
 
-    /** @return the input of the next upload (8001), or empty when no record is after the cursor */
-    Optional<ObjectNode> next() {
-        List<UploadedRecord> batch = journal.after(journal.ackedSeq(), batchSize);
+    /** An upload ready to go: its 8001 input, and the sequence of its last record. */
+    record Upload(ObjectNode input, long lastSeq) {
+    }
+
+    /**
+     * @param after the sequence the upload follows: the cursor, or the last record of an upload
+     *              still awaiting its answer
+     * @return the next upload (8001), or empty when no record is after {@code after}
+     */
+    Optional<Upload> next(long after) {
+        List<UploadedRecord> batch = journal.after(after, batchSize);
         if (batch.isEmpty()) {
             return Optional.empty();
         }
         ArrayNode records = Json.object().arrayNode();
         long bytes = 0;
+        long last = after;
         for (UploadedRecord r : batch) {
             bytes += r.wireSizeBound();
             if (bytes > MAX_UPLOAD_BYTES && !records.isEmpty()) {
                 break;
             }
             records.add(r.toJson());
+            last = r.record().seq();
         }
         ObjectNode input = Json.object().put("journal_head", journal.headSeq());
         input.set("records", records);
-        return Optional.of(input);
+        return Optional.of(new Upload(input, last));
+    }
+
+    /** @return the upload cursor: the highest sequence the host acknowledged */
+    long ackedSeq() {
+        return journal.ackedSeq();
     }
 
     /**
-     * Uploads {@code input} over {@code s} and moves the cursor to the host's {@code ack_seq}.
+     * Moves the cursor to the {@code ack_seq} of {@code r}, the host's answer to an upload.
      *
-     * @throws HostUnavailableException when the call failed, or the host could not store the
-     *         records (nothing was refused: reconnect and send them again)
+     * @throws HostUnavailableException when the host could not store the records (nothing was
+     *         refused: reconnect and send them again)
      */
-    Outcome send(HostSession s, ObjectNode input) throws HostUnavailableException {
-        Response r = s.call(Infno.UPLOAD, input);
+    Outcome answered(Response r) throws HostUnavailableException {
         long ack = r.output().path("ack_seq").asLong(-1);
         if (ack > journal.ackedSeq()) {
             journal.acknowledge(ack);

@@ -87,10 +87,10 @@ class RotationTest {
         Duration s = Duration.ofSeconds(1);
         assertThrows(IllegalArgumentException.class, () -> new Rotation(List.of()));
         assertThrows(IllegalArgumentException.class,
-                () -> new StoreAndForward.Settings(List.of(), "H1", "OP1", 10, s, s, s, s));
+                () -> new ForwardSettings(List.of(), "H1", "OP1", 10, s, s, s, s));
         assertThrows(IllegalArgumentException.class,
-                () -> new StoreAndForward.Settings(List.of(A, B, A), "H1", "OP1", 10, s, s, s, s));
-        assertEquals(List.of(A), new StoreAndForward.Settings("127.0.0.1", 7443, "H1", "OP1", 10, s, s, s, s).hosts());
+                () -> new ForwardSettings(List.of(A, B, A), "H1", "OP1", 10, s, s, s, s));
+        assertEquals(List.of(A), new ForwardSettings("127.0.0.1", 7443, "H1", "OP1", 10, s, s, s, s).hosts());
         assertThrows(IllegalArgumentException.class, () -> new Endpoint("", 7443));
         assertThrows(IllegalArgumentException.class, () -> new Endpoint("h", 0));
         assertEquals("host-c:7443", C.toString());

@@ -65,7 +65,7 @@ final class HostBenchCommand implements Callable<Integer> {
             double rawCpuMicros = rv.cpuMicros();
             out.println(rv.describe());
             out.flush();
-            LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", host.port(), backlog.batch, Duration.ofMinutes(10));
+            LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", host.port(), backlog.batch, backlog.inFlight, Duration.ofMinutes(10));
             out.printf("host ingest: %d records from %d terminals in %.2f s = %.0f records/s (%.0f %% of raw verify)%n",
                     r.records(), r.terminals(), r.drainSeconds(), r.ingestPerSecond(), 100 * r.ingestPerSecond() / raw);
             int cores = Runtime.getRuntime().availableProcessors();

@@ -126,7 +126,7 @@ final class HostClusterBenchCommand implements Callable<Integer> {
         long commitsBefore = cluster == null ? 0 : DatabaseCounters.commits(db);
         long[] walBefore = cluster == null ? null : DatabaseCounters.wal(db);
         ProcCpu.Server dbBefore = cluster == null ? null : ProcCpu.withChildren(cluster.postmasterPid());
-        LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, backlog.batch, Duration.ofMinutes(30));
+        LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", ports, backlog.batch, backlog.inFlight, Duration.ofMinutes(30));
         ProcCpu.Shares[] after = hostCpu(hosts);
         ProcCpu.Server dbCpu = cluster == null ? null : ProcCpu.withChildren(cluster.postmasterPid()).minus(dbBefore);
         // the machine's speed drifts over minutes: the unit is measured on both sides of the drain, and the
@@ -187,7 +187,7 @@ final class HostClusterBenchCommand implements Callable<Integer> {
     private long warmRound(List<VirtualTerminal> vts, int[] ports, int records) throws Exception {
         int each = Math.max(1, records / backlog.terminals);
         LoadGenerator.fill(vts, each);
-        LoadGenerator.drain(vts, "localhost", ports, backlog.batch, Duration.ofMinutes(30));
+        LoadGenerator.drain(vts, "localhost", ports, backlog.batch, backlog.inFlight, Duration.ofMinutes(30));
         return (long) each * backlog.terminals;
     }
 

@@ -1,5 +1,6 @@
 package cn.yibao.simulator.cli;
 
+import cn.yibao.hostlink.saf.ForwardSettings;
 import cn.yibao.simulator.host.HostSimulator;
 import cn.yibao.simulator.host.LoadGenerator;
 import cn.yibao.simulator.host.VirtualTerminal;
@@ -53,7 +54,7 @@ final class HostLoadCommand implements Callable<Integer> {
                     "load" + Long.toString(System.currentTimeMillis(), 36), terminals);
         }
         LoadGenerator.fill(vts, transactions);
-        LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", p, batch, Duration.ofMinutes(30));
+        LoadGenerator.Result r = LoadGenerator.drain(vts, "localhost", p, batch, ForwardSettings.UPLOADS_IN_FLIGHT, Duration.ofMinutes(30));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d terminals, %d records acknowledged in %.2f s: %.0f records/s%n", r.terminals(), r.records(),
                 r.drainSeconds(), r.ingestPerSecond());

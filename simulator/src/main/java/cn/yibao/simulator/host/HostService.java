@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The host simulator's application: checks that the terminal is enrolled and signed in, then
@@ -31,14 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class HostService implements RequestHandler, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HostService.class);
-
     private final HostStore store;
     private final Ingest ingest;
     private final SettlementDesk desk;
     private final Reconciliation recon;
-    private final GroupCommit group;
     private final LiveTerminals live = new LiveTerminals();
+    private final Uploads uploads;
     private final Downloads downloads;
     private final Map<String, String> signNos = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -48,7 +44,7 @@ public final class HostService implements RequestHandler, AutoCloseable {
         this.ingest = new Ingest(store, verifier);
         this.desk = new SettlementDesk(store);
         this.recon = new Reconciliation(store);
-        this.group = new GroupCommit(store, ingest, this::uploadAlone, live::count);
+        this.uploads = new Uploads(store, ingest, live);
         this.downloads = new Downloads(store);
     }
 
@@ -59,72 +55,43 @@ public final class HostService implements RequestHandler, AutoCloseable {
             return CompletableFuture.completedFuture(handle(peer, req));
         }
         long t0 = System.nanoTime();
-        return upload(peer, req).whenComplete((r, failed) -> {
+        return uploads.upload(peer, req, signNos.get(peer.terminalId())).whenComplete((r, failed) -> {
             if (r != null) {
                 HostMetrics.answered(req, r, System.nanoTime() - t0);
             }
         });
     }
 
-    private CompletableFuture<Response> upload(Peer peer, Request req) {
-        try {
-            String terminal = peer.terminalId();
-            // the decoded enrolment this instance knows, checked against the database under the lock
-            Optional<SigningKeys.Enrolled> enrolled = store.knownEnrolment(terminal);
-            if (enrolled.isEmpty()) {
-                return CompletableFuture.completedFuture(Response.refused(req, LinkRefusal.TERMINAL_UNKNOWN,
-                        Json.object()));
-            }
-            if (!req.signNo().equals(signNos.get(terminal))) {
-                return CompletableFuture.completedFuture(Response.refused(req, LinkRefusal.NOT_SIGNED_IN,
-                        Json.object()));
-            }
-            Ingest.Prepared p = ingest.prepare(peer, req, enrolled.get());
-            if (p.refusal() != null) {
-                return CompletableFuture.completedFuture(p.refusal());
-            }
-            if (p.batch().ups().size() > GroupCommit.MAX_RECORDS) {
-                return CompletableFuture.completedFuture(group.applyAlone(p.batch()));
-            }
-            return group.submit(p.batch());
-        } catch (HostStore.StoreException e) {
-            return CompletableFuture.completedFuture(storeFailure(peer.terminalId(), req, e));
-        }
-    }
-
-    /** An upload applied in a transaction of its own; a store failure answered as {@link #handle} does. */
-    private Response uploadAlone(Ingest.Batch b) {
-        try {
-            return ingest.apply(b);
-        } catch (HostStore.StoreException e) {
-            return storeFailure(b.terminal(), b.req(), e);
-        }
-    }
-
     /** @return the group commit's {uploads submitted, not answered yet, groups} ({@link GroupCommit#counts}) */
     long[] groupCounts() {
-        return group.counts();
+        return uploads.group().counts();
     }
 
     @Override
     public void connected(Peer peer) {
-        live.connected(peer.terminalId());
+        live.connected(peer);
     }
 
     @Override
     public void disconnected(Peer peer) {
-        live.disconnected(peer.terminalId());
+        live.disconnected(peer);
+    }
+
+    /** Uploads as many as the connection's sign-in agreed may be in flight; everything else one at a time. */
+    @Override
+    public int window(Peer peer, Request req) {
+        return Infno.UPLOAD.code().equals(req.infno()) ? live.inFlight(peer) : 1;
     }
 
     /** Sets how long a group of live uploads waits for more ({@link GroupCommit#window}; for tests). */
     void groupWindow(Duration d) {
-        group.window(d);
+        uploads.group().window(d);
     }
 
     /** Stops grouping uploads (what is waiting is applied alone). */
     @Override
     public void close() {
-        group.close();
+        uploads.group().close();
     }
 
     @Override
@@ -139,19 +106,8 @@ public final class HostService implements RequestHandler, AutoCloseable {
         try {
             return answer(peer, req);
         } catch (HostStore.StoreException e) {
-            return storeFailure(peer.terminalId(), req, e);
+            return Uploads.storeFailure(store, peer.terminalId(), req, e);
         }
-    }
-
-    /** The answer to a request whose transaction failed with {@code e}: STORE_UNAVAILABLE, or HOST_ERROR (thrown). */
-    private Response storeFailure(String terminal, Request req, HostStore.StoreException e) {
-        if (!e.unavailable() && !e.rolledBack()) {
-            throw e; // a fault of the host (HOST_ERROR), answered at once: running it again would fail the same way
-        }
-        // the transaction was rolled back: nothing of this request is stored; the terminal sends it again
-        LOG.warn("store {} unavailable ({}{}): refused {} {} from {}", store.describe(), e.sqlState(),
-                e.unavailable() ? "" : ", rolled back", req.infno(), req.msgid(), terminal);
-        return Response.refused(req, LinkRefusal.STORE_UNAVAILABLE, Json.object());
     }
 
     private Response answer(Peer peer, Request req) {
@@ -169,7 +125,7 @@ public final class HostService implements RequestHandler, AutoCloseable {
             return Response.refused(req, LinkRefusal.NOT_SIGNED_IN, Json.object());
         }
         return switch (kind.get()) {
-            case SIGN_IN -> signIn(terminal, req);
+            case SIGN_IN -> signIn(peer, req);
             case SIGN_OUT -> {
                 signNos.remove(terminal, req.signNo());
                 yield Response.ok(req, Json.object().put("sign_time", now()));
@@ -192,17 +148,20 @@ public final class HostService implements RequestHandler, AutoCloseable {
         };
     }
 
-    private Response signIn(String terminal, Request req) {
+    private Response signIn(Peer peer, Request req) {
+        String terminal = peer.terminalId();
         byte[] b = new byte[10];
         random.nextBytes(b);
         String signNo = HexFormat.of().formatHex(b);
         signNos.put(terminal, signNo);
         long journalHead = req.input().path("journal_head").asLong(0);
+        int inFlight = live.signedIn(peer, req.input().path("uploads_in_flight").asInt(1));
         return store.inTransaction(c -> {
             if (journalHead > 0) {
                 Terminals.seen(c, terminal, journalHead); // the backlog host status shows
             }
             return Response.ok(req, Json.object().put("sign_no", signNo).put("sign_time", now())
+                    .put("uploads_in_flight", inFlight)
                     .put("policy_version", Registry.latestPack(c))
                     .put("card_list_version", Registry.cardListVersion(c)));
         });

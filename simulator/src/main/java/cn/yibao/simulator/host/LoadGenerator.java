@@ -2,6 +2,7 @@ package cn.yibao.simulator.host;
 
 import cn.yibao.hostlink.crypto.Sm2;
 import cn.yibao.hostlink.record.UploadedRecord;
+import cn.yibao.hostlink.saf.Endpoint;
 import cn.yibao.hostlink.saf.StoreAndForward;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -52,24 +53,25 @@ public final class LoadGenerator {
     }
 
     /** Uploads every journal to {@code host:port} and waits (up to {@code timeout}) until all are acknowledged. */
-    public static Result drain(List<VirtualTerminal> terminals, String host, int port, int batch, Duration timeout)
-            throws Exception {
-        return drain(terminals, host, new int[] {port}, batch, timeout);
+    public static Result drain(List<VirtualTerminal> terminals, String host, int port, int batch, int inFlight,
+                               Duration timeout) throws Exception {
+        return drain(terminals, host, new int[] {port}, batch, inFlight, timeout);
     }
 
     /**
      * Uploads every journal, terminal {@code i} to {@code host:ports[i % ports.length]} (several host
      * instances), and waits (up to {@code timeout}) until all are acknowledged.
      */
-    public static Result drain(List<VirtualTerminal> terminals, String host, int[] ports, int batch, Duration timeout)
-            throws Exception {
+    public static Result drain(List<VirtualTerminal> terminals, String host, int[] ports, int batch, int inFlight,
+                               Duration timeout) throws Exception {
         long total = terminals.stream().mapToLong(t -> t.journal().headSeq() - t.journal().ackedSeq()).sum();
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
         List<StoreAndForward> running = new ArrayList<>();
         try {
             for (int i = 0; i < terminals.size(); i++) {
-                running.add(terminals.get(i).storeAndForward(host, ports[i % ports.length], batch, Duration.ofSeconds(30)));
+                running.add(terminals.get(i).storeAndForward(List.of(new Endpoint(host, ports[i % ports.length])), batch,
+                        inFlight, Duration.ofSeconds(30)));
             }
             long deadline = start + timeout.toNanos();
             while (!terminals.stream().allMatch(t -> t.journal().ackedSeq() == t.journal().headSeq())) {

@@ -11,6 +11,7 @@ import cn.yibao.hostlink.saf.InMemoryJournal;
 import cn.yibao.hostlink.tls.TerminalCredentials;
 import cn.yibao.hostlink.msg.Infno;
 import cn.yibao.hostlink.msg.Json;
+import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +20,7 @@ import io.netty.channel.EventLoopGroup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import cn.yibao.hostlink.saf.ForwardSettings;
 import cn.yibao.hostlink.saf.StoreAndForward;
 import javax.net.ssl.SSLException;
 
@@ -83,17 +85,27 @@ public final class VirtualTerminal {
 
     /** Connects to {@code localhost:port} and signs in. */
     public HostSession session(int port) throws HostUnavailableException, SSLException {
+        return session(port, 1);
+    }
+
+    /** Connects to {@code localhost:port} and signs in asking for {@code uploadsInFlight} uploads in flight. */
+    public HostSession session(int port, int uploadsInFlight) throws HostUnavailableException, SSLException {
         return HostSession.open(GROUP, "localhost", port, creds.clientContext(), "H" + id.replace("-", ""),
-                "OP1", Duration.ofSeconds(30), Duration.ofSeconds(10), Json::object);
+                "OP1", Duration.ofSeconds(30), Duration.ofSeconds(10), Json::object, uploadsInFlight);
     }
 
     /** Uploads {@code records} (8001) on {@code s}. */
     public static Response upload(HostSession s, List<UploadedRecord> records) throws HostUnavailableException {
+        return s.call(uploadRequest(s, records));
+    }
+
+    /** @return the upload (8001) of {@code records} on {@code s}, to send */
+    public static Request uploadRequest(HostSession s, List<UploadedRecord> records) {
         ArrayNode arr = Json.object().arrayNode();
         records.forEach(r -> arr.add(r.toJson()));
         ObjectNode in = Json.object().put("journal_head", records.get(records.size() - 1).record().seq());
         in.set("records", arr);
-        return s.call(Infno.UPLOAD, in);
+        return s.request(Infno.UPLOAD, in);
     }
 
     /** Starts store-and-forward of this terminal's journal to {@code host:port}. */
@@ -103,8 +115,14 @@ public final class VirtualTerminal {
 
     /** Starts store-and-forward of this terminal's journal to the first of {@code hosts} that answers (fail-over). */
     public StoreAndForward storeAndForward(List<Endpoint> hosts, int batch, Duration callTimeout) throws SSLException {
-        StoreAndForward.Settings s = new StoreAndForward.Settings(hosts, "H" + id.replace("-", ""), "OP1", batch,
-                Duration.ofSeconds(30), callTimeout, Duration.ofMillis(20), Duration.ofMillis(500));
+        return storeAndForward(hosts, batch, ForwardSettings.UPLOADS_IN_FLIGHT, callTimeout);
+    }
+
+    /** The same, with up to {@code inFlight} uploads sent before the first one's answer (as the host allows). */
+    public StoreAndForward storeAndForward(List<Endpoint> hosts, int batch, int inFlight, Duration callTimeout)
+            throws SSLException {
+        ForwardSettings s = new ForwardSettings(hosts, "H" + id.replace("-", ""), "OP1", batch,
+                Duration.ofSeconds(30), callTimeout, Duration.ofMillis(20), Duration.ofMillis(500), inFlight);
         StoreAndForward saf = new StoreAndForward(s, creds.clientContext(), uploads, GROUP, new java.util.Random());
         saf.start();
         return saf;

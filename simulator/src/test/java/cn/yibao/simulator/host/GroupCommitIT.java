@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import cn.yibao.hostlink.record.RecordResult;
 import cn.yibao.hostlink.record.UploadedRecord;
@@ -17,7 +18,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -166,6 +169,99 @@ class GroupCommitIT {
                 }
             }
         }
+    }
+
+    /**
+     * A terminal pipelining its uploads (two in flight, agreed at sign-in) has consecutive uploads
+     * committed in one group, each answered with its own head: the group holds both and closes
+     * once it holds as many as the connection may have in flight, long before its window ends.
+     */
+    @Test
+    void consecutiveUploadsOfOneTerminalShareAGroup() throws Exception {
+        StoreLocation db = TestPostgres.newStore("group_pipelined");
+        try (HostSimulator host = HostSimulator.open(dir.resolve("host"), db).listen("127.0.0.1", 0)) {
+            VirtualTerminal t = new VirtualTerminal(host, dir, "T-PIPE");
+            try (HostSession s = t.session(host.port(), 2)) {
+                assertEquals(2, s.uploadsInFlight());
+                host.service().groupWindow(Duration.ofMinutes(5));
+                long[] before = host.service().groupCounts();
+                Request r1 = VirtualTerminal.uploadRequest(s, List.of(t.sign(100)));
+                Request r2 = VirtualTerminal.uploadRequest(s, List.of(t.sign(200)));
+                CompletableFuture<Response> a1 = s.send(r1);
+                CompletableFuture<Response> a2 = s.send(r2);
+                assertEquals(1, ack(s.await(r1, a1)));
+                assertEquals(2, ack(s.await(r2, a2)));
+                long[] after = host.service().groupCounts();
+                assertEquals(1, after[2] - before[2], "one group for both");
+                long held = host.store().inTransaction(c -> Sql.longValue(c, "SELECT count(*) FROM record", 0));
+                assertEquals(2, held);
+            }
+        }
+    }
+
+    /**
+     * An upload pipelined behind one that the store could not take would reach the chain as a gap,
+     * which flags a terminal. It is answered {@code PRECEDING_UPLOAD_FAILED} instead: nothing of it
+     * stored, no flag, and the terminal signed in again sends both again.
+     */
+    @Test
+    void anUploadPipelinedBehindOneNotStoredIsNotAppliedAndFlagsNothing() throws Exception {
+        StoreLocation db = TestPostgres.newStore("group_preceding");
+        try (HostSimulator host = HostSimulator.open(dir.resolve("host"), db).listen("127.0.0.1", 0)) {
+            VirtualTerminal t = new VirtualTerminal(host, dir, "T-PRECEDE");
+            UploadedRecord first = t.sign(100);
+            UploadedRecord second = t.sign(200);
+            try (HostSession s = t.session(host.port(), 2);
+                 Connection other = DriverManager.getConnection(db.jdbcUrl()); Statement st = other.createStatement()) {
+                host.service().groupWindow(Duration.ZERO);
+                other.setAutoCommit(false);
+                // the first upload's group waits for the terminal's row, which another transaction holds
+                st.executeQuery("SELECT 1 FROM terminal WHERE id='T-PRECEDE' FOR UPDATE").close();
+                Request r1 = VirtualTerminal.uploadRequest(s, List.of(first));
+                CompletableFuture<Response> a1 = s.send(r1);
+                Await.until(Duration.ofSeconds(60), () -> !waiting(host).isEmpty(), "the first group waits for the row");
+                Request r2 = VirtualTerminal.uploadRequest(s, List.of(second));
+                CompletableFuture<Response> a2 = s.send(r2);
+                Await.until(Duration.ofSeconds(60), () -> host.service().groupCounts()[1] == 2,
+                        "the second upload waits for the next group");
+                // the group's connection is lost while it waits, and so is the fresh one it tries again on
+                Set<Long> lost = new HashSet<>();
+                Await.until(Duration.ofSeconds(60), () -> {
+                    for (long pid : waiting(host)) {
+                        if (lost.add(pid)) {
+                            host.store().inTransaction(c -> Sql.longValue(c,
+                                    "SELECT CASE WHEN pg_terminate_backend(?) THEN 1 ELSE 0 END", 0, (int) pid));
+                        }
+                    }
+                    return a1.isDone();
+                }, "the first group given up");
+                other.rollback();
+                assertEquals("STORE_UNAVAILABLE", s.await(r1, a1).code());
+                Response two = s.await(r2, a2);
+                assertEquals("PRECEDING_UPLOAD_FAILED", two.code(), two::errMsg);
+            }
+            long flagged = host.store().inTransaction(c -> Sql.longValue(c,
+                    "SELECT count(*) FROM terminal WHERE id='T-PRECEDE' AND flag IS NOT NULL", 0));
+            long held = host.store().inTransaction(c -> Sql.longValue(c, "SELECT count(*) FROM record", 0));
+            assertEquals(0, flagged, "no flag");
+            assertEquals(0, held, "nothing stored");
+            try (HostSession s = t.session(host.port(), 2)) {
+                assertEquals(2, ack(VirtualTerminal.upload(s, List.of(first, second))), "both taken, sent again");
+            }
+        }
+    }
+
+    /** @return the backends waiting for a lock */
+    private static List<Long> waiting(HostSimulator host) {
+        return host.store().inTransaction(c -> {
+            List<Long> pids = new ArrayList<>();
+            try (var rs = Sql.query(c, "SELECT pid FROM pg_locks WHERE NOT granted")) {
+                while (rs.next()) {
+                    pids.add(rs.getLong(1));
+                }
+            }
+            return pids;
+        });
     }
 
     /** Uploads one record on each session at once. @return the sequences acknowledged, in that order */

@@ -48,11 +48,12 @@ class StoreAndForwardIT {
         }
         host.faults().setGlobal(new FaultPlan(0, 0, 0, 1.0, 0, 0, false));
         try (StoreAndForward saf = saf(t, 10)) {
-            // every acknowledgement is lost: the first batch is stored once, re-sent on each reconnect, never acked
+            // every acknowledgement is lost: both batches (sent without waiting for the first one's answer)
+            // are stored once, re-sent on each reconnect, never acked
             Await.until(Duration.ofSeconds(20), () -> saf.connects() >= 3,
                     () -> "three connects under faults, got " + saf.connects() + ", state " + saf.state());
             assertEquals(0, t.journal.ackedSeq());
-            assertEquals(10, held(t.id));
+            assertEquals(20, held(t.id));
             host.faults().setGlobal(FaultPlan.NONE);
             Await.until(Duration.ofSeconds(20), () -> t.journal.ackedSeq() == 20,
                     () -> "state " + saf.state());

@@ -8,6 +8,7 @@ import cn.yibao.hostlink.saf.Endpoint;
 import cn.yibao.hostlink.saf.HostSession;
 import cn.yibao.hostlink.saf.HostUnavailableException;
 import cn.yibao.hostlink.saf.ForwardJournal;
+import cn.yibao.hostlink.saf.ForwardSettings;
 import cn.yibao.hostlink.saf.StoreAndForward;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.EventLoopGroup;
@@ -104,7 +105,7 @@ public final class HostLink implements HostCalls, AutoCloseable {
         prefix = prefix.substring(0, Math.min(prefix.length(), 14));
         List<Endpoint> hosts = settings.addresses().all().stream()
                 .map(a -> new Endpoint(a.host(), a.port())).toList();
-        StoreAndForward.Settings s = new StoreAndForward.Settings(hosts, prefix, "OP1", settings.batchSize(),
+        ForwardSettings s = new ForwardSettings(hosts, prefix, "OP1", settings.batchSize(),
                 Duration.ofSeconds(30), settings.callTimeout(), settings.backoffMin(), settings.backoffMax());
         EventLoopGroup group = EventLoops.nio(1);
         StoreAndForward saf = new StoreAndForward(s, ssl, journal, group, new SecureRandom());
