@@ -2,6 +2,7 @@ package cn.yibao.simulator.host;
 
 import cn.yibao.hostlink.msg.Json;
 import cn.yibao.hostlink.msg.LinkRefusal;
+import cn.yibao.hostlink.msg.Request;
 import cn.yibao.hostlink.msg.Response;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class GroupCommit implements AutoCloseable {
 
         /** @return whether the upload before it was answered and not accepted */
         boolean behindFailure() {
-            return before != null && before.isDone() && !before.join().ok();
+            return GroupCommit.behindFailure(before);
         }
     }
 
@@ -211,7 +212,20 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private static Response precedingFailed(Pending p) {
-        return Response.refused(p.batch().req(), LinkRefusal.PRECEDING_UPLOAD_FAILED, Json.object());
+        return precedingFailed(p.batch().req());
+    }
+
+    /**
+     * @param before the answer to the upload sent before another on its connection (null when none)
+     * @return whether that upload was answered and not accepted: the one after it is not applied
+     */
+    static boolean behindFailure(CompletableFuture<Response> before) {
+        return before != null && before.isDone() && !before.join().ok();
+    }
+
+    /** @return the answer to an upload pipelined behind one that was not accepted: nothing of it applied */
+    static Response precedingFailed(Request req) {
+        return Response.refused(req, LinkRefusal.PRECEDING_UPLOAD_FAILED, Json.object());
     }
 
     /**

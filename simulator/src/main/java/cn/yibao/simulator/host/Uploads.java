@@ -61,8 +61,8 @@ final class Uploads {
                                               CompletableFuture<Response> before) {
         try {
             String terminal = peer.terminalId();
-            if (before != null && before.isDone() && !before.join().ok()) {
-                return done(Response.refused(req, LinkRefusal.PRECEDING_UPLOAD_FAILED, Json.object()));
+            if (GroupCommit.behindFailure(before)) {
+                return done(GroupCommit.precedingFailed(req));
             }
             // the decoded enrolment this instance knows, checked against the database under the lock
             Optional<SigningKeys.Enrolled> enrolled = store.knownEnrolment(terminal);
